@@ -1,0 +1,83 @@
+// The handler table: one plain function per contract channel, plus the invoker that validates and wraps results.
+import { contract, type ChannelName, type OutputOf, type ParsedInputOf } from '../../shared/contract';
+import { common } from '../../shared/i18n/common';
+import { DomainError, type Result } from '../../shared/result';
+import { describeIssues } from '../../shared/validation';
+import type { ServiceContext } from '../services/context';
+import * as app from '../services/app';
+import * as dir from '../services/directory';
+
+export type Handler<C extends ChannelName> = (input: ParsedInputOf<C>, ctx: ServiceContext) => OutputOf<C> | Promise<OutputOf<C>>;
+export type HandlerTable = { [C in ChannelName]: Handler<C> };
+/** A slice of the table for one domain's channels. */
+export type HandlerSlice<K extends ChannelName> = { [C in K]: Handler<C> };
+
+const coreHandlers: HandlerSlice<'app:state' | 'app:setup' | 'app:demo' | 'settings:get' | 'settings:update' | 'backups:list' | 'backups:create' | 'backups:restore'> = {
+  'app:state': (_i, ctx) => app.appState(ctx),
+  'app:setup': (i, ctx) => app.setupCouncil(ctx, i),
+  'app:demo': (_i, ctx) => app.setupDemo(ctx),
+  'settings:get': (_i, ctx) => ctx.store.data.settings,
+  'settings:update': (i, ctx) => app.updateSettings(ctx, i),
+  'backups:list': (_i, ctx) => app.backupsList(ctx),
+  'backups:create': (_i, ctx) => app.backupNow(ctx),
+  'backups:restore': (i, ctx) => app.restoreBackup(ctx, i.name),
+};
+
+const directoryHandlers: HandlerSlice<
+  | 'categories:list'
+  | 'partners:list'
+  | 'partners:get'
+  | 'partners:create'
+  | 'partners:update'
+  | 'partners:delete'
+  | 'people:list'
+  | 'people:create'
+  | 'people:update'
+  | 'people:delete'
+  | 'undo:restore'
+> = {
+  'categories:list': (_i, ctx) => [...ctx.store.data.categories].sort((a, b) => a.protocolRank - b.protocolRank),
+  'partners:list': (i, ctx) => dir.listPartners(ctx, i),
+  'partners:get': (i, ctx) => dir.partnerDetail(ctx, i.id),
+  'partners:create': (i, ctx) => dir.createPartner(ctx, i),
+  'partners:update': (i, ctx) => dir.updatePartner(ctx, i.id, i.patch),
+  'partners:delete': (i, ctx) => dir.deletePartner(ctx, i.id),
+  'people:list': (i, ctx) => dir.listPeople(ctx, i?.organisationId),
+  'people:create': (i, ctx) => dir.createPerson(ctx, i),
+  'people:update': (i, ctx) => dir.updatePerson(ctx, i.id, i.patch),
+  'people:delete': (i, ctx) => dir.deletePerson(ctx, i.id),
+  'undo:restore': (i, ctx) => dir.undoDeletion(ctx, i.undoToken),
+};
+
+export const handlers: HandlerTable = {
+  ...coreHandlers,
+  ...directoryHandlers,
+};
+
+export type Invoke = (channel: string, payload: unknown) => Promise<Result<unknown>>;
+
+/** Validates the payload against the contract, runs the handler and never throws: errors become French results. */
+export function createInvoker(ctx: ServiceContext, table: HandlerTable = handlers, log: (e: unknown) => void = console.error): Invoke {
+  return async (channel, payload) => {
+    if (!Object.prototype.hasOwnProperty.call(contract, channel)) {
+      return { ok: false, error: { code: 'invalid_input', message: common.errors.unknownChannel(String(channel)) } };
+    }
+    const name = channel as ChannelName;
+    const parsed = contract[name].input.safeParse(payload);
+    if (!parsed.success) {
+      const d = describeIssues(parsed.error);
+      return { ok: false, error: { code: 'invalid_input', message: d.message, ...(d.field ? { field: d.field } : {}) } };
+    }
+    try {
+      const handler = table[name] as (input: unknown, c: ServiceContext) => unknown;
+      const value = await handler(parsed.data, ctx);
+      return { ok: true, value };
+    } catch (e) {
+      if (e instanceof DomainError) {
+        return { ok: false, error: { code: e.code, message: e.message, ...(e.field ? { field: e.field } : {}) } };
+      }
+      log(e);
+      return { ok: false, error: { code: 'internal', message: common.errors.internal } };
+    }
+  };
+}

@@ -1,0 +1,129 @@
+// Application-level operations: state of the data folder, first run (new council or demo), settings, backups.
+import { basename, join } from 'node:path';
+import type { AppState, BackupSummary, SettingsPatch, SetupInput } from '../../shared/contract/core';
+import { newId } from '../../shared/ids';
+import type { Datastore, Settings } from '../../shared/model';
+import { DomainError } from '../../shared/result';
+import { BACKUP_DIR, listBackups } from '../store/backups';
+import { newEmptyDatastore } from '../store/store';
+import { presetCategories } from './categories';
+import { nowIso, type ServiceContext } from './context';
+import { buildDemoDatastore } from './demo';
+
+export const AXIS_COLOURS = ['#1f5fa8', '#b35c00', '#2e7d5b', '#7a3e9d', '#a83250', '#4a6670'];
+
+export function appState(ctx: ServiceContext): AppState {
+  const { store } = ctx;
+  const base = { dataDir: store.dataDir };
+  if (store.state.status === 'broken') return { ...base, status: 'broken', message: store.state.message };
+  if (store.state.status === 'empty') return { ...base, status: 'empty' };
+  const data = store.data;
+  const period = data.periods.find((p) => p.id === data.settings.activePeriodId);
+  return {
+    ...base,
+    status: 'ok',
+    settings: data.settings,
+    activePeriod: period ? { id: period.id, title: period.title } : undefined,
+  };
+}
+
+const COUNCIL_NAMES: Record<Settings['councilAcronym'], string> = {
+  CLSPD: 'Conseil local de sécurité et de prévention de la délinquance',
+  CLSPDR: 'Conseil local de sécurité, de prévention de la délinquance et de la radicalisation',
+  CISPD: 'Conseil intercommunal de sécurité et de prévention de la délinquance',
+  CISPDR: 'Conseil intercommunal de sécurité, de prévention de la délinquance et de la radicalisation',
+};
+
+export function councilNameFor(acronym: Settings['councilAcronym']): string {
+  return COUNCIL_NAMES[acronym];
+}
+
+/** Builds a new council's datastore from the first-run form. */
+export function buildNewCouncil(input: SetupInput, at: string): Datastore {
+  if (input.periodEndYear < input.periodStartYear) {
+    throw new DomainError('invalid_input', 'L’année de fin de la stratégie est avant l’année de début. Corrigez l’une des deux.', 'periodEndYear');
+  }
+  const doc = newEmptyDatastore();
+  const periodId = newId('per');
+  doc.settings = {
+    ...doc.settings,
+    communeName: input.communeName,
+    councilAcronym: input.councilAcronym,
+    councilName: councilNameFor(input.councilAcronym),
+    presidentName: input.presidentName,
+    coordinatorName: input.coordinatorName,
+    activePeriodId: periodId,
+    configured: true,
+  };
+  doc.categories = presetCategories();
+  doc.periods = [
+    {
+      id: periodId,
+      title: `Stratégie territoriale ${input.periodStartYear}–${input.periodEndYear}`,
+      startYear: input.periodStartYear,
+      endYear: input.periodEndYear,
+      status: 'active',
+    },
+  ];
+  doc.axes = input.axes.map((title, i) => ({
+    id: newId('axe'),
+    periodId,
+    order: i + 1,
+    title,
+    colour: AXIS_COLOURS[i % AXIS_COLOURS.length],
+    archived: false,
+  }));
+  doc.instances = [
+    { id: newId('ins'), name: 'Formation plénière', kind: 'plenary', confidentiality: 'public', status: 'active', cadence: 'Au moins une fois par an', createdAt: at, updatedAt: at },
+    { id: newId('ins'), name: 'Formation restreinte (comité de pilotage)', kind: 'restricted', confidentiality: 'restricted', status: 'active', cadence: 'Trimestrielle', createdAt: at, updatedAt: at },
+  ];
+  return doc;
+}
+
+export async function setupCouncil(ctx: ServiceContext, input: SetupInput): Promise<AppState> {
+  await ctx.store.initialise(buildNewCouncil(input, nowIso(ctx)));
+  return appState(ctx);
+}
+
+export async function setupDemo(ctx: ServiceContext): Promise<AppState> {
+  await ctx.store.initialise(buildDemoDatastore(ctx.now()));
+  return appState(ctx);
+}
+
+export async function updateSettings(ctx: ServiceContext, patch: SettingsPatch): Promise<Settings> {
+  return ctx.store.update((data) => {
+    const next = { ...data.settings };
+    for (const [k, v] of Object.entries(patch)) {
+      if (v === undefined) continue;
+      if (k === 'logoPath' && v === '') delete next.logoPath;
+      else (next as Record<string, unknown>)[k] = v;
+    }
+    if (patch.councilAcronym && !patch.councilName) next.councilName = councilNameFor(patch.councilAcronym);
+    data.settings = next;
+    return next;
+  });
+}
+
+function summary(b: { name: string; reason: string; createdAt: string; size: number }): BackupSummary {
+  return { name: b.name, reason: b.reason, createdAt: b.createdAt, size: b.size };
+}
+
+export function backupsList(ctx: ServiceContext): BackupSummary[] {
+  return listBackups(ctx.store.dataDir).map(summary);
+}
+
+export async function backupNow(ctx: ServiceContext): Promise<BackupSummary> {
+  await ctx.store.flush();
+  const file = ctx.store.backup('manual');
+  if (!file) throw new DomainError('io', 'Il n’y a encore aucune donnée à sauvegarder.');
+  const found = listBackups(ctx.store.dataDir).find((b) => b.name === basename(file));
+  if (!found) throw new DomainError('io', 'La sauvegarde a été écrite mais ne peut pas être relue.');
+  return summary(found);
+}
+
+export async function restoreBackup(ctx: ServiceContext, name: string): Promise<AppState> {
+  const found = listBackups(ctx.store.dataDir).find((b) => b.name === name);
+  if (!found) throw new DomainError('not_found', 'Cette sauvegarde est introuvable.');
+  await ctx.store.restoreFrom(join(ctx.store.dataDir, BACKUP_DIR, name));
+  return appState(ctx);
+}

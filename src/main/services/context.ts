@@ -1,0 +1,29 @@
+// What every service receives: the store, the clock, the session's undo list and the platform edges.
+import type { Store } from '../store/store';
+import { Trash } from './trash';
+
+/** Things only the Electron shell can do (dialogs, opening files); absent in the CLI and in tests. */
+export interface Platform {
+  /** Asks where to save; returns the chosen path or undefined when cancelled. */
+  chooseSavePath?(suggestedName: string, filters: { name: string; extensions: string[] }[]): Promise<string | undefined>;
+  chooseOpenPath?(filters: { name: string; extensions: string[] }[]): Promise<string | undefined>;
+  openPath?(path: string): Promise<void>;
+  showItemInFolder?(path: string): void;
+}
+
+export interface ServiceContext {
+  store: Store;
+  now(): Date;
+  trash: Trash;
+  platform: Platform;
+  /** Replaces the store (restore, another data folder). */
+  replaceStore?(store: Store): void;
+}
+
+export function createContext(store: Store, platform: Platform = {}, now: () => Date = () => new Date()): ServiceContext {
+  return { store, now, trash: new Trash(), platform };
+}
+
+export function nowIso(ctx: ServiceContext): string {
+  return ctx.now().toISOString();
+}

@@ -1,0 +1,63 @@
+// Rotating backups of the datastore in the data folder's `backups/` subfolder.
+import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+
+export const BACKUP_DIR = 'backups';
+export const MAX_BACKUPS = 30;
+
+export type BackupReason = 'start' | 'daily' | 'migration' | 'restore' | 'manual' | 'import' | 'broken';
+
+export interface BackupInfo {
+  file: string;
+  name: string;
+  reason: string;
+  createdAt: string;
+  size: number;
+}
+
+function stamp(d: Date): string {
+  return d.toISOString().replace(/[-:]/g, '').replace(/\..+$/, '').replace('T', '-');
+}
+
+/** Copies `source` into backups/ with a dated name; returns the backup path. Keeps at most MAX_BACKUPS. */
+export function createBackup(dataDir: string, source: string, reason: BackupReason, now = new Date()): string {
+  const dir = join(dataDir, BACKUP_DIR);
+  mkdirSync(dir, { recursive: true });
+  let target = join(dir, `clspd-${stamp(now)}-${reason}.json`);
+  for (let i = 2; existsSync(target); i++) target = join(dir, `clspd-${stamp(now)}-${reason}-${i}.json`);
+  copyFileSync(source, target);
+  rotateBackups(dataDir);
+  return target;
+}
+
+export function listBackups(dataDir: string): BackupInfo[] {
+  const dir = join(dataDir, BACKUP_DIR);
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((n) => /^clspd-\d{8}-\d{6}-[a-z]+(-\d+)?\.json$/.test(n))
+    .map((name) => {
+      const file = join(dir, name);
+      const st = statSync(file);
+      const m = /^clspd-(\d{4})(\d{2})(\d{2})-(\d{2})(\d{2})(\d{2})-([a-z]+)/.exec(name)!;
+      return {
+        file,
+        name,
+        reason: m[7],
+        createdAt: `${m[1]}-${m[2]}-${m[3]}T${m[4]}:${m[5]}:${m[6]}Z`,
+        size: st.size,
+      };
+    })
+    .sort((a, b) => (a.name < b.name ? 1 : -1));
+}
+
+/** Deletes the oldest backups beyond MAX_BACKUPS, never a "broken" one (it may be the only copy of lost data). */
+export function rotateBackups(dataDir: string, max = MAX_BACKUPS): void {
+  const all = listBackups(dataDir).filter((b) => b.reason !== 'broken');
+  for (const b of all.slice(max)) rmSync(b.file, { force: true });
+}
+
+/** True when no backup was made today (local date). */
+export function needsDailyBackup(dataDir: string, now = new Date()): boolean {
+  const today = now.toISOString().slice(0, 10);
+  return !listBackups(dataDir).some((b) => b.createdAt.slice(0, 10) === today);
+}

@@ -1,0 +1,308 @@
+// The datastore: lowdb over a durable adapter, with validation, migrations, backups, recovery and coalesced writes.
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync } from 'node:fs';
+import { join } from 'node:path';
+import { Low, type Adapter } from 'lowdb';
+import { Datastore, SCHEMA_VERSION } from '../../shared/model';
+import { DomainError } from '../../shared/result';
+import { describeIssues } from '../../shared/validation';
+import { BACKUP_DIR, createBackup, needsDailyBackup } from './backups';
+import { writeFileDurable } from './durable';
+import { acquireLock, type FolderLock } from './lock';
+import { migrate, NewerVersionError, type Migration, MIGRATIONS } from './migrations';
+
+export const DATA_FILE = 'clspd.json';
+
+export type LoadProblem = 'unreadable' | 'corrupt' | 'invalid' | 'newer';
+
+export type StoreState =
+  | { status: 'ok' }
+  | { status: 'empty' }
+  | { status: 'broken'; problem: LoadProblem; message: string };
+
+/** Reads and checks a datastore file without touching it. */
+export function inspectFile(
+  file: string,
+  migrations: Migration[] = MIGRATIONS,
+): { ok: true; data: Datastore; migrated: boolean } | { ok: false; problem: LoadProblem; message: string } {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    return { ok: false, problem: 'unreadable', message: `Le fichier ${file} ne peut pas être lu (${(e as Error).message}).` };
+  }
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch {
+    return {
+      ok: false,
+      problem: 'corrupt',
+      message: `Le fichier ${file} est endommagé ou incomplet : son contenu n’est pas lisible. Restaurez une sauvegarde.`,
+    };
+  }
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+    return { ok: false, problem: 'corrupt', message: `Le fichier ${file} n’est pas un fichier de données Coordination CLSPD.` };
+  }
+  let migratedDoc: Record<string, unknown>;
+  let migrated: boolean;
+  try {
+    const r = migrate(raw as Record<string, unknown>, migrations);
+    migratedDoc = r.doc;
+    migrated = r.migrated;
+  } catch (e) {
+    if (e instanceof NewerVersionError) {
+      return {
+        ok: false,
+        problem: 'newer',
+        message: `Le fichier ${file} a été créé par une version plus récente de l’application (format ${e.version}, cette version lit jusqu’au format ${SCHEMA_VERSION}). Mettez l’application à jour ; le fichier n’a pas été modifié.`,
+      };
+    }
+    return { ok: false, problem: 'invalid', message: `Le fichier ${file} n’indique pas sa version de format : ce n’est pas un fichier de données valide.` };
+  }
+  const parsed = Datastore.safeParse(migratedDoc);
+  if (!parsed.success) {
+    const d = describeIssues(parsed.error);
+    return { ok: false, problem: 'invalid', message: `Le fichier ${file} contient des données non conformes (${d.message}).` };
+  }
+  return { ok: true, data: parsed.data, migrated };
+}
+
+class DurableJsonAdapter implements Adapter<Datastore> {
+  constructor(private readonly file: string) {}
+  async read(): Promise<Datastore | null> {
+    const r = inspectFile(this.file);
+    if (!r.ok) throw new DomainError('io', r.message);
+    return r.data;
+  }
+  async write(data: Datastore): Promise<void> {
+    writeFileDurable(this.file, JSON.stringify(data));
+  }
+}
+
+export interface OpenOptions {
+  /** Who holds the lock: 'app' or 'cli'. */
+  owner?: 'app' | 'cli' | 'test';
+  /** Skip the folder lock (read-only inspection). */
+  readOnly?: boolean;
+  migrations?: Migration[];
+  now?: () => Date;
+}
+
+export class Store {
+  readonly file: string;
+  state: StoreState = { status: 'empty' };
+  private db: Low<Datastore> | null = null;
+  private lock: FolderLock | null = null;
+  private writing: Promise<void> | null = null;
+  private pending: { promise: Promise<void>; resolve: () => void; reject: (e: unknown) => void } | null = null;
+  private readonly listeners = new Set<(saving: boolean) => void>();
+
+  private constructor(
+    readonly dataDir: string,
+    private readonly options: OpenOptions,
+  ) {
+    this.file = join(dataDir, DATA_FILE);
+  }
+
+  /** Opens the data folder (created if missing). Never overwrites a file it could not read. */
+  static open(dataDir: string, options: OpenOptions = {}): Store {
+    mkdirSync(dataDir, { recursive: true });
+    const store = new Store(dataDir, options);
+    if (!options.readOnly) store.lock = acquireLock(dataDir, options.owner ?? 'app');
+    try {
+      store.load();
+    } catch (e) {
+      store.lock?.release();
+      throw e;
+    }
+    return store;
+  }
+
+  private now(): Date {
+    return this.options.now ? this.options.now() : new Date();
+  }
+
+  private load(): void {
+    this.db = null;
+    if (!existsSync(this.file)) {
+      this.state = { status: 'empty' };
+      return;
+    }
+    const r = inspectFile(this.file, this.options.migrations);
+    if (!r.ok) {
+      this.state = { status: 'broken', problem: r.problem, message: r.message };
+      return;
+    }
+    this.db = new Low<Datastore>(new DurableJsonAdapter(this.file), r.data);
+    this.state = { status: 'ok' };
+    if (this.options.readOnly) return;
+    if (r.migrated) {
+      createBackup(this.dataDir, this.file, 'migration', this.now());
+      writeFileDurable(this.file, JSON.stringify(r.data));
+    } else if (needsDailyBackup(this.dataDir, this.now())) {
+      createBackup(this.dataDir, this.file, 'daily', this.now());
+    }
+  }
+
+  get isReady(): boolean {
+    return this.state.status === 'ok' && this.db !== null;
+  }
+
+  /** The live document. Throws a French error while the folder is empty or broken. */
+  get data(): Datastore {
+    if (!this.db) {
+      throw new DomainError(
+        'io',
+        this.state.status === 'broken' ? this.state.message : 'Aucune donnée : créez votre CLSPD ou ouvrez les données de démonstration.',
+      );
+    }
+    return this.db.data;
+  }
+
+  onSavingChange(listener: (saving: boolean) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private assertWritable(): void {
+    if (this.options.readOnly) throw new DomainError('forbidden', 'Ces données sont ouvertes en lecture seule.');
+  }
+
+  /**
+   * Applies `mutate` to the document and resolves once it is durably written. Writes issued in the same
+   * tick, or while a write is in flight, are coalesced into one. `mutate` must validate before it changes
+   * anything: a throw leaves the document as it was.
+   */
+  async update<T>(mutate: (data: Datastore) => T): Promise<T> {
+    this.assertWritable();
+    const result = mutate(this.data);
+    await this.scheduleWrite();
+    return result;
+  }
+
+  /** Resolves when everything changed so far is on disk. */
+  flush(): Promise<void> {
+    if (this.pending) return this.pending.promise;
+    if (this.writing) return this.writing;
+    return Promise.resolve();
+  }
+
+  private scheduleWrite(): Promise<void> {
+    if (this.pending) return this.pending.promise;
+    let resolve!: () => void;
+    let reject!: (e: unknown) => void;
+    const promise = new Promise<void>((res, rej) => {
+      resolve = res;
+      reject = rej;
+    });
+    this.pending = { promise, resolve, reject };
+    const start = () => {
+      const round = this.pending!;
+      this.pending = null;
+      this.emit(true);
+      this.writing = (async () => {
+        try {
+          await this.db!.write();
+          round.resolve();
+        } catch (e) {
+          round.reject(new DomainError('io', `L’enregistrement a échoué : ${(e as Error).message}. Vos dernières modifications ne sont pas enregistrées.`));
+        } finally {
+          this.writing = null;
+          if (!this.pending) this.emit(false);
+        }
+      })();
+    };
+    if (this.writing) void this.writing.then(start, start);
+    else queueMicrotask(start);
+    return promise;
+  }
+
+  private emit(saving: boolean): void {
+    for (const l of this.listeners) l(saving);
+  }
+
+  /** Creates the document in an empty folder. Refuses to replace an existing or broken file. */
+  async initialise(doc: Datastore): Promise<void> {
+    this.assertWritable();
+    if (existsSync(this.file)) {
+      throw new DomainError('conflict', 'Ce dossier contient déjà des données Coordination CLSPD : elles n’ont pas été remplacées.');
+    }
+    const parsed = Datastore.parse(doc);
+    writeFileDurable(this.file, JSON.stringify(parsed));
+    this.load();
+  }
+
+  /**
+   * Replaces the datastore by the backup `from` after validating it. The current file, whatever its
+   * state (even unreadable or newer), is moved aside into backups/ first.
+   */
+  async restoreFrom(from: string): Promise<{ movedAside?: string }> {
+    this.assertWritable();
+    const r = inspectFile(from, this.options.migrations);
+    if (!r.ok) throw new DomainError('invalid_input', `Restauration impossible : ${r.message}`);
+    await this.flush().catch(() => undefined);
+    let movedAside: string | undefined;
+    if (existsSync(this.file)) {
+      const dir = join(this.dataDir, BACKUP_DIR);
+      mkdirSync(dir, { recursive: true });
+      const stampStr = this.now().toISOString().replace(/[-:]/g, '').replace(/\..+$/, '').replace('T', '-');
+      movedAside = join(dir, `clspd-${stampStr}-${this.state.status === 'broken' ? 'broken' : 'restore'}.json`);
+      let i = 2;
+      while (existsSync(movedAside)) movedAside = movedAside.replace(/(-\d+)?\.json$/, `-${i++}.json`);
+      renameSync(this.file, movedAside);
+    }
+    writeFileDurable(this.file, JSON.stringify({ ...r.data, schemaVersion: SCHEMA_VERSION }));
+    this.load();
+    return { movedAside };
+  }
+
+  /** Backup on demand (also used at start). Returns the path, or undefined when there is nothing to copy. */
+  backup(reason: 'start' | 'manual' | 'import' = 'manual'): string | undefined {
+    if (!existsSync(this.file) || this.state.status !== 'ok') return undefined;
+    return createBackup(this.dataDir, this.file, reason, this.now());
+  }
+
+  /** Other datastore files (archived periods) at the top of the folder. */
+  listDataFiles(): string[] {
+    return readdirSync(this.dataDir).filter((n) => n.endsWith('.json') && !n.startsWith('.'));
+  }
+
+  async close(): Promise<void> {
+    try {
+      await this.flush();
+    } finally {
+      this.lock?.release();
+      this.lock = null;
+    }
+  }
+}
+
+export function newEmptyDatastore(): Datastore {
+  return {
+    schemaVersion: SCHEMA_VERSION,
+    settings: {
+      communeName: '',
+      councilAcronym: 'CLSPD',
+      councilName: 'Conseil local de sécurité et de prévention de la délinquance',
+      presidentName: '',
+      presidentTitle: 'Maire',
+      coordinatorName: '',
+      coordinatorEmail: '',
+      coordinatorPhone: '',
+      address: '',
+      staleAfterMonths: 3,
+      configured: false,
+      demo: false,
+    },
+    categories: [],
+    organisations: [],
+    people: [],
+    instances: [],
+    memberships: [],
+    periods: [],
+    axes: [],
+    objectives: [],
+    actions: [],
+    meetings: [],
+  };
+}

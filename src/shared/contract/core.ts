@@ -1,0 +1,58 @@
+// IPC channels of the application itself: state, first run, settings, backups.
+import { z } from '../validation';
+import { CouncilAcronym, Settings } from '../model';
+import { channel } from './define';
+
+export interface AppState {
+  status: 'ok' | 'empty' | 'broken';
+  /** French explanation when broken. */
+  message?: string;
+  dataDir: string;
+  settings?: Settings;
+  activePeriod?: { id: string; title: string };
+}
+
+export interface BackupSummary {
+  name: string;
+  reason: string;
+  createdAt: string;
+  size: number;
+}
+
+export const SetupInput = z.object({
+  communeName: z.string().trim().min(1, 'Indiquez le nom de la commune.').max(200),
+  councilAcronym: CouncilAcronym,
+  presidentName: z.string().trim().max(200),
+  coordinatorName: z.string().trim().max(200),
+  periodStartYear: z.number().int().min(2000).max(2100),
+  periodEndYear: z.number().int().min(2000).max(2100),
+  axes: z.array(z.string().trim().min(1).max(200)).max(12),
+});
+export type SetupInput = z.infer<typeof SetupInput>;
+
+export const SettingsPatch = Settings.pick({
+  communeName: true,
+  councilAcronym: true,
+  councilName: true,
+  presidentName: true,
+  presidentTitle: true,
+  coordinatorName: true,
+  coordinatorEmail: true,
+  coordinatorPhone: true,
+  address: true,
+  staleAfterMonths: true,
+})
+  .partial()
+  .extend({ logoPath: z.string().max(1000).optional() });
+export type SettingsPatch = z.infer<typeof SettingsPatch>;
+
+export const coreContract = {
+  'app:state': channel<AppState>()(z.undefined()),
+  'app:setup': channel<AppState>()(SetupInput),
+  'app:demo': channel<AppState>()(z.undefined()),
+  'settings:get': channel<Settings>()(z.undefined()),
+  'settings:update': channel<Settings>()(SettingsPatch),
+  'backups:list': channel<BackupSummary[]>()(z.undefined()),
+  'backups:create': channel<BackupSummary>()(z.undefined()),
+  'backups:restore': channel<AppState>()(z.object({ name: z.string().regex(/^clspd-[0-9a-z-]+\.json$/) })),
+} as const;

@@ -1,0 +1,367 @@
+// The datastore model as zod schemas: the single source of truth for stored data and its TypeScript types.
+import { z } from 'zod';
+
+/** Version of the datastore format written by this build. Bump it with a migration in store/migrations. */
+export const SCHEMA_VERSION = 1;
+
+// ---------- primitives ----------
+export const Id = z.string().min(1).max(64);
+/** Calendar date, ISO 8601 `YYYY-MM-DD`. */
+export const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'date invalide (AAAA-MM-JJ attendu)' });
+/** Timestamp, ISO 8601 with time. */
+export const IsoDateTime = z.string().min(10).max(40);
+/** Clock time `HH:MM`. */
+export const ClockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'heure invalide (HH:MM attendu)' });
+export const ShortText = z.string().max(300);
+export const LongText = z.string().max(200_000);
+
+export const Confidentiality = z.enum(['public', 'restricted', 'confidential']);
+export type Confidentiality = z.infer<typeof Confidentiality>;
+export const CONFIDENTIALITY_RANK: Record<Confidentiality, number> = { public: 0, restricted: 1, confidential: 2 };
+
+export const CouncilAcronym = z.enum(['CLSPD', 'CLSPDR', 'CISPD', 'CISPDR']);
+export type CouncilAcronym = z.infer<typeof CouncilAcronym>;
+
+// ---------- settings ----------
+export const Settings = z.object({
+  communeName: ShortText,
+  councilAcronym: CouncilAcronym,
+  councilName: ShortText,
+  presidentName: ShortText,
+  presidentTitle: ShortText,
+  coordinatorName: ShortText,
+  coordinatorEmail: ShortText,
+  coordinatorPhone: ShortText,
+  address: ShortText,
+  logoPath: ShortText.optional(),
+  activePeriodId: Id.optional(),
+  /** An action with no update for this many months is "non renseignée". */
+  staleAfterMonths: z.number().int().min(1).max(24),
+  /** True once the first-run flow is finished. */
+  configured: z.boolean(),
+  demo: z.boolean(),
+});
+export type Settings = z.infer<typeof Settings>;
+
+// ---------- directory ----------
+export const Category = z.object({
+  id: Id,
+  label: ShortText.min(1),
+  /** Protocol order used for invitee lists (préfet first, then procureur...). */
+  protocolRank: z.number().int(),
+});
+export type Category = z.infer<typeof Category>;
+
+export const Organisation = z.object({
+  id: Id,
+  name: ShortText.min(1),
+  shortName: ShortText.optional(),
+  categoryId: Id,
+  address: ShortText.optional(),
+  email: ShortText.optional(),
+  phone: ShortText.optional(),
+  website: ShortText.optional(),
+  notes: LongText.optional(),
+  /** Date the head of the institution last changed (new préfet, commissaire, principal...). */
+  officeHolderChangedAt: IsoDate.optional(),
+  archived: z.boolean(),
+  createdAt: IsoDateTime,
+  updatedAt: IsoDateTime,
+});
+export type Organisation = z.infer<typeof Organisation>;
+
+export const Civility = z.enum(['M.', 'Mme', '']);
+export const Person = z.object({
+  id: Id,
+  organisationId: Id,
+  civility: Civility,
+  firstName: ShortText,
+  lastName: ShortText.min(1),
+  jobTitle: ShortText.optional(),
+  email: ShortText.optional(),
+  phone: ShortText.optional(),
+  /** Date the person left their post; a person who left stays for history. */
+  leftAt: IsoDate.optional(),
+  createdAt: IsoDateTime,
+  updatedAt: IsoDateTime,
+});
+export type Person = z.infer<typeof Person>;
+
+// ---------- instances and memberships ----------
+export const InstanceKind = z.enum(['plenary', 'restricted', 'working_group']);
+export type InstanceKind = z.infer<typeof InstanceKind>;
+export const Instance = z.object({
+  id: Id,
+  name: ShortText.min(1),
+  kind: InstanceKind,
+  theme: ShortText.optional(),
+  territory: ShortText.optional(),
+  confidentiality: Confidentiality,
+  purpose: LongText.optional(),
+  cadence: ShortText.optional(),
+  status: z.enum(['active', 'closed']),
+  closedAt: IsoDate.optional(),
+  closedReason: ShortText.optional(),
+  createdAt: IsoDateTime,
+  updatedAt: IsoDateTime,
+});
+export type Instance = z.infer<typeof Instance>;
+
+export const MemberRole = z.enum(['ex_officio', 'designated', 'associated', 'qualified']);
+export type MemberRole = z.infer<typeof MemberRole>;
+export const Membership = z.object({
+  id: Id,
+  instanceId: Id,
+  personId: Id,
+  organisationId: Id,
+  role: MemberRole,
+  seat: z.enum(['titular', 'substitute']),
+  /** For a substitute: the titular membership they replace. */
+  titularMembershipId: Id.optional(),
+  startDate: IsoDate,
+  endDate: IsoDate.optional(),
+  /** Date the person signed the charte déontologique (confidential groups). */
+  charterSignedAt: IsoDate.optional(),
+});
+export type Membership = z.infer<typeof Membership>;
+
+// ---------- strategy ----------
+export const StrategyPeriod = z.object({
+  id: Id,
+  title: ShortText.min(1),
+  startYear: z.number().int().min(2000).max(2100),
+  endYear: z.number().int().min(2000).max(2100),
+  status: z.enum(['active', 'closed']),
+  closedAt: IsoDate.optional(),
+  /** File name (in the data folder) holding this period once archived. */
+  archiveFile: ShortText.optional(),
+});
+export type StrategyPeriod = z.infer<typeof StrategyPeriod>;
+
+export const Axis = z.object({
+  id: Id,
+  periodId: Id,
+  order: z.number().int(),
+  title: ShortText.min(1),
+  colour: z.string().regex(/^#[0-9a-fA-F]{6}$/),
+  description: LongText.optional(),
+  archived: z.boolean(),
+});
+export type Axis = z.infer<typeof Axis>;
+
+export const Objective = z.object({
+  id: Id,
+  axisId: Id,
+  order: z.number().int(),
+  title: ShortText.min(1),
+  description: LongText.optional(),
+  archived: z.boolean(),
+});
+export type Objective = z.infer<typeof Objective>;
+
+export const ActionStatus = z.enum(['planned', 'in_progress', 'done', 'postponed', 'abandoned']);
+export type ActionStatus = z.infer<typeof ActionStatus>;
+export const PartnerRole = z.enum(['associate', 'funder', 'operator', 'other']);
+export type PartnerRole = z.infer<typeof PartnerRole>;
+export const IndicatorType = z.enum(['output', 'outcome', 'impact']);
+export type IndicatorType = z.infer<typeof IndicatorType>;
+
+export const Milestone = z.object({ id: Id, title: ShortText.min(1), dueDate: IsoDate, doneAt: IsoDate.optional() });
+export type Milestone = z.infer<typeof Milestone>;
+
+export const FundingLine = z.object({
+  id: Id,
+  /** Funder key (fipdr, commune, caf, departement, politique_ville, other) or free label. */
+  funder: ShortText.min(1),
+  year: z.number().int().optional(),
+  requested: z.number().min(0),
+  obtained: z.number().min(0),
+  spent: z.number().min(0),
+});
+export type FundingLine = z.infer<typeof FundingLine>;
+
+export const Measurement = z.object({
+  id: Id,
+  date: IsoDate,
+  value: z.number(),
+  comment: ShortText.optional(),
+});
+export type Measurement = z.infer<typeof Measurement>;
+
+export const Indicator = z.object({
+  id: Id,
+  title: ShortText.min(1),
+  definition: LongText.optional(),
+  unit: ShortText,
+  type: IndicatorType,
+  baseline: z.number().optional(),
+  target: z.number().min(0).optional(),
+  targetDate: IsoDate.optional(),
+  source: ShortText.optional(),
+  frequency: ShortText.optional(),
+  responsibleOrganisationId: Id.optional(),
+  measurements: z.array(Measurement),
+});
+export type Indicator = z.infer<typeof Indicator>;
+
+export const JournalEntry = z.object({
+  id: Id,
+  at: IsoDateTime,
+  /** What changed: status, progress, dates, created, update_pack, note... */
+  field: ShortText,
+  from: ShortText.optional(),
+  to: ShortText.optional(),
+  comment: LongText.optional(),
+  meetingId: Id.optional(),
+});
+export type JournalEntry = z.infer<typeof JournalEntry>;
+
+export const Attachment = z.object({ id: Id, label: ShortText.min(1), path: ShortText.min(1) });
+
+export const Action = z.object({
+  id: Id,
+  periodId: Id,
+  /** Undefined while the action waits in the "à classer" inbox. */
+  objectiveId: Id.optional(),
+  code: ShortText,
+  title: ShortText.min(1),
+  nationalMeasures: z.array(ShortText),
+  context: LongText.optional(),
+  description: LongText.optional(),
+  modalities: LongText.optional(),
+  pilot: z.object({ organisationId: Id.optional(), personId: Id.optional() }),
+  partners: z.array(z.object({ organisationId: Id, role: PartnerRole, note: ShortText.optional() })),
+  targetPublic: ShortText.optional(),
+  territory: ShortText.optional(),
+  startDate: IsoDate.optional(),
+  endDate: IsoDate.optional(),
+  milestones: z.array(Milestone),
+  means: LongText.optional(),
+  funding: z.array(FundingLine),
+  indicators: z.array(Indicator),
+  status: ActionStatus,
+  progress: z.number().min(0).max(100),
+  followingInstanceId: Id.optional(),
+  attachments: z.array(Attachment),
+  journal: z.array(JournalEntry),
+  /** Last time someone reported on the action (status, progress, measurement, comment). */
+  lastUpdateAt: IsoDateTime,
+  archived: z.boolean(),
+  createdAt: IsoDateTime,
+  updatedAt: IsoDateTime,
+});
+export type Action = z.infer<typeof Action>;
+
+// ---------- meetings ----------
+export const MeetingStatus = z.enum(['draft', 'convened', 'in_progress', 'held', 'validated']);
+export type MeetingStatus = z.infer<typeof MeetingStatus>;
+
+export const AgendaItem = z.object({
+  id: Id,
+  /** A section groups the items that follow it. */
+  kind: z.enum(['section', 'item']),
+  title: ShortText.min(1),
+  durationMin: z.number().int().min(0).max(600),
+  presenter: ShortText.optional(),
+  linkedActionIds: z.array(Id),
+  axisId: Id.optional(),
+  chairNotes: LongText.optional(),
+  /** Notes taken during the meeting for this item. */
+  notes: LongText,
+  startedAt: IsoDateTime.optional(),
+  elapsedSec: z.number().int().min(0).optional(),
+});
+export type AgendaItem = z.infer<typeof AgendaItem>;
+
+export const Invitee = z.object({
+  id: Id,
+  personId: Id.optional(),
+  organisationId: Id.optional(),
+  /** A guest from outside the directory. */
+  guestName: ShortText.optional(),
+  guestOrganisation: ShortText.optional(),
+  guestJobTitle: ShortText.optional(),
+  guestEmail: ShortText.optional(),
+});
+export type Invitee = z.infer<typeof Invitee>;
+
+export const AttendanceStatus = z.enum(['unknown', 'present', 'excused', 'absent', 'represented']);
+export type AttendanceStatus = z.infer<typeof AttendanceStatus>;
+export const Attendance = z.object({
+  inviteeId: Id,
+  status: AttendanceStatus,
+  representedByPersonId: Id.optional(),
+  representedByName: ShortText.optional(),
+  arrivedAt: ClockTime.optional(),
+  leftAt: ClockTime.optional(),
+});
+export type Attendance = z.infer<typeof Attendance>;
+
+export const Decision = z.object({
+  id: Id,
+  agendaItemId: Id.optional(),
+  kind: z.enum(['decision', 'action']),
+  text: LongText.min(1),
+  /** The plan action created or updated by this decision. */
+  actionId: Id.optional(),
+  pilotOrganisationId: Id.optional(),
+  dueDate: IsoDate.optional(),
+  /** Case reference in confidential groups (situation n° 2026-014), never a name. */
+  situationRef: ShortText.optional(),
+  status: z.enum(['open', 'done', 'cancelled']),
+  createdAt: IsoDateTime,
+});
+export type Decision = z.infer<typeof Decision>;
+
+export const Meeting = z.object({
+  id: Id,
+  instanceId: Id,
+  title: ShortText.min(1),
+  date: IsoDate,
+  startTime: ClockTime,
+  plannedEndTime: ClockTime.optional(),
+  place: ShortText.optional(),
+  visioUrl: ShortText.optional(),
+  confidentiality: Confidentiality,
+  status: MeetingStatus,
+  agenda: z.array(AgendaItem),
+  invitees: z.array(Invitee),
+  attendance: z.array(Attendance),
+  decisions: z.array(Decision),
+  generalNotes: LongText,
+  nextMeetingDate: IsoDate.optional(),
+  heldAt: IsoDateTime.optional(),
+  validatedAt: IsoDateTime.optional(),
+  createdAt: IsoDateTime,
+  updatedAt: IsoDateTime,
+});
+export type Meeting = z.infer<typeof Meeting>;
+
+// ---------- the datastore document ----------
+export const Datastore = z.object({
+  schemaVersion: z.literal(SCHEMA_VERSION),
+  settings: Settings,
+  categories: z.array(Category),
+  organisations: z.array(Organisation),
+  people: z.array(Person),
+  instances: z.array(Instance),
+  memberships: z.array(Membership),
+  periods: z.array(StrategyPeriod),
+  axes: z.array(Axis),
+  objectives: z.array(Objective),
+  actions: z.array(Action),
+  meetings: z.array(Meeting),
+});
+export type Datastore = z.infer<typeof Datastore>;
+
+/** An archived strategy period lives in its own read-only file with the same shape, marked as archive. */
+export const ArchiveFile = z.object({
+  schemaVersion: z.literal(SCHEMA_VERSION),
+  archiveOf: Id,
+  period: StrategyPeriod,
+  axes: z.array(Axis),
+  objectives: z.array(Objective),
+  actions: z.array(Action),
+  meetings: z.array(Meeting),
+});
+export type ArchiveFile = z.infer<typeof ArchiveFile>;

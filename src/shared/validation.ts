@@ -1,0 +1,19 @@
+// Zod set up with French messages, and conversion of validation issues into one French sentence.
+import { z } from 'zod';
+import { fr as zodFr } from 'zod/locales';
+
+z.config(zodFr());
+
+/** Turns zod issues into a short French explanation naming the first problem's field path. */
+export function describeIssues(error: z.ZodError, labels: Record<string, string> = {}): { message: string; field?: string } {
+  const issue = error.issues[0];
+  if (!issue) return { message: 'Les informations saisies ne sont pas valides.' };
+  const path = issue.path.map(String).join('.');
+  const last = issue.path.length ? String(issue.path[issue.path.length - 1]) : '';
+  const label = labels[path] ?? labels[last];
+  const where = label ? `« ${label} » : ` : path ? `${path} : ` : '';
+  const more = error.issues.length > 1 ? ` (et ${error.issues.length - 1} autre(s) problème(s))` : '';
+  return { message: `${where}${issue.message}${more}`, field: path || undefined };
+}
+
+export { z };
