@@ -6,6 +6,10 @@ import { describeIssues } from '../../shared/validation';
 import type { ServiceContext } from '../services/context';
 import * as app from '../services/app';
 import * as dir from '../services/directory';
+import { documentsHandlers } from './documents';
+import { meetingsHandlers } from './meetings';
+import { sharingHandlers } from './sharing';
+import { strategyHandlers } from './strategy';
 
 export type Handler<C extends ChannelName> = (input: ParsedInputOf<C>, ctx: ServiceContext) => OutputOf<C> | Promise<OutputOf<C>>;
 export type HandlerTable = { [C in ChannelName]: Handler<C> };
@@ -52,6 +56,10 @@ const directoryHandlers: HandlerSlice<
 export const handlers: HandlerTable = {
   ...coreHandlers,
   ...directoryHandlers,
+  ...strategyHandlers,
+  ...meetingsHandlers,
+  ...documentsHandlers,
+  ...sharingHandlers,
 };
 
 export type Invoke = (channel: string, payload: unknown) => Promise<Result<unknown>>;

@@ -3,10 +3,18 @@ import type { z } from 'zod';
 import type { Result } from '../result';
 import { coreContract } from './core';
 import { directoryContract } from './directory';
+import { documentsContract } from './documents';
+import { meetingsContract } from './meetings';
+import { sharingContract } from './sharing';
+import { strategyContract } from './strategy';
 
 export const contract = {
   ...coreContract,
   ...directoryContract,
+  ...strategyContract,
+  ...meetingsContract,
+  ...documentsContract,
+  ...sharingContract,
 } as const;
 
 export type Contract = typeof contract;

@@ -1,0 +1,195 @@
+// Core CLI commands: init, demo, check, backup, restore, list.
+import { existsSync, mkdirSync, readdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Datastore } from '../../shared/model';
+import { DomainError } from '../../shared/result';
+import { createContext } from '../services/context';
+import { setupDemo } from '../services/app';
+import { writeTenYearDataset } from '../services/demo/scale';
+import { newEmptyDatastore, inspectFile, Store, DATA_FILE } from '../store/store';
+import { createBackup } from '../store/backups';
+import { presetCategories } from '../services/categories';
+import { copyFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { type Command, DATA_FLAG, dataDirFrom, stringFlag, UsageError } from './framework';
+
+function assertEmptyOrNew(dir: string): void {
+  if (!existsSync(dir)) return;
+  const entries = readdirSync(dir).filter((n) => !n.startsWith('.'));
+  if (entries.some((n) => n.endsWith('.json') || n === 'backups')) {
+    throw new DomainError('conflict', `Le dossier ${dir} contient déjà des données Coordination CLSPD : rien n’a été modifié.`);
+  }
+  if (entries.length) throw new DomainError('conflict', `Le dossier ${dir} n’est pas vide : choisissez un dossier vide ou nouveau.`);
+}
+
+const init: Command = {
+  name: 'init',
+  summary: 'Crée un dossier de données (vide ou avec la démonstration)',
+  usage: 'init --data DOSSIER [--demo]',
+  flags: { data: DATA_FLAG, demo: { description: 'Remplit avec la commune de démonstration' } },
+  async run(args, io) {
+    const dir = dataDirFrom(args);
+    assertEmptyOrNew(dir);
+    mkdirSync(dir, { recursive: true });
+    const store = Store.open(dir, { owner: 'cli' });
+    try {
+      if (args.flags.demo) {
+        await setupDemo(createContext(store));
+      } else {
+        const doc: Datastore = newEmptyDatastore();
+        doc.categories = presetCategories();
+        await store.initialise(doc);
+      }
+    } finally {
+      await store.close();
+    }
+    io.out(`Dossier de données créé : ${dir}${args.flags.demo ? ' (données de démonstration)' : ' — complétez l’identité du conseil dans Paramètres.'}`);
+    return 0;
+  },
+};
+
+const demo: Command = {
+  name: 'demo',
+  summary: 'Crée le jeu de données volumineux (dix ans d’un conseil) pour les mesures',
+  usage: 'demo --data DOSSIER --scale 10y',
+  flags: { data: DATA_FLAG, scale: { value: '10y', description: 'Taille du jeu de données (10y)', required: true } },
+  async run(args, io) {
+    const dir = dataDirFrom(args);
+    if (stringFlag(args, 'scale') !== '10y') throw new UsageError('Seule l’échelle « 10y » est disponible : --scale 10y.');
+    assertEmptyOrNew(dir);
+    mkdirSync(dir, { recursive: true });
+    const s = writeTenYearDataset(dir, new Date());
+    io.out(`Jeu de données créé dans ${dir} : ${s.instances} instances, ${s.meetings} réunions, ${s.actions} actions, ${s.partners} partenaires (${s.files.length} fichiers).`);
+    return 0;
+  },
+};
+
+const check: Command = {
+  name: 'check',
+  summary: 'Vérifie que les données sont lisibles et valides (sans rien modifier)',
+  usage: 'check --data DOSSIER',
+  flags: { data: DATA_FLAG },
+  async run(args, io) {
+    const dir = dataDirFrom(args);
+    const file = join(dir, DATA_FILE);
+    if (!existsSync(file)) {
+      io.err(`Aucune donnée dans ${dir} : le fichier ${DATA_FILE} est absent.`);
+      return 1;
+    }
+    const r = inspectFile(file);
+    if (!r.ok) {
+      io.err(r.message);
+      return 1;
+    }
+    const d = r.data;
+    io.out(
+      `Données valides : ${d.organisations.length} partenaires, ${d.instances.length} instances, ${d.meetings.length} réunions, ${d.actions.length} actions.${r.migrated ? ' (Le fichier sera mis au format actuel à la prochaine ouverture.)' : ''}`,
+    );
+    return 0;
+  },
+};
+
+const backup: Command = {
+  name: 'backup',
+  summary: 'Sauvegarde complète des données',
+  usage: 'backup --data DOSSIER [--out FICHIER]',
+  flags: { data: DATA_FLAG, out: { value: 'FICHIER', description: 'Fichier de sauvegarde (sinon dans backups/)' } },
+  async run(args, io) {
+    const dir = dataDirFrom(args);
+    const file = join(dir, DATA_FILE);
+    const r = inspectFile(file);
+    if (!r.ok) {
+      io.err(`Sauvegarde impossible : ${r.message}`);
+      return 1;
+    }
+    const out = stringFlag(args, 'out');
+    let target: string;
+    if (out) {
+      target = resolve(out);
+      copyFileSync(file, target);
+    } else {
+      target = createBackup(dir, file, 'manual');
+    }
+    io.out(`Sauvegarde écrite : ${target}`);
+    return 0;
+  },
+};
+
+const restore: Command = {
+  name: 'restore',
+  summary: 'Restaure une sauvegarde (les données actuelles sont mises de côté dans backups/)',
+  usage: 'restore --data DOSSIER --from FICHIER',
+  flags: { data: DATA_FLAG, from: { value: 'FICHIER', description: 'Sauvegarde à restaurer', required: true } },
+  async run(args, io) {
+    const dir = dataDirFrom(args);
+    const from = resolve(stringFlag(args, 'from')!);
+    if (!existsSync(from)) throw new DomainError('not_found', `La sauvegarde ${from} est introuvable.`);
+    mkdirSync(dir, { recursive: true });
+    const store = Store.open(dir, { owner: 'cli' });
+    try {
+      const r = await store.restoreFrom(from);
+      io.out(`Sauvegarde restaurée.${r.movedAside ? ` Les données précédentes sont conservées dans ${r.movedAside}.` : ''}`);
+    } finally {
+      await store.close();
+    }
+    return 0;
+  },
+};
+
+const LIST_KINDS = ['meetings', 'actions', 'instances', 'partners'] as const;
+
+export function listRecords(d: Datastore, kind: (typeof LIST_KINDS)[number]): Record<string, unknown>[] {
+  const instances = new Map(d.instances.map((i) => [i.id, i]));
+  switch (kind) {
+    case 'meetings':
+      return d.meetings.map((m) => ({
+        id: m.id,
+        title: m.title,
+        status: m.status,
+        date: m.date,
+        startTime: m.startTime,
+        instanceId: m.instanceId,
+        instance: instances.get(m.instanceId)?.name,
+        confidentiality: m.confidentiality,
+      }));
+    case 'actions':
+      return d.actions.map((a) => ({
+        id: a.id,
+        code: a.code,
+        title: a.title,
+        status: a.status,
+        progress: a.progress,
+        endDate: a.endDate,
+        pilotOrganisationId: a.pilot.organisationId,
+        followingInstanceId: a.followingInstanceId,
+        confidentiality: (a.followingInstanceId && instances.get(a.followingInstanceId)?.confidentiality) || 'public',
+      }));
+    case 'instances':
+      return d.instances.map((i) => ({ id: i.id, title: i.name, name: i.name, kind: i.kind, status: i.status, confidentiality: i.confidentiality }));
+    case 'partners':
+      return d.organisations.map((o) => ({ id: o.id, name: o.name, title: o.name, categoryId: o.categoryId, status: o.archived ? 'archived' : 'active' }));
+  }
+}
+
+const list: Command = {
+  name: 'list',
+  summary: 'Liste les réunions, actions, instances ou partenaires',
+  usage: 'list <meetings|actions|instances|partners> --data DOSSIER [--json]',
+  flags: { data: DATA_FLAG, json: { description: 'Sortie JSON (tableau d’objets)' } },
+  async run(args, io) {
+    const kind = args.positionals[0] as (typeof LIST_KINDS)[number];
+    if (!LIST_KINDS.includes(kind)) throw new UsageError(`Précisez quoi lister : ${LIST_KINDS.join(', ')}.`);
+    const dir = dataDirFrom(args);
+    const r = inspectFile(join(dir, DATA_FILE));
+    if (!r.ok) {
+      io.err(r.message);
+      return 1;
+    }
+    const rows = listRecords(r.data, kind);
+    if (args.flags.json) io.out(JSON.stringify(rows, null, 2));
+    else for (const row of rows) io.out(`${row.id}\t${String(row.title)}\t${String(row.status)}${row.date ? `\t${String(row.date)}` : ''}`);
+    return 0;
+  },
+};
+
+export const coreCommands: Command[] = [init, demo, check, backup, restore, list];

@@ -1,0 +1,125 @@
+// Small command-line framework: command table, flag parsing with French errors, help text.
+import { resolve } from 'node:path';
+import { DomainError } from '../../shared/result';
+
+export interface FlagSpec {
+  /** Takes a value (`--data DIR`) or is a switch (`--json`). */
+  value?: string;
+  description: string;
+  required?: boolean;
+}
+
+export interface ParsedArgs {
+  positionals: string[];
+  flags: Record<string, string | true>;
+}
+
+export interface Io {
+  out(line: string): void;
+  err(line: string): void;
+}
+
+export interface Command {
+  name: string;
+  summary: string;
+  usage: string;
+  flags: Record<string, FlagSpec>;
+  /** Returns the process exit code. */
+  run(args: ParsedArgs, io: Io): Promise<number>;
+}
+
+export class UsageError extends Error {}
+
+export function parseArgs(argv: string[], flags: Record<string, FlagSpec>): ParsedArgs {
+  const out: ParsedArgs = { positionals: [], flags: {} };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a.startsWith('--')) {
+      const [rawName, inline] = a.slice(2).split(/=(.*)/s, 2) as [string, string | undefined];
+      const spec = flags[rawName];
+      if (!spec) throw new UsageError(`Option inconnue : --${rawName}.`);
+      if (spec.value) {
+        const v = inline ?? argv[++i];
+        if (v === undefined || (inline === undefined && v.startsWith('--'))) throw new UsageError(`L’option --${rawName} attend une valeur (${spec.value}).`);
+        out.flags[rawName] = v;
+      } else {
+        if (inline !== undefined) throw new UsageError(`L’option --${rawName} ne prend pas de valeur.`);
+        out.flags[rawName] = true;
+      }
+    } else {
+      out.positionals.push(a);
+    }
+  }
+  for (const [name, spec] of Object.entries(flags)) {
+    if (spec.required && out.flags[name] === undefined) throw new UsageError(`L’option --${name} est obligatoire.`);
+  }
+  return out;
+}
+
+export function helpText(cmd: Command): string {
+  const lines = [`Utilisation : clspd ${cmd.usage}`, '', cmd.summary, '', 'Options :'];
+  for (const [name, spec] of Object.entries(cmd.flags)) {
+    lines.push(`  --${name}${spec.value ? ` ${spec.value}` : ''}`.padEnd(30) + spec.description + (spec.required ? ' (obligatoire)' : ''));
+  }
+  lines.push('  --help'.padEnd(30) + 'Affiche cette aide');
+  return lines.join('\n');
+}
+
+/** The data folder: `--data DIR`, else the CLSPD_DATA environment variable. */
+export function dataDirFrom(args: ParsedArgs): string {
+  const v = args.flags.data;
+  if (typeof v === 'string' && v) return resolve(v);
+  if (process.env.CLSPD_DATA) return resolve(process.env.CLSPD_DATA);
+  throw new UsageError('Indiquez le dossier de données avec --data DOSSIER (ou la variable CLSPD_DATA).');
+}
+
+export function stringFlag(args: ParsedArgs, name: string): string | undefined {
+  const v = args.flags[name];
+  return typeof v === 'string' ? v : undefined;
+}
+
+export const DATA_FLAG: FlagSpec = { value: 'DOSSIER', description: 'Dossier de données (sinon CLSPD_DATA)' };
+
+/** Runs one command line; never throws. */
+export async function runCli(argv: string[], commands: Command[], io: Io): Promise<number> {
+  const [name, ...rest] = argv;
+  const general = () =>
+    [
+      'Coordination CLSPD — ligne de commande',
+      '',
+      'Utilisation : clspd <commande> [options]',
+      '',
+      'Commandes :',
+      ...commands.map((c) => `  ${c.name.padEnd(10)}${c.summary}`),
+      '',
+      'Aide d’une commande : clspd <commande> --help',
+    ].join('\n');
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    io.out(general());
+    return name ? 0 : 2;
+  }
+  const cmd = commands.find((c) => c.name === name);
+  if (!cmd) {
+    io.err(`Commande inconnue : « ${name} ».\n\n${general()}`);
+    return 2;
+  }
+  if (rest.includes('--help') || rest.includes('-h')) {
+    io.out(helpText(cmd));
+    return 0;
+  }
+  try {
+    const args = parseArgs(rest, cmd.flags);
+    return await cmd.run(args, io);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.err(`Erreur : ${e.message}\n\n${helpText(cmd)}`);
+      return 2;
+    }
+    if (e instanceof DomainError) {
+      io.err(`Erreur : ${e.message}`);
+      return 1;
+    }
+    io.err(`Erreur inattendue : ${(e as Error).message ?? String(e)}`);
+    return 1;
+  }
+}

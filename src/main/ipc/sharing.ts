@@ -1,0 +1,4 @@
+// Handlers of the sharing domain's channels.
+import type { HandlerSlice } from './handlers';
+
+export const sharingHandlers: HandlerSlice<never> = {};

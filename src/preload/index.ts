@@ -1,0 +1,2 @@
+// Preload: exposes window.api built from the IPC contract (filled in by the secure shell work).
+export {};

@@ -1,0 +1,2 @@
+// French catalogue: words of the directory (partner institutions and contacts).
+export const directory = {};

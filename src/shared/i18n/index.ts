@@ -1,0 +1,10 @@
+// The single French catalogue shared by screens and documents, one section per domain.
+import { common } from './common';
+import { directory } from './directory';
+import { documents } from './documents';
+import { meetings } from './meetings';
+import { sharing } from './sharing';
+import { strategy } from './strategy';
+
+export const fr = { ...common, directory, strategy, meetings, documents, sharing };
+export type Catalogue = typeof fr;

@@ -1,0 +1,2 @@
+// French catalogue: words of the meetings domain (screens and documents).
+export const meetings = {};
