@@ -4,7 +4,8 @@ import { directory } from './directory';
 import { documents } from './documents';
 import { meetings } from './meetings';
 import { sharing } from './sharing';
+import { shell } from './shell';
 import { strategy } from './strategy';
 
-export const fr = { ...common, directory, strategy, meetings, documents, sharing };
+export const fr = { ...common, directory, strategy, meetings, documents, sharing, shell };
 export type Catalogue = typeof fr;
