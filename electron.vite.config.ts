@@ -20,6 +20,7 @@ export default defineConfig({
   preload: {
     build: {
       outDir: 'out/preload',
+      externalizeDeps: false, // a sandboxed preload can only require 'electron': bundle zod and the contract
       rollupOptions: {
         input: { index: resolve(__dirname, 'src/preload/index.ts') },
         // Sandboxed preloads must be CommonJS.

@@ -1,2 +1,104 @@
-// Composition root of the Electron main process (filled in by the secure shell work).
-export {};
+// Composition root of the Electron main process: security, single instance, data folder, store, IPC, window, menu, quit.
+import { join } from 'node:path';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, screen, session, shell } from 'electron';
+import { fr } from '../shared/i18n';
+import { DomainError } from '../shared/result';
+import { createInvoker } from './ipc/handlers';
+import { createContext } from './services/context';
+import { Store } from './store/store';
+import { registerIpc } from './app/ipc';
+import { installQuitFlush, installSingleInstance, resolveDataDir } from './app/lifecycle';
+import { createPlatform } from './app/platform';
+import {
+  installAppProtocol,
+  installBeforeReady,
+  installPermissionHandlers,
+  installWebContentsHardening,
+} from './app/security';
+import { buildMenuTemplate, createMainWindow, WINDOW_STATE_FILE } from './app/window';
+
+const RENDERER_ROOT = join(__dirname, '../renderer');
+const PRELOAD_PATH = join(__dirname, '../preload/index.cjs');
+
+let mainWindow: BrowserWindow | null = null;
+
+const openExternal = (url: string) => shell.openExternal(url);
+
+/** Opens the data folder; a folder held by another process or unusable is explained in French and the app quits. */
+function openStore(dataDir: string): Store | null {
+  try {
+    return Store.open(dataDir, { owner: 'app' });
+  } catch (e) {
+    const locked = e instanceof DomainError && e.code === 'locked';
+    const reason = e instanceof Error ? e.message : String(e);
+    dialog.showErrorBox(
+      locked ? fr.shell.startup.lockedTitle : fr.shell.startup.failedTitle,
+      `${locked ? reason : fr.shell.startup.failed(reason)}\n\n${fr.shell.startup.dataDirHint(dataDir)}`,
+    );
+    return null;
+  }
+}
+
+function openWindow(): BrowserWindow {
+  const win = createMainWindow({
+    BrowserWindow,
+    workAreas: [screen.getPrimaryDisplay(), ...screen.getAllDisplays()].map((d) => d.workArea),
+    statePath: join(app.getPath('userData'), WINDOW_STATE_FILE),
+    preloadPath: PRELOAD_PATH,
+    isPackaged: app.isPackaged,
+    title: fr.appName,
+  });
+  win.on('closed', () => {
+    if (mainWindow === win) mainWindow = null;
+  });
+  return win;
+}
+
+async function start(): Promise<void> {
+  await app.whenReady();
+  const dataDir = resolveDataDir(process.argv, process.env, app.getPath('userData'));
+  const store = openStore(dataDir);
+  if (!store) {
+    app.quit();
+    return;
+  }
+  installQuitFlush(app, () => store.close());
+  if (store.state.status === 'ok') {
+    try {
+      store.backup('start');
+    } catch (e) {
+      // A failed start backup must not keep the coordinator from working; the daily backup will retry.
+      console.error(e);
+    }
+  }
+  // A broken or empty datastore is not an error here: the renderer reads `app:state` and shows recovery or first run.
+  const ctx = createContext(store, createPlatform(dialog, shell, () => mainWindow));
+  registerIpc(ipcMain, createInvoker(ctx));
+
+  installAppProtocol(protocol, RENDERER_ROOT);
+  installPermissionHandlers(session.defaultSession);
+  Menu.setApplicationMenu(Menu.buildFromTemplate(buildMenuTemplate({ isPackaged: app.isPackaged, platform: process.platform, appName: fr.appName })));
+  app.setAboutPanelOptions({
+    applicationName: fr.appName,
+    applicationVersion: app.getVersion(),
+    credits: fr.shell.about.credits,
+    copyright: fr.shell.about.copyright,
+  });
+
+  mainWindow = openWindow();
+  app.on('activate', () => {
+    if (!mainWindow) mainWindow = openWindow();
+  });
+  app.on('window-all-closed', () => app.quit());
+}
+
+installBeforeReady(app, protocol);
+app.commandLine.appendSwitch('lang', 'fr');
+installWebContentsHardening(app, openExternal);
+if (installSingleInstance(app, () => mainWindow)) {
+  start().catch((e: unknown) => {
+    console.error(e);
+    dialog.showErrorBox(fr.shell.startup.failedTitle, fr.shell.startup.failed(e instanceof Error ? e.message : String(e)));
+    app.exit(1);
+  });
+}

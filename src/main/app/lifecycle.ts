@@ -1,0 +1,59 @@
+// App lifecycle rules: where the data lives, one running instance, and the datastore flushed before quitting.
+import { isAbsolute, join, resolve } from 'node:path';
+import type { App, BrowserWindow } from 'electron';
+
+/** Data folder: `--data DIR` (or `--data=DIR`), else CLSPD_DATA, else <userData>/data. */
+export function resolveDataDir(argv: readonly string[], env: Readonly<Record<string, string | undefined>>, userData: string, cwd = process.cwd()): string {
+  let fromArg: string | undefined;
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '--data' && i + 1 < argv.length && !argv[i + 1].startsWith('--')) fromArg = argv[i + 1];
+    else if (a.startsWith('--data=')) fromArg = a.slice('--data='.length);
+  }
+  const chosen = fromArg?.trim() || env.CLSPD_DATA?.trim();
+  if (!chosen) return join(userData, 'data');
+  return isAbsolute(chosen) ? chosen : resolve(cwd, chosen);
+}
+
+type WindowLike = Pick<BrowserWindow, 'isMinimized' | 'restore' | 'show' | 'focus' | 'isDestroyed'>;
+
+/** Brings an existing window to the front (restored if minimised). */
+export function focusWindow(win: WindowLike | null | undefined): void {
+  if (!win || win.isDestroyed()) return;
+  if (win.isMinimized()) win.restore();
+  win.show();
+  win.focus();
+}
+
+/**
+ * Takes the single-instance lock. The first instance focuses its window when another launch happens; a second
+ * instance quits at once and returns false (it must not open the datastore).
+ */
+export function installSingleInstance(app: Pick<App, 'requestSingleInstanceLock' | 'quit' | 'on'>, getWindow: () => WindowLike | null): boolean {
+  if (!app.requestSingleInstanceLock()) {
+    app.quit();
+    return false;
+  }
+  app.on('second-instance', () => focusWindow(getWindow()));
+  return true;
+}
+
+/**
+ * Holds the first quit until the datastore has written everything and released its lock, then quits for real.
+ * Quitting again while the flush runs does not start a second one.
+ */
+export function installQuitFlush(app: Pick<App, 'on' | 'quit'>, close: () => Promise<void>, log: (e: unknown) => void = console.error): void {
+  let state: 'running' | 'closing' | 'closed' = 'running';
+  app.on('before-quit', (event) => {
+    if (state === 'closed') return;
+    event.preventDefault();
+    if (state === 'closing') return;
+    state = 'closing';
+    void close()
+      .catch(log)
+      .finally(() => {
+        state = 'closed';
+        app.quit();
+      });
+  });
+}
