@@ -1,5 +1,5 @@
 // Core CLI commands: init, demo, check, backup, restore, list.
-import { existsSync, mkdirSync, readdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Datastore } from '../../shared/model';
 import { DomainError } from '../../shared/result';
@@ -8,8 +8,8 @@ import { setupDemo } from '../services/app';
 import { writeTenYearDataset } from '../services/demo/scale';
 import { newEmptyDatastore, inspectFile, Store, DATA_FILE } from '../store/store';
 import { createBackup } from '../store/backups';
+import { writeFileDurable } from '../store/durable';
 import { presetCategories } from '../services/categories';
-import { copyFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Command, DATA_FLAG, dataDirFrom, stringFlag, UsageError } from './framework';
 
@@ -24,6 +24,7 @@ function assertEmptyOrNew(dir: string): void {
 
 const init: Command = {
   name: 'init',
+  positionals: 0,
   summary: 'Crée un dossier de données (vide ou avec la démonstration)',
   usage: 'init --data DOSSIER [--demo]',
   flags: { data: DATA_FLAG, demo: { description: 'Remplit avec la commune de démonstration' } },
@@ -50,6 +51,7 @@ const init: Command = {
 
 const demo: Command = {
   name: 'demo',
+  positionals: 0,
   summary: 'Crée le jeu de données volumineux (dix ans d’un conseil) pour les mesures',
   usage: 'demo --data DOSSIER --scale 10y',
   flags: { data: DATA_FLAG, scale: { value: '10y', description: 'Taille du jeu de données (10y)', required: true } },
@@ -66,6 +68,7 @@ const demo: Command = {
 
 const check: Command = {
   name: 'check',
+  positionals: 0,
   summary: 'Vérifie que les données sont lisibles et valides (sans rien modifier)',
   usage: 'check --data DOSSIER',
   flags: { data: DATA_FLAG },
@@ -91,6 +94,7 @@ const check: Command = {
 
 const backup: Command = {
   name: 'backup',
+  positionals: 0,
   summary: 'Sauvegarde complète des données',
   usage: 'backup --data DOSSIER [--out FICHIER]',
   flags: { data: DATA_FLAG, out: { value: 'FICHIER', description: 'Fichier de sauvegarde (sinon dans backups/)' } },
@@ -106,7 +110,7 @@ const backup: Command = {
     let target: string;
     if (out) {
       target = resolve(out);
-      copyFileSync(file, target);
+      writeFileDurable(target, readFileSync(file));
     } else {
       target = createBackup(dir, file, 'manual');
     }
@@ -117,6 +121,7 @@ const backup: Command = {
 
 const restore: Command = {
   name: 'restore',
+  positionals: 0,
   summary: 'Restaure une sauvegarde (les données actuelles sont mises de côté dans backups/)',
   usage: 'restore --data DOSSIER --from FICHIER',
   flags: { data: DATA_FLAG, from: { value: 'FICHIER', description: 'Sauvegarde à restaurer', required: true } },
@@ -173,6 +178,7 @@ export function listRecords(d: Datastore, kind: (typeof LIST_KINDS)[number]): Re
 
 const list: Command = {
   name: 'list',
+  positionals: 1,
   summary: 'Liste les réunions, actions, instances ou partenaires',
   usage: 'list <meetings|actions|instances|partners> --data DOSSIER [--json]',
   flags: { data: DATA_FLAG, json: { description: 'Sortie JSON (tableau d’objets)' } },

@@ -24,6 +24,8 @@ export interface Command {
   summary: string;
   usage: string;
   flags: Record<string, FlagSpec>;
+  /** How many positional arguments the command accepts (more is a usage error); unlimited when absent. */
+  positionals?: number;
   /** Returns the process exit code. */
   run(args: ParsedArgs, io: Io): Promise<number>;
 }
@@ -40,7 +42,7 @@ export function parseArgs(argv: string[], flags: Record<string, FlagSpec>): Pars
       if (!spec) throw new UsageError(`Option inconnue : --${rawName}.`);
       if (spec.value) {
         const v = inline ?? argv[++i];
-        if (v === undefined || (inline === undefined && v.startsWith('--'))) throw new UsageError(`L’option --${rawName} attend une valeur (${spec.value}).`);
+        if (v === undefined || v === '' || (inline === undefined && v.startsWith('--'))) throw new UsageError(`L’option --${rawName} attend une valeur (${spec.value}).`);
         out.flags[rawName] = v;
       } else {
         if (inline !== undefined) throw new UsageError(`L’option --${rawName} ne prend pas de valeur.`);
@@ -109,6 +111,9 @@ export async function runCli(argv: string[], commands: Command[], io: Io): Promi
   }
   try {
     const args = parseArgs(rest, cmd.flags);
+    if (cmd.positionals !== undefined && args.positionals.length > cmd.positionals) {
+      throw new UsageError(`Argument inattendu : « ${args.positionals[cmd.positionals]} ».`);
+    }
     return await cmd.run(args, io);
   } catch (e) {
     if (e instanceof UsageError) {

@@ -148,6 +148,8 @@ export async function deletePartner(ctx: ServiceContext, id: string): Promise<De
     data.people = data.people.filter((p) => p.organisationId !== id);
     const label = `Structure « ${org.name} » supprimée`;
     const undoToken = ctx.trash.push(label, (d) => {
+      if (d.organisations.some((o) => o.id === org.id)) return;
+      assertUniqueName(d, org.name);
       d.organisations.splice(Math.min(index, d.organisations.length), 0, org);
       d.people.push(...people.filter((p) => !d.people.some((x) => x.id === p.id)));
     });
@@ -197,7 +199,11 @@ export async function deletePerson(ctx: ServiceContext, id: string): Promise<Del
     data.people.splice(index, 1);
     const label = `Contact « ${name} » supprimé`;
     const undoToken = ctx.trash.push(label, (d) => {
-      if (!d.people.some((p) => p.id === person.id)) d.people.splice(Math.min(index, d.people.length), 0, person);
+      if (d.people.some((p) => p.id === person.id)) return;
+      if (!d.organisations.some((o) => o.id === person.organisationId)) {
+        throw new DomainError('conflict', `La structure de « ${name} » a été supprimée depuis : rétablissez-la d’abord.`);
+      }
+      d.people.splice(Math.min(index, d.people.length), 0, person);
     });
     return { undoToken, label };
   });

@@ -1,6 +1,7 @@
 // Rotating backups of the datastore in the data folder's `backups/` subfolder.
-import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { writeFileDurable } from './durable';
 
 export const BACKUP_DIR = 'backups';
 export const MAX_BACKUPS = 30;
@@ -25,7 +26,8 @@ export function createBackup(dataDir: string, source: string, reason: BackupReas
   mkdirSync(dir, { recursive: true });
   let target = join(dir, `clspd-${stamp(now)}-${reason}.json`);
   for (let i = 2; existsSync(target); i++) target = join(dir, `clspd-${stamp(now)}-${reason}-${i}.json`);
-  copyFileSync(source, target);
+  // Written like the datastore (temp file, fsync, rename): a crash never leaves a truncated backup behind.
+  writeFileDurable(target, readFileSync(source));
   rotateBackups(dataDir);
   return target;
 }
@@ -38,16 +40,19 @@ export function listBackups(dataDir: string): BackupInfo[] {
     .map((name) => {
       const file = join(dir, name);
       const st = statSync(file);
-      const m = /^clspd-(\d{4})(\d{2})(\d{2})-(\d{2})(\d{2})(\d{2})-([a-z]+)/.exec(name)!;
+      const m = /^clspd-(\d{4})(\d{2})(\d{2})-(\d{2})(\d{2})(\d{2})-([a-z]+)(?:-(\d+))?\.json$/.exec(name)!;
       return {
         file,
         name,
         reason: m[7],
         createdAt: `${m[1]}-${m[2]}-${m[3]}T${m[4]}:${m[5]}:${m[6]}Z`,
         size: st.size,
+        seq: m[8] ? Number(m[8]) : 1,
       };
     })
-    .sort((a, b) => (a.name < b.name ? 1 : -1));
+    // Newest first: by stamp, then by the -N suffix given to several backups in the same second (-10 after -9).
+    .sort((a, b) => (a.createdAt !== b.createdAt ? (a.createdAt < b.createdAt ? 1 : -1) : b.seq - a.seq || (a.name < b.name ? 1 : -1)))
+    .map(({ file, name, reason, createdAt, size }) => ({ file, name, reason, createdAt, size }));
 }
 
 /** Deletes the oldest backups beyond MAX_BACKUPS, never a "broken" one (it may be the only copy of lost data). */
@@ -56,7 +61,7 @@ export function rotateBackups(dataDir: string, max = MAX_BACKUPS): void {
   for (const b of all.slice(max)) rmSync(b.file, { force: true });
 }
 
-/** True when no backup was made today (local date). */
+/** True when no backup was made today (UTC date, as in the backup names). */
 export function needsDailyBackup(dataDir: string, now = new Date()): boolean {
   const today = now.toISOString().slice(0, 10);
   return !listBackups(dataDir).some((b) => b.createdAt.slice(0, 10) === today);

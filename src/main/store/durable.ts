@@ -1,9 +1,9 @@
 // Crash-safe file writes: unique temp file, fsync, rename over the target, fsync of the folder.
 import { randomBytes } from 'node:crypto';
-import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, fsyncSync, openSync, readdirSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 
-function fsyncDir(dir: string): void {
+export function fsyncDir(dir: string): void {
   // Windows cannot open a directory for fsync; the rename is durable enough there.
   if (process.platform === 'win32') return;
   const fd = openSync(dir, 'r');
@@ -37,4 +37,29 @@ export function writeFileDurable(file: string, data: string | Uint8Array): void 
     throw e;
   }
   fsyncDir(dir);
+}
+
+const TEMP_NAME = /^\..+\.(\d+)\.[0-9a-f]+\.tmp$/;
+
+/**
+ * Removes temp files left in `dir` by writers killed mid-write (their pid is gone, or is ours: our own writes
+ * are synchronous, so none is in flight). Returns how many were removed.
+ */
+export function removeStaleTemps(dir: string, isAlive: (pid: number) => boolean): number {
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return 0;
+  }
+  let removed = 0;
+  for (const name of names) {
+    const m = TEMP_NAME.exec(name);
+    if (!m) continue;
+    const pid = Number(m[1]);
+    if (pid !== process.pid && isAlive(pid)) continue;
+    rmSync(join(dir, name), { force: true });
+    removed++;
+  }
+  return removed;
 }

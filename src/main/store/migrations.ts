@@ -16,6 +16,20 @@ export class NewerVersionError extends Error {
   }
 }
 
+/** The file has no usable `schemaVersion`. */
+export class MissingVersionError extends Error {
+  constructor() {
+    super('schemaVersion missing');
+  }
+}
+
+/** No migration step leads from `version` towards the current format. */
+export class MissingMigrationError extends Error {
+  constructor(readonly version: number) {
+    super(`no migration from ${version}`);
+  }
+}
+
 /** Applies migrations in order until `target`; throws NewerVersionError for a file from a newer app. */
 export function migrate(
   doc: Record<string, unknown>,
@@ -23,13 +37,14 @@ export function migrate(
   target = SCHEMA_VERSION,
 ): { doc: Record<string, unknown>; migrated: boolean } {
   let version = typeof doc.schemaVersion === 'number' ? doc.schemaVersion : NaN;
-  if (!Number.isInteger(version) || version < 1) throw new Error('schemaVersion missing');
+  // 0 is a valid (pre-release) version so a migration chain can start there; a missing or odd value is not.
+  if (!Number.isInteger(version) || version < 0) throw new MissingVersionError();
   if (version > target) throw new NewerVersionError(version);
   let current = doc;
   let migrated = false;
   while (version < target) {
     const step = migrations.find((m) => m.from === version);
-    if (!step) throw new Error(`no migration from ${version}`);
+    if (!step || step.to <= version) throw new MissingMigrationError(version);
     current = { ...step.up(current), schemaVersion: step.to };
     version = step.to;
     migrated = true;

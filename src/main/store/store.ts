@@ -1,14 +1,14 @@
 // The datastore: lowdb over a durable adapter, with validation, migrations, backups, recovery and coalesced writes.
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync } from 'node:fs';
+import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import { Low, type Adapter } from 'lowdb';
 import { Datastore, SCHEMA_VERSION } from '../../shared/model';
 import { DomainError } from '../../shared/result';
 import { describeIssues } from '../../shared/validation';
 import { BACKUP_DIR, createBackup, needsDailyBackup } from './backups';
-import { writeFileDurable } from './durable';
-import { acquireLock, type FolderLock } from './lock';
-import { migrate, NewerVersionError, type Migration, MIGRATIONS } from './migrations';
+import { fsyncDir, removeStaleTemps, writeFileDurable } from './durable';
+import { acquireLock, isAlive, type FolderLock } from './lock';
+import { migrate, MissingMigrationError, MissingVersionError, NewerVersionError, type Migration, MIGRATIONS } from './migrations';
 
 export const DATA_FILE = 'clspd.json';
 
@@ -57,7 +57,21 @@ export function inspectFile(
         message: `Le fichier ${file} a été créé par une version plus récente de l’application (format ${e.version}, cette version lit jusqu’au format ${SCHEMA_VERSION}). Mettez l’application à jour ; le fichier n’a pas été modifié.`,
       };
     }
-    return { ok: false, problem: 'invalid', message: `Le fichier ${file} n’indique pas sa version de format : ce n’est pas un fichier de données valide.` };
+    if (e instanceof MissingVersionError) {
+      return { ok: false, problem: 'invalid', message: `Le fichier ${file} n’indique pas sa version de format : ce n’est pas un fichier de données valide.` };
+    }
+    if (e instanceof MissingMigrationError) {
+      return {
+        ok: false,
+        problem: 'invalid',
+        message: `Le fichier ${file} est dans un ancien format (format ${e.version}) que cette version ne sait pas convertir. Le fichier n’a pas été modifié.`,
+      };
+    }
+    return {
+      ok: false,
+      problem: 'invalid',
+      message: `Le fichier ${file} n’a pas pu être converti au format actuel (${(e as Error).message}). Le fichier n’a pas été modifié.`,
+    };
   }
   const parsed = Datastore.safeParse(migratedDoc);
   if (!parsed.success) {
@@ -110,6 +124,11 @@ export class Store {
     const store = new Store(dataDir, options);
     if (!options.readOnly) store.lock = acquireLock(dataDir, options.owner ?? 'app');
     try {
+      if (store.lock) {
+        // We are the only writer now: temp files of writers killed mid-write can go.
+        removeStaleTemps(dataDir, isAlive);
+        removeStaleTemps(join(dataDir, BACKUP_DIR), isAlive);
+      }
       store.load();
     } catch (e) {
       store.lock?.release();
@@ -249,7 +268,18 @@ export class Store {
       movedAside = join(dir, `clspd-${stampStr}-${this.state.status === 'broken' ? 'broken' : 'restore'}.json`);
       let i = 2;
       while (existsSync(movedAside)) movedAside = movedAside.replace(/(-\d+)?\.json$/, `-${i++}.json`);
-      renameSync(this.file, movedAside);
+      // Keep the current file under its new name before replacing it, so a crash in between never leaves the
+      // folder without a datastore: a hard link (works even on an unreadable file), else a copy, else a move.
+      try {
+        linkSync(this.file, movedAside);
+      } catch {
+        try {
+          copyFileSync(this.file, movedAside);
+        } catch {
+          renameSync(this.file, movedAside);
+        }
+      }
+      fsyncDir(dir);
     }
     writeFileDurable(this.file, JSON.stringify({ ...r.data, schemaVersion: SCHEMA_VERSION }));
     this.load();
