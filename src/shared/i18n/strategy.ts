@@ -1,2 +1,98 @@
-// French catalogue: words of the strategy domain (screens and documents).
-export const strategy = {};
+// French catalogue: words of the strategy domain (plan d'actions, fiche action, suivi par axe, tableau de bord).
+import type { HealthLevel, IndicatorStatus } from '../health';
+
+export const strategy = {
+  health: {
+    on_track: 'Dans les temps',
+    watch: 'À surveiller',
+    late: 'En retard',
+    unknown: 'Non renseignée',
+  } satisfies Record<HealthLevel, string>,
+  healthTitle: 'Météo de l’action',
+  /** Tooltip explaining how the health is computed. */
+  healthRules: [
+    'La météo est calculée automatiquement, elle ne se saisit pas :',
+    '• Réalisée ou abandonnée : « Dans les temps » (l’action est close).',
+    '• Date de fin dépassée sans être réalisée : « En retard ».',
+    '• Aucune mise à jour depuis le délai fixé dans les paramètres (3 mois par défaut) : « Non renseignée ».',
+    '• Avancement en dessous de l’avancement attendu à ce jour (calculé entre la date de début et la date de fin) : plus de 10 points d’écart, « À surveiller » ; plus de 25 points, « En retard ».',
+    '• Jalon non franchi après son échéance : « À surveiller », « En retard » au-delà de 30 jours.',
+    '• Indicateur en dessous de sa trajectoire (ligne droite de la valeur de référence à la cible) : « À surveiller ».',
+    '• Action reportée : au moins « À surveiller ».',
+    'La règle la plus sévère l’emporte.',
+  ].join('\n'),
+  healthReasons: {
+    done: 'Action réalisée.',
+    abandoned: 'Action abandonnée : elle n’est plus suivie.',
+    endPassed: (date: string) => `La date de fin (${date}) est dépassée et l’action n’est pas réalisée.`,
+    stale: (date: string, months: number) => `Aucune mise à jour depuis le ${date} (plus de ${months} mois).`,
+    progressBehind: (actual: string, expected: string, gap: number) =>
+      `Avancement de ${actual} alors que ${expected} étaient attendus à ce jour (écart de plus de ${gap} points).`,
+    milestoneOverdue: (title: string, date: string) => `Le jalon « ${title} » prévu le ${date} n’est pas franchi.`,
+    indicatorBehind: (title: string, value: string, target: string) =>
+      `L’indicateur « ${title} » (${value}, cible ${target}) est en dessous de sa trajectoire.`,
+    postponed: 'Action reportée.',
+    onTrack: 'L’avancement correspond au calendrier.',
+    onTrackNoDates: 'Aucun signal d’alerte (les dates de début et de fin ne sont pas toutes renseignées).',
+  },
+  indicatorStatus: {
+    reached: 'Cible atteinte',
+    on_trajectory: 'Sur la trajectoire',
+    behind: 'En dessous de la trajectoire',
+    no_data: 'Pas de mesure',
+  } satisfies Record<IndicatorStatus, string>,
+  inbox: 'À classer',
+  errors: {
+    endBeforeStart: 'La date de fin est avant la date de début. Corrigez l’une des deux dates.',
+    progressRange: 'L’avancement doit être un nombre entre 0 et 100 %.',
+    targetNegative: 'La cible doit être un nombre positif ou nul.',
+    targetNotNumber: 'La cible doit être un nombre.',
+    measurementDate: 'Indiquez la date de la mesure.',
+    measurementValue: 'La valeur mesurée doit être un nombre.',
+    unknownPilot: 'Cette structure pilote n’existe pas dans l’annuaire. Choisissez-la dans la liste des partenaires.',
+    unknownPilotPerson: 'Ce référent n’existe pas dans l’annuaire ou n’appartient pas à la structure pilote.',
+    unknownPartner: 'Un partenaire choisi n’existe pas dans l’annuaire.',
+    unknownInstance: 'L’instance de suivi choisie n’existe pas.',
+    unknownMeeting: 'La réunion indiquée n’existe pas.',
+    duplicateCode: (code: string) => `Le code « ${code} » est déjà utilisé par une autre action. Choisissez un autre code.`,
+    codeFormat: 'Le code doit faire de 1 à 30 caractères, sans espace (exemple : A1.2.3).',
+    titleRequired: 'Indiquez l’intitulé.',
+    actionNotFound: 'Cette action est introuvable. Elle a peut-être été supprimée.',
+    axisNotFound: 'Cet axe est introuvable. Il a peut-être été supprimé.',
+    objectiveNotFound: 'Cet objectif est introuvable. Il a peut-être été supprimé.',
+    periodNotFound: 'Cette période de stratégie est introuvable.',
+    indicatorNotFound: 'Cet indicateur est introuvable. Il a peut-être été supprimé.',
+    milestoneNotFound: 'Ce jalon est introuvable.',
+    fundingNotFound: 'Cette ligne de financement est introuvable.',
+    measurementNotFound: 'Cette mesure est introuvable.',
+    noActivePeriod: 'Aucune période de stratégie n’est active. Démarrez une nouvelle période dans le plan d’actions.',
+    periodClosed: 'Cette période est archivée : elle peut être consultée et imprimée, pas modifiée.',
+    objectiveHasActions: (n: number) =>
+      `Cet objectif contient encore ${n} action(s). Déplacez-les vers un autre objectif ou archivez-les, puis supprimez l’objectif.`,
+    axisHasObjectives: (n: number) =>
+      `Cet axe contient encore ${n} objectif(s). Déplacez-les ou archivez l’axe plutôt que de le supprimer.`,
+    periodYears: 'L’année de fin de la période est avant l’année de début. Corrigez l’une des deux.',
+    colour: 'La couleur doit être au format #RRGGBB.',
+    amountNegative: 'Un montant ne peut pas être négatif.',
+    archiveMissing: 'Le fichier d’archive de cette période est introuvable dans le dossier de données.',
+  },
+  journalField: {
+    created: 'Création',
+    status: 'État d’avancement',
+    progress: 'Avancement',
+    startDate: 'Date de début',
+    endDate: 'Date de fin',
+    note: 'Commentaire',
+    measurement: 'Mesure d’indicateur',
+    carried_over: 'Reprise d’une période précédente',
+    moved: 'Déplacement',
+    code: 'Code',
+  } as Record<string, string>,
+  reminders: {
+    lateAction: (code: string, title: string) => `${code} ${title} est en retard`,
+    staleAction: (code: string, title: string) => `${code} ${title} : aucune mise à jour`,
+    staleDetail: (date: string) => `Dernière mise à jour le ${date}. Demandez un point au pilote.`,
+    milestoneSoon: (title: string, date: string) => `Jalon « ${title} » le ${date}`,
+    inbox: (n: number) => `${n} action(s) à classer dans un objectif`,
+  },
+};
