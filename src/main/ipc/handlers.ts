@@ -6,6 +6,7 @@ import { describeIssues } from '../../shared/validation';
 import type { ServiceContext } from '../services/context';
 import * as app from '../services/app';
 import * as dir from '../services/directory';
+import { globalSearch } from '../services/search';
 import { documentsHandlers } from './documents';
 import { meetingsHandlers } from './meetings';
 import { sharingHandlers } from './sharing';
@@ -16,7 +17,7 @@ export type HandlerTable = { [C in ChannelName]: Handler<C> };
 /** A slice of the table for one domain's channels. */
 export type HandlerSlice<K extends ChannelName> = { [C in K]: Handler<C> };
 
-const coreHandlers: HandlerSlice<'app:state' | 'app:setup' | 'app:demo' | 'settings:get' | 'settings:update' | 'backups:list' | 'backups:create' | 'backups:restore'> = {
+const coreHandlers: HandlerSlice<'app:state' | 'app:setup' | 'app:demo' | 'settings:get' | 'settings:update' | 'backups:list' | 'backups:create' | 'backups:restore' | 'search:global' | 'app:restoreFromFile' | 'app:quit'> = {
   'app:state': (_i, ctx) => app.appState(ctx),
   'app:setup': (i, ctx) => app.setupCouncil(ctx, i),
   'app:demo': (_i, ctx) => app.setupDemo(ctx),
@@ -25,6 +26,13 @@ const coreHandlers: HandlerSlice<'app:state' | 'app:setup' | 'app:demo' | 'setti
   'backups:list': (_i, ctx) => app.backupsList(ctx),
   'backups:create': (_i, ctx) => app.backupNow(ctx),
   'backups:restore': (i, ctx) => app.restoreBackup(ctx, i.name),
+  'app:restoreFromFile': (_i, ctx) => app.restoreFromChosenFile(ctx),
+  'app:quit': (_i, ctx) => {
+    if (!ctx.platform.quit) throw new DomainError('forbidden', 'Fermez la fenêtre pour quitter.');
+    ctx.platform.quit();
+    return null;
+  },
+  'search:global': (i, ctx) => globalSearch(ctx, i.query, i.limit),
 };
 
 const directoryHandlers: HandlerSlice<

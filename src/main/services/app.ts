@@ -127,3 +127,12 @@ export async function restoreBackup(ctx: ServiceContext, name: string): Promise<
   await ctx.store.restoreFrom(join(ctx.store.dataDir, BACKUP_DIR, name));
   return appState(ctx);
 }
+
+/** Recovery: restores the datastore from a file the user picks (a backup or an exported copy). */
+export async function restoreFromChosenFile(ctx: ServiceContext): Promise<AppState> {
+  if (!ctx.platform.chooseOpenPath) throw new DomainError('forbidden', 'Le choix d’un fichier n’est possible que dans l’application de bureau.');
+  const file = await ctx.platform.chooseOpenPath([{ name: 'Données Coordination CLSPD', extensions: ['json'] }]);
+  if (!file) return appState(ctx);
+  await ctx.store.restoreFrom(file);
+  return appState(ctx);
+}

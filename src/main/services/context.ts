@@ -9,6 +9,8 @@ export interface Platform {
   chooseOpenPath?(filters: { name: string; extensions: string[] }[]): Promise<string | undefined>;
   openPath?(path: string): Promise<void>;
   showItemInFolder?(path: string): void;
+  /** Quits the application (recovery screen). */
+  quit?(): void;
 }
 
 export interface ServiceContext {

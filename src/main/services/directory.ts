@@ -10,7 +10,9 @@ export function fold(s: string): string {
   return s
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase();
+    .toLowerCase()
+    .replace(/[’'`"«»\-_.,;:!?()/]+/g, ' ')
+    .replace(/\s+/g, ' ');
 }
 
 function clean<T extends Record<string, unknown>>(o: T): T {

@@ -1,3 +1,32 @@
-// Renderer entry: mounts the React application.
+// Renderer entry: Mantine providers in French, router, and the application.
+import '@mantine/core/styles.css';
+import '@mantine/dates/styles.css';
+import '@mantine/notifications/styles.css';
+import '@mantine/spotlight/styles.css';
+import '@mantine/charts/styles.css';
+import './app/global.css';
+import 'dayjs/locale/fr';
+import dayjs from 'dayjs';
+import { MantineProvider } from '@mantine/core';
+import { DatesProvider } from '@mantine/dates';
+import { ModalsProvider } from '@mantine/modals';
+import { Notifications } from '@mantine/notifications';
 import { createRoot } from 'react-dom/client';
-createRoot(document.getElementById('root')!).render(<p>Coordination CLSPD</p>);
+import { HashRouter } from 'react-router';
+import { App } from './app/App';
+import { theme } from './app/theme';
+
+dayjs.locale('fr');
+
+createRoot(document.getElementById('root')!).render(
+  <MantineProvider theme={theme} defaultColorScheme="light">
+    <DatesProvider settings={{ locale: 'fr', firstDayOfWeek: 1 }}>
+      <ModalsProvider labels={{ confirm: 'Confirmer', cancel: 'Annuler' }}>
+        <Notifications position="bottom-right" />
+        <HashRouter>
+          <App />
+        </HashRouter>
+      </ModalsProvider>
+    </DatesProvider>
+  </MantineProvider>,
+);

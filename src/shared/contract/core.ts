@@ -46,6 +46,13 @@ export const SettingsPatch = Settings.pick({
   .extend({ logoPath: z.string().max(1000).optional() });
 export type SettingsPatch = z.infer<typeof SettingsPatch>;
 
+export interface SearchHit {
+  kind: 'action' | 'meeting' | 'instance' | 'partner' | 'person' | 'axis';
+  id: string;
+  title: string;
+  subtitle?: string;
+}
+
 export const coreContract = {
   'app:state': channel<AppState>()(z.undefined()),
   'app:setup': channel<AppState>()(SetupInput),
@@ -54,5 +61,8 @@ export const coreContract = {
   'settings:update': channel<Settings>()(SettingsPatch),
   'backups:list': channel<BackupSummary[]>()(z.undefined()),
   'backups:create': channel<BackupSummary>()(z.undefined()),
+  'search:global': channel<SearchHit[]>()(z.object({ query: z.string().max(200), limit: z.number().int().min(1).max(100).optional() })),
+  'app:restoreFromFile': channel<AppState>()(z.undefined()),
+  'app:quit': channel<null>()(z.undefined()),
   'backups:restore': channel<AppState>()(z.object({ name: z.string().regex(/^clspd-[0-9a-z-]+\.json$/) })),
 } as const;

@@ -21,7 +21,7 @@ export type Contract = typeof contract;
 export type ChannelName = keyof Contract;
 export type InputOf<C extends ChannelName> = z.input<Contract[C]['input']>;
 export type ParsedInputOf<C extends ChannelName> = z.output<Contract[C]['input']>;
-export type OutputOf<C extends ChannelName> = NonNullable<Contract[C]['output']>;
+export type OutputOf<C extends ChannelName> = Exclude<Contract[C]['output'], undefined>;
 
 export const channelNames = Object.keys(contract) as ChannelName[];
 

@@ -1,0 +1,45 @@
+// Top-level gate: first run, recovery of a broken datastore, or the application frame.
+import { Center, Loader } from '@mantine/core';
+import { createContext, useCallback, useContext, useEffect, useState } from 'react';
+import type { AppState } from '../../../shared/contract/core';
+import { api, useDataVersion } from '../api';
+import { FirstRunScreen } from '../screens/setup/FirstRunScreen';
+import { RecoveryScreen } from '../screens/setup/RecoveryScreen';
+import { Shell } from './Shell';
+
+const AppStateContext = createContext<{ state: AppState; refresh: () => void } | null>(null);
+
+/** The council's settings and active period, for any screen. */
+export function useAppState(): { state: AppState; refresh: () => void } {
+  const v = useContext(AppStateContext);
+  if (!v) throw new Error('useAppState outside App');
+  return v;
+}
+
+export function App() {
+  const [state, setState] = useState<AppState>();
+  const [failure, setFailure] = useState<string>();
+  const version = useDataVersion();
+  const refresh = useCallback(() => {
+    api()
+      .app.state()
+      .then((r) => (r.ok ? setState(r.value) : setFailure(r.error.message)))
+      .catch(() => setFailure('La communication avec l’application a échoué.'));
+  }, []);
+  useEffect(refresh, [refresh, version]);
+
+  if (failure) return <RecoveryScreen message={failure} onRecovered={refresh} />;
+  if (!state)
+    return (
+      <Center h="100%">
+        <Loader aria-label="Chargement" />
+      </Center>
+    );
+  if (state.status === 'broken') return <RecoveryScreen message={state.message ?? ''} dataDir={state.dataDir} onRecovered={refresh} />;
+  if (state.status === 'empty') return <FirstRunScreen onDone={refresh} />;
+  return (
+    <AppStateContext.Provider value={{ state, refresh }}>
+      <Shell />
+    </AppStateContext.Provider>
+  );
+}

@@ -1,0 +1,44 @@
+// Confirmation before destroying anything, and the undo notification that follows a deletion.
+import { Button, Group, Text } from '@mantine/core';
+import { modals } from '@mantine/modals';
+import { notifications } from '@mantine/notifications';
+import { api, call } from '../api';
+
+/** Asks for confirmation; resolves true when the user confirmed. */
+export function confirmDanger(title: string, message: string, confirmLabel = 'Supprimer'): Promise<boolean> {
+  return new Promise((resolve) => {
+    modals.openConfirmModal({
+      title,
+      children: <Text size="sm">{message}</Text>,
+      labels: { confirm: confirmLabel, cancel: 'Annuler' },
+      confirmProps: { color: 'red' },
+      onConfirm: () => resolve(true),
+      onCancel: () => resolve(false),
+      onClose: () => resolve(false),
+    });
+  });
+}
+
+/** Shows « … supprimé » with an « Annuler la suppression » button calling undo:restore. */
+export function notifyDeleted(deleted: { undoToken: string; label: string }): void {
+  const id = `undo-${deleted.undoToken}`;
+  notifications.show({
+    id,
+    autoClose: 10_000,
+    message: (
+      <Group justify="space-between" wrap="nowrap">
+        <Text size="sm">{deleted.label}</Text>
+        <Button
+          size="xs"
+          variant="light"
+          onClick={async () => {
+            notifications.hide(id);
+            await call(api().undo.restore({ undoToken: deleted.undoToken }), { mutation: true, success: 'Suppression annulée.' });
+          }}
+        >
+          Annuler la suppression
+        </Button>
+      </Group>
+    ),
+  });
+}

@@ -1,0 +1,5 @@
+// Routes and command-palette entries contributed by the dashboard screens.
+import type { AppRoute, PaletteCommand } from '../../app/registry';
+
+export const routes: AppRoute[] = [];
+export const commands: PaletteCommand[] = [];

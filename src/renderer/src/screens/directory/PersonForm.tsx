@@ -1,0 +1,68 @@
+// Form to add or edit a contact person of an institution.
+import { Button, Group, Select, Stack, TextInput } from '@mantine/core';
+import { useState } from 'react';
+import type { PersonInput } from '../../../../shared/contract/directory';
+import type { Person } from '../../../../shared/model';
+import { ApiError } from '../../api';
+
+export function PersonForm({ organisationId, initial, onSubmit, onCancel }: { organisationId: string; initial?: Person; onSubmit: (v: PersonInput) => Promise<void>; onCancel: () => void }) {
+  const [v, setV] = useState<PersonInput>({
+    organisationId,
+    civility: initial?.civility ?? '',
+    firstName: initial?.firstName ?? '',
+    lastName: initial?.lastName ?? '',
+    jobTitle: initial?.jobTitle ?? '',
+    email: initial?.email ?? '',
+    phone: initial?.phone ?? '',
+  });
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [busy, setBusy] = useState(false);
+  const set = (k: keyof PersonInput) => (e: { currentTarget: { value: string } }) => setV({ ...v, [k]: e.currentTarget.value });
+  const submit = async () => {
+    const e: Record<string, string> = {};
+    if (!v.lastName.trim()) e.lastName = 'Indiquez le nom de la personne.';
+    if (v.email && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v.email.trim())) e.email = 'L’adresse électronique n’est pas valide. Exemple : prenom.nom@ville.fr';
+    setErrors(e);
+    if (Object.keys(e).length) return;
+    setBusy(true);
+    try {
+      await onSubmit(v);
+    } catch (err) {
+      if (err instanceof ApiError) setErrors({ [err.info.field ?? 'lastName']: err.info.message });
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Stack>
+      <Group grow>
+        <Select
+          label="Civilité"
+          data={[
+            { value: '', label: '—' },
+            { value: 'Mme', label: 'Mme' },
+            { value: 'M.', label: 'M.' },
+          ]}
+          value={v.civility}
+          onChange={(x) => setV({ ...v, civility: (x ?? '') as PersonInput['civility'] })}
+          allowDeselect={false}
+        />
+        <TextInput label="Prénom" value={v.firstName} onChange={set('firstName')} data-autofocus maxLength={300} />
+        <TextInput label="Nom" required value={v.lastName} onChange={set('lastName')} error={errors.lastName} maxLength={300} />
+      </Group>
+      <TextInput label="Fonction" value={v.jobTitle} onChange={set('jobTitle')} placeholder="Commissaire, principal, directrice…" maxLength={300} />
+      <Group grow>
+        <TextInput label="Courriel" value={v.email} onChange={set('email')} error={errors.email} maxLength={300} />
+        <TextInput label="Téléphone" value={v.phone} onChange={set('phone')} maxLength={300} />
+      </Group>
+      <Group justify="flex-end">
+        <Button variant="default" onClick={onCancel}>
+          Annuler
+        </Button>
+        <Button onClick={submit} loading={busy}>
+          Enregistrer
+        </Button>
+      </Group>
+    </Stack>
+  );
+}

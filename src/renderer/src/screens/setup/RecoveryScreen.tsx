@@ -1,0 +1,92 @@
+// Recovery screen shown when the datastore cannot be read: restore a backup, choose another file, or quit.
+import { Alert, Button, Card, Center, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { IconAlertTriangle } from '@tabler/icons-react';
+import { useEffect, useState } from 'react';
+import type { BackupSummary } from '../../../../shared/contract/core';
+import { api, call } from '../../api';
+import { describeBackup } from '../settings/backups';
+
+export function RecoveryScreen({ message, dataDir, onRecovered }: { message: string; dataDir?: string; onRecovered: () => void }) {
+  const [backups, setBackups] = useState<BackupSummary[]>([]);
+  const [busy, setBusy] = useState<string>();
+  useEffect(() => {
+    void api()
+      .backups.list()
+      .then((r) => r.ok && setBackups(r.value));
+  }, []);
+  const restore = async (name: string) => {
+    setBusy(name);
+    try {
+      await call(api().backups.restore({ name }), { mutation: true, success: 'Sauvegarde restaurée. Le fichier endommagé est conservé dans le dossier des sauvegardes.' });
+      onRecovered();
+    } finally {
+      setBusy(undefined);
+    }
+  };
+  return (
+    <Center mih="100%" p="xl">
+      <Card withBorder padding="xl" maw={820} w="100%">
+        <Stack>
+          <Group gap="sm">
+            <IconAlertTriangle color="#b35c00" />
+            <Title order={1} size="h3">
+              Vos données ne peuvent pas être ouvertes
+            </Title>
+          </Group>
+          <Alert color="orange" title="Ce qui s’est passé">
+            {message}
+          </Alert>
+          <Text size="sm">
+            Le fichier n’a pas été modifié ni remplacé. Vous pouvez restaurer une sauvegarde (le fichier actuel sera mis de côté), ouvrir un autre fichier, ou quitter.
+            {dataDir ? ` Dossier de données : ${dataDir}` : ''}
+          </Text>
+          <Title order={2} size="h5">
+            Sauvegardes disponibles
+          </Title>
+          {backups.length === 0 ? (
+            <Text c="dimmed" size="sm">
+              Aucune sauvegarde n’a été trouvée dans ce dossier.
+            </Text>
+          ) : (
+            <Table striped>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>Date</Table.Th>
+                  <Table.Th>Origine</Table.Th>
+                  <Table.Th />
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {backups.slice(0, 10).map((b) => (
+                  <Table.Tr key={b.name}>
+                    <Table.Td>{describeBackup(b).date}</Table.Td>
+                    <Table.Td>{describeBackup(b).reason}</Table.Td>
+                    <Table.Td ta="right">
+                      <Button size="xs" loading={busy === b.name} onClick={() => restore(b.name)}>
+                        Restaurer cette sauvegarde
+                      </Button>
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          )}
+          <Group justify="flex-end">
+            <Button
+              variant="default"
+              onClick={async () => {
+                await call(api().app.restoreFromFile(), { mutation: true });
+                onRecovered();
+              }}
+            >
+              Ouvrir un autre fichier…
+            </Button>
+            <Button variant="light" color="red" onClick={() => void call(api().app.quit())}>
+              Quitter
+            </Button>
+          </Group>
+        </Stack>
+      </Card>
+    </Center>
+  );
+}

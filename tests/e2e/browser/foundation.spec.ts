@@ -1,0 +1,91 @@
+// Browser E2E of the foundation: first run, demo data, partner CRUD, a French validation error, settings.
+import { createPartner } from '../../../src/main/services/directory';
+import { expect, test } from './harness';
+
+test('first run creates a council from the form', async ({ page, harness }) => {
+  await page.goto('/');
+  await expect(page.getByRole('heading', { name: 'Bienvenue dans Coordination CLSPD' })).toBeVisible();
+  await harness.screenshot(page, '00-premier-lancement');
+  await page.getByRole('button', { name: 'Créer le CLSPD de ma commune' }).click();
+  // Submitting without a commune shows the French error next to the field.
+  await page.getByRole('button', { name: 'Créer le conseil' }).click();
+  await expect(page.getByText('Indiquez le nom de la commune.')).toBeVisible();
+  await page.getByLabel('Commune').fill('Saint-Exemple');
+  await page.getByText('CLSPDR', { exact: true }).click();
+  await harness.screenshot(page, '01-creation-du-conseil');
+  await page.getByRole('button', { name: 'Créer le conseil' }).click();
+  await expect(page.getByText('CLSPDR de Saint-Exemple')).toBeVisible();
+  expect(harness.ctx.store.data.settings.communeName).toBe('Saint-Exemple');
+  expect(harness.ctx.store.data.axes.length).toBe(3);
+});
+
+test('demo data, then partner create, edit, validation error, delete and undo', async ({ page, harness }) => {
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Explorer avec des données de démonstration' }).click();
+  await expect(page.getByRole('navigation', { name: 'Sections' })).toBeVisible();
+  await harness.screenshot(page, '02-accueil-demo');
+
+  await page.getByRole('navigation', { name: 'Sections' }).getByText('Partenaires').click();
+  await expect(page.getByRole('heading', { name: 'Partenaires' })).toBeVisible();
+  await harness.screenshot(page, '03-partenaires');
+
+  await page.getByRole('button', { name: 'Ajouter un partenaire' }).first().click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByLabel('Nom de la structure').fill('Association Trait d’Union');
+  await dialog.getByRole('textbox', { name: 'Courriel' }).fill('pas-une-adresse');
+  await dialog.getByRole('button', { name: 'Enregistrer' }).click();
+  await expect(dialog.getByText('Choisissez une catégorie.')).toBeVisible();
+  await expect(dialog.getByText('L’adresse électronique n’est pas valide. Exemple : prenom.nom@ville.fr')).toBeVisible();
+  await harness.screenshot(page, '04-partenaire-erreurs');
+  await dialog.getByLabel('Catégorie').click();
+  await page.getByRole('option', { name: 'Associations' }).click();
+  await dialog.getByRole('textbox', { name: 'Courriel' }).fill('contact@traitdunion.example');
+  await dialog.getByRole('button', { name: 'Enregistrer' }).click();
+  await expect(page.getByRole('heading', { name: 'Association Trait d’Union' })).toBeVisible();
+  expect(harness.ctx.store.data.organisations.some((o) => o.name === 'Association Trait d’Union')).toBe(true);
+
+  await page.getByRole('button', { name: 'Ajouter un contact' }).click();
+  const personDialog = page.getByRole('dialog');
+  await personDialog.getByLabel('Prénom').fill('Inès');
+  await personDialog.getByRole('textbox', { name: 'Nom', exact: true }).fill('Garnier');
+  await personDialog.getByLabel('Fonction').fill('Directrice');
+  await personDialog.getByRole('button', { name: 'Enregistrer' }).click();
+  await expect(page.getByText('Inès Garnier')).toBeVisible();
+  await harness.screenshot(page, '05-fiche-partenaire');
+
+  // The server-side check refuses a duplicate name with a French message.
+  await page.getByRole('button', { name: 'Modifier', exact: true }).click();
+  const editDialog = page.getByRole('dialog');
+  const existing = 'Commissariat de police de test';
+  await createPartner(harness.ctx, { name: existing, categoryId: 'police_nationale' });
+  await editDialog.getByLabel('Nom de la structure').fill(existing);
+  await editDialog.getByRole('button', { name: 'Enregistrer' }).click();
+  await expect(editDialog.getByText(`Une structure s’appelle déjà « ${existing} »`, { exact: false })).toBeVisible();
+  await editDialog.getByRole('button', { name: 'Annuler' }).click();
+
+  // Delete with confirmation, then undo.
+  await page.getByRole('button', { name: 'Supprimer', exact: true }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Supprimer' }).click();
+  await expect(page.getByRole('heading', { name: 'Partenaires' })).toBeVisible();
+  expect(harness.ctx.store.data.organisations.some((o) => o.name === 'Association Trait d’Union')).toBe(false);
+  await page.getByRole('button', { name: 'Annuler la suppression' }).click();
+  await expect(page.getByText('Association Trait d’Union').first()).toBeVisible();
+  expect(harness.ctx.store.data.people.some((p) => p.lastName === 'Garnier')).toBe(true);
+
+  // Filtering as you type.
+  await page.getByRole('textbox', { name: 'Rechercher', exact: true }).fill('trait d union');
+  await expect(page.getByRole('table', { name: 'Liste des partenaires' }).getByRole('row')).toHaveCount(2);
+});
+
+test('settings save the council identity and list backups', async ({ page, harness }) => {
+  await harness.seedDemo();
+  harness.ctx.store.backup('manual');
+  await page.goto('/#/parametres');
+  await expect(page.getByRole('heading', { name: 'Paramètres' })).toBeVisible();
+  await page.getByLabel('Adresse de la mairie').fill('1 place de la Mairie, 45000 Valmont-sur-Loire');
+  await page.getByRole('button', { name: 'Enregistrer' }).click();
+  await expect(page.getByText('Paramètres enregistrés.')).toBeVisible();
+  expect(harness.ctx.store.data.settings.address).toBe('1 place de la Mairie, 45000 Valmont-sur-Loire');
+  await expect(page.getByRole('table', { name: 'Sauvegardes' })).toBeVisible();
+  await harness.screenshot(page, '06-parametres');
+});
