@@ -1,0 +1,98 @@
+// Lifecycle rules of the shell (src/main/app/lifecycle.ts): data folder choice, single instance, flush before quit.
+import { join, resolve } from 'node:path';
+import { describe, expect, it, vi } from 'vitest';
+
+vi.mock('electron', () => ({}));
+
+import { installQuitFlush, installSingleInstance, resolveDataDir } from '../../../src/main/app/lifecycle';
+
+function fakeApp(lock = true) {
+  const listeners = new Map<string, (...args: unknown[]) => void>();
+  return {
+    listeners,
+    requestSingleInstanceLock: vi.fn(() => lock),
+    quit: vi.fn(),
+    on: vi.fn((name: string, fn: (...args: unknown[]) => void) => listeners.set(name, fn)),
+  };
+}
+
+function fakeWindow(minimized = false) {
+  return { isMinimized: vi.fn(() => minimized), restore: vi.fn(), show: vi.fn(), focus: vi.fn(), isDestroyed: vi.fn(() => false) };
+}
+
+describe('single instance', () => {
+  it('a second launch quits at once and does not go on', () => {
+    const app = fakeApp(false);
+    expect(installSingleInstance(app as never, () => null)).toBe(false);
+    expect(app.quit).toHaveBeenCalledOnce();
+    expect(app.on).not.toHaveBeenCalled();
+  });
+
+  it('the first instance focuses (and restores) its window when another launch happens', () => {
+    const app = fakeApp(true);
+    const win = fakeWindow(true);
+    expect(installSingleInstance(app as never, () => win)).toBe(true);
+    expect(app.quit).not.toHaveBeenCalled();
+    app.listeners.get('second-instance')!({}, ['clspd'], '/');
+    expect(win.restore).toHaveBeenCalled();
+    expect(win.show).toHaveBeenCalled();
+    expect(win.focus).toHaveBeenCalled();
+  });
+
+  it('a second launch before the window exists does nothing harmful', () => {
+    const app = fakeApp(true);
+    installSingleInstance(app as never, () => null);
+    expect(() => app.listeners.get('second-instance')!({}, [], '/')).not.toThrow();
+  });
+});
+
+describe('flush before quit', () => {
+  it('holds the first quit until the store is closed, then quits for real once', async () => {
+    const app = fakeApp();
+    let release!: () => void;
+    const close = vi.fn(() => new Promise<void>((r) => (release = r)));
+    installQuitFlush(app as never, close);
+    const before = app.listeners.get('before-quit')!;
+    const first = { preventDefault: vi.fn() };
+    before(first);
+    expect(first.preventDefault).toHaveBeenCalled();
+    expect(close).toHaveBeenCalledOnce();
+    // Quitting again during the flush is held too, without a second close.
+    const again = { preventDefault: vi.fn() };
+    before(again);
+    expect(again.preventDefault).toHaveBeenCalled();
+    expect(close).toHaveBeenCalledOnce();
+    expect(app.quit).not.toHaveBeenCalled();
+    release();
+    await vi.waitFor(() => expect(app.quit).toHaveBeenCalledOnce());
+    const last = { preventDefault: vi.fn() };
+    before(last);
+    expect(last.preventDefault).not.toHaveBeenCalled();
+  });
+
+  it('still quits when closing the store fails (the error is logged)', async () => {
+    const app = fakeApp();
+    const log = vi.fn();
+    installQuitFlush(app as never, () => Promise.reject(new Error('disque plein')), log);
+    app.listeners.get('before-quit')!({ preventDefault: vi.fn() });
+    await vi.waitFor(() => expect(app.quit).toHaveBeenCalledOnce());
+    expect(log).toHaveBeenCalled();
+  });
+});
+
+describe('data folder', () => {
+  const userData = '/home/coord/.config/Coordination CLSPD';
+  it('defaults to <userData>/data', () => {
+    expect(resolveDataDir(['electron', '.'], {}, userData)).toBe(join(userData, 'data'));
+  });
+  it('uses CLSPD_DATA, and --data wins over it', () => {
+    expect(resolveDataDir(['electron', '.'], { CLSPD_DATA: '/srv/clspd' }, userData)).toBe('/srv/clspd');
+    expect(resolveDataDir(['electron', '.', '--data', '/tmp/d'], { CLSPD_DATA: '/srv/clspd' }, userData)).toBe('/tmp/d');
+    expect(resolveDataDir(['app.exe', '--data=/tmp/e'], {}, userData)).toBe('/tmp/e');
+  });
+  it('resolves a relative folder from the working directory and ignores an empty value', () => {
+    expect(resolveDataDir(['x', '--data', 'donnees'], {}, userData, '/work')).toBe(resolve('/work', 'donnees'));
+    expect(resolveDataDir(['x', '--data='], { CLSPD_DATA: '  ' }, userData)).toBe(join(userData, 'data'));
+    expect(resolveDataDir(['x', '--data', '--other'], {}, userData)).toBe(join(userData, 'data'));
+  });
+});

@@ -1,0 +1,183 @@
+// Composition root (src/main/index.ts) with `electron` mocked: single instance, data folder, locked/broken data, IPC, window, quit.
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { channelNames } from '../../../src/shared/contract';
+import { fr } from '../../../src/shared/i18n';
+
+type Listener = (...args: unknown[]) => unknown;
+
+const h = vi.hoisted(() => {
+  const state = {
+    lock: true,
+    userData: '',
+    appListeners: new Map<string, Listener>(),
+    ipc: new Map<string, Listener>(),
+    windows: [] as { options: Record<string, unknown>; loadURL: ReturnType<typeof vi.fn> }[],
+  };
+  return { state };
+});
+
+vi.mock('electron', () => {
+  const { state } = h;
+  class BrowserWindow {
+    options: Record<string, unknown>;
+    loadURL = vi.fn(() => Promise.resolve());
+    once = vi.fn();
+    on = vi.fn();
+    maximize = vi.fn();
+    constructor(options: Record<string, unknown>) {
+      this.options = options;
+      state.windows.push(this);
+    }
+  }
+  const app = {
+    isPackaged: false,
+    enableSandbox: vi.fn(),
+    commandLine: { appendSwitch: vi.fn() },
+    on: vi.fn((name: string, fn: Listener) => state.appListeners.set(name, fn)),
+    requestSingleInstanceLock: vi.fn(() => state.lock),
+    quit: vi.fn(),
+    exit: vi.fn(),
+    whenReady: vi.fn(() => Promise.resolve()),
+    getPath: vi.fn(() => state.userData),
+    getVersion: () => '0.1.0',
+    setAboutPanelOptions: vi.fn(),
+  };
+  const workArea = { x: 0, y: 0, width: 1920, height: 1080 };
+  return {
+    app,
+    BrowserWindow,
+    dialog: { showErrorBox: vi.fn(), showSaveDialog: vi.fn(), showOpenDialog: vi.fn() },
+    ipcMain: { handle: vi.fn((channel: string, fn: Listener) => state.ipc.set(channel, fn)) },
+    Menu: { setApplicationMenu: vi.fn(), buildFromTemplate: vi.fn((t: unknown) => t) },
+    protocol: { registerSchemesAsPrivileged: vi.fn(), handle: vi.fn() },
+    screen: { getPrimaryDisplay: () => ({ workArea }), getAllDisplays: () => [{ workArea }] },
+    session: { defaultSession: { setPermissionRequestHandler: vi.fn(), setPermissionCheckHandler: vi.fn(), setDevicePermissionHandler: vi.fn() } },
+    shell: { openExternal: vi.fn(), openPath: vi.fn(), showItemInFolder: vi.fn() },
+  };
+});
+
+import * as electron from 'electron';
+
+const mocked = electron as unknown as {
+  app: Record<string, ReturnType<typeof vi.fn>>;
+  dialog: { showErrorBox: ReturnType<typeof vi.fn> };
+  protocol: { handle: ReturnType<typeof vi.fn>; registerSchemesAsPrivileged: ReturnType<typeof vi.fn> };
+  session: { defaultSession: { setPermissionRequestHandler: ReturnType<typeof vi.fn> } };
+  Menu: { setApplicationMenu: ReturnType<typeof vi.fn> };
+};
+
+let dataDir: string;
+const argv = process.argv;
+
+beforeEach(() => {
+  vi.clearAllMocks();
+  vi.resetModules();
+  h.state.lock = true;
+  h.state.appListeners.clear();
+  h.state.ipc.clear();
+  h.state.windows.length = 0;
+  h.state.userData = mkdtempSync(join(tmpdir(), 'clspd-ud-'));
+  dataDir = mkdtempSync(join(tmpdir(), 'clspd-'));
+  process.argv = ['electron', '.', '--data', dataDir];
+});
+
+afterEach(async () => {
+  const beforeQuit = h.state.appListeners.get('before-quit');
+  if (beforeQuit) {
+    beforeQuit({ preventDefault: () => undefined });
+    await vi.waitFor(() => expect(mocked.app.quit).toHaveBeenCalled());
+  }
+  process.argv = argv;
+  rmSync(dataDir, { recursive: true, force: true });
+  rmSync(h.state.userData, { recursive: true, force: true });
+});
+
+async function boot(): Promise<void> {
+  await import('../../../src/main/index');
+}
+
+const fromApp = { senderFrame: { url: 'app://clspd/index.html', parent: null } };
+
+describe('composition root', () => {
+  it('starts: protocol, permissions, menu, one IPC handler per channel, a secure window on app://clspd', async () => {
+    await boot();
+    await vi.waitFor(() => expect(h.state.windows).toHaveLength(1));
+    expect(mocked.protocol.registerSchemesAsPrivileged).toHaveBeenCalled();
+    expect(mocked.app.enableSandbox).toHaveBeenCalled();
+    expect(mocked.protocol.handle).toHaveBeenCalledWith('app', expect.any(Function));
+    expect(mocked.session.defaultSession.setPermissionRequestHandler).toHaveBeenCalled();
+    expect(mocked.Menu.setApplicationMenu).toHaveBeenCalled();
+    expect(h.state.appListeners.has('web-contents-created')).toBe(true);
+    expect([...h.state.ipc.keys()].sort()).toEqual([...channelNames].sort());
+    const win = h.state.windows[0];
+    expect(win.options.webPreferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true });
+    expect(String((win.options.webPreferences as { preload: string }).preload)).toMatch(/preload[\\/]index\.cjs$/);
+    expect(win.loadURL).toHaveBeenCalledWith('app://clspd/index.html');
+    // The data folder given by --data is the one opened, and the app holds its lock.
+    expect(existsSync(join(dataDir, 'clspd.lock'))).toBe(true);
+    expect(JSON.parse(readFileSync(join(dataDir, 'clspd.lock'), 'utf8')).owner).toBe('app');
+    const state = await h.state.ipc.get('app:state')!(fromApp, undefined);
+    expect(state).toEqual({ ok: true, value: { status: 'empty', dataDir } });
+  });
+
+  it('flushes and closes the datastore before quitting, then quits', async () => {
+    await boot();
+    await vi.waitFor(() => expect(h.state.windows).toHaveLength(1));
+    expect(await h.state.ipc.get('app:demo')!(fromApp, undefined)).toMatchObject({ ok: true });
+    const event = { preventDefault: vi.fn() };
+    h.state.appListeners.get('before-quit')!(event);
+    expect(event.preventDefault).toHaveBeenCalled();
+    await vi.waitFor(() => expect(mocked.app.quit).toHaveBeenCalled());
+    expect(existsSync(join(dataDir, 'clspd.lock'))).toBe(false);
+    expect(JSON.parse(readFileSync(join(dataDir, 'clspd.json'), 'utf8')).settings.demo).toBe(true);
+    h.state.appListeners.delete('before-quit');
+  });
+
+  it('makes a start backup when the datastore is sound', async () => {
+    await boot();
+    await vi.waitFor(() => expect(h.state.windows).toHaveLength(1));
+    await h.state.ipc.get('app:demo')!(fromApp, undefined);
+    h.state.appListeners.get('before-quit')!({ preventDefault: () => undefined });
+    await vi.waitFor(() => expect(mocked.app.quit).toHaveBeenCalled());
+    h.state.appListeners.clear();
+    h.state.windows.length = 0;
+    vi.resetModules();
+    vi.clearAllMocks();
+    await boot();
+    await vi.waitFor(() => expect(h.state.windows).toHaveLength(1));
+    expect(readdirSync(join(dataDir, 'backups')).some((n) => n.includes('start'))).toBe(true);
+  });
+
+  it('does not crash on a broken datastore: the window opens and app:state explains in French, file untouched', async () => {
+    writeFileSync(join(dataDir, 'clspd.json'), '{"schemaVersion": 1, "settings": {tronqué');
+    await boot();
+    await vi.waitFor(() => expect(h.state.windows).toHaveLength(1));
+    expect(mocked.dialog.showErrorBox).not.toHaveBeenCalled();
+    const r = await h.state.ipc.get('app:state')!(fromApp, undefined);
+    expect(r).toMatchObject({ ok: true, value: { status: 'broken', message: expect.stringContaining('endommagé') } });
+    expect(readFileSync(join(dataDir, 'clspd.json'), 'utf8')).toBe('{"schemaVersion": 1, "settings": {tronqué');
+  });
+
+  it('explains in French and quits when the data folder is held by another process', async () => {
+    writeFileSync(join(dataDir, 'clspd.lock'), JSON.stringify({ pid: process.ppid, owner: 'cli' }));
+    await boot();
+    await vi.waitFor(() => expect(mocked.app.quit).toHaveBeenCalled());
+    expect(mocked.dialog.showErrorBox).toHaveBeenCalledWith(fr.shell.startup.lockedTitle, expect.stringContaining('déjà ouvertes par la ligne de commande'));
+    expect(h.state.windows).toHaveLength(0);
+    expect(h.state.ipc.size).toBe(0);
+    expect(JSON.parse(readFileSync(join(dataDir, 'clspd.lock'), 'utf8')).owner).toBe('cli');
+  });
+
+  it('a second instance quits without opening the datastore or a window', async () => {
+    h.state.lock = false;
+    await boot();
+    await new Promise((r) => setTimeout(r, 50));
+    expect(mocked.app.quit).toHaveBeenCalled();
+    expect(mocked.app.whenReady).not.toHaveBeenCalled();
+    expect(h.state.windows).toHaveLength(0);
+    expect(existsSync(join(dataDir, 'clspd.lock'))).toBe(false);
+  });
+});
