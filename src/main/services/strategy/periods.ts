@@ -1,0 +1,177 @@
+// Strategy periods: list, close into a read-only archive file, start a new period carrying over chosen unfinished actions.
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import type { ArchiveSearchHit, PeriodSummary } from '../../../shared/contract/strategy';
+import { newId } from '../../../shared/ids';
+import { strategy as t } from '../../../shared/i18n/strategy';
+import { ArchiveFile, SCHEMA_VERSION, type Action, type Axis, type Datastore, type Objective, type StrategyPeriod } from '../../../shared/model';
+import { DomainError } from '../../../shared/result';
+import { foldText } from '../../../shared/strategy-filter';
+import { describeIssues } from '../../../shared/validation';
+import { writeFileDurable } from '../../store/durable';
+import { nowIso, type ServiceContext } from '../context';
+import { journalEntry } from './actions';
+import { axesOf, getPeriod, objectivesOf, today } from './common';
+
+export function archiveFileName(periodId: string): string {
+  return `archive-${periodId.replace(/[^A-Za-z0-9_-]/g, '_')}.json`;
+}
+
+export function listPeriods(ctx: ServiceContext): PeriodSummary[] {
+  const data = ctx.store.data;
+  return data.periods
+    .map((p) => ({
+      ...p,
+      axesCount: data.axes.filter((a) => a.periodId === p.id).length,
+      actionsCount: data.actions.filter((a) => a.periodId === p.id).length,
+      active: p.id === data.settings.activePeriodId && p.status === 'active',
+    }))
+    .sort((a, b) => b.startYear - a.startYear);
+}
+
+/** Meetings held during the period's years (copied into its archive for printing; they stay in the live data). */
+function meetingsOfPeriod(data: Datastore, period: StrategyPeriod) {
+  return data.meetings.filter((m) => Number(m.date.slice(0, 4)) >= period.startYear && Number(m.date.slice(0, 4)) <= period.endYear);
+}
+
+/**
+ * Closes a period inside an update: writes `archive-<id>.json` durably (before touching the live data),
+ * then removes the period's axes, objectives and actions from the live data and marks the period closed.
+ */
+export function closePeriodIn(ctx: ServiceContext, data: Datastore, periodId: string): StrategyPeriod {
+  const period = getPeriod(data, periodId);
+  if (period.status === 'closed') throw new DomainError('conflict', t.errors.periodClosed);
+  const fileName = archiveFileName(period.id);
+  const closed: StrategyPeriod = { ...period, status: 'closed', closedAt: today(ctx), archiveFile: fileName };
+  const axisIds = new Set(data.axes.filter((a) => a.periodId === periodId).map((a) => a.id));
+  const archive: ArchiveFile = ArchiveFile.parse({
+    schemaVersion: SCHEMA_VERSION,
+    archiveOf: period.id,
+    period: closed,
+    axes: data.axes.filter((a) => axisIds.has(a.id)),
+    objectives: data.objectives.filter((o) => axisIds.has(o.axisId)),
+    actions: data.actions.filter((a) => a.periodId === periodId),
+    meetings: meetingsOfPeriod(data, period),
+  });
+  writeFileDurable(join(ctx.store.dataDir, fileName), JSON.stringify(archive));
+  archiveCache.delete(join(ctx.store.dataDir, fileName));
+  data.axes = data.axes.filter((a) => !axisIds.has(a.id));
+  data.objectives = data.objectives.filter((o) => !axisIds.has(o.axisId));
+  data.actions = data.actions.filter((a) => a.periodId !== periodId);
+  Object.assign(period, closed);
+  if (data.settings.activePeriodId === periodId) delete data.settings.activePeriodId;
+  return period;
+}
+
+export async function closePeriod(ctx: ServiceContext, periodId: string): Promise<StrategyPeriod> {
+  return ctx.store.update((data) => closePeriodIn(ctx, data, periodId));
+}
+
+export interface NewPeriodInput {
+  title: string;
+  startYear: number;
+  endYear: number;
+  carryOverActionIds?: string[];
+  copyStructure?: boolean;
+}
+
+/**
+ * Starts a new active period. When a period is active, its axes and objectives are copied (unless
+ * `copyStructure` is false), the chosen unfinished actions move to the new period (same id, so meetings
+ * still point to them, with a journal entry), and the old period is closed and archived.
+ */
+export async function createPeriod(ctx: ServiceContext, input: NewPeriodInput): Promise<StrategyPeriod> {
+  return ctx.store.update((data) => {
+    if (input.endYear < input.startYear) throw new DomainError('invalid_input', t.errors.periodYears, 'endYear');
+    const old = data.periods.find((p) => p.id === data.settings.activePeriodId && p.status === 'active');
+    const carry = input.carryOverActionIds ?? [];
+    const carried: Action[] = [];
+    for (const id of carry) {
+      const a = data.actions.find((x) => x.id === id && old && x.periodId === old.id);
+      if (!a) throw new DomainError('invalid_input', t.errors.actionNotFound, 'carryOverActionIds');
+      if (a.status === 'done' || a.status === 'abandoned') {
+        throw new DomainError('invalid_input', `L’action ${a.code} est close (${a.status === 'done' ? 'réalisée' : 'abandonnée'}) : seules les actions non terminées peuvent être reprises.`, 'carryOverActionIds');
+      }
+      carried.push(a);
+    }
+    const period: StrategyPeriod = { id: newId('per'), title: input.title, startYear: input.startYear, endYear: input.endYear, status: 'active' };
+    const newAxes: Axis[] = [];
+    const newObjectives: Objective[] = [];
+    const objectiveMap = new Map<string, string>();
+    if (old && input.copyStructure !== false) {
+      for (const axis of axesOf(data, old.id).filter((a) => !a.archived)) {
+        const copy: Axis = { ...axis, id: newId('axe'), periodId: period.id };
+        newAxes.push(copy);
+        for (const obj of objectivesOf(data, axis.id).filter((o) => !o.archived)) {
+          const oc: Objective = { ...obj, id: newId('obj'), axisId: copy.id };
+          newObjectives.push(oc);
+          objectiveMap.set(obj.id, oc.id);
+        }
+      }
+    }
+    // The archive keeps the carried actions as they were at closing; the live copies move on.
+    const moved = carried.map((a) => structuredClone(a));
+    if (old) closePeriodIn(ctx, data, old.id);
+    data.periods.push(period);
+    data.axes.push(...newAxes);
+    data.objectives.push(...newObjectives);
+    for (const a of moved) {
+      const target = a.objectiveId ? objectiveMap.get(a.objectiveId) : undefined;
+      a.periodId = period.id;
+      if (target) a.objectiveId = target;
+      else delete a.objectiveId;
+      a.journal.push(journalEntry(ctx, 'carried_over', old?.title, period.title));
+      a.updatedAt = nowIso(ctx);
+      data.actions.push(a);
+    }
+    data.settings.activePeriodId = period.id;
+    return period;
+  });
+}
+
+// ---------- archives (read-only) ----------
+const archiveCache = new Map<string, { mtimeMs: number; archive: ArchiveFile }>();
+
+/** Reads a closed period's archive file (validated, cached while unchanged on disk). */
+export function readArchive(ctx: ServiceContext, periodId: string): ArchiveFile {
+  const period = getPeriod(ctx.store.data, periodId);
+  const file = join(ctx.store.dataDir, period.archiveFile ?? archiveFileName(period.id));
+  if (!existsSync(file)) throw new DomainError('not_found', t.errors.archiveMissing);
+  const mtimeMs = statSync(file).mtimeMs;
+  const hit = archiveCache.get(file);
+  if (hit && hit.mtimeMs === mtimeMs) return hit.archive;
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(file, 'utf8'));
+  } catch {
+    throw new DomainError('io', `Le fichier d’archive ${period.archiveFile ?? ''} est endommagé et ne peut pas être lu.`);
+  }
+  const parsed = ArchiveFile.safeParse(raw);
+  if (!parsed.success) throw new DomainError('io', `Le fichier d’archive contient des données non conformes (${describeIssues(parsed.error).message}).`);
+  archiveCache.set(file, { mtimeMs, archive: parsed.data });
+  return parsed.data;
+}
+
+/** Searches the actions of every archived period (code, title, description, territory, public). */
+export function searchArchives(ctx: ServiceContext, query: string, limit = 200): ArchiveSearchHit[] {
+  const words = foldText(query).split(/\s+/).filter(Boolean);
+  if (!words.length) return [];
+  const hits: ArchiveSearchHit[] = [];
+  for (const p of ctx.store.data.periods) {
+    if (p.status !== 'closed') continue;
+    let archive: ArchiveFile;
+    try {
+      archive = readArchive(ctx, p.id);
+    } catch {
+      continue;
+    }
+    for (const a of archive.actions) {
+      const text = foldText(`${a.code} ${a.title} ${a.description ?? ''} ${a.territory ?? ''} ${a.targetPublic ?? ''}`);
+      if (words.every((w) => text.includes(w))) {
+        hits.push({ periodId: p.id, periodTitle: p.title, action: { id: a.id, code: a.code, title: a.title, status: a.status, progress: a.progress } });
+        if (hits.length >= limit) return hits;
+      }
+    }
+  }
+  return hits;
+}
