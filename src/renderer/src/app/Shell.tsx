@@ -55,7 +55,7 @@ export function Shell() {
           <UnstyledButton onClick={openPalette} aria-label="Rechercher ou lancer une commande (Ctrl+K)" style={{ flex: '0 1 440px' }}>
             <Group gap="xs" px="sm" py={6} style={{ border: '1px solid var(--mantine-color-gray-4)', borderRadius: 6, background: 'white' }} wrap="nowrap">
               <IconSearch size={16} color="gray" />
-              <Text c="dimmed" size="sm" style={{ flex: 1 }}>
+              <Text c="dimmed" size="sm" style={{ flex: 1 }} truncate="end">
                 Rechercher une action, une réunion, un partenaire…
               </Text>
               <Kbd size="xs">Ctrl</Kbd>

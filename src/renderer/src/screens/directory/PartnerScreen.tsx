@@ -20,7 +20,13 @@ export function PartnerScreen() {
   const detail = useQuery(() => api().partners.get({ id }), [id]);
   const categories = useQuery(() => api().categories.list(), []);
   const [editing, setEditing] = useState(false);
-  const [person, setPerson] = useState<Person | 'new' | null>(null);
+  const [person, setPersonState] = useState<Person | 'new' | null>(null);
+  // The dialog title is kept while the dialog closes, so it does not flicker.
+  const [personTitle, setPersonTitle] = useState('Ajouter un contact');
+  const setPerson = (p: Person | 'new' | null) => {
+    if (p !== null) setPersonTitle(p === 'new' ? 'Ajouter un contact' : 'Modifier le contact');
+    setPersonState(p);
+  };
 
   if (detail.error)
     return <EmptyState title="Structure introuvable" text={detail.error.message} action="Retour aux partenaires" onAction={() => navigate(links.partners())} />;
@@ -194,7 +200,7 @@ export function PartnerScreen() {
       <Modal opened={editing} onClose={() => setEditing(false)} title="Modifier la structure" size="lg">
         <PartnerForm categories={categories.data ?? []} initial={o} onSubmit={saveOrg} onCancel={() => setEditing(false)} />
       </Modal>
-      <Modal opened={person !== null} onClose={() => setPerson(null)} title={person === 'new' ? 'Ajouter un contact' : 'Modifier le contact'} size="lg">
+      <Modal opened={person !== null} onClose={() => setPerson(null)} title={personTitle} size="lg">
         {person !== null ? <PersonForm organisationId={id} initial={person === 'new' ? undefined : person} onSubmit={savePerson} onCancel={() => setPerson(null)} /> : null}
       </Modal>
     </>
