@@ -309,6 +309,10 @@ export const Decision = z.object({
   /** Case reference in confidential groups (situation n° 2026-014), never a name. */
   situationRef: ShortText.optional(),
   status: z.enum(['open', 'done', 'cancelled']),
+  /** The later meeting in whose « Suivi des décisions » it was closed. */
+  closedInMeetingId: Id.optional(),
+  /** Last follow-up comment (« Suivi des décisions »). */
+  followUpComment: LongText.optional(),
   createdAt: IsoDateTime,
 });
 export type Decision = z.infer<typeof Decision>;
@@ -330,6 +334,8 @@ export const Meeting = z.object({
   decisions: z.array(Decision),
   generalNotes: LongText,
   nextMeetingDate: IsoDate.optional(),
+  /** Live mode: the agenda item being discussed. */
+  currentAgendaItemId: Id.optional(),
   heldAt: IsoDateTime.optional(),
   validatedAt: IsoDateTime.optional(),
   createdAt: IsoDateTime,

@@ -1,2 +1,56 @@
-// French catalogue: words of the meetings domain (screens and documents).
-export const meetings = {};
+// French catalogue: words of the meetings and instances domain (screens, errors and documents).
+export const meetings = {
+  errors: {
+    meetingNotFound: 'Cette réunion est introuvable. Elle a peut-être été supprimée.',
+    itemNotFound: 'Ce point de l’ordre du jour est introuvable. Il a peut-être été supprimé.',
+    decisionNotFound: 'Cette décision est introuvable. Elle a peut-être été supprimée.',
+    inviteeNotFound: 'Cet invité est introuvable dans la liste de la réunion.',
+    locked: 'Le compte rendu de cette réunion est validé : il est verrouillé et ne peut plus être modifié.',
+    endBeforeStart: 'L’heure de fin prévue est avant l’heure de début. Corrigez l’une des deux heures.',
+    leftBeforeArrived: 'L’heure de départ est avant l’heure d’arrivée. Corrigez l’une des deux heures.',
+    itemTitleRequired: 'Donnez un titre à ce point de l’ordre du jour.',
+    representativeRequired:
+      'Indiquez qui représente cet invité : choisissez une personne de l’annuaire ou écrivez son nom.',
+    representativeUnknown: 'Le représentant choisi n’existe pas dans l’annuaire. Choisissez une personne ou écrivez son nom.',
+    confidentialityBelowInstance: (instanceLevel: string) =>
+      `La confidentialité d’une réunion ne peut pas être inférieure à celle de son instance (« ${instanceLevel} »). Elle peut seulement être relevée.`,
+    confidentialityLoweredAfterStart:
+      'La séance a commencé sous ce niveau de confidentialité : il ne peut plus être abaissé. Il peut seulement être relevé.',
+    instanceClosed: (name: string) => `L’instance « ${name} » est close : rouvrez-la avant d’y programmer une réunion.`,
+    transition: (from: string, to: string) => `Une réunion « ${from} » ne peut pas passer directement à « ${to} ».`,
+    notRunning: 'La séance n’est pas en cours : démarrez-la pour prendre des notes en direct.',
+    notesClosed: 'Les notes ne peuvent être prises que pendant la séance ou pour relire le compte rendu.',
+    actionNeedsPeriod: 'Aucune stratégie active : créez ou activez une période avant d’ajouter une action au plan.',
+    objectiveUnknown: 'L’objectif choisi est introuvable. Choisissez-en un autre ou laissez l’action « à classer ».',
+    organisationUnknown: 'La structure pilote choisie est introuvable dans l’annuaire.',
+    actionUnknown: 'L’action du plan choisie est introuvable.',
+    guestOrPerson: 'Choisissez une personne de l’annuaire ou indiquez le nom d’un invité extérieur.',
+    alreadyInvited: 'Cette personne est déjà invitée à la réunion.',
+    inviteeHasAttendance:
+      'Sa présence est déjà notée pour cette réunion : indiquez plutôt « absent » ou « excusé » pour garder la feuille d’émargement exacte.',
+    nothingToCopy: 'Aucune réunion précédente de cette instance n’a d’ordre du jour à copier.',
+    situationRefFormat: 'La référence de situation doit avoir la forme AAAA-NNN (par exemple 2026-014).',
+    deleteHeld: 'Une réunion tenue ne peut pas être supprimée : son compte rendu fait partie de l’historique du conseil.',
+  },
+  journal: {
+    createdInMeeting: (title: string, date: string) => `Action décidée en réunion : « ${title} » du ${date}.`,
+    decidedInMeeting: (title: string, date: string) => `Décision prise en réunion : « ${title} » du ${date}.`,
+  },
+  templates: {
+    opening: 'Ouverture de la séance par le président',
+    followUp: 'Suivi des décisions de la réunion précédente',
+    plenaryStats: 'Statistiques annuelles de la délinquance (présentation par le préfet ou son représentant)',
+    plenaryReview: 'Bilan de l’année écoulée',
+    plenaryOrientations: 'Orientations pour l’année à venir',
+    plenaryStrategy: 'Point sur la stratégie territoriale',
+    axisReview: (title: string) => `Revue de l’axe : ${title}`,
+    axesSection: 'Revue des axes de la stratégie',
+    situationsReview: 'Revue des situations suivies (par n° de situation, sans nom)',
+    newSituations: 'Nouvelles situations',
+    decisions: 'Décisions et répartition des suites',
+    misc: 'Questions diverses',
+    nextMeeting: 'Date de la prochaine réunion',
+  },
+  defaultTitle: (instanceName: string) => `Réunion — ${instanceName}`,
+  situationRef: (ref: string) => `situation n° ${ref}`,
+};
