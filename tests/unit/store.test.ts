@@ -477,7 +477,7 @@ describe('backups', () => {
     s = openStore(dir, { now: () => new Date('2026-03-03T18:00:00Z') });
     await s.close();
     expect(listBackups(dir)).toHaveLength(1);
-    s = openStore(dir, { now: () => new Date('2026-03-04T07:00:00Z') });
+    openStore(dir, { now: () => new Date('2026-03-04T07:00:00Z') });
     expect(listBackups(dir).map((b) => [b.reason, b.createdAt])).toEqual([
       ['daily', '2026-03-04T07:00:00Z'],
       ['daily', '2026-03-03T08:00:00Z'],
