@@ -1,9 +1,9 @@
 // Bridge from meetings to the plan: creating an action decided in a meeting and updating one discussed there.
-import { newId } from '../../../shared/ids';
 import { meetings as t } from '../../../shared/i18n/meetings';
-import type { Action, ActionStatus, Datastore, JournalEntry } from '../../../shared/model';
+import type { Action, ActionStatus, Datastore } from '../../../shared/model';
 import { DomainError } from '../../../shared/result';
-import { nowIso, type ServiceContext } from '../context';
+import type { ServiceContext } from '../context';
+import { createActionIn, updateActionProgressIn } from '../strategy/actions';
 
 export interface PlanActionDraft {
   title: string;
@@ -29,55 +29,26 @@ export function checkDraft(data: Datastore, draft: PlanActionDraft): void {
   }
 }
 
-function codePrefix(data: Datastore, objectiveId: string | undefined): string {
-  if (!objectiveId) return 'AC.';
-  const obj = data.objectives.find((o) => o.id === objectiveId);
-  const axis = data.axes.find((a) => a.id === obj?.axisId);
-  if (!obj || !axis) return 'AC.';
-  const axes = data.axes.filter((a) => a.periodId === axis.periodId).sort((a, b) => a.order - b.order);
-  const objs = data.objectives.filter((o) => o.axisId === axis.id).sort((a, b) => a.order - b.order);
-  return `A${axes.indexOf(axis) + 1}.${objs.indexOf(obj) + 1}.`;
-}
-
 /**
  * Adds the action to the plan inside the caller's store mutation (one durable write with the decision),
- * with a journal entry pointing to the meeting. Kept in step with strategy/actions.ts's createAction.
+ * through the strategy service, with a journal entry pointing to the meeting.
  */
 export function createPlanActionIn(data: Datastore, ctx: ServiceContext, draft: PlanActionDraft, meetingId: string): Action {
   checkDraft(data, draft);
-  const periodId = activePeriodId(data);
-  const prefix = codePrefix(data, draft.objectiveId);
-  let n = 0;
-  for (const a of data.actions) {
-    if (a.periodId !== periodId || !a.code.startsWith(prefix)) continue;
-    const k = Number(a.code.slice(prefix.length));
-    if (Number.isInteger(k) && k > n) n = k;
-  }
-  const at = nowIso(ctx);
-  const action: Action = {
-    id: newId('act'),
-    periodId,
-    ...(draft.objectiveId ? { objectiveId: draft.objectiveId } : {}),
-    code: `${prefix}${n + 1}`,
-    title: draft.title.slice(0, 300),
-    nationalMeasures: [],
-    pilot: draft.pilotOrganisationId ? { organisationId: draft.pilotOrganisationId } : {},
-    partners: [],
-    ...(draft.dueDate ? { endDate: draft.dueDate } : {}),
-    milestones: [],
-    funding: [],
-    indicators: [],
-    status: 'planned',
-    progress: 0,
-    ...(draft.followingInstanceId ? { followingInstanceId: draft.followingInstanceId } : {}),
-    attachments: [],
-    journal: [{ id: newId('jrn'), at, field: 'created', comment: draft.comment, meetingId }],
-    lastUpdateAt: at,
-    archived: false,
-    createdAt: at,
-    updatedAt: at,
-  };
-  data.actions.push(action);
+  const action = createActionIn(
+    ctx,
+    data,
+    {
+      title: draft.title.slice(0, 300),
+      ...(draft.objectiveId ? { objectiveId: draft.objectiveId } : {}),
+      ...(draft.pilotOrganisationId ? { pilot: { organisationId: draft.pilotOrganisationId } } : {}),
+      ...(draft.dueDate ? { endDate: draft.dueDate } : {}),
+      ...(draft.followingInstanceId ? { followingInstanceId: draft.followingInstanceId } : {}),
+    },
+    { meetingId },
+  );
+  const created = action.journal[0];
+  if (created && !created.comment) created.comment = draft.comment;
   return action;
 }
 
@@ -97,23 +68,11 @@ export function checkActionUpdate(data: Datastore, actionId: string): Action {
 
 /** Updates a plan action from a meeting (status, progress, comment), journalled with the meeting's id. */
 export function updatePlanActionIn(data: Datastore, ctx: ServiceContext, actionId: string, update: PlanActionUpdate, meetingId: string): Action {
-  const a = checkActionUpdate(data, actionId);
-  const at = nowIso(ctx);
-  const entries: JournalEntry[] = [];
-  if (update.status && update.status !== a.status) {
-    entries.push({ id: newId('jrn'), at, field: 'status', from: a.status, to: update.status, meetingId, ...(update.comment ? { comment: update.comment } : {}) });
-    a.status = update.status;
-    if (update.status === 'done' && update.progress === undefined) a.progress = 100;
-  }
-  if (update.progress !== undefined && update.progress !== a.progress) {
-    entries.push({ id: newId('jrn'), at, field: 'progress', from: String(a.progress), to: String(update.progress), meetingId });
-    a.progress = update.progress;
-  }
-  if (!entries.length && update.comment) entries.push({ id: newId('jrn'), at, field: 'note', comment: update.comment, meetingId });
-  a.journal.push(...entries);
-  if (entries.length) {
-    a.lastUpdateAt = at;
-    a.updatedAt = at;
-  }
-  return a;
+  checkActionUpdate(data, actionId);
+  return updateActionProgressIn(ctx, data, actionId, {
+    ...(update.status ? { status: update.status } : {}),
+    ...(update.progress !== undefined ? { progress: update.progress } : {}),
+    ...(update.comment ? { comment: update.comment.slice(0, 5000) } : {}),
+    meetingId,
+  });
 }
