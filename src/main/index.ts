@@ -7,7 +7,7 @@ import { createInvoker } from './ipc/handlers';
 import { createContext } from './services/context';
 import { Store } from './store/store';
 import { registerIpc } from './app/ipc';
-import { installQuitFlush, installSingleInstance, resolveDataDir } from './app/lifecycle';
+import { installQuitFlush, installSingleInstance, resolveDataDir, userDataOverride } from './app/lifecycle';
 import { createPlatform } from './app/platform';
 import {
   installAppProtocol,
@@ -92,6 +92,8 @@ async function start(): Promise<void> {
   app.on('window-all-closed', () => app.quit());
 }
 
+const userData = userDataOverride(process.argv);
+if (userData) app.setPath('userData', userData); // before the single-instance lock, which lives in userData
 installBeforeReady(app, protocol);
 app.commandLine.appendSwitch('lang', 'fr');
 installWebContentsHardening(app, openExternal);

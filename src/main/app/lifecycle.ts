@@ -15,6 +15,13 @@ export function resolveDataDir(argv: readonly string[], env: Readonly<Record<str
   return isAbsolute(chosen) ? chosen : resolve(cwd, chosen);
 }
 
+/** `--user-data-dir=DIR` (Chromium's switch), honoured explicitly so tests and portable launches are fully isolated. */
+export function userDataOverride(argv: readonly string[], cwd = process.cwd()): string | undefined {
+  const arg = argv.find((a) => a.startsWith('--user-data-dir='));
+  const dir = arg?.slice('--user-data-dir='.length).trim();
+  return dir ? resolve(cwd, dir) : undefined;
+}
+
 type WindowLike = Pick<BrowserWindow, 'isMinimized' | 'restore' | 'show' | 'focus' | 'isDestroyed'>;
 
 /** Brings an existing window to the front (restored if minimised). */

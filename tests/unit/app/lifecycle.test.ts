@@ -4,7 +4,7 @@ import { describe, expect, it, vi } from 'vitest';
 
 vi.mock('electron', () => ({}));
 
-import { installQuitFlush, installSingleInstance, resolveDataDir } from '../../../src/main/app/lifecycle';
+import { installQuitFlush, installSingleInstance, resolveDataDir, userDataOverride } from '../../../src/main/app/lifecycle';
 
 function fakeApp(lock = true) {
   const listeners = new Map<string, (...args: unknown[]) => void>();
@@ -94,5 +94,14 @@ describe('data folder', () => {
     expect(resolveDataDir(['x', '--data', 'donnees'], {}, userData, '/work')).toBe(resolve('/work', 'donnees'));
     expect(resolveDataDir(['x', '--data='], { CLSPD_DATA: '  ' }, userData)).toBe(join(userData, 'data'));
     expect(resolveDataDir(['x', '--data', '--other'], {}, userData)).toBe(join(userData, 'data'));
+  });
+});
+
+describe('user data folder', () => {
+  it('honours --user-data-dir=DIR and nothing else', () => {
+    expect(userDataOverride(['electron', '.', '--user-data-dir=/tmp/ud'])).toBe('/tmp/ud');
+    expect(userDataOverride(['electron', '.', '--user-data-dir=ud'], '/work')).toBe(resolve('/work', 'ud'));
+    expect(userDataOverride(['electron', '.'])).toBeUndefined();
+    expect(userDataOverride(['electron', '--user-data-dir='])).toBeUndefined();
   });
 });

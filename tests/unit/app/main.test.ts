@@ -42,6 +42,7 @@ vi.mock('electron', () => {
     exit: vi.fn(),
     whenReady: vi.fn(() => Promise.resolve()),
     getPath: vi.fn(() => state.userData),
+    setPath: vi.fn(),
     getVersion: () => '0.1.0',
     setAboutPanelOptions: vi.fn(),
   };
