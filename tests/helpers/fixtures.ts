@@ -113,7 +113,11 @@ export function captureIo(): { out: string[]; err: string[]; io: { out(l: string
   return { out, err, io: { out: (l) => out.push(l), err: (l) => err.push(l) } };
 }
 
-/** Rough check that a user-facing message is French (French words or typography), not an English stack message. */
+/** Rough check that a user-facing message is French (French words or typography, no English phrasing). */
 export function looksFrench(message: string): boolean {
-  return /[àâçéèêëîïôûùœ’«»]/i.test(message) && /\b(le|la|les|des|du|de|est|sont|ce|cette|une?|dans|pas)\b/i.test(message);
+  const french =
+    /[àâçéèêëîïôûùœ’«»]/i.test(message) ||
+    /\b(le|la|les|des|du|de|est|sont|ce|cette|un|une|dans|pas|attendue?|invalide|indiquez|choisissez)\b/i.test(message);
+  const english = /\b(the|is|are|expected|received|invalid input|must|should|cannot|not found|failed)\b/i.test(message);
+  return french && !english;
 }
