@@ -1,4 +1,5 @@
 // Composition root of the Electron main process: security, single instance, data folder, store, IPC, window, menu, quit.
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, screen, session, shell } from 'electron';
 import { fr } from '../shared/i18n';
@@ -39,8 +40,15 @@ function openStore(dataDir: string): Store | null {
   }
 }
 
+function windowIcon(): string | undefined {
+  const base = app.isPackaged ? join(process.resourcesPath, 'resources') : join(app.getAppPath(), 'resources');
+  const icon = join(base, 'icons', 'icon.png');
+  return existsSync(icon) ? icon : undefined;
+}
+
 function openWindow(): BrowserWindow {
   const win = createMainWindow({
+    icon: windowIcon(),
     BrowserWindow,
     workAreas: [screen.getPrimaryDisplay(), ...screen.getAllDisplays()].map((d) => d.workArea),
     statePath: join(app.getPath('userData'), WINDOW_STATE_FILE),

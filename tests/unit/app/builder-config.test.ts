@@ -1,5 +1,5 @@
 // electron-builder.yml: every packaging field the project requires, and validation by electron-builder's own schema.
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -25,6 +25,7 @@ interface Config {
   linux: { target: Target[]; category: string; maintainer?: string };
   mac: { target: Target[] };
   extraMetadata?: { homepage?: string };
+  icon?: string;
 }
 
 const root = process.cwd();
@@ -41,9 +42,14 @@ describe('electron-builder.yml', () => {
     await expect(builderConfig.validateConfiguration({ ...config, electronFuses: { runAsnode: false } }, { isEnabled: false, add: () => undefined })).rejects.toThrow();
   });
 
-  it('names the app', () => {
+  it('names the app and gives it an icon that exists (512×512 PNG, converted per platform)', () => {
     expect(config.appId).toBe('fr.clspd.coordination');
     expect(config.productName).toBe('Coordination CLSPD');
+    expect(config.icon).toBeDefined();
+    const png = readFileSync(join(root, config.icon!));
+    expect(existsSync(join(root, config.icon!))).toBe(true);
+    expect(png.readUInt32BE(16)).toBeGreaterThanOrEqual(512);
+    expect(png.readUInt32BE(20)).toBeGreaterThanOrEqual(512);
   });
 
   it('packs into an asar an allow-list of the build output only', () => {

@@ -44,6 +44,7 @@ vi.mock('electron', () => {
     getPath: vi.fn(() => state.userData),
     setPath: vi.fn(),
     getVersion: () => '0.1.0',
+    getAppPath: () => process.cwd(),
     setAboutPanelOptions: vi.fn(),
   };
   const workArea = { x: 0, y: 0, width: 1920, height: 1080 };
@@ -122,6 +123,15 @@ describe('composition root', () => {
     expect(JSON.parse(readFileSync(join(dataDir, 'clspd.lock'), 'utf8')).owner).toBe('app');
     const state = await h.state.ipc.get('app:state')!(fromApp, undefined);
     expect(state).toEqual({ ok: true, value: { status: 'empty', dataDir } });
+  });
+
+  it('honours --user-data-dir before the single-instance lock, and gives the window the app icon', async () => {
+    process.argv = [...process.argv, `--user-data-dir=${h.state.userData}`];
+    await boot();
+    await vi.waitFor(() => expect(h.state.windows).toHaveLength(1));
+    expect(mocked.app.setPath).toHaveBeenCalledWith('userData', h.state.userData);
+    expect(mocked.app.setPath.mock.invocationCallOrder[0]).toBeLessThan(mocked.app.requestSingleInstanceLock.mock.invocationCallOrder[0]);
+    expect(String(h.state.windows[0].options.icon)).toMatch(/resources[\\/]icons[\\/]icon\.png$/);
   });
 
   it('flushes and closes the datastore before quitting, then quits', async () => {
