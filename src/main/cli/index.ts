@@ -1,5 +1,6 @@
 // The table of every CLI command, one module per domain.
 import { coreCommands } from './core';
 import type { Command } from './framework';
+import { sharingCommands } from './sharing';
 
-export const commands: Command[] = [...coreCommands];
+export const commands: Command[] = [...coreCommands, ...sharingCommands];

@@ -1,4 +1,54 @@
-// Handlers of the sharing domain's channels.
+// Handlers of the sharing domain's channels: files are chosen in the main process, never sent by the renderer.
+import { writeFileSync } from 'node:fs';
+import { DomainError } from '../../shared/result';
+import type { ServiceContext } from '../services/context';
+import * as share from '../services/sharing';
 import type { HandlerSlice } from './handlers';
 
-export const sharingHandlers: HandlerSlice<never> = {};
+const write = (path: string, data: Buffer) => writeFileSync(path, data);
+
+const OPEN_FILTERS = {
+  partners: [{ name: 'Classeur Excel ou CSV', extensions: ['xlsx', 'csv', 'txt'] }],
+  actions: [{ name: 'Classeur Excel ou CSV', extensions: ['xlsx', 'csv', 'txt'] }],
+  updatePack: [{ name: 'Fiche de mise à jour (Excel)', extensions: ['xlsx'] }],
+  backup: [{ name: 'Sauvegarde Coordination CLSPD', extensions: ['json'] }],
+} as const;
+
+async function chooseFile(ctx: ServiceContext, kind: keyof typeof OPEN_FILTERS): Promise<string | undefined> {
+  if (!ctx.platform.chooseOpenPath) throw new DomainError('internal', 'L’ouverture de fichiers n’est pas disponible ici.');
+  return ctx.platform.chooseOpenPath(OPEN_FILTERS[kind].map((f) => ({ name: f.name, extensions: [...f.extensions] })));
+}
+
+export const sharingHandlers: HandlerSlice<
+  | 'sharing:overview'
+  | 'sharing:exportTable'
+  | 'sharing:exportIcs'
+  | 'sharing:prepareEmail'
+  | 'sharing:exportMinutesDocx'
+  | 'sharing:exportBackup'
+  | 'sharing:exportUpdatePack'
+  | 'sharing:previewImport'
+  | 'sharing:remapImport'
+  | 'sharing:applyImport'
+  | 'sharing:cancelImport'
+> = {
+  'sharing:overview': (_i, ctx) => share.overview(ctx),
+  'sharing:exportTable': async (i, ctx) =>
+    share.saveExport(ctx, await share.exportTable(ctx, i.table, i.format, { includeConfidential: i.includeConfidential }), write),
+  'sharing:exportIcs': async (i, ctx) => share.saveExport(ctx, share.exportIcs(ctx, i, { includeConfidential: i.includeConfidential }), write),
+  // « Préparer l'envoi »: the draft is written, then opened with the system's mail program.
+  'sharing:prepareEmail': async (i, ctx) => share.saveExport(ctx, await share.exportEml(ctx, i.meetingId, { includeConfidential: i.includeConfidential }), write, true),
+  'sharing:exportMinutesDocx': async (i, ctx) => share.saveExport(ctx, await share.exportMinutesDocx(ctx, i.meetingId), write),
+  'sharing:exportBackup': async (_i, ctx) => share.saveExport(ctx, await share.exportJsonBackup(ctx), write),
+  'sharing:exportUpdatePack': async (i, ctx) =>
+    share.saveExport(ctx, await share.exportUpdatePack(ctx, i.pilotId, { includeConfidential: i.includeConfidential }), write),
+  'sharing:previewImport': async (i, ctx) => {
+    const file = await chooseFile(ctx, i.kind);
+    if (!file) return { cancelled: true as const };
+    return share.previewImport(ctx, i.kind, file, { expectedPilotId: i.expectedPilotId });
+  },
+  'sharing:remapImport': (i, ctx) => share.remapImport(ctx, i.token, i.mapping ?? {}),
+  // A backup has no lines: the list is empty and ignored.
+  'sharing:applyImport': (i, ctx) => share.applyImport(ctx, i.token, i.acceptedLineIds),
+  'sharing:cancelImport': (i, ctx) => share.cancelImport(ctx, i.token),
+};

@@ -1,8 +1,114 @@
-// IPC channels of the sharing domain.
+// IPC channels of the sharing domain: exports to a file chosen in the main process, imports with preview then apply.
 import { z } from '../validation';
 import { channel } from './define';
 
-export const sharingContract = {} as const;
+export const TableKindInput = z.enum(['actions', 'indicators', 'partners', 'memberships', 'decisions', 'attendance']);
+export type TableKindInput = z.infer<typeof TableKindInput>;
+export const ImportKind = z.enum(['partners', 'actions', 'updatePack', 'backup']);
+export type ImportKind = z.infer<typeof ImportKind>;
 
-// Keeps the imports used until the first channel is declared.
-export type _sharingUnused = [typeof z, typeof channel];
+export interface PreviewChange {
+  field: string;
+  /** French label of the field. */
+  label: string;
+  from?: string;
+  to?: string;
+}
+
+export interface PreviewIssue {
+  /** Column header as written in the file. */
+  column?: string;
+  message: string;
+}
+
+export type PreviewLineAction = 'create' | 'update' | 'merge' | 'unchanged' | 'invalid';
+
+export interface PreviewLine {
+  /** Stable id of the line, sent back in `acceptedLineIds`. */
+  id: string;
+  /** Row number in the file (as shown by Excel). */
+  row: number;
+  label: string;
+  action: PreviewLineAction;
+  changes: PreviewChange[];
+  errors: PreviewIssue[];
+  warnings: string[];
+  /** False for an invalid line: it can never be applied. */
+  acceptable: boolean;
+}
+
+export interface MappingColumn {
+  index: number;
+  header: string;
+  field?: string;
+}
+
+export interface ImportPreview {
+  token: string;
+  kind: ImportKind;
+  fileName: string;
+  format: 'xlsx' | 'csv' | 'json';
+  encoding?: string;
+  delimiter?: string;
+  /** Partners and actions: one invalid line blocks the whole import. */
+  allOrNothing: boolean;
+  lines: PreviewLine[];
+  summary: { total: number; create: number; update: number; merge: number; unchanged: number; invalid: number; warnings: number };
+  /** Column mapping (partners, actions) and the fields it can map to. */
+  mapping?: MappingColumn[];
+  fields?: { key: string; label: string }[];
+  /** Problems with the whole file (missing column, another pilot...): nothing can be applied. */
+  fileErrors: string[];
+  /** Messages about the whole file (pilot, export date, backup warning...). */
+  notices: string[];
+  canApply: boolean;
+}
+
+export interface ImportResult {
+  applied: number;
+  skipped: number;
+  message: string;
+  movedAside?: string;
+}
+
+export interface ExportResult {
+  /** Undefined when the user cancelled the save dialog. */
+  path?: string;
+  cancelled: boolean;
+  confidential: boolean;
+  /** Confidential records left out. */
+  excluded: number;
+  message: string;
+}
+
+export interface SharingOverview {
+  tables: { kind: TableKindInput; label: string; rows: number; confidentialRows: number }[];
+  pilots: { id: string; name: string; actions: number }[];
+  instances: { id: string; name: string; confidential: boolean; upcoming: number }[];
+}
+
+const IdString = z.string().min(1).max(64);
+const Accepted = z.array(z.string().min(1).max(200)).max(100_000);
+const Mapping = z.record(z.string().max(300), z.string().max(60)).optional();
+
+export const sharingContract = {
+  'sharing:overview': channel<SharingOverview>()(z.undefined()),
+  'sharing:exportTable': channel<ExportResult>()(
+    z.object({ table: TableKindInput, format: z.enum(['xlsx', 'csv']), includeConfidential: z.boolean().default(false) }),
+  ),
+  'sharing:exportIcs': channel<ExportResult>()(
+    z
+      .object({ meetingId: IdString.optional(), instanceId: IdString.optional(), includeConfidential: z.boolean().default(false) })
+      .refine((v) => !!v.meetingId !== !!v.instanceId, { message: 'Indiquez une réunion ou une instance.' }),
+  ),
+  'sharing:prepareEmail': channel<ExportResult>()(z.object({ meetingId: IdString, includeConfidential: z.boolean().default(false) })),
+  'sharing:exportMinutesDocx': channel<ExportResult>()(z.object({ meetingId: IdString })),
+  'sharing:exportBackup': channel<ExportResult>()(z.undefined()),
+  'sharing:exportUpdatePack': channel<ExportResult>()(z.object({ pilotId: IdString, includeConfidential: z.boolean().default(false) })),
+  'sharing:previewImport': channel<ImportPreview | { cancelled: true }>()(
+    z.object({ kind: ImportKind, expectedPilotId: IdString.optional() }),
+  ),
+  'sharing:remapImport': channel<ImportPreview>()(z.object({ token: z.string().min(1).max(80), mapping: Mapping })),
+  'sharing:applyImport': channel<ImportResult>()(z.object({ token: z.string().min(1).max(80), acceptedLineIds: Accepted })),
+  'sharing:cancelImport': channel<{ cancelled: true }>()(z.object({ token: z.string().min(1).max(80) })),
+} as const;

@@ -1,0 +1,335 @@
+// Sharing services used by the IPC handlers and the CLI: exports to bytes, imports as preview (token) then apply.
+import { basename } from 'node:path';
+import type { ExportResult, ImportKind, ImportPreview, ImportResult, PreviewLine, SharingOverview } from '../../../shared/contract/sharing';
+import { sharing } from '../../../shared/i18n/sharing';
+import { newId } from '../../../shared/ids';
+import { DomainError } from '../../../shared/result';
+import type { ServiceContext } from '../context';
+import { exportBackup, inspectBackup, restoreBackupFile } from './backup';
+import { instanceMap, isConfidentialInstance, isConfidentialMeeting, suggestedName, type ShareOptions } from './common';
+import { minutesDocx } from './docx';
+import { buildEml } from './eml';
+import { instanceIcs, meetingIcs } from './ics';
+import { actionsWorkCopy, ACTION_FIELDS, planActions } from './importActions';
+import { PARTNER_FIELDS, partnerWorkState, planPartners } from './importPartners';
+import { isZip, loadWorkbook, readImportBytes, readTableBuffer, type RawTable } from './readTable';
+import { buildTable, TABLE_KINDS, type TableKind } from './tables';
+import { applyPackIn, buildUpdatePack, parsePack, pilotActions, planPack, type ParsedPack } from './updatePack';
+import { tableToCsv, tableToXlsx } from './writers';
+
+export { TABLE_KINDS, type TableKind };
+
+/** A file produced by an export, not yet written anywhere. */
+export interface ExportFile {
+  data: Buffer;
+  suggestedName: string;
+  filters: { name: string; extensions: string[] }[];
+  confidential: boolean;
+  excluded: number;
+  /** What to tell the user once written. */
+  notice?: string;
+  /** Rows or items written (for messages). */
+  count: number;
+}
+
+const XLSX_FILTER = { name: 'Classeur Excel', extensions: ['xlsx'] };
+const CSV_FILTER = { name: 'Fichier CSV (Excel)', extensions: ['csv'] };
+
+export async function exportTable(ctx: ServiceContext, kind: TableKind, format: 'xlsx' | 'csv', opts: ShareOptions): Promise<ExportFile> {
+  const t = buildTable(ctx.store.data, kind, opts);
+  const data = format === 'xlsx' ? await tableToXlsx(t) : tableToCsv(t);
+  return {
+    data,
+    suggestedName: suggestedName(sharing.fileNames[kind], format, ctx.now(), t.confidential),
+    filters: [format === 'xlsx' ? XLSX_FILTER : CSV_FILTER],
+    confidential: t.confidential,
+    excluded: t.excluded,
+    count: format === 'xlsx' ? t.sheets[0].rows.length : t.csv.rows.length,
+  };
+}
+
+export function exportIcs(ctx: ServiceContext, target: { meetingId?: string; instanceId?: string }, opts: ShareOptions): ExportFile {
+  const d = ctx.store.data;
+  const f = target.meetingId ? meetingIcs(d, target.meetingId, opts, ctx.now()) : instanceIcs(d, target.instanceId!, opts, ctx.now());
+  return {
+    data: Buffer.from(f.text, 'utf8'),
+    suggestedName: `${f.confidential ? `${sharing.confidentialFileTag}-` : ''}${f.baseName.replace(/[^\p{L}\p{N}-]+/gu, '-')}.ics`,
+    filters: [{ name: 'Invitation calendrier', extensions: ['ics'] }],
+    confidential: f.confidential,
+    excluded: 0,
+    count: f.count,
+  };
+}
+
+/** The convocation PDF, when the documents module offers one (not available in this build). */
+async function convocationPdf(_ctx: ServiceContext, _meetingId: string): Promise<Buffer | undefined> {
+  return undefined;
+}
+
+export async function exportEml(ctx: ServiceContext, meetingId: string, opts: ShareOptions): Promise<ExportFile> {
+  const pdf = await convocationPdf(ctx, meetingId);
+  const e = buildEml(ctx.store.data, meetingId, opts, ctx.now(), pdf);
+  if (!e.to.length) {
+    throw new DomainError('invalid_input', 'Aucun invité de cette réunion n’a d’adresse électronique : complétez les contacts dans l’annuaire avant de préparer l’envoi.');
+  }
+  return {
+    data: Buffer.from(e.text, 'utf8'),
+    suggestedName: `${e.confidential ? `${sharing.confidentialFileTag}-` : ''}${e.baseName}.eml`,
+    filters: [{ name: 'Message électronique', extensions: ['eml'] }],
+    confidential: e.confidential,
+    excluded: 0,
+    count: e.to.length,
+    notice: pdf ? undefined : 'La convocation PDF n’est pas jointe : seule l’invitation calendrier (.ics) l’est.',
+  };
+}
+
+export async function exportMinutesDocx(ctx: ServiceContext, meetingId: string): Promise<ExportFile> {
+  const f = await minutesDocx(ctx.store.data, meetingId);
+  return {
+    data: f.data,
+    suggestedName: `${f.confidential ? `${sharing.confidentialFileTag}-` : ''}${f.baseName}.docx`,
+    filters: [{ name: 'Document Word', extensions: ['docx'] }],
+    confidential: f.confidential,
+    excluded: 0,
+    count: 1,
+  };
+}
+
+export async function exportJsonBackup(ctx: ServiceContext): Promise<ExportFile> {
+  const b = await exportBackup(ctx.store);
+  return {
+    data: Buffer.from(b.text, 'utf8'),
+    suggestedName: `${sharing.fileNames.backup}-${ctx.now().toISOString().slice(0, 10)}.json`,
+    filters: [{ name: 'Sauvegarde Coordination CLSPD', extensions: ['json'] }],
+    confidential: true,
+    excluded: 0,
+    count: b.counts.actions,
+    notice: b.notice,
+  };
+}
+
+export async function exportUpdatePack(ctx: ServiceContext, pilotId: string, opts: ShareOptions): Promise<ExportFile> {
+  const p = await buildUpdatePack(ctx.store.data, pilotId, opts, ctx.now());
+  return {
+    data: p.data,
+    suggestedName: suggestedName(`${sharing.fileNames.updatePack}-${p.pilot.shortName || p.pilot.name}`.replace(/[^\p{L}\p{N}-]+/gu, '-'), 'xlsx', ctx.now(), p.confidential),
+    filters: [XLSX_FILTER],
+    confidential: p.confidential,
+    excluded: p.excluded,
+    count: p.actions,
+  };
+}
+
+/** Writes an export where the user chooses (Electron dialog); the renderer never sends a path. */
+export async function saveExport(ctx: ServiceContext, file: ExportFile, write: (path: string, data: Buffer) => void, open = false): Promise<ExportResult> {
+  if (!ctx.platform.chooseSavePath) throw new DomainError('internal', 'L’enregistrement de fichiers n’est pas disponible ici.');
+  const path = await ctx.platform.chooseSavePath(file.suggestedName, file.filters);
+  if (!path) return { cancelled: true, confidential: file.confidential, excluded: file.excluded, message: sharing.dialog.cancelled };
+  write(path, file.data);
+  if (open && ctx.platform.openPath) await ctx.platform.openPath(path);
+  const parts = [sharing.dialog.saved(path)];
+  if (file.excluded) parts.push(`${file.excluded} élément(s) confidentiel(s) laissé(s) de côté.`);
+  if (file.confidential && !file.notice) parts.push(`Fichier marqué « ${sharing.confidentialBanner} ».`);
+  if (file.notice) parts.push(file.notice);
+  return { path, cancelled: false, confidential: file.confidential, excluded: file.excluded, message: parts.join(' ') };
+}
+
+export function overview(ctx: ServiceContext): SharingOverview {
+  const d = ctx.store.data;
+  const tables = TABLE_KINDS.map((kind) => {
+    const all = buildTable(d, kind, { includeConfidential: true });
+    const shared = buildTable(d, kind, {});
+    return { kind, label: sharing.tables[kind], rows: shared.csv.rows.length, confidentialRows: all.csv.rows.length - shared.csv.rows.length };
+  });
+  const counts = new Map<string, number>();
+  for (const a of d.actions) if (a.pilot.organisationId && !a.archived) counts.set(a.pilot.organisationId, (counts.get(a.pilot.organisationId) ?? 0) + 1);
+  const today = ctx.now().toISOString().slice(0, 10);
+  const inst = instanceMap(d);
+  return {
+    tables,
+    pilots: d.organisations
+      .filter((o) => counts.has(o.id))
+      .map((o) => ({ id: o.id, name: o.name, actions: pilotActions(d, o.id, { includeConfidential: true }).actions.length }))
+      .sort((a, b) => a.name.localeCompare(b.name, 'fr')),
+    instances: d.instances.map((i) => ({
+      id: i.id,
+      name: i.name,
+      confidential: isConfidentialInstance(i) || d.meetings.some((m) => m.instanceId === i.id && isConfidentialMeeting(m, inst)),
+      upcoming: d.meetings.filter((m) => m.instanceId === i.id && m.date >= today).length,
+    })),
+  };
+}
+
+// ---------------- imports: preview with a token, then apply ----------------
+
+type Session =
+  | { kind: 'partners' | 'actions'; file: string; table: RawTable; mapping: Record<string, string> }
+  | { kind: 'updatePack'; file: string; pack: ParsedPack; expectedPilotId?: string }
+  | { kind: 'backup'; file: string };
+
+const sessions = new WeakMap<ServiceContext, Map<string, Session>>();
+const MAX_SESSIONS = 8;
+
+function sessionsOf(ctx: ServiceContext): Map<string, Session> {
+  let m = sessions.get(ctx);
+  if (!m) sessions.set(ctx, (m = new Map()));
+  return m;
+}
+
+function summarise(lines: PreviewLine[]): ImportPreview['summary'] {
+  const s = { total: lines.length, create: 0, update: 0, merge: 0, unchanged: 0, invalid: 0, warnings: 0 };
+  for (const l of lines) {
+    s[l.action]++;
+    if (l.warnings.length) s.warnings++;
+  }
+  return s;
+}
+
+function previewOf(ctx: ServiceContext, token: string, s: Session): ImportPreview {
+  const d = ctx.store.data;
+  const at = ctx.now().toISOString();
+  const fileName = basename(s.file);
+  if (s.kind === 'backup') {
+    const b = inspectBackup(s.file);
+    const c = b.counts;
+    return {
+      token,
+      kind: 'backup',
+      fileName,
+      format: 'json',
+      allOrNothing: true,
+      lines: [],
+      summary: { total: 0, create: 0, update: 0, merge: 0, unchanged: 0, invalid: 0, warnings: 0 },
+      fileErrors: [],
+      notices: [
+        `Sauvegarde de ${b.communeName || 'la commune'} : ${c.partners} partenaires, ${c.people} contacts, ${c.instances} instances, ${c.meetings} réunions, ${c.actions} actions.${b.migrated ? ' Elle date d’une version antérieure et sera mise au format actuel.' : ''}`,
+        'La restaurer remplace toutes les données actuelles ; elles sont d’abord mises de côté dans le dossier backups/.',
+        b.notice,
+      ],
+      canApply: true,
+    };
+  }
+  if (s.kind === 'updatePack') {
+    const plan = planPack(d, s.pack, ctx.now(), s.expectedPilotId);
+    const lines = plan.lines.map(({ actionId: _a, indicatorId: _i, status: _s, progress: _p, comment: _c, measurement: _m, ...l }) => l);
+    return {
+      token,
+      kind: 'updatePack',
+      fileName,
+      format: 'xlsx',
+      allOrNothing: false,
+      lines,
+      summary: summarise(lines),
+      fileErrors: plan.fileErrors,
+      notices: plan.notices,
+      canApply: !plan.fileErrors.length && lines.some((l) => l.acceptable),
+    };
+  }
+  const plan =
+    s.kind === 'partners'
+      ? planPartners(partnerWorkState(d), s.table, s.mapping, at)
+      : planActions(actionsWorkCopy(d), s.table, s.mapping, at, fileName);
+  const specs = s.kind === 'partners' ? PARTNER_FIELDS : ACTION_FIELDS;
+  const invalid = plan.lines.filter((l) => !l.acceptable).length;
+  const notices: string[] = [];
+  if (invalid) notices.push(sharing.import.hasErrors(invalid));
+  if (s.table.format === 'csv') notices.push(`Fichier CSV lu en ${s.table.encoding === 'windows-1252' ? 'Windows-1252 (Excel)' : (s.table.encoding ?? 'UTF-8').toUpperCase()}, séparateur « ${s.table.delimiter} ».`);
+  if (s.table.confidential) notices.push(`Ce fichier porte la mention « ${sharing.confidentialBanner} ».`);
+  return {
+    token,
+    kind: s.kind,
+    fileName,
+    format: s.table.format,
+    encoding: s.table.encoding,
+    delimiter: s.table.delimiter,
+    allOrNothing: true,
+    lines: plan.lines,
+    summary: summarise(plan.lines),
+    mapping: s.table.headers.map((h, i) => ({ index: i, header: h, field: plan.mapping.byIndex[i] })),
+    fields: specs.map((f) => ({ key: f.key, label: f.label })),
+    fileErrors: plan.fileErrors,
+    notices,
+    canApply: !plan.fileErrors.length && !invalid && plan.lines.length > 0,
+  };
+}
+
+/** Reads a file to import and returns its preview; nothing is changed. */
+export async function previewImport(ctx: ServiceContext, kind: ImportKind, file: string, opts: { mapping?: Record<string, string>; expectedPilotId?: string } = {}): Promise<ImportPreview> {
+  let s: Session;
+  if (kind === 'backup') {
+    inspectBackup(file);
+    s = { kind, file };
+  } else if (kind === 'updatePack') {
+    const buf = readImportBytes(file);
+    if (!isZip(buf)) throw new DomainError('invalid_input', `${sharing.import.notAnUpdatePack} (Le fichier n’est pas un classeur .xlsx.)`);
+    s = { kind, file, pack: parsePack(await loadWorkbook(buf)), expectedPilotId: opts.expectedPilotId };
+  } else {
+    const table = await readTableBuffer(readImportBytes(file), file);
+    s = { kind, file, table, mapping: opts.mapping ?? {} };
+  }
+  const all = sessionsOf(ctx);
+  const token = newId('imp');
+  all.set(token, s);
+  while (all.size > MAX_SESSIONS) all.delete(all.keys().next().value as string);
+  return previewOf(ctx, token, s);
+}
+
+function session(ctx: ServiceContext, token: string): Session {
+  const s = sessionsOf(ctx).get(token);
+  if (!s) throw new DomainError('not_found', sharing.import.expired);
+  return s;
+}
+
+/** Re-runs the preview with the user's corrected column mapping (header → field key, '' to ignore). */
+export function remapImport(ctx: ServiceContext, token: string, mapping: Record<string, string>): ImportPreview {
+  const s = session(ctx, token);
+  if (s.kind !== 'partners' && s.kind !== 'actions') throw new DomainError('invalid_input', 'Ce type de fichier n’a pas d’association de colonnes.');
+  s.mapping = mapping;
+  return previewOf(ctx, token, s);
+}
+
+export function cancelImport(ctx: ServiceContext, token: string): { cancelled: true } {
+  sessionsOf(ctx).delete(token);
+  return { cancelled: true };
+}
+
+/**
+ * Applies the accepted lines (all acceptable lines when `accepted` is undefined) in one store update.
+ * Partners and actions: all or nothing — any invalid line in the file refuses the whole import.
+ */
+export async function applyImport(ctx: ServiceContext, token: string, accepted?: string[]): Promise<ImportResult> {
+  const s = session(ctx, token);
+  const at = ctx.now().toISOString();
+  if (s.kind === 'backup') {
+    const r = await restoreBackupFile(ctx.store, s.file);
+    sessionsOf(ctx).delete(token);
+    return { applied: 1, skipped: 0, movedAside: r.movedAside, message: `Sauvegarde restaurée.${r.movedAside ? ` Les données précédentes sont conservées dans ${r.movedAside}.` : ''}` };
+  }
+  const preview = previewOf(ctx, token, s);
+  if (!preview.canApply) {
+    throw new DomainError('invalid_input', [...preview.fileErrors, ...preview.notices.filter((n) => n === sharing.import.hasErrors(preview.summary.invalid))].join(' ') || sharing.import.nothingAccepted);
+  }
+  const acceptedSet = new Set(accepted ?? preview.lines.filter((l) => l.acceptable).map((l) => l.id));
+  const chosen = preview.lines.filter((l) => acceptedSet.has(l.id));
+  if (!chosen.length) throw new DomainError('invalid_input', sharing.import.nothingAccepted);
+  ctx.store.backup('import');
+  let applied = 0;
+  let skipped = 0;
+  await ctx.store.update((d) => {
+    if (s.kind === 'updatePack') {
+      const r = applyPackIn(ctx, d, s.pack, acceptedSet, s.expectedPilotId);
+      applied = r.applied;
+      skipped = r.skipped;
+      return;
+    }
+    // Validate the whole file again against the live document before changing anything.
+    const check = s.kind === 'partners' ? planPartners(partnerWorkState(d), s.table, s.mapping, at) : planActions(actionsWorkCopy(d), s.table, s.mapping, at, basename(s.file));
+    const bad = check.lines.filter((l) => !l.acceptable);
+    if (check.fileErrors.length || bad.length) throw new DomainError('invalid_input', check.fileErrors.join(' ') || sharing.import.hasErrors(bad.length));
+    const real = s.kind === 'partners' ? planPartners(d, s.table, s.mapping, at, acceptedSet) : planActions(d, s.table, s.mapping, at, basename(s.file), acceptedSet);
+    applied = real.lines.filter((l) => acceptedSet.has(l.id) && l.action !== 'unchanged').length;
+    skipped = real.lines.length - real.lines.filter((l) => acceptedSet.has(l.id)).length;
+  });
+  sessionsOf(ctx).delete(token);
+  return { applied, skipped, message: `${sharing.dialog.applied(applied)}${skipped ? ` ${skipped} ligne(s) écartée(s).` : ''}` };
+}
