@@ -101,6 +101,12 @@ export interface SeriesPoint {
   value: number;
 }
 
+function isRound(v: number): boolean {
+  if (v <= 0) return false;
+  const m = v / Math.pow(10, Math.floor(Math.log10(v)));
+  return [1, 2, 2.5, 5].some((x) => Math.abs(m - x) < 1e-9);
+}
+
 function niceMax(v: number): number {
   if (v <= 0) return 1;
   const p = Math.pow(10, Math.floor(Math.log10(v)));
@@ -131,8 +137,9 @@ export function indicatorChart(
   const span = max - min || 1;
   const yOf = (v: number) => y0 + h - ((v - min) / span) * h;
   // Grid and y axis labels.
-  for (let i = 0; i <= 4; i++) {
-    const v = min + (span * i) / 4;
+  const ticks = [4, 5, 3, 2].find((n) => isRound(span / n)) ?? 4;
+  for (let i = 0; i <= ticks; i++) {
+    const v = min + (span * i) / ticks;
     const y = yOf(v);
     doc.save().moveTo(x0, y).lineTo(x0 + w, y).lineWidth(0.3).strokeColor(COLOURS.lightRule).stroke().restore();
     pd.drawAligned(formatNumber(Math.round(v * 100) / 100), pd.left, y - size / 2 - 1, 34, 'right', 'regular', size, COLOURS.muted);
@@ -153,15 +160,16 @@ export function indicatorChart(
       if (i % every === 0) pd.drawAligned(formatShortDate(p.date).slice(3), cx - slot / 2 - 6, y0 + h + 3, slot + 12, 'center', 'regular', size, COLOURS.muted);
     });
   }
-  const labelLine = (v: number, label: string, dash: [number, number], colour: string) => {
+  const labelLine = (v: number, label: string, dash: [number, number], colour: string, atLeft: boolean) => {
     const y = yOf(v);
     doc.save().moveTo(x0, y).lineTo(x0 + w, y).lineWidth(1.1).dash(dash[0], { space: dash[1] }).strokeColor(colour).stroke().undash().restore();
     const text = `${label} : ${formatNumber(v)}${opts.unit ? ` ${opts.unit}` : ''}`.replace(' :', '\u00a0:');
     const tw = pd.widthOf(text, 'bold', size);
-    doc.save().rect(x0 + w - tw - 6, y - size - 4, tw + 4, size + 3).fill('#ffffff').restore();
-    pd.drawLine(text, x0 + w - tw - 4, y - size - 3.5, 'bold', size, colour);
+    const lx = atLeft ? x0 + 4 : x0 + w - tw - 4;
+    doc.save().rect(lx - 2, y - size - 4, tw + 4, size + 3).fill('#ffffff').restore();
+    pd.drawLine(text, lx, y - size - 3.5, 'bold', size, colour);
   };
-  if (opts.baseline !== undefined) labelLine(opts.baseline, t.charts.baseline, [1.5, 2], COLOURS.muted);
-  if (opts.target !== undefined) labelLine(opts.target, t.charts.target, [5, 3], '#c0392b');
+  if (opts.baseline !== undefined) labelLine(opts.baseline, t.charts.baseline, [1.5, 2], COLOURS.muted, true);
+  if (opts.target !== undefined) labelLine(opts.target, t.charts.target, [5, 3], '#c0392b', false);
   pd.y = y0 + h + 16;
 }

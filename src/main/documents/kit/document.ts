@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import PDFDocument from 'pdfkit';
 import type { Confidentiality, Settings } from '../../../shared/model';
-import { formatDate, formatTime } from '../../../shared/format';
+import { formatShortDate, formatTime } from '../../../shared/format';
 import { documents as t } from '../../../shared/i18n/documents';
 import { FONT, type Face, loadFonts } from './fonts';
 import { ellipsis, frText, printable } from './typography';
@@ -463,7 +463,7 @@ export class PdfDoc {
     const cx = doc.page.width / 2;
     const cy = doc.page.height / 2;
     const text = t.marks.watermark;
-    const size = doc.page.width > doc.page.height ? 96 : 84;
+    const size = doc.page.width > doc.page.height ? 80 : 68;
     const w = this.widthOf(text, 'bold', size);
     doc.save();
     doc.rotate(-38, { origin: [cx, cy] });
@@ -479,7 +479,7 @@ export class PdfDoc {
     const doc = this.doc;
     const range = doc.bufferedPageRange();
     const total = range.count;
-    const generated = t.frame.generated(formatDate(this.opts.now.toISOString()), formatTime(`${String(this.opts.now.getHours()).padStart(2, '0')}:${String(this.opts.now.getMinutes()).padStart(2, '0')}`));
+    const generated = t.frame.generated(formatShortDate(this.opts.now.toISOString()), formatTime(`${String(this.opts.now.getHours()).padStart(2, '0')}:${String(this.opts.now.getMinutes()).padStart(2, '0')}`));
     for (let i = 0; i < total; i++) {
       doc.switchToPage(range.start + i);
       // Writing below the bottom margin makes pdfkit add a page: lift the margin while the footer is written.

@@ -28,6 +28,8 @@ export function frText(input: string | undefined | null): string {
     /[;!?]/.test(before) ? `${before}${signs}` : `${before}${NNBSP}${signs}`,
   );
   s = s.replace(/(\S)[ \u00a0\u202f]*:(?=\s|$)/gu, (_m, before: string) => (before === ':' ? '::' : `${before}${NBSP}:`));
+  // « n° 12 », « 12 h 30 », « 25 % », « 12 € »: keep the number with its sign.
+  s = s.replace(/\b(n°|N°|p\.|art\.) (?=\S)/g, `$1${NBSP}`).replace(/(\d) (%|€|h\b)/g, `$1${NBSP}$2`);
   return s;
 }
 
@@ -35,6 +37,7 @@ export function frText(input: string | undefined | null): string {
 export function printable(text: string, face: Face): string {
   let out = '';
   let lastWasMissing = false;
+  let joined = false;
   for (const ch of text) {
     const cp = ch.codePointAt(0)!;
     if (cp === 0x0a) {
@@ -42,11 +45,20 @@ export function printable(text: string, face: Face): string {
       lastWasMissing = false;
       continue;
     }
-    // Joiners and variation selectors of an emoji sequence vanish with the emoji they belong to.
-    if (cp === 0x200d || (cp >= 0xfe00 && cp <= 0xfe0f) || (cp >= 0x1f3fb && cp <= 0x1f3ff)) {
-      if (lastWasMissing) continue;
-      if (!hasGlyph(face, cp)) continue;
+    // Joiners, variation selectors and skin tones of an emoji sequence vanish with the emoji they belong to,
+    // and a sequence joined by U+200D shows as one placeholder.
+    if (cp === 0x200d) {
+      joined = lastWasMissing;
+      continue;
     }
+    if ((cp >= 0xfe00 && cp <= 0xfe0f) || (cp >= 0x1f3fb && cp <= 0x1f3ff)) {
+      if (lastWasMissing || !hasGlyph(face, cp)) continue;
+    }
+    if (joined && !hasGlyph(face, cp)) {
+      joined = false;
+      continue;
+    }
+    joined = false;
     if (cp < 0x20) continue;
     if (hasGlyph(face, cp)) {
       out += ch;

@@ -1,0 +1,72 @@
+// Entry point of the printed documents: the list of kinds and one dispatcher over a datastore snapshot.
+import type { Datastore } from '../../shared/model';
+import { renderConvocation } from './convocation';
+import { renderDashboard } from './dashboard';
+import type { GeneratedDocument, RenderOptions } from './data';
+import { renderEmargement } from './emargement';
+import { renderFiche } from './fiche';
+import { renderMembers } from './members';
+import { renderMinutes } from './minutes';
+import { renderPlan } from './plan';
+
+export type { GeneratedDocument, RenderOptions } from './data';
+export { renderConvocation, convocationPdf } from './convocation';
+export { renderEmargement, emargementPdf } from './emargement';
+export { renderMinutes, minutesPdf, isDecisionsOnly } from './minutes';
+export { renderPlan, planPdf } from './plan';
+export { renderFiche, fichePdf } from './fiche';
+export { renderDashboard, dashboardPdf } from './dashboard';
+export { renderMembers, membersPdf } from './members';
+export { fontsDir, fontParseCount, loadFonts } from './kit/fonts';
+
+export const DOCUMENT_KINDS = ['convocation', 'emargement', 'minutes', 'plan', 'fiche', 'dashboard', 'members'] as const;
+export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
+
+/** The names used by `clspd export pdf` in the specification, mapped to the kinds. */
+export const KIND_ALIASES: Record<string, DocumentKind> = {
+  agenda: 'convocation',
+  'attendance-sheet': 'emargement',
+  'action-plan': 'plan',
+  'action-sheet': 'fiche',
+};
+
+export interface DocumentParams {
+  meetingId?: string;
+  actionId?: string;
+  instanceId?: string;
+  periodId?: string;
+  year?: number;
+  personalised?: boolean;
+  blankLines?: number;
+}
+
+/** Generates one document; throws a French DomainError when an id is missing or the document does not apply. */
+export function generateDocument(kind: DocumentKind, data: Datastore, p: DocumentParams, options: RenderOptions = {}): Promise<GeneratedDocument> {
+  const need = (v: string | undefined, what: 'meeting' | 'action'): string => {
+    if (v) return v;
+    throw new MissingParamError(what);
+  };
+  switch (kind) {
+    case 'convocation':
+      return renderConvocation(data, { meetingId: need(p.meetingId, 'meeting'), personalised: p.personalised }, options);
+    case 'emargement':
+      return renderEmargement(data, { meetingId: need(p.meetingId, 'meeting'), blankLines: p.blankLines }, options);
+    case 'minutes':
+      return renderMinutes(data, { meetingId: need(p.meetingId, 'meeting') }, options);
+    case 'plan':
+      return renderPlan(data, { periodId: p.periodId }, options);
+    case 'fiche':
+      return renderFiche(data, { actionId: need(p.actionId, 'action') }, options);
+    case 'dashboard':
+      return renderDashboard(data, { year: p.year ?? (options.now ?? new Date()).getFullYear() }, options);
+    case 'members':
+      return renderMembers(data, { instanceId: p.instanceId }, options);
+  }
+}
+
+/** A document that needs a meeting or an action was asked for without one. */
+export class MissingParamError extends Error {
+  constructor(readonly what: 'meeting' | 'action') {
+    super(`missing ${what}`);
+  }
+}

@@ -1,0 +1,96 @@
+// Liste des membres (annex to the arrêté de composition): per instance and role, seat, start date, charter signature for confidential groups.
+import { common } from '../../shared/i18n/common';
+import { documents as t } from '../../shared/i18n/documents';
+import { formatDate, formatShortDate, todayIso } from '../../shared/format';
+import type { Confidentiality, Datastore, Instance, MemberRole } from '../../shared/model';
+import { DomainError } from '../../shared/result';
+import { finishDocument } from './common';
+import { type GeneratedDocument, Lookup, personName, type RenderOptions, safeFileName } from './data';
+import { COLOURS, PdfDoc } from './kit/document';
+import { type Row, table } from './kit/table';
+
+export interface MembersParams {
+  /** One instance, or every active instance. */
+  instanceId?: string;
+}
+
+const ROLES: MemberRole[] = ['ex_officio', 'designated', 'associated', 'qualified'];
+const KIND_ORDER: Record<Instance['kind'], number> = { plenary: 0, restricted: 1, working_group: 2 };
+
+export async function renderMembers(data: Datastore, params: MembersParams, options: RenderOptions = {}): Promise<GeneratedDocument> {
+  const lk = new Lookup(data);
+  const now = options.now ?? new Date();
+  const today = todayIso(now);
+  let instances: Instance[];
+  if (params.instanceId) {
+    const inst = data.instances.find((i) => i.id === params.instanceId);
+    if (!inst) throw new DomainError('not_found', t.errors.instanceNotFound(params.instanceId));
+    instances = [inst];
+  } else {
+    instances = data.instances.filter((i) => i.status === 'active').sort((a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || a.name.localeCompare(b.name, 'fr'));
+  }
+  // A single confidential group carries the full marks; the council-wide annex is at most « diffusion restreinte ».
+  let confidentiality: Confidentiality = 'public';
+  if (instances.length === 1) confidentiality = instances[0].confidentiality;
+  else if (instances.some((i) => i.confidentiality !== 'public')) confidentiality = 'restricted';
+  const title = instances.length === 1 ? t.members.instanceTitle(instances[0].name) : t.members.title;
+  const s = data.settings;
+  const pd = new PdfDoc({ title, subject: t.members.subject, dateLabel: t.members.asOf(formatDate(today)), confidentiality, settings: s, now });
+  pd.text(title, { face: 'bold', size: 17, colour: COLOURS.accent, after: 2 });
+  pd.text(t.members.annex(s.councilAcronym, s.communeName), { size: 10, colour: COLOURS.muted, after: 2 });
+  pd.text(t.members.asOf(formatDate(today)), { size: 10, colour: COLOURS.muted, after: 8 });
+
+  instances.forEach((inst, idx) => {
+    if (idx > 0) pd.y += 6;
+    pd.heading(inst.name, 1);
+    pd.text([common.instanceKind[inst.kind], common.confidentiality[inst.confidentiality], inst.cadence].filter(Boolean).join(' · '), { size: 8.5, colour: COLOURS.muted, after: 4 });
+    const confidential = inst.confidentiality === 'confidential';
+    if (confidential) pd.note(t.members.confidentialNote);
+    const active = data.memberships.filter((m) => m.instanceId === inst.id && m.startDate <= today && (!m.endDate || m.endDate >= today));
+    const rows: Row[] = [];
+    for (const role of ROLES) {
+      const list = lk.sortByProtocol(
+        active.filter((m) => m.role === role),
+        (m) => {
+          const p = lk.people.get(m.personId);
+          return { orgId: m.organisationId, job: p?.jobTitle, name: p ? `${p.lastName} ${p.firstName}` : '' };
+        },
+      );
+      if (!list.length) continue;
+      rows.push({ group: t.members.roleGroups[role], detail: String(list.length) });
+      for (const m of list) {
+        const p = lk.people.get(m.personId);
+        rows.push({
+          cells: [
+            lk.orgName(m.organisationId) || '—',
+            { text: p ? personName(p) : '—', face: 'bold' },
+            p?.jobTitle ?? '',
+            common.seat[m.seat],
+            formatShortDate(m.startDate),
+            ...(confidential ? [m.charterSignedAt ? formatShortDate(m.charterSignedAt) : { text: t.members.charterMissing, face: 'italic' as const, colour: COLOURS.confidential }] : []),
+          ],
+        });
+      }
+    }
+    const c = t.members.columns;
+    table(
+      pd,
+      [
+        { header: c.institution, width: 3.2 },
+        { header: c.name, width: 2.4 },
+        { header: c.job, width: 2.3 },
+        { header: c.seat, width: 1.3 },
+        { header: c.since, width: 1.6 },
+        ...(confidential ? [{ header: c.charter, width: 1.8 }] : []),
+      ],
+      rows,
+      { size: 8.2, empty: t.members.noMembers },
+    );
+    options.onProgress?.((idx + 1) / instances.length);
+  });
+  return finishDocument(pd, title, safeFileName('liste-des-membres', instances.length === 1 ? instances[0].name : s.councilAcronym, today));
+}
+
+export async function membersPdf(data: Datastore, params: MembersParams, options: RenderOptions = {}): Promise<Buffer> {
+  return (await renderMembers(data, params, options)).bytes;
+}
