@@ -153,9 +153,7 @@ export function parseFrenchNumber(s: string): number | undefined {
     .replace(/[\s\u00a0\u202f]/g, '')
     .replace(/[%€]$/, '');
   if (!t) return undefined;
-  let norm = t;
-  if (/^-?\d{1,3}(\.\d{3})+(,\d+)?$/.test(t)) norm = t.replace(/\./g, '').replace(',', '.');
-  else norm = t.replace(',', '.');
+  const norm = /^-?\d{1,3}(\.\d{3})+(,\d+)?$/.test(t) ? t.replace(/\./g, '').replace(',', '.') : t.replace(',', '.');
   if (!/^-?\d+(\.\d+)?$/.test(norm)) return undefined;
   return Number(norm);
 }

@@ -58,8 +58,8 @@ export function matchCategory(categories: Category[], text: string): Category | 
     if (main === t) return c;
   }
   for (const c of categories) {
-    const inside = /\((.*)\)/.exec(c.label)?.[1];
-    if (inside && inside.split(/,| et /).some((part) => singularFold(part) === t)) return c;
+    // « Maisons de quartier et centres sociaux », « Justice (parquet, PJJ, SPIP…) »: any listed part matches.
+    if (c.label.split(/[(),]|\bet\b/).some((part) => singularFold(part) === t)) return c;
   }
   for (const c of categories) {
     const main = singularFold(c.label.replace(/\(.*$/, ''));
@@ -234,6 +234,8 @@ export function planPartners(state: WorkState, table: RawTable, overrides: Recor
       if (!person && orgId) person = state.people.find((p) => p.organisationId === orgId && fold(`${p.firstName} ${p.lastName}`) === fold(`${firstName ?? ''} ${lastName}`));
       if (person) {
         const patch = Object.fromEntries(Object.entries(personPatch).filter(([, v]) => v !== undefined)) as Partial<Person>;
+        // The same address written with other capitals is not a change.
+        if (patch.email && person.email && fold(patch.email) === fold(person.email)) delete patch.email;
         const c = describe(patch, PERSON_KEYS, { ...person });
         changes.push(...c);
         if (person.organisationId !== orgId && orgId) {

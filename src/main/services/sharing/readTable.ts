@@ -138,6 +138,20 @@ export function xlsxTable(wb: ExcelJS.Workbook): RawTable {
   return finish('xlsx', sheetRows(ws), { sheetName: ws.name });
 }
 
+/** The separator used in the header line (outside quotes): `;` (French Excel), `,` or tab; `;` on a tie. */
+export function guessDelimiter(text: string): string {
+  const counts: Record<string, number> = { ';': 0, ',': 0, '\t': 0 };
+  let quoted = false;
+  for (const ch of text) {
+    if (ch === '"') quoted = !quoted;
+    else if (!quoted && (ch === '\n' || ch === '\r')) break;
+    else if (!quoted && ch in counts) counts[ch]++;
+  }
+  let best = ';';
+  for (const d of [',', '\t']) if (counts[d] > counts[best]) best = d;
+  return best;
+}
+
 export function csvTable(buf: Buffer): RawTable {
   const { text: decoded, encoding } = decodeText(buf);
   let text = decoded.replace(/^\uFEFF/, '');
@@ -149,7 +163,7 @@ export function csvTable(buf: Buffer): RawTable {
     text = firstBreak < 0 ? '' : text.slice(firstBreak).replace(/^\r?\n/, '');
     offset = 1;
   }
-  const parsed = Papa.parse<string[]>(text, { delimitersToGuess: [';', ',', '\t'], skipEmptyLines: false });
+  const parsed = Papa.parse<string[]>(text, { delimiter: guessDelimiter(text), skipEmptyLines: false });
   const quoteError = parsed.errors.find((e) => e.type === 'Quotes');
   if (quoteError) fail(sharing.import.brokenQuote((quoteError.row ?? 0) + 1 + offset));
   const rows: RawRow[] = parsed.data.map((cells, i) => ({ row: i + 1 + offset, cells: cells.map((c) => (c === '' ? null : c)) }));
