@@ -1,6 +1,7 @@
 // The table of every CLI command, one module per domain.
 import { coreCommands } from './core';
+import { documentsCommands } from './documents';
 import type { Command } from './framework';
 import { sharingCommands } from './sharing';
 
-export const commands: Command[] = [...coreCommands, ...sharingCommands];
+export const commands: Command[] = [...coreCommands, ...sharingCommands, ...documentsCommands];

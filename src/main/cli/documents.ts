@@ -1,0 +1,86 @@
+// CLI command `clspd pdf <document>`: writes one printed document from a data folder (read-only, no lock taken).
+import { writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { documents as t } from '../../shared/i18n/documents';
+import { DomainError } from '../../shared/result';
+import { DOCUMENT_KINDS, type DocumentKind, type DocumentParams, generateDocument, KIND_ALIASES, MissingParamError } from '../documents';
+import { DATA_FILE, inspectFile } from '../store/store';
+import { type Command, DATA_FLAG, dataDirFrom, type Io, type ParsedArgs, stringFlag, UsageError } from './framework';
+
+const ALL_NAMES = [...DOCUMENT_KINDS, ...Object.keys(KIND_ALIASES)];
+
+export function documentKindFrom(name: string | undefined): DocumentKind {
+  const kind = (DOCUMENT_KINDS as readonly string[]).includes(name ?? '') ? (name as DocumentKind) : KIND_ALIASES[name ?? ''];
+  if (!kind) throw new UsageError(t.errors.unknownKind(name ?? '', ALL_NAMES.join(', ')));
+  return kind;
+}
+
+/** Runs `pdf <kind>` (also usable by `export pdf <kind>`): returns the exit code. */
+export async function runPdf(kindName: string | undefined, args: ParsedArgs, io: Io): Promise<number> {
+  const kind = documentKindFrom(kindName);
+  const dir = dataDirFrom(args);
+  const out = stringFlag(args, 'out');
+  if (!out) throw new UsageError('L’option --out est obligatoire.');
+  const r = inspectFile(join(dir, DATA_FILE));
+  if (!r.ok) {
+    io.err(r.message);
+    return 1;
+  }
+  if (!r.data.settings.configured) throw new DomainError('invalid_input', t.errors.notConfigured);
+  const yearText = stringFlag(args, 'year');
+  let year: number | undefined;
+  if (yearText !== undefined) {
+    if (!/^\d{4}$/.test(yearText)) throw new UsageError(t.errors.badYear(yearText));
+    year = Number(yearText);
+  }
+  const blank = stringFlag(args, 'blank-lines');
+  const params: DocumentParams = {
+    meetingId: stringFlag(args, 'meeting'),
+    actionId: stringFlag(args, 'action'),
+    instanceId: stringFlag(args, 'instance'),
+    periodId: stringFlag(args, 'period'),
+    year,
+    personalised: args.flags.personalised === true,
+    blankLines: blank !== undefined && /^\d{1,3}$/.test(blank) ? Number(blank) : undefined,
+  };
+  let doc;
+  try {
+    doc = await generateDocument(kind, r.data, params);
+  } catch (e) {
+    if (e instanceof MissingParamError) throw new UsageError(e.what === 'meeting' ? t.errors.needMeeting : t.errors.needAction);
+    throw e;
+  }
+  const target = resolve(out);
+  try {
+    writeFileSync(target, doc.bytes);
+  } catch (e) {
+    throw new DomainError('io', t.errors.writeFailed(target, (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'dossier introuvable' : (e as Error).message));
+  }
+  for (const w of doc.warnings) io.err(t.cli.warning(w));
+  io.out(t.cli.written(target, doc.pages));
+  return 0;
+}
+
+export const PDF_FLAGS = {
+  data: DATA_FLAG,
+  out: { value: 'FICHIER', description: 'Fichier PDF à écrire', required: true },
+  meeting: { value: 'ID', description: 'Réunion (convocation, émargement, compte rendu)' },
+  action: { value: 'ID', description: 'Action (fiche action)' },
+  instance: { value: 'ID', description: 'Instance (liste des membres ; sinon toutes)' },
+  period: { value: 'ID', description: 'Période de la stratégie (plan d’actions ; sinon l’active)' },
+  year: { value: 'AAAA', description: 'Année du bilan (sinon l’année en cours)' },
+  personalised: { description: 'Convocation : une lettre personnalisée par invité' },
+  'blank-lines': { value: 'N', description: 'Émargement : nombre de lignes vierges (8 par défaut)' },
+};
+
+const pdf: Command = {
+  name: 'pdf',
+  summary: t.cli.summary,
+  usage:
+    'pdf <convocation|emargement|minutes|plan|fiche|dashboard|members> --data DOSSIER --out FICHIER [--meeting ID | --action ID | --instance ID | --year AAAA]\n' +
+    '       (noms acceptés aussi : agenda, attendance-sheet, action-plan, action-sheet)',
+  flags: PDF_FLAGS,
+  run: (args, io) => runPdf(args.positionals[0], args, io),
+};
+
+export const documentsCommands: Command[] = [pdf];
