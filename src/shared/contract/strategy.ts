@@ -177,6 +177,9 @@ export interface ActionDetail {
   indicators: { indicator: Indicator; status: IndicatorStatus }[];
   pilotName?: string;
   pilotPersonName?: string;
+  /** Names of the partner institutions by id. */
+  partnerNames: Record<string, string>;
+  followingInstanceName?: string;
   /** Meetings in which the action was discussed or decided on (filled when meetings exist). */
   meetings: { id: string; title: string; date: string; decisions: { id: string; text: string; status: string }[] }[];
   readOnly: boolean;

@@ -187,6 +187,8 @@ export function actionDetail(ctx: ServiceContext, id: string): ActionDetail {
     indicators: a.indicators.map((indicator) => ({ indicator, status: indicatorStatus(indicator, today, { startDate: a.startDate }) })),
     pilotName: pilotOrg?.name,
     pilotPersonName: person ? `${person.civility ? `${person.civility} ` : ''}${person.firstName} ${person.lastName}`.trim() : undefined,
+    partnerNames: Object.fromEntries(a.partners.map((p) => [p.organisationId, data.organisations.find((o) => o.id === p.organisationId)?.name ?? '—'])),
+    followingInstanceName: a.followingInstanceId ? data.instances.find((i) => i.id === a.followingInstanceId)?.name : undefined,
     meetings: linkedMeetings(data.meetings, a.id),
     readOnly: view.readOnly,
   };

@@ -1,0 +1,133 @@
+// Full-width plan table: sortable columns and virtualised rows so thousands of actions stay smooth.
+import { Group, Paper, Text, UnstyledButton } from '@mantine/core';
+import { IconArrowDown, IconArrowUp, IconArrowsSort } from '@tabler/icons-react';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useRef } from 'react';
+import type { ActionRow } from '../../../../shared/contract/strategy';
+import { formatShortDate } from '../../../../shared/format';
+import { fr } from '../../../../shared/i18n';
+import type { ActionSortKey } from '../../../../shared/strategy-filter';
+import { AxisChip, HealthBadge, ProgressCell, StatusBadge } from './ui';
+
+const s = fr.strategy.ui;
+const ROW_HEIGHT = 46;
+
+const COLUMNS: { key: ActionSortKey; label: string; width: string }[] = [
+  { key: 'code', label: s.cols.code, width: '90px' },
+  { key: 'title', label: s.cols.title, width: 'minmax(220px, 3fr)' },
+  { key: 'axis', label: s.cols.axis, width: 'minmax(120px, 1.3fr)' },
+  { key: 'pilot', label: s.cols.pilot, width: 'minmax(120px, 1.3fr)' },
+  { key: 'endDate', label: s.cols.endDate, width: '100px' },
+  { key: 'progress', label: s.cols.progress, width: '140px' },
+  { key: 'status', label: s.cols.status, width: '130px' },
+  { key: 'health', label: s.cols.health, width: '150px' },
+];
+const GRID = COLUMNS.map((c) => c.width).join(' ');
+
+export function ActionTable({
+  rows,
+  sort,
+  onSort,
+  onOpen,
+}: {
+  rows: ActionRow[];
+  sort: { key: ActionSortKey; dir: 'asc' | 'desc' };
+  onSort: (key: ActionSortKey) => void;
+  onOpen: (id: string) => void;
+}) {
+  const parentRef = useRef<HTMLDivElement>(null);
+  const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => parentRef.current, estimateSize: () => ROW_HEIGHT, overscan: 12 });
+  return (
+    <Paper withBorder role="table" aria-label={s.tableLabel} aria-rowcount={rows.length + 1}>
+      <div role="rowgroup">
+        <div role="row" style={{ display: 'grid', gridTemplateColumns: GRID, borderBottom: '1px solid var(--mantine-color-gray-3)', background: 'var(--mantine-color-gray-0)' }}>
+          {COLUMNS.map((c) => {
+            const active = sort.key === c.key;
+            const Icon = !active ? IconArrowsSort : sort.dir === 'asc' ? IconArrowUp : IconArrowDown;
+            return (
+              <div role="columnheader" key={c.key} aria-sort={active ? (sort.dir === 'asc' ? 'ascending' : 'descending') : 'none'} style={{ padding: '8px 10px' }}>
+                <UnstyledButton onClick={() => onSort(c.key)} aria-label={s.sortBy(c.label)}>
+                  <Group gap={4} wrap="nowrap">
+                    <Text size="sm" fw={600}>
+                      {c.label}
+                    </Text>
+                    <Icon size={14} aria-hidden />
+                  </Group>
+                </UnstyledButton>
+              </div>
+            );
+          })}
+        </div>
+      </div>
+      <div ref={parentRef} role="rowgroup" style={{ height: 'calc(100vh - 330px)', minHeight: 280, overflow: 'auto' }} data-testid="plan-table-body">
+        <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+          {virtualizer.getVirtualItems().map((v) => {
+            const r = rows[v.index];
+            return (
+              <div
+                role="row"
+                key={r.id}
+                aria-rowindex={v.index + 2}
+                className="clspd-table-row"
+                tabIndex={0}
+                onClick={() => onOpen(r.id)}
+                onKeyDown={(e) => {
+                  if (e.key === 'Enter') onOpen(r.id);
+                }}
+                style={{
+                  position: 'absolute',
+                  top: 0,
+                  left: 0,
+                  right: 0,
+                  height: ROW_HEIGHT,
+                  transform: `translateY(${v.start}px)`,
+                  display: 'grid',
+                  gridTemplateColumns: GRID,
+                  alignItems: 'center',
+                  borderBottom: '1px solid var(--mantine-color-gray-2)',
+                  cursor: 'pointer',
+                }}
+              >
+                <div role="cell" style={{ padding: '0 10px' }}>
+                  <Text size="sm" fw={600} ff="monospace">
+                    {r.code}
+                  </Text>
+                </div>
+                <div role="cell" style={{ padding: '0 10px', minWidth: 0 }}>
+                  <Text size="sm" truncate="end" title={r.title}>
+                    {r.title}
+                  </Text>
+                </div>
+                <div role="cell" style={{ padding: '0 10px', minWidth: 0 }}>
+                  <Group gap={6} wrap="nowrap">
+                    <AxisChip colour={r.axisColour} />
+                    <Text size="xs" truncate="end" title={r.axisTitle ?? fr.strategy.inbox}>
+                      {r.axisTitle ?? fr.strategy.inbox}
+                    </Text>
+                  </Group>
+                </div>
+                <div role="cell" style={{ padding: '0 10px', minWidth: 0 }}>
+                  <Text size="xs" truncate="end">
+                    {r.pilotName ?? '—'}
+                  </Text>
+                </div>
+                <div role="cell" style={{ padding: '0 10px' }}>
+                  <Text size="xs">{r.endDate ? formatShortDate(r.endDate) : '—'}</Text>
+                </div>
+                <div role="cell" style={{ padding: '0 10px' }}>
+                  <ProgressCell value={r.progress} width={70} />
+                </div>
+                <div role="cell" style={{ padding: '0 10px' }}>
+                  <StatusBadge status={r.status} size="sm" />
+                </div>
+                <div role="cell" style={{ padding: '0 10px' }} onClick={(e) => e.stopPropagation()}>
+                  <HealthBadge level={r.health} reasons={r.healthReasons} />
+                </div>
+              </div>
+            );
+          })}
+        </div>
+      </div>
+    </Paper>
+  );
+}

@@ -1,0 +1,451 @@
+// Plan d'actions: filters (remembered), the tree axe → objectif → action, or the full-width virtualised table.
+import { ActionIcon, Alert, Badge, Box, Button, Group, Menu, Modal, MultiSelect, Paper, SegmentedControl, Select, Stack, Text, TextInput, Title, Tooltip } from '@mantine/core';
+import {
+  IconArchive,
+  IconChartLine,
+  IconDots,
+  IconFilterOff,
+  IconInbox,
+  IconListTree,
+  IconPencil,
+  IconPlus,
+  IconSearch,
+  IconTable,
+  IconTrash,
+} from '@tabler/icons-react';
+import { useEffect, useMemo, useState } from 'react';
+import { useNavigate, useSearchParams } from 'react-router';
+import type { ActionFilter, ActionRow, TreeAxis } from '../../../../shared/contract/strategy';
+import { formatShortDate } from '../../../../shared/format';
+import type { HealthLevel } from '../../../../shared/health';
+import { fr } from '../../../../shared/i18n';
+import type { ActionStatus } from '../../../../shared/model';
+import { buildSearchIndex, filterActions, sortActions, type ActionSortKey } from '../../../../shared/strategy-filter';
+import { api, call, useQuery } from '../../api';
+import { links } from '../../app/registry';
+import { confirmDanger, notifyDeleted } from '../../components/confirm';
+import { EmptyState } from '../../components/EmptyState';
+import { PageHeader } from '../../components/PageHeader';
+import { ActionTable } from './ActionTable';
+import { AxisForm, NewActionForm, ObjectiveForm, type NewActionValues } from './forms';
+import { AxisChip, HealthBadge, ProgressCell, StatusBadge } from './ui';
+
+const s = fr.strategy.ui;
+const FILTERS_KEY = 'clspd.plan.filters.v1';
+const VIEW_KEY = 'clspd.plan.view.v1';
+
+type PlanFilters = Omit<ActionFilter, 'includeArchived'>;
+type Modal =
+  | { kind: 'action'; objectiveId?: string }
+  | { kind: 'axis'; id?: string; title?: string; colour?: string; description?: string }
+  | { kind: 'objective'; axisId: string; id?: string; title?: string; description?: string }
+  | null;
+
+function usePersistent<T>(key: string, initial: T): [T, (v: T) => void] {
+  const [v, setV] = useState<T>(() => {
+    try {
+      const raw = localStorage.getItem(key);
+      return raw ? ({ ...initial, ...JSON.parse(raw) } as T) : initial;
+    } catch {
+      return initial;
+    }
+  });
+  const set = (next: T) => {
+    setV(next);
+    try {
+      localStorage.setItem(key, JSON.stringify(next));
+    } catch {
+      // storage full or disabled: filters are simply not remembered
+    }
+  };
+  return [v, set];
+}
+
+const opt = (o: Record<string, string>) => Object.entries(o).map(([value, label]) => ({ value, label }));
+
+export function PlanScreen() {
+  const navigate = useNavigate();
+  const [params, setParams] = useSearchParams();
+  const [filters, setFilters] = usePersistent<PlanFilters>(FILTERS_KEY, {});
+  const [view, setView] = usePersistent<{ mode: 'tree' | 'table'; sort: { key: ActionSortKey; dir: 'asc' | 'desc' } }>(VIEW_KEY, {
+    mode: 'tree',
+    sort: { key: 'code', dir: 'asc' },
+  });
+  const [modal, setModal] = useState<Modal>(params.get('nouvelle') === '1' ? { kind: 'action' } : null);
+  useEffect(() => {
+    if (params.get('nouvelle') === '1') setModal({ kind: 'action' });
+    if (params.get('axe') === '1') setModal({ kind: 'axis' });
+  }, [params]);
+
+  const periods = useQuery(() => api().strategy.periods(), []);
+  const periodId = filters.periodId;
+  const tree = useQuery(() => api().strategy.tree(periodId ? { periodId } : undefined), [periodId]);
+  const rowsQ = useQuery(() => api().strategy.actions({ periodId, includeArchived: false }), [periodId]);
+  const partners = useQuery(() => api().partners.list(), []);
+  const index = useMemo(() => buildSearchIndex(rowsQ.data ?? []), [rowsQ.data]);
+  const filtered = useMemo(() => filterActions(index, { ...filters, periodId: undefined }), [index, filters]);
+  const sorted = useMemo(() => (view.mode === 'table' ? sortActions(filtered, view.sort.key, view.sort.dir) : filtered), [filtered, view]);
+  const visible = useMemo(() => new Set(filtered.map((r) => r.id)), [filtered]);
+
+  const readOnly = tree.data?.period.status === 'closed';
+  const partnerOptions = (partners.data ?? []).map((p) => ({ value: p.id, label: p.shortName ? `${p.shortName} — ${p.name}` : p.name }));
+  const axisOptions = (tree.data?.axes ?? []).map((a) => ({ value: a.id, label: a.title }));
+  const objectiveOpts = (tree.data?.axes ?? [])
+    .filter((a) => !filters.axisId || a.id === filters.axisId)
+    .flatMap((a) => a.objectives.map((o) => ({ value: o.id, label: o.title })));
+  const active = Object.entries(filters).filter(([k, v]) => k !== 'periodId' && v !== undefined && v !== '' && !(Array.isArray(v) && !v.length)).length;
+  const set = (patch: Partial<PlanFilters>) => setFilters({ ...filters, ...patch });
+  const closeModal = () => {
+    setModal(null);
+    if (params.get('nouvelle') || params.get('axe')) setParams({});
+  };
+
+  const createAction = async (v: NewActionValues) => {
+    const a = await call(
+      api().actions.create({
+        title: v.title,
+        objectiveId: v.objectiveId || undefined,
+        pilot: v.pilotOrganisationId ? { organisationId: v.pilotOrganisationId } : undefined,
+        startDate: v.startDate || undefined,
+        endDate: v.endDate || undefined,
+      }),
+      { mutation: true, success: s.actionCreated(v.title.trim()) },
+    );
+    closeModal();
+    navigate(links.action(a.id));
+  };
+  const saveAxis = async (v: { title: string; colour: string; description: string }) => {
+    if (modal?.kind !== 'axis') return;
+    if (modal.id) await call(api().axes.update({ id: modal.id, patch: v }), { mutation: true, success: s.axisSaved });
+    else await call(api().axes.create(v), { mutation: true, success: s.axisCreated(v.title.trim()) });
+    closeModal();
+  };
+  const saveObjective = async (v: { title: string; description: string }) => {
+    if (modal?.kind !== 'objective') return;
+    if (modal.id) await call(api().objectives.update({ id: modal.id, patch: v }), { mutation: true, success: s.objectiveSaved });
+    else await call(api().objectives.create({ axisId: modal.axisId, ...v }), { mutation: true, success: s.objectiveCreated(v.title.trim()) });
+    closeModal();
+  };
+  const deleteObjective = async (id: string, title: string) => {
+    if (!(await confirmDanger(s.deleteObjectiveTitle, s.deleteObjectiveText(title)))) return;
+    try {
+      notifyDeleted(await call(api().objectives.delete({ id }), { mutation: true }));
+    } catch {
+      // the refusal (objective still has actions) is shown as a notification by call()
+    }
+  };
+  const archiveAxis = async (a: TreeAxis) => {
+    await call(api().axes.archive({ id: a.id, archived: !a.archived }), { mutation: true, success: a.archived ? s.axisRestored : s.axisArchived });
+  };
+
+  const periodOptions = (periods.data ?? []).map((p) => ({ value: p.id, label: p.active ? p.title : `${p.title} (${s.archived})` }));
+  const noPeriod = periods.data && !periods.data.some((p) => p.active) && !periodId;
+
+  return (
+    <>
+      <PageHeader
+        title={fr.nav.plan}
+        subtitle={tree.data ? `${tree.data.period.title} — ${s.actionsCount(rowsQ.data?.length ?? 0)}` : undefined}
+        actions={
+          <>
+            <SegmentedControl
+              aria-label={s.viewMode}
+              value={view.mode}
+              onChange={(m) => setView({ ...view, mode: m as 'tree' | 'table' })}
+              data={[
+                { value: 'tree', label: <Group gap={6} wrap="nowrap"><IconListTree size={16} aria-hidden />{s.treeView}</Group> },
+                { value: 'table', label: <Group gap={6} wrap="nowrap"><IconTable size={16} aria-hidden />{s.tableView}</Group> },
+              ]}
+            />
+            {!readOnly ? (
+              <>
+                <Button variant="default" leftSection={<IconPlus size={16} />} onClick={() => setModal({ kind: 'axis' })}>
+                  {s.addAxis}
+                </Button>
+                <Button leftSection={<IconPlus size={16} />} onClick={() => setModal({ kind: 'action' })}>
+                  {s.addAction}
+                </Button>
+              </>
+            ) : null}
+          </>
+        }
+      />
+      {noPeriod ? <Alert color="orange" mb="md">{fr.strategy.errors.noActivePeriod}</Alert> : null}
+      {readOnly ? (
+        <Alert color="gray" icon={<IconArchive size={18} />} mb="md" title={s.archivedPeriodTitle}>
+          {fr.errors.readOnlyArchive}
+        </Alert>
+      ) : null}
+      <Paper withBorder p="sm" mb="md">
+        <Stack gap="xs">
+          <Group align="flex-end" gap="sm" wrap="wrap">
+            <TextInput
+              label={fr.actions.search}
+              placeholder={s.searchPlaceholder}
+              leftSection={<IconSearch size={16} />}
+              value={filters.text ?? ''}
+              onChange={(e) => set({ text: e.currentTarget.value || undefined })}
+              style={{ flex: '2 1 260px' }}
+            />
+            <Select label={s.filters.axis} placeholder={s.filters.all} data={axisOptions} value={filters.axisId ?? null} onChange={(v) => set({ axisId: v ?? undefined, objectiveId: undefined })} clearable style={{ flex: '1 1 180px' }} />
+            <Select
+              label={s.filters.objective}
+              placeholder={s.filters.all}
+              data={[{ value: 'inbox', label: fr.strategy.inbox }, ...objectiveOpts]}
+              value={filters.objectiveId ?? null}
+              onChange={(v) => set({ objectiveId: v ?? undefined })}
+              clearable
+              searchable
+              style={{ flex: '1 1 180px' }}
+            />
+            <MultiSelect label={s.filters.status} placeholder={s.filters.all} data={opt(fr.actionStatus)} value={filters.status ?? []} onChange={(v) => set({ status: v as ActionStatus[] })} clearable style={{ flex: '1 1 180px' }} />
+            <MultiSelect label={s.filters.health} placeholder={s.filters.all} data={opt(fr.strategy.health)} value={filters.health ?? []} onChange={(v) => set({ health: v as HealthLevel[] })} clearable style={{ flex: '1 1 180px' }} />
+          </Group>
+          <Group align="flex-end" gap="sm" wrap="wrap">
+            <Select label={s.filters.pilot} placeholder={s.filters.all} data={partnerOptions} value={filters.pilotId ?? null} onChange={(v) => set({ pilotId: v ?? undefined })} clearable searchable style={{ flex: '1 1 180px' }} />
+            <Select label={s.filters.partner} placeholder={s.filters.all} data={partnerOptions} value={filters.partnerId ?? null} onChange={(v) => set({ partnerId: v ?? undefined })} clearable searchable style={{ flex: '1 1 180px' }} />
+            <TextInput label={s.filters.territory} value={filters.territory ?? ''} onChange={(e) => set({ territory: e.currentTarget.value || undefined })} style={{ flex: '1 1 150px' }} />
+            <TextInput label={s.filters.targetPublic} value={filters.targetPublic ?? ''} onChange={(e) => set({ targetPublic: e.currentTarget.value || undefined })} style={{ flex: '1 1 150px' }} />
+            <Select label={s.filters.period} data={periodOptions} value={periodId ?? (periods.data ?? []).find((p) => p.active)?.id ?? null} onChange={(v) => set({ periodId: v && !(periods.data ?? []).find((p) => p.id === v)?.active ? v : undefined })} style={{ flex: '1 1 200px' }} allowDeselect={false} />
+            <Button variant="subtle" leftSection={<IconFilterOff size={16} />} disabled={!active} onClick={() => setFilters({ periodId })} title={active ? undefined : s.noFilterActive}>
+              {s.clearFilters}
+            </Button>
+          </Group>
+          <Text size="xs" c="dimmed" aria-live="polite">
+            {s.shown(filtered.length, rowsQ.data?.length ?? 0)}
+          </Text>
+        </Stack>
+      </Paper>
+
+      {tree.error ? (
+        <Alert color="red">{tree.error.message}</Alert>
+      ) : !tree.data ? null : view.mode === 'table' ? (
+        sorted.length ? (
+          <ActionTable
+            rows={sorted}
+            sort={view.sort}
+            onSort={(key) => setView({ ...view, sort: { key, dir: view.sort.key === key && view.sort.dir === 'asc' ? 'desc' : 'asc' } })}
+            onOpen={(id) => navigate(links.action(id))}
+          />
+        ) : (
+          <EmptyState title={s.noMatchTitle} text={s.noMatchText} />
+        )
+      ) : tree.data.axes.length === 0 && tree.data.inbox.length === 0 ? (
+        <EmptyState title={s.emptyPlanTitle} text={s.emptyPlanText} action={readOnly ? undefined : s.addAxis} onAction={() => setModal({ kind: 'axis' })} />
+      ) : (
+        <Stack gap="md">
+          {tree.data.axes
+            .filter((a) => !filters.axisId || a.id === filters.axisId)
+            .map((axis, i) => (
+              <AxisBlock
+                key={axis.id}
+                axis={axis}
+                rank={i + 1}
+                visible={visible}
+                filtering={active > 0}
+                readOnly={readOnly}
+                onOpen={(id) => navigate(links.action(id))}
+                onAxisPage={() => navigate(links.axis(axis.id))}
+                onEditAxis={() => setModal({ kind: 'axis', id: axis.id, title: axis.title, colour: axis.colour, description: axis.description })}
+                onArchiveAxis={() => archiveAxis(axis)}
+                onAddObjective={() => setModal({ kind: 'objective', axisId: axis.id })}
+                onEditObjective={(o) => setModal({ kind: 'objective', axisId: axis.id, id: o.id, title: o.title, description: o.description })}
+                onDeleteObjective={(o) => deleteObjective(o.id, o.title)}
+                onAddAction={(objectiveId) => setModal({ kind: 'action', objectiveId })}
+              />
+            ))}
+          {tree.data.inbox.some((r) => visible.has(r.id)) ? (
+            <Paper withBorder p="md">
+              <Group gap="xs" mb="xs">
+                <IconInbox size={18} aria-hidden />
+                <Title order={2} size="h4">
+                  {fr.strategy.inbox}
+                </Title>
+                <Text size="sm" c="dimmed">
+                  {s.inboxHelp}
+                </Text>
+              </Group>
+              <ActionRows rows={tree.data.inbox.filter((r) => visible.has(r.id))} onOpen={(id) => navigate(links.action(id))} />
+            </Paper>
+          ) : null}
+        </Stack>
+      )}
+
+      <Modal opened={modal?.kind === 'action'} onClose={closeModal} title={s.addAction} size="lg">
+        {modal?.kind === 'action' ? (
+          <NewActionForm tree={tree.data} partners={partnerOptions} initialObjectiveId={modal.objectiveId} onSubmit={createAction} onCancel={closeModal} />
+        ) : null}
+      </Modal>
+      <Modal opened={modal?.kind === 'axis'} onClose={closeModal} title={modal?.kind === 'axis' && modal.id ? s.editAxis : s.addAxis}>
+        {modal?.kind === 'axis' ? (
+          <AxisForm
+            initial={modal.id ? { title: modal.title ?? '', colour: modal.colour ?? '#1f5fa8', description: modal.description } : undefined}
+            submitLabel={modal.id ? fr.actions.save : s.addAxis}
+            onSubmit={saveAxis}
+            onCancel={closeModal}
+          />
+        ) : null}
+      </Modal>
+      <Modal opened={modal?.kind === 'objective'} onClose={closeModal} title={modal?.kind === 'objective' && modal.id ? s.editObjective : s.addObjective}>
+        {modal?.kind === 'objective' ? (
+          <ObjectiveForm
+            initial={modal.id ? { title: modal.title ?? '', description: modal.description } : undefined}
+            submitLabel={modal.id ? fr.actions.save : s.addObjective}
+            onSubmit={saveObjective}
+            onCancel={closeModal}
+          />
+        ) : null}
+      </Modal>
+    </>
+  );
+}
+
+function AxisBlock(props: {
+  axis: TreeAxis;
+  rank: number;
+  visible: Set<string>;
+  filtering: boolean;
+  readOnly: boolean;
+  onOpen: (id: string) => void;
+  onAxisPage: () => void;
+  onEditAxis: () => void;
+  onArchiveAxis: () => void;
+  onAddObjective: () => void;
+  onEditObjective: (o: { id: string; title: string; description?: string }) => void;
+  onDeleteObjective: (o: { id: string; title: string }) => void;
+  onAddAction: (objectiveId: string) => void;
+}) {
+  const { axis, visible, filtering, readOnly } = props;
+  const objectives = axis.objectives.filter((o) => !filtering || o.actions.some((r) => visible.has(r.id)));
+  if (filtering && !objectives.length) return null;
+  const count = axis.objectives.reduce((n, o) => n + o.actions.length, 0);
+  return (
+    <Paper withBorder p="md" style={{ borderLeft: `6px solid ${axis.colour}` }} aria-label={`${s.axisN(props.rank)} : ${axis.title}`} component="section">
+      <Group justify="space-between" wrap="nowrap" mb="sm">
+        <Group gap="xs" wrap="nowrap">
+          <AxisChip colour={axis.colour} />
+          <Title order={2} size="h4">
+            {s.axisN(props.rank)} — {axis.title}
+          </Title>
+          {axis.archived ? <Badge color="gray" variant="outline">{s.archived}</Badge> : null}
+          <Text size="sm" c="dimmed">
+            {s.actionsCount(count)}
+          </Text>
+        </Group>
+        <Group gap="xs" wrap="nowrap">
+          <Button size="xs" variant="light" leftSection={<IconChartLine size={14} />} onClick={props.onAxisPage}>
+            {s.axisPage}
+          </Button>
+          {!readOnly ? (
+            <>
+              <Button size="xs" variant="default" leftSection={<IconPlus size={14} />} onClick={props.onAddObjective}>
+                {s.addObjective}
+              </Button>
+              <Menu position="bottom-end">
+                <Menu.Target>
+                  <ActionIcon variant="subtle" aria-label={s.axisMenu(axis.title)}>
+                    <IconDots size={18} />
+                  </ActionIcon>
+                </Menu.Target>
+                <Menu.Dropdown>
+                  <Menu.Item leftSection={<IconPencil size={14} />} onClick={props.onEditAxis}>
+                    {s.editAxis}
+                  </Menu.Item>
+                  <Menu.Item leftSection={<IconArchive size={14} />} onClick={props.onArchiveAxis}>
+                    {axis.archived ? s.restoreAxis : s.archiveAxis}
+                  </Menu.Item>
+                </Menu.Dropdown>
+              </Menu>
+            </>
+          ) : null}
+        </Group>
+      </Group>
+      {axis.objectives.length === 0 ? (
+        <Text size="sm" c="dimmed">
+          {s.noObjective}
+        </Text>
+      ) : (
+        <Stack gap="sm">
+          {objectives.map((o) => (
+            <Box key={o.id} pl="md" style={{ borderLeft: '2px solid var(--mantine-color-gray-3)' }}>
+              <Group justify="space-between" wrap="nowrap" mb={4}>
+                <Text fw={600} size="sm">
+                  {s.objectiveN(props.rank, axis.objectives.indexOf(o) + 1)} — {o.title}
+                  {o.archived ? ` (${s.archived})` : ''}
+                </Text>
+                {!readOnly ? (
+                  <Group gap={4} wrap="nowrap">
+                    <Tooltip label={s.addActionHere}>
+                      <ActionIcon variant="subtle" aria-label={s.addActionIn(o.title)} onClick={() => props.onAddAction(o.id)}>
+                        <IconPlus size={16} />
+                      </ActionIcon>
+                    </Tooltip>
+                    <Tooltip label={s.editObjective}>
+                      <ActionIcon variant="subtle" aria-label={s.editObjectiveNamed(o.title)} onClick={() => props.onEditObjective(o)}>
+                        <IconPencil size={16} />
+                      </ActionIcon>
+                    </Tooltip>
+                    <Tooltip label={o.actions.length ? s.cannotDeleteObjective : s.deleteObjectiveTitle}>
+                      <ActionIcon variant="subtle" color="red" aria-label={s.deleteObjectiveNamed(o.title)} onClick={() => props.onDeleteObjective(o)}>
+                        <IconTrash size={16} />
+                      </ActionIcon>
+                    </Tooltip>
+                  </Group>
+                ) : null}
+              </Group>
+              {o.actions.length ? (
+                <ActionRows rows={o.actions.filter((r) => visible.has(r.id))} onOpen={props.onOpen} />
+              ) : (
+                <Text size="xs" c="dimmed">
+                  {s.noActionYet}
+                </Text>
+              )}
+            </Box>
+          ))}
+        </Stack>
+      )}
+    </Paper>
+  );
+}
+
+function ActionRows({ rows, onOpen }: { rows: ActionRow[]; onOpen: (id: string) => void }) {
+  return (
+    <Stack gap={0} role="list">
+      {rows.map((r) => (
+        <Group
+          key={r.id}
+          role="listitem"
+          className="clspd-table-row"
+          justify="space-between"
+          wrap="nowrap"
+          px="xs"
+          py={6}
+          style={{ cursor: 'pointer', borderRadius: 4 }}
+          onClick={() => onOpen(r.id)}
+        >
+          <Group gap="sm" wrap="nowrap" style={{ minWidth: 0, flex: 1 }}>
+            <Text size="sm" fw={600} ff="monospace" w={80} style={{ flex: 'none' }}>
+              {r.code}
+            </Text>
+            <Text size="sm" truncate="end" component="a" href={`#${links.action(r.id)}`} c="inherit" td="none" onClick={(e) => e.stopPropagation()}>
+              {r.title}
+            </Text>
+          </Group>
+          <Group gap="sm" wrap="nowrap" style={{ flex: 'none' }}>
+            <Text size="xs" c="dimmed" w={150} truncate="end" visibleFrom="md">
+              {r.pilotName ?? '—'}
+            </Text>
+            <Text size="xs" c="dimmed" w={80}>
+              {r.endDate ? formatShortDate(r.endDate) : '—'}
+            </Text>
+            <ProgressCell value={r.progress} width={60} />
+            <StatusBadge status={r.status} />
+            <span onClick={(e) => e.stopPropagation()}>
+              <HealthBadge level={r.health} reasons={r.healthReasons} />
+            </span>
+          </Group>
+        </Group>
+      ))}
+    </Stack>
+  );
+}

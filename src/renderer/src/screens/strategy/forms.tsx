@@ -1,0 +1,194 @@
+// Small strategy forms: new action, axis and objective, with French validation next to each field.
+import { Button, ColorInput, Group, Select, Stack, Textarea, TextInput } from '@mantine/core';
+import { useState } from 'react';
+import type { PlanTree } from '../../../../shared/contract/strategy';
+import { fr } from '../../../../shared/i18n';
+import { ApiError } from '../../api';
+
+const s = fr.strategy.ui;
+const e = fr.strategy.errors;
+export const AXIS_SWATCHES = ['#1f5fa8', '#b35c00', '#2e7d5b', '#7a3e9d', '#a83250', '#4a6670'];
+
+export interface NewActionValues {
+  title: string;
+  objectiveId: string;
+  pilotOrganisationId: string;
+  startDate: string;
+  endDate: string;
+}
+
+/** Options of an objective picker grouped by axis, plus the « À classer » inbox. */
+export function objectiveOptions(tree: PlanTree | undefined) {
+  const groups = (tree?.axes ?? [])
+    .filter((a) => !a.archived)
+    .map((a, i) => ({
+      group: `${s.axisN(i + 1)} — ${a.title}`,
+      items: a.objectives.filter((o) => !o.archived).map((o) => ({ value: o.id, label: o.title })),
+    }))
+    .filter((g) => g.items.length);
+  return [{ group: s.inboxGroup, items: [{ value: '', label: fr.strategy.inbox }] }, ...groups];
+}
+
+function applyServerError(err: unknown, setErrors: (e: Record<string, string>) => void, fallback: string) {
+  if (err instanceof ApiError) setErrors({ [err.info.field?.split('.').pop() ?? fallback]: err.info.message });
+}
+
+export function NewActionForm({
+  tree,
+  partners,
+  initialObjectiveId,
+  onSubmit,
+  onCancel,
+}: {
+  tree: PlanTree | undefined;
+  partners: { value: string; label: string }[];
+  initialObjectiveId?: string;
+  onSubmit: (v: NewActionValues) => Promise<void>;
+  onCancel: () => void;
+}) {
+  const [v, setV] = useState<NewActionValues>({ title: '', objectiveId: initialObjectiveId ?? '', pilotOrganisationId: '', startDate: '', endDate: '' });
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [busy, setBusy] = useState(false);
+  const submit = async () => {
+    const found: Record<string, string> = {};
+    if (!v.title.trim()) found.title = e.titleRequired;
+    if (v.startDate && v.endDate && v.endDate < v.startDate) found.endDate = e.endBeforeStart;
+    setErrors(found);
+    if (Object.keys(found).length) return;
+    setBusy(true);
+    try {
+      await onSubmit(v);
+    } catch (err) {
+      applyServerError(err, setErrors, 'title');
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Stack>
+      <TextInput label={s.fields.title} required data-autofocus value={v.title} onChange={(x) => setV({ ...v, title: x.currentTarget.value })} error={errors.title} maxLength={300} />
+      <Select
+        label={s.fields.objective}
+        description={s.objectiveHelp}
+        data={objectiveOptions(tree)}
+        value={v.objectiveId}
+        onChange={(x) => setV({ ...v, objectiveId: x ?? '' })}
+        searchable
+        allowDeselect={false}
+        error={errors.objectiveId}
+      />
+      <Select
+        label={s.fields.pilot}
+        data={partners}
+        value={v.pilotOrganisationId || null}
+        onChange={(x) => setV({ ...v, pilotOrganisationId: x ?? '' })}
+        searchable
+        clearable
+        nothingFoundMessage={s.noPartner}
+        error={errors.organisationId}
+      />
+      <Group grow>
+        <TextInput type="date" label={s.fields.startDate} value={v.startDate} onChange={(x) => setV({ ...v, startDate: x.currentTarget.value })} error={errors.startDate} />
+        <TextInput type="date" label={s.fields.endDate} value={v.endDate} onChange={(x) => setV({ ...v, endDate: x.currentTarget.value })} error={errors.endDate} />
+      </Group>
+      <Group justify="flex-end">
+        <Button variant="default" onClick={onCancel}>
+          {fr.actions.cancel}
+        </Button>
+        <Button onClick={submit} loading={busy}>
+          {s.addAction}
+        </Button>
+      </Group>
+    </Stack>
+  );
+}
+
+export function AxisForm({
+  initial,
+  submitLabel,
+  onSubmit,
+  onCancel,
+}: {
+  initial?: { title: string; colour: string; description?: string };
+  submitLabel: string;
+  onSubmit: (v: { title: string; colour: string; description: string }) => Promise<void>;
+  onCancel: () => void;
+}) {
+  const [v, setV] = useState({ title: initial?.title ?? '', colour: initial?.colour ?? AXIS_SWATCHES[0], description: initial?.description ?? '' });
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [busy, setBusy] = useState(false);
+  const submit = async () => {
+    const found: Record<string, string> = {};
+    if (!v.title.trim()) found.title = s.axisTitleRequired;
+    if (!/^#[0-9a-fA-F]{6}$/.test(v.colour)) found.colour = e.colour;
+    setErrors(found);
+    if (Object.keys(found).length) return;
+    setBusy(true);
+    try {
+      await onSubmit(v);
+    } catch (err) {
+      applyServerError(err, setErrors, 'title');
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Stack>
+      <TextInput label={s.fields.axisTitle} required data-autofocus value={v.title} onChange={(x) => setV({ ...v, title: x.currentTarget.value })} error={errors.title} maxLength={300} />
+      <ColorInput label={s.fields.colour} description={s.colourHelp} format="hex" swatches={AXIS_SWATCHES} value={v.colour} onChange={(c) => setV({ ...v, colour: c })} error={errors.colour} />
+      <Textarea label={s.fields.description} autosize minRows={2} value={v.description} onChange={(x) => setV({ ...v, description: x.currentTarget.value })} />
+      <Group justify="flex-end">
+        <Button variant="default" onClick={onCancel}>
+          {fr.actions.cancel}
+        </Button>
+        <Button onClick={submit} loading={busy}>
+          {submitLabel}
+        </Button>
+      </Group>
+    </Stack>
+  );
+}
+
+export function ObjectiveForm({
+  initial,
+  submitLabel,
+  onSubmit,
+  onCancel,
+}: {
+  initial?: { title: string; description?: string };
+  submitLabel: string;
+  onSubmit: (v: { title: string; description: string }) => Promise<void>;
+  onCancel: () => void;
+}) {
+  const [v, setV] = useState({ title: initial?.title ?? '', description: initial?.description ?? '' });
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [busy, setBusy] = useState(false);
+  const submit = async () => {
+    if (!v.title.trim()) {
+      setErrors({ title: s.objectiveTitleRequired });
+      return;
+    }
+    setBusy(true);
+    try {
+      await onSubmit(v);
+    } catch (err) {
+      applyServerError(err, setErrors, 'title');
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Stack>
+      <TextInput label={s.fields.objectiveTitle} required data-autofocus value={v.title} onChange={(x) => setV({ ...v, title: x.currentTarget.value })} error={errors.title} maxLength={300} />
+      <Textarea label={s.fields.description} autosize minRows={2} value={v.description} onChange={(x) => setV({ ...v, description: x.currentTarget.value })} />
+      <Group justify="flex-end">
+        <Button variant="default" onClick={onCancel}>
+          {fr.actions.cancel}
+        </Button>
+        <Button onClick={submit} loading={busy}>
+          {submitLabel}
+        </Button>
+      </Group>
+    </Stack>
+  );
+}
