@@ -1,8 +1,41 @@
-// IPC channels of the documents domain.
+// IPC channels of the documents domain: generate a PDF (kept in the main process under a token), preview, save, open, show.
 import { z } from '../validation';
+import type { Confidentiality, MeetingStatus } from '../model';
 import { channel } from './define';
 
-export const documentsContract = {} as const;
+const id = z.string().min(1).max(64);
+const token = z.object({ token: z.string().regex(/^[a-z0-9]{8,40}$/) }).strict();
 
-// Keeps the imports used until the first channel is declared.
-export type _documentsUnused = [typeof z, typeof channel];
+/** What a generation returns: the PDF stays in the main process, the renderer gets a token. */
+export interface GeneratedInfo {
+  token: string;
+  pages: number;
+  title: string;
+  suggestedName: string;
+  /** French sentences (missing logo…) to show next to the preview. */
+  warnings: string[];
+}
+
+/** Everything the Documents screen needs to offer its pickers. */
+export interface DocumentChoices {
+  meetings: { id: string; title: string; date: string; status: MeetingStatus; instanceName: string; confidentiality: Confidentiality; minutesAvailable: boolean }[];
+  actions: { id: string; code: string; title: string }[];
+  instances: { id: string; name: string; confidentiality: Confidentiality }[];
+  years: number[];
+  currentYear: number;
+}
+
+export const documentsContract = {
+  'documents:choices': channel<DocumentChoices>()(z.undefined()),
+  'documents:convocation': channel<GeneratedInfo>()(z.object({ meetingId: id, personalised: z.boolean().optional() }).strict()),
+  'documents:emargement': channel<GeneratedInfo>()(z.object({ meetingId: id, blankLines: z.number().int().min(0).max(100).optional() }).strict()),
+  'documents:minutes': channel<GeneratedInfo>()(z.object({ meetingId: id }).strict()),
+  'documents:plan': channel<GeneratedInfo>()(z.object({ periodId: id.optional() }).strict().optional()),
+  'documents:fiche': channel<GeneratedInfo>()(z.object({ actionId: id }).strict()),
+  'documents:dashboard': channel<GeneratedInfo>()(z.object({ year: z.number().int().min(2000).max(2100) }).strict()),
+  'documents:members': channel<GeneratedInfo>()(z.object({ instanceId: id.optional() }).strict().optional()),
+  'documents:bytes': channel<Uint8Array>()(token),
+  'documents:saveAs': channel<{ saved: boolean; path?: string }>()(token),
+  'documents:open': channel<{ opened: boolean }>()(token),
+  'documents:showInFolder': channel<{ shown: boolean }>()(token),
+} as const;
