@@ -14,7 +14,7 @@ const projectDir = resolve(__dirname, '../../..');
 function findElectron(): { path: string } | { reason: string } {
   const pkgDir = dirname(require.resolve('electron/package.json', { paths: [projectDir] }));
   if (!process.env.ELECTRON_OVERRIDE_DIST_PATH && !existsSync(join(pkgDir, 'path.txt')) && !process.env.CLSPD_E2E_NO_ELECTRON_DOWNLOAD) {
-    spawnSync(process.execPath, [join(pkgDir, 'install.js')], { stdio: 'ignore', timeout: 600_000 });
+    spawnSync(process.execPath, [join(pkgDir, 'install.js')], { stdio: 'ignore', timeout: 120_000 });
   }
   const pathTxt = join(pkgDir, 'path.txt');
   const platformName =
