@@ -78,7 +78,7 @@ describe('writeTenYearDataset', () => {
       expect(items.every((i) => i.notes.length > 50)).toBe(true);
       expect(m.attendance.length).toBe(m.invitees.length);
       expect(m.decisions.length).toBeGreaterThan(0);
-      if (m.confidentiality === 'confidential') for (const d of m.decisions) expect(d.situationRef).toMatch(/^situation n° \d{4}-\d{3}$/);
+      if (m.confidentiality === 'confidential') for (const d of m.decisions) expect(d.situationRef).toMatch(/^\d{4}-\d{3}$/);
     }
     expect(new Set(active.meetings.map((m) => m.status))).toEqual(new Set(['validated', 'held', 'convened', 'draft']));
     expect(active.instances.filter((i) => i.status === 'closed').length).toBeGreaterThan(10);

@@ -418,13 +418,16 @@ class DemoBuilder {
     const t = this.today;
     // Plenary held last December (minutes validated), next plenary in preparation (draft).
     this.plan('plenaryLast', 'plenary', nthWeekdayOfMonth(this.year - 1, 11, 2, 2), 'validated', '17:30');
-    this.plan('plenaryNext', 'plenary', onOrAfterWeekday(addDays(t, 50), 2), 'draft', '17:30');
     // Formation restreinte: quarterly; the latest held but not validated, the next one convened next month.
     this.plan('restricted1', 'restricted', onOrAfterWeekday(addDays(t, -240), 2), 'validated', '14:00');
     this.plan('restricted2', 'restricted', onOrAfterWeekday(addDays(t, -150), 2), 'validated', '14:00');
     this.plan('restricted3', 'restricted', onOrAfterWeekday(addDays(t, -42), 2), 'held', '14:00');
     const nextMonth = new Date(Date.UTC(t.getUTCFullYear(), t.getUTCMonth() + 1, 8));
-    this.plan('restrictedNext', 'restricted', onOrAfterWeekday(nextMonth, 2), 'convened', '14:00');
+    const restrictedNext = onOrAfterWeekday(nextMonth, 2);
+    this.plan('restrictedNext', 'restricted', restrictedNext, 'convened', '14:00');
+    // This year's plenary in December, prepared by the restricted formation (or later if December is too close).
+    const december = nthWeekdayOfMonth(this.year, 11, 2, 3);
+    this.plan('plenaryNext', 'plenary', december >= addDays(restrictedNext, 5) ? december : onOrAfterWeekday(addDays(restrictedNext, 21), 2), 'draft', '17:30');
     // Cellule harcèlement scolaire: monthly (second Thursday), no meeting in August.
     const monthly: Date[] = [];
     for (let back = 0; monthly.length < 6 && back < 14; back++) {
@@ -949,10 +952,11 @@ class DemoBuilder {
     }
   }
 
+  /** « 2026-014 »: stored bare, shown as « situation n° 2026-014 » (as the meetings screens do). */
   private situationRef(year: number): string {
     const n = (this.situationCounter.get(year) ?? 0) + 1;
     this.situationCounter.set(year, n);
-    return `situation n° ${year}-${String(n).padStart(3, '0')}`;
+    return `${year}-${String(n).padStart(3, '0')}`;
   }
 
   private fillConfidential(
@@ -976,13 +980,13 @@ class DemoBuilder {
     for (const s of current) {
       const closing = s.seen > s.spec.followUps.length || (s.seen >= 1 && rng.chance(0.25));
       const note = closing ? s.spec.closing : s.spec.followUps[Math.min(s.seen - 1, s.spec.followUps.length - 1)];
-      followItems.push(this.item(capitalise(s.ref), 10, presenterFor(s.spec.pilot), note));
+      followItems.push(this.item(`Situation n° ${s.ref}`, 10, presenterFor(s.spec.pilot), note));
       if (!closing) stillOpen.push({ ...s, seen: s.seen + 1 });
     }
     const fresh = this.section('Situations nouvelles');
     const newCount = Math.min(pool.length, plan.instance === 'tilleuls' || !current.length ? 2 : 1);
     const newOnes = pool.splice(0, newCount).map((spec) => ({ ref: this.situationRef(plan.date.getUTCFullYear()), spec, seen: 1 }));
-    const newItems = newOnes.map((s) => this.item(capitalise(s.ref), 15, presenterFor(s.spec.pilot), s.spec.opening));
+    const newItems = newOnes.map((s) => this.item(`Situation n° ${s.ref}`, 15, presenterFor(s.spec.pilot), s.spec.opening));
     const end = this.section('Décisions et prochaine réunion');
     const recap = this.item('Relevé des décisions', 5, 'M. Julien Perrin, coordonnateur', 'Les décisions sont relues en séance ; le relevé est diffusé aux seuls signataires de la charte.');
     m.agenda = [open, charter, follow, ...followItems, fresh, ...newItems, end, recap];
@@ -1055,10 +1059,6 @@ function fromIsoDay(iso: string): Date {
   return new Date(`${iso}T00:00:00Z`);
 }
 
-
-function capitalise(s: string): string {
-  return s.charAt(0).toUpperCase() + s.slice(1);
-}
 
 /** Presenter of a situation: the institution, never a person, in confidential minutes. */
 function presenterFor(orgKey: string): string {

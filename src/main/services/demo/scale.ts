@@ -592,7 +592,7 @@ class TenYearGenerator {
             status: status === 'validated' && rng.chance(0.8) ? 'done' : 'open',
             createdAt: this.at(date, 15),
           };
-          if (confidential) d.situationRef = item.title.replace(/^Situation/, 'situation');
+          if (confidential) d.situationRef = item.title.replace(/^Situation n° /, '');
           if (item.linkedActionIds.length) d.actionId = item.linkedActionIds[0];
           return d;
         })
