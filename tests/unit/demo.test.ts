@@ -7,6 +7,7 @@ import { buildDemoDatastore } from '../../src/main/services/demo';
 import { presetCategories } from '../../src/main/services/categories';
 import { createContext } from '../../src/main/services/context';
 import { setupDemo } from '../../src/main/services/app';
+import { nextSituationRef } from '../../src/main/services/meetings/live';
 import { Store } from '../../src/main/store/store';
 import { computeHealth } from '../../src/shared/health';
 import { Datastore, type Meeting, type MeetingStatus } from '../../src/shared/model';
@@ -246,10 +247,15 @@ describe('setupDemo', () => {
   it('writes the demo into an empty folder and reopens it', async () => {
     dir = mkdtempSync(join(tmpdir(), 'clspd-'));
     store = Store.open(dir, { owner: 'test' });
-    const ctx = createContext(store);
+    const ctx = createContext(store, {}, () => NOW);
     const state = await setupDemo(ctx);
     expect(state.status).toBe('ok');
     expect(store.data.settings.demo).toBe(true);
+    // The meetings service numbers the next situation after the demo's ones.
+    const used = new Set(store.data.meetings.flatMap((m) => m.decisions.map((d) => d.situationRef)));
+    const { ref } = nextSituationRef(ctx, 2026);
+    expect(used.has(ref)).toBe(false);
+    expect(ref > [...used].filter((r) => r?.startsWith('2026-')).sort().pop()!).toBe(true);
     await store.close();
     store = Store.open(dir, { owner: 'test' });
     expect(store.data.actions.length).toBe(doc.actions.length);

@@ -647,6 +647,12 @@ class DemoBuilder {
         entry(end, 'status', 'in_progress', 'done', spec.statusComment);
       }
     }
+    // The latest value of each indicator was reported through the fiche (as the measurement form does).
+    for (const ind of indicators) {
+      const last = ind.measurements[ind.measurements.length - 1];
+      if (!last) continue;
+      entry(fromIsoDay(last.date), 'measurement', undefined, `${last.value} ${ind.unit}`.trim(), `${ind.title} — ${last.date}`);
+    }
     switch (spec.scenario) {
       case 'late_behind':
         entry(restricted3.date, 'note', undefined, undefined, 'Retard examiné en formation restreinte : le pilote présentera un calendrier révisé.', restricted3.id);
