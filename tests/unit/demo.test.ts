@@ -149,6 +149,14 @@ describe('demo datastore', () => {
     const stale = health.filter((x) => x.h.level === 'unknown');
     expect(stale).toHaveLength(1);
     expect(stale[0].a.lastUpdateAt < '2026-07-26').toBe(true);
+    // The journal ends on the action's current progress and status.
+    for (const a of doc.actions) {
+      const p = a.journal.filter((j) => j.field === 'progress').pop();
+      const s = a.journal.filter((j) => j.field === 'status').pop();
+      if (p) expect(Number(p.to)).toBe(a.progress);
+      if (s) expect(s.to).toBe(a.status);
+      expect(a.lastUpdateAt).toBe(a.journal.map((j) => j.at).sort().pop());
+    }
     // Status changes are journalled, some from a meeting.
     const statusEntries = doc.actions.flatMap((a) => a.journal.filter((j) => j.field === 'status'));
     expect(statusEntries.some((j) => j.to === 'postponed' && j.meetingId)).toBe(true);

@@ -637,7 +637,7 @@ class DemoBuilder {
       let prev = 0;
       for (const c of checkpoints) {
         const d = addDays(originalStart, Math.round(daysBetween(originalStart, workStop) * c));
-        const value = Math.round((finalProgress * (c === 1 ? 1 : c)) / 5) * 5 || 5;
+        const value = c === 1 ? finalProgress : Math.round((finalProgress * c) / 5) * 5 || 5;
         if (value <= prev || d <= originalStart) continue;
         entry(d, 'progress', String(prev), String(value), progressComment(spec.scenario, c));
         prev = value;
