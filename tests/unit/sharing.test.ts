@@ -101,7 +101,7 @@ describe('spreadsheet exports', () => {
     expect(wb.worksheets.map((w) => w.name)).toEqual([sharing.sheets.actions, sharing.sheets.funding, sharing.sheets.milestones]);
     const ws = wb.getWorksheet(sharing.sheets.actions)!;
     expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
-    expect(ws.getRow(1).font?.bold).toBe(true);
+    expect(ws.getRow(1).getCell(1).font?.bold).toBe(true);
     const headers = (ws.getRow(1).values as unknown[]).slice(1);
     expect(headers).toContain('Date de début');
     const col = (h: string) => headers.indexOf(h) + 1;

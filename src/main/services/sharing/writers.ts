@@ -1,4 +1,5 @@
 // Writes typed tables to XLSX (exceljs) and to CSV for French Excel, neutralising formula injection everywhere.
+import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { CONFIDENTIAL_BANNER, neutralise } from './common';
 import { sharing } from '../../../shared/i18n/sharing';
@@ -41,40 +42,49 @@ function xlsxValue(c: Column, v: CellValue): ExcelJS.CellValue {
   return neutralise(v);
 }
 
-/** Adds one table as a worksheet: optional confidential banner, bold frozen header, widths, typed cells. */
-export function addSheet(wb: ExcelJS.Workbook, sheet: Sheet, confidential: boolean): ExcelJS.Worksheet {
-  const ws = wb.addWorksheet(sheet.name.slice(0, 31));
+/** Writes one table as a worksheet: optional confidential banner, bold frozen header, widths, typed cells. */
+function writeSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, sheet: Sheet, confidential: boolean): void {
+  const headerRow = confidential ? 2 : 1;
+  const ws = wb.addWorksheet(sheet.name.slice(0, 31), { views: [{ state: 'frozen', ySplit: headerRow, xSplit: 0 }] });
   ws.columns = sheet.columns.map((c) => ({ key: c.key, width: c.width, style: NUM_FMT[c.type] ? { numFmt: NUM_FMT[c.type] } : {} }));
-  let headerRow = 1;
   if (confidential) {
     const banner = ws.getRow(1);
     banner.getCell(1).value = CONFIDENTIAL_BANNER;
-    banner.font = { bold: true, color: { argb: 'FFFFFFFF' } };
-    banner.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFB00020' } };
+    banner.getCell(1).font = { bold: true, color: { argb: 'FFFFFFFF' } };
+    banner.getCell(1).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFB00020' } };
     if (sheet.columns.length > 1) ws.mergeCells(1, 1, 1, Math.min(sheet.columns.length, 12));
-    headerRow = 2;
+    banner.commit();
   }
   const header = ws.getRow(headerRow);
   sheet.columns.forEach((c, i) => {
-    header.getCell(i + 1).value = c.header;
+    const cell = header.getCell(i + 1);
+    cell.value = c.header;
+    cell.font = { bold: true };
+    cell.alignment = { vertical: 'middle', wrapText: true };
+    cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE8EEF5' } };
   });
-  header.font = { bold: true };
-  header.alignment = { vertical: 'middle', wrapText: true };
-  header.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE8EEF5' } };
-  for (const r of sheet.rows) {
-    ws.addRow(sheet.columns.map((c) => xlsxValue(c, r[c.key])));
-  }
-  ws.views = [{ state: 'frozen', ySplit: headerRow, xSplit: 0 }];
+  header.commit();
   if (sheet.rows.length) ws.autoFilter = { from: { row: headerRow, column: 1 }, to: { row: headerRow, column: sheet.columns.length } };
-  return ws;
+  for (const r of sheet.rows) ws.addRow(sheet.columns.map((c) => xlsxValue(c, r[c.key]))).commit();
+  ws.commit();
 }
 
+/** The tables as one workbook, written with exceljs' streaming writer (several times faster on big tables). */
 export async function tableToXlsx(t: TableExport): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const out = new PassThrough();
+  const chunks: Buffer[] = [];
+  out.on('data', (c: Buffer) => chunks.push(c));
+  const done = new Promise<void>((resolve, reject) => {
+    out.on('end', resolve);
+    out.on('error', reject);
+  });
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
   wb.creator = 'Coordination CLSPD';
   wb.title = t.confidential ? `${CONFIDENTIAL_BANNER} — ${t.title}` : t.title;
-  for (const s of t.sheets) addSheet(wb, s, t.confidential);
-  return Buffer.from(await wb.xlsx.writeBuffer());
+  for (const s of t.sheets) writeSheet(wb, s, t.confidential);
+  await wb.commit();
+  await done;
+  return Buffer.concat(chunks);
 }
 
 /** French Excel number: decimal comma, no thousands separator (Excel reads it back as a number). */
