@@ -76,12 +76,12 @@ export async function renderMembers(data: Datastore, params: MembersParams, opti
     table(
       pd,
       [
-        { header: c.institution, width: 3.2 },
+        { header: c.institution, width: 3 },
         { header: c.name, width: 2.4 },
         { header: c.job, width: 2.3 },
         { header: c.seat, width: 1.3 },
         { header: c.since, width: 1.6 },
-        ...(confidential ? [{ header: c.charter, width: 1.8 }] : []),
+        ...(confidential ? [{ header: c.charter, width: 2.1 }] : []),
       ],
       rows,
       { size: 8.2, empty: t.members.noMembers },
