@@ -60,6 +60,20 @@ export const TEN_YEAR_SHAPE = {
   targetMeetings: 600,
 } as const;
 
+/** « les Tilleuls » → « des Tilleuls », « la Gare » → « de la Gare », « Beaulieu » → « de Beaulieu ». */
+function ofPlace(place: string): string {
+  if (place.startsWith('les ')) return `des ${place.slice(4)}`;
+  if (place.startsWith('le ')) return `du ${place.slice(3)}`;
+  if (place.startsWith('la ')) return `de la ${place.slice(3)}`;
+  return /^[AEIOUÉ]/.test(place) ? `d’${place}` : `de ${place}`;
+}
+
+/** Fills an organisation name pattern: « Commissariat de {n} », « Collège {n} », « {n} Habitat ». */
+function placeName(pattern: string, place: string): string {
+  if (pattern.startsWith('{n}')) return pattern.replace('{n}', place.replace(/^(les|le|la) /, '').replace(/^./, (c) => c.toUpperCase()));
+  return pattern.replace(/(de )?\{n\}/, ofPlace(place));
+}
+
 /** File name of the archive of a closed period. */
 export function archiveFileName(periodId: string): string {
   return `archive-${periodId}.json`;
@@ -192,7 +206,7 @@ class TenYearGenerator {
     const names = new Set<string>();
     for (let i = 0; i < TEN_YEAR_SHAPE.organisations; i++) {
       const categoryId = i < categories.length ? categories[i] : rng.pick(bag);
-      let name = rng.pick(ORG_PATTERNS[categoryId] ?? ORG_PATTERNS.other).replace('{n}', rng.pick(PLACES));
+      let name = placeName(rng.pick(ORG_PATTERNS[categoryId] ?? ORG_PATTERNS.other), rng.pick(PLACES));
       for (let n = 2; names.has(name); n++) name = `${name.replace(/ \(\d+\)$/, '')} (${n})`;
       names.add(name);
       const id = this.ids.make('org');
@@ -250,6 +264,13 @@ class TenYearGenerator {
       this.dataStart,
     );
     const span = daysBetween(this.dataStart, this.today);
+    // A theme that comes back gets a new cellule, named after its year of creation.
+    const names = new Set<string>();
+    const uniqueName = (name: string, year: number) => {
+      const unique = names.has(name) ? `${name} (${year})` : name;
+      names.add(name);
+      return unique;
+    };
     for (let i = 0; i < TEN_YEAR_SHAPE.cellules; i++) {
       const theme = CELLULE_THEMES[i % CELLULE_THEMES.length];
       const territorial = rng.chance(0.35);
@@ -261,12 +282,12 @@ class TenYearGenerator {
       const closed = closedAt < addDays(this.today, -15);
       const inst = this.instance(
         {
-          name: territorial ? `Cellule de veille du quartier ${place}` : `Cellule de veille ${theme}${i >= CELLULE_THEMES.length ? ` (${Math.floor(i / CELLULE_THEMES.length) + 1})` : ''}`,
+          name: uniqueName(territorial ? `Cellule de veille du quartier ${ofPlace(place)}` : `Cellule de veille ${theme}`, created.getUTCFullYear()),
           kind: 'working_group',
           theme: territorial ? undefined : theme,
-          territory: territorial ? `Quartier ${place}` : undefined,
+          territory: territorial ? `Quartier ${ofPlace(place)}` : undefined,
           confidentiality: rng.chance(0.75) ? 'confidential' : 'restricted',
-          purpose: `Examen des situations liées à ${territorial ? `la tranquillité du quartier ${place}` : `la thématique « ${theme} »`} et coordination des réponses.`,
+          purpose: `Examen des situations liées à ${territorial ? `la tranquillité du quartier ${ofPlace(place)}` : `la thématique « ${theme} »`} et coordination des réponses.`,
           cadence: rng.pick(['Mensuelle', 'Tous les deux mois', 'À la demande']),
           status: closed ? 'closed' : 'active',
         },
@@ -472,7 +493,7 @@ class TenYearGenerator {
       pilot: { organisationId: orgs[0].id, personId: pilotPeople[0].id },
       partners: orgs.slice(1).map((o) => ({ organisationId: o.id, role: rng.pick(['associate', 'funder', 'operator', 'other'] as const) })),
       targetPublic: rng.pick(PUBLICS),
-      territory: rng.chance(0.5) ? 'Ensemble de la commune' : `Quartier ${rng.pick(PLACES)}`,
+      territory: rng.chance(0.5) ? 'Ensemble de la commune' : `Quartier ${ofPlace(rng.pick(PLACES))}`,
       startDate: isoDate(start),
       endDate: isoDate(end),
       milestones: Array.from({ length: rng.int(1, 3) }, (_, m) => {
