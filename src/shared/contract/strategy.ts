@@ -215,6 +215,7 @@ export interface DueItem {
 export interface IndicatorSummary {
   actionId: string;
   actionCode: string;
+  actionStartDate?: string;
   indicator: Indicator;
   status: IndicatorStatus;
 }

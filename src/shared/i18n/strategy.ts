@@ -201,6 +201,7 @@ export const strategy = {
     objectiveTitleRequired: 'Indiquez l’intitulé de l’objectif.',
     colourHelp: 'Choisissez une couleur bien distincte des autres axes.',
     tableLabel: 'Tableau des actions',
+    pickDate: (label: string) => `Choisir dans le calendrier${label ? ` : ${label}` : ''}`,
     sortBy: (label: string) => `Trier par ${label.toLowerCase()}`,
     chartCaption: (t: string) => `Évolution de l’indicateur « ${t} » : valeurs mesurées, trajectoire attendue et cible`,
     noMeasurement: 'Aucune mesure pour l’instant : ajoutez la première valeur ci-dessous.',

@@ -1,7 +1,7 @@
 // Indicators of a fiche action and their measured values (each measurement counts as an update of the action).
 import type { Deleted } from '../../../shared/contract/directory';
 import type { IndicatorInput, MeasurementInput } from '../../../shared/contract/strategy';
-import { formatNumber } from '../../../shared/format';
+import { formatDate, formatNumber } from '../../../shared/format';
 import { newId } from '../../../shared/ids';
 import { strategy as t } from '../../../shared/i18n/strategy';
 import type { Action, Datastore, Indicator, Measurement } from '../../../shared/model';
@@ -105,7 +105,7 @@ export function addMeasurementIn(ctx: ServiceContext, data: Datastore, actionId:
   ind.measurements.push(m);
   ind.measurements.sort((x, y) => x.date.localeCompare(y.date));
   const at = nowIso(ctx);
-  a.journal.push(clean({ id: newId('jnl'), at, field: 'measurement', to: `${formatNumber(m.value)} ${ind.unit}`.trim(), comment: `${ind.title} — ${m.date}` }));
+  a.journal.push(clean({ id: newId('jnl'), at, field: 'measurement', to: `${formatNumber(m.value)} ${ind.unit}`.trim(), comment: `${ind.title} — ${formatDate(m.date)}` }));
   a.lastUpdateAt = at;
   a.updatedAt = at;
   return m;

@@ -308,7 +308,7 @@ export function axisPage(ctx: ServiceContext, axisId: string, todayInput?: strin
   const indicatorSeries = view.actions
     .filter((a) => !a.archived && a.objectiveId && objectiveIds.has(a.objectiveId))
     .sort((a, b) => a.code.localeCompare(b.code, 'fr', { numeric: true }))
-    .flatMap((a) => a.indicators.map((indicator) => ({ actionId: a.id, actionCode: a.code, indicator, status: indicatorStatus(indicator, today, { startDate: a.startDate }) })));
+    .flatMap((a) => a.indicators.map((indicator) => ({ actionId: a.id, actionCode: a.code, actionStartDate: a.startDate, indicator, status: indicatorStatus(indicator, today, { startDate: a.startDate }) })));
   return { ...summary, period: view.period, objectives, indicatorSeries, readOnly: view.readOnly };
 }
 

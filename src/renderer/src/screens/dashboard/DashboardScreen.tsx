@@ -133,13 +133,13 @@ export function DashboardView({ data }: { data: Dashboard }) {
                 <Text size="sm">{s.axisActions(a.actionsCount)}</Text>
                 <ProgressCell value={a.averageProgress} width={120} />
               </Group>
-              <HealthBar counts={a.byHealth} total={a.actionsCount} />
+              <HealthBar counts={a.byHealth} total={a.actionsCount} compact />
               <Stack gap={4} mt="sm">
-                <StatusCounts counts={a.byStatus} />
+                <StatusCounts counts={a.byStatus} compact />
                 <Text size="xs" c="dimmed">
                   {fr.strategy.ui.indicatorCounts(a.indicators.reached, a.indicators.on_trajectory, a.indicators.behind, a.indicators.no_data)}
                 </Text>
-                {a.due.length ? (
+                {a.due.some((d) => d.within === 30) ? (
                   <Text size="xs" c="dimmed">
                     {s.dueSoon(a.due.filter((d) => d.within === 30).length)}
                   </Text>

@@ -33,6 +33,7 @@ import type { Result } from '../../../../shared/result';
 import { api, ApiError, call, useQuery } from '../../api';
 import { links } from '../../app/registry';
 import { confirmDanger, notifyDeleted } from '../../components/confirm';
+import { DateField, isValidIsoOrEmpty } from './DateField';
 import { objectiveOptions } from './forms';
 import { IndicatorChart } from './IndicatorChart';
 import { HealthBadge, IndicatorBadge, ProgressCell, StatusBadge } from './ui';
@@ -424,7 +425,7 @@ function EditSheet({ detail, onDone }: { detail: ActionDetail; onDone: () => voi
   const personOptions = (people.data ?? [])
     .filter((p) => !v.pilotOrganisationId || p.organisationId === v.pilotOrganisationId)
     .map((p) => ({ value: p.id, label: `${p.firstName} ${p.lastName}`.trim() }));
-  const text = (k: 'code' | 'title' | 'context' | 'description' | 'modalities' | 'targetPublic' | 'territory' | 'means' | 'startDate' | 'endDate') => ({
+  const text = (k: 'code' | 'title' | 'context' | 'description' | 'modalities' | 'targetPublic' | 'territory' | 'means') => ({
     value: v[k],
     onChange: (x: { currentTarget: { value: string } }) => setV({ ...v, [k]: x.currentTarget.value }),
     error: errors[k],
@@ -433,7 +434,9 @@ function EditSheet({ detail, onDone }: { detail: ActionDetail; onDone: () => voi
     const found: Errors = {};
     if (!v.title.trim()) found.title = e.titleRequired;
     if (!/^[^\s]{1,30}$/.test(v.code.trim())) found.code = e.codeFormat;
-    if (v.startDate && v.endDate && v.endDate < v.startDate) found.endDate = e.endBeforeStart;
+    if (!isValidIsoOrEmpty(v.startDate)) found.startDate = fr.errors.invalidDate;
+    if (!isValidIsoOrEmpty(v.endDate)) found.endDate = fr.errors.invalidDate;
+    else if (v.startDate && v.endDate && isValidIsoOrEmpty(v.startDate) && v.endDate < v.startDate) found.endDate = e.endBeforeStart;
     setErrors(found);
     if (Object.keys(found).length) return;
     const patch: ActionPatch = {
@@ -500,8 +503,8 @@ function EditSheet({ detail, onDone }: { detail: ActionDetail; onDone: () => voi
         </Button>
       </Stack>
       <Group grow>
-        <TextInput type="date" label={s.fields.startDate} {...text('startDate')} />
-        <TextInput type="date" label={s.fields.endDate} {...text('endDate')} />
+        <DateField label={s.fields.startDate} value={v.startDate} onChange={(x) => setV({ ...v, startDate: x })} error={errors.startDate} />
+        <DateField label={s.fields.endDate} value={v.endDate} onChange={(x) => setV({ ...v, endDate: x })} error={errors.endDate} />
       </Group>
       <Select
         label={s.fields.followingInstance}
@@ -565,6 +568,7 @@ function Milestones({ detail }: { detail: ActionDetail }) {
     const found: Errors = {};
     if (!title.trim()) found.title = s.milestoneTitleRequired;
     if (!dueDate) found.dueDate = s.milestoneDateRequired;
+    else if (!isValidIsoOrEmpty(dueDate)) found.dueDate = fr.errors.invalidDate;
     setErrors(found);
     if (Object.keys(found).length) return;
     try {
@@ -611,7 +615,7 @@ function Milestones({ detail }: { detail: ActionDetail }) {
       {!detail.readOnly ? (
         <Group align="flex-start" gap="xs" wrap="nowrap">
           <TextInput aria-label={s.fields.milestoneTitle} placeholder={s.fields.milestoneTitle} value={title} onChange={(x) => setTitle(x.currentTarget.value)} error={errors.title} style={{ flex: 1 }} />
-          <TextInput aria-label={s.fields.milestoneDate} type="date" value={dueDate} onChange={(x) => setDueDate(x.currentTarget.value)} error={errors.dueDate} w={170} />
+          <DateField ariaLabel={s.fields.milestoneDate} value={dueDate} onChange={setDueDate} error={errors.dueDate} w={170} />
           <Button variant="light" leftSection={<IconPlus size={14} />} onClick={add}>
             {s.addMilestone}
           </Button>
@@ -685,8 +689,8 @@ function Funding({ detail }: { detail: ActionDetail }) {
         </Table.Tbody>
       </Table>
       {!detail.readOnly ? (
-        <Group align="flex-start" gap="xs" wrap="nowrap">
-          <TextInput aria-label={s.fields.funder} placeholder={s.funderPlaceholder} value={v.funder} onChange={(x) => setV({ ...v, funder: x.currentTarget.value })} error={errors.funder} style={{ flex: 1 }} />
+        <Group align="flex-start" gap="xs" wrap="wrap">
+          <TextInput aria-label={s.fields.funder} placeholder={s.funderPlaceholder} value={v.funder} onChange={(x) => setV({ ...v, funder: x.currentTarget.value })} error={errors.funder} style={{ flex: '1 1 220px' }} />
           {(['requested', 'obtained', 'spent'] as const).map((k) => (
             <NumberInput key={k} aria-label={s.fields[k]} placeholder={s.fields[k]} suffix=" €" decimalSeparator="," thousandSeparator=" " min={0} value={v[k]} onChange={(x) => setV({ ...v, [k]: x })} error={errors[k]} w={130} />
           ))}
@@ -708,6 +712,7 @@ function IndicatorCard({ action, indicator, status, readOnly }: { action: Action
   const add = async () => {
     const found: Errors = {};
     if (!date) found.date = e.measurementDate;
+    else if (!isValidIsoOrEmpty(date)) found.date = fr.errors.invalidDate;
     if (typeof value !== 'number' || !Number.isFinite(value)) found.value = e.measurementValue;
     setErrors(found);
     if (Object.keys(found).length) return;
@@ -735,7 +740,7 @@ function IndicatorCard({ action, indicator, status, readOnly }: { action: Action
             {indicator.frequency ? ` · ${indicator.frequency}` : ''}
           </Text>
         </Stack>
-        <Group gap="xs" wrap="nowrap">
+        <Group gap="xs" wrap="nowrap" style={{ flex: 'none' }}>
           <IndicatorBadge status={status} />
           {!readOnly ? (
             <ActionIcon
@@ -758,10 +763,10 @@ function IndicatorCard({ action, indicator, status, readOnly }: { action: Action
       ) : null}
       <IndicatorChart indicator={indicator} startDate={action.startDate} />
       {!readOnly ? (
-        <Group align="flex-start" gap="xs" mt="sm" wrap="nowrap" aria-label={s.addMeasurement} role="group">
-          <TextInput type="date" label={s.fields.measurementDate} value={date} onChange={(x) => setDate(x.currentTarget.value)} error={errors.date} w={170} />
+        <Group align="flex-start" gap="xs" mt="sm" wrap="wrap" aria-label={s.addMeasurement} role="group">
+          <DateField label={s.fields.measurementDate} value={date} onChange={setDate} error={errors.date} w={170} />
           <NumberInput label={s.fields.value} decimalSeparator="," value={value} onChange={setValue} error={errors.value} w={140} suffix={unit} />
-          <TextInput label={s.fields.comment} value={comment} onChange={(x) => setComment(x.currentTarget.value)} style={{ flex: 1 }} />
+          <TextInput label={s.fields.comment} value={comment} onChange={(x) => setComment(x.currentTarget.value)} style={{ flex: '1 1 160px' }} />
           <Button mt={25} variant="light" leftSection={<IconPlus size={14} />} onClick={add}>
             {s.addMeasurement}
           </Button>
@@ -790,6 +795,7 @@ function IndicatorForm({ actionId, onDone }: { actionId: string; onDone: () => v
     if (!v.title.trim()) found.title = s.indicatorTitleRequired;
     if (v.target !== '' && typeof v.target !== 'number') found.target = e.targetNotNumber;
     else if (typeof v.target === 'number' && v.target < 0) found.target = e.targetNegative;
+    if (!isValidIsoOrEmpty(v.targetDate)) found.targetDate = fr.errors.invalidDate;
     setErrors(found);
     if (Object.keys(found).length) return;
     const input: IndicatorInput = {
@@ -825,7 +831,7 @@ function IndicatorForm({ actionId, onDone }: { actionId: string; onDone: () => v
       <Group grow align="flex-start">
         <NumberInput label={s.fields.baseline} decimalSeparator="," value={v.baseline} onChange={(x) => setV({ ...v, baseline: x })} />
         <NumberInput label={s.fields.target} decimalSeparator="," value={v.target} onChange={(x) => setV({ ...v, target: x })} error={errors.target} />
-        <TextInput type="date" label={s.fields.targetDate} value={v.targetDate} onChange={(x) => setV({ ...v, targetDate: x.currentTarget.value })} />
+        <DateField label={s.fields.targetDate} value={v.targetDate} onChange={(x) => setV({ ...v, targetDate: x })} error={errors.targetDate} />
       </Group>
       <Group grow>
         <TextInput label={s.fields.source} value={v.source} onChange={(x) => setV({ ...v, source: x.currentTarget.value })} />

@@ -46,19 +46,19 @@ function Stat({ label, value, hint }: { label: string; value: string; hint?: str
 }
 
 /** A stacked bar with its numbers written next to each icon and word (the numbers are the text alternative). */
-export function HealthBar({ counts, total }: { counts: Record<HealthLevel, number>; total: number }) {
+export function HealthBar({ counts, total, compact = false }: { counts: Record<HealthLevel, number>; total: number; compact?: boolean }) {
   return (
     <Stack gap={6}>
       <Progress.Root size={18} aria-hidden>
         {HEALTH_ORDER.map((h) => (counts[h] ? <Progress.Section key={h} value={(counts[h] / Math.max(total, 1)) * 100} color={HEALTH_STYLE[h].color} /> : null))}
       </Progress.Root>
-      <Group gap="md">
-        {HEALTH_ORDER.map((h) => {
+      <Group gap={compact ? 'sm' : 'md'}>
+        {HEALTH_ORDER.filter((h) => !compact || counts[h]).map((h) => {
           const st = HEALTH_STYLE[h];
           return (
             <Group key={h} gap={4} wrap="nowrap">
               <st.icon size={16} aria-hidden />
-              <Text size="sm">
+              <Text size={compact ? 'xs' : 'sm'}>
                 {fr.strategy.health[h]} : <b>{counts[h]}</b>
               </Text>
             </Group>
@@ -69,15 +69,15 @@ export function HealthBar({ counts, total }: { counts: Record<HealthLevel, numbe
   );
 }
 
-export function StatusCounts({ counts }: { counts: Record<ActionStatus, number> }) {
+export function StatusCounts({ counts, compact = false }: { counts: Record<ActionStatus, number>; compact?: boolean }) {
   return (
-    <Group gap="md">
-      {STATUS_ORDER.map((st) => {
+    <Group gap={compact ? 'sm' : 'md'}>
+      {STATUS_ORDER.filter((st) => !compact || counts[st]).map((st) => {
         const style = STATUS_STYLE[st];
         return (
           <Group key={st} gap={4} wrap="nowrap">
             <style.icon size={16} aria-hidden />
-            <Text size="sm">
+            <Text size={compact ? 'xs' : 'sm'}>
               {fr.actionStatus[st]} : <b>{counts[st]}</b>
             </Text>
           </Group>
@@ -174,7 +174,7 @@ export function AxisView({ page }: { page: AxisPage }) {
                       </Text>
                     </Table.Td>
                     <Table.Td>{r.pilotName ?? '—'}</Table.Td>
-                    <Table.Td>
+                    <Table.Td style={{ whiteSpace: 'nowrap' }}>
                       <HealthBadge level={r.health} reasons={r.healthReasons} />
                     </Table.Td>
                   </Table.Tr>
@@ -308,12 +308,12 @@ export function AxisView({ page }: { page: AxisPage }) {
               </Table.Tbody>
             </Table>
             <SimpleGrid cols={{ base: 1, lg: 2 }}>
-              {charts.map(({ actionCode, indicator }) => (
+              {charts.map(({ actionCode, actionStartDate, indicator }) => (
                 <Paper key={indicator.id} withBorder p="sm">
                   <Text fw={600} size="sm" mb="xs">
                     {actionCode} — {indicator.title}
                   </Text>
-                  <IndicatorChart indicator={indicator} height={180} showTable={false} />
+                  <IndicatorChart indicator={indicator} startDate={actionStartDate} height={180} showTable={false} />
                 </Paper>
               ))}
             </SimpleGrid>

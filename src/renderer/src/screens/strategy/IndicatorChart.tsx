@@ -54,13 +54,13 @@ export function IndicatorChart({ indicator, startDate, height = 220, showTable =
           data={points}
           dataKey="label"
           series={[
-            { name: 'measured', label: s.measured, color: '#1f5fa8' },
+            { name: 'measured', label: `${s.measured}${indicator.unit ? ` (${indicator.unit})` : ''}`, color: '#1f5fa8' },
             { name: 'trajectory', label: s.trajectory, color: '#b35c00', strokeDasharray: '6 4' },
           ]}
           curveType="linear"
           connectNulls
           withLegend
-          valueFormatter={(v) => `${formatNumber(v)}${unit}`}
+          valueFormatter={(v) => formatNumber(v)}
           referenceLines={indicator.target !== undefined ? [{ y: indicator.target, label: `${s.target} ${formatNumber(indicator.target)}${unit}`, color: 'red.8', strokeDasharray: '2 2' }] : []}
           tooltipAnimationDuration={0}
           lineChartProps={{ accessibilityLayer: true }}

@@ -1,5 +1,5 @@
 // Plan d'actions: filters (remembered), the tree axe → objectif → action, or the full-width virtualised table.
-import { ActionIcon, Alert, Badge, Box, Button, Group, Menu, Modal, MultiSelect, Paper, SegmentedControl, Select, Stack, Text, TextInput, Title, Tooltip } from '@mantine/core';
+import { ActionIcon, Alert, Badge, Box, Button, Group, Menu, Modal, MultiSelect, Paper, SegmentedControl, Select, SimpleGrid, Stack, Text, TextInput, Title, Tooltip } from '@mantine/core';
 import {
   IconArchive,
   IconChartLine,
@@ -178,7 +178,7 @@ export function PlanScreen() {
       ) : null}
       <Paper withBorder p="sm" mb="md">
         <Stack gap="xs">
-          <Group align="flex-end" gap="sm" wrap="wrap">
+          <SimpleGrid cols={{ base: 2, md: 3, xl: 5 }} spacing="sm" verticalSpacing="xs">
             <TextInput
               label={fr.actions.search}
               placeholder={s.searchPlaceholder}
@@ -200,20 +200,20 @@ export function PlanScreen() {
             />
             <MultiSelect label={s.filters.status} placeholder={s.filters.all} data={opt(fr.actionStatus)} value={filters.status ?? []} onChange={(v) => set({ status: v as ActionStatus[] })} clearable style={{ flex: '1 1 180px' }} />
             <MultiSelect label={s.filters.health} placeholder={s.filters.all} data={opt(fr.strategy.health)} value={filters.health ?? []} onChange={(v) => set({ health: v as HealthLevel[] })} clearable style={{ flex: '1 1 180px' }} />
-          </Group>
-          <Group align="flex-end" gap="sm" wrap="wrap">
             <Select label={s.filters.pilot} placeholder={s.filters.all} data={partnerOptions} value={filters.pilotId ?? null} onChange={(v) => set({ pilotId: v ?? undefined })} clearable searchable style={{ flex: '1 1 180px' }} />
             <Select label={s.filters.partner} placeholder={s.filters.all} data={partnerOptions} value={filters.partnerId ?? null} onChange={(v) => set({ partnerId: v ?? undefined })} clearable searchable style={{ flex: '1 1 180px' }} />
             <TextInput label={s.filters.territory} value={filters.territory ?? ''} onChange={(e) => set({ territory: e.currentTarget.value || undefined })} style={{ flex: '1 1 150px' }} />
             <TextInput label={s.filters.targetPublic} value={filters.targetPublic ?? ''} onChange={(e) => set({ targetPublic: e.currentTarget.value || undefined })} style={{ flex: '1 1 150px' }} />
             <Select label={s.filters.period} data={periodOptions} value={periodId ?? (periods.data ?? []).find((p) => p.active)?.id ?? null} onChange={(v) => set({ periodId: v && !(periods.data ?? []).find((p) => p.id === v)?.active ? v : undefined })} style={{ flex: '1 1 200px' }} allowDeselect={false} />
+          </SimpleGrid>
+          <Group justify="space-between">
+            <Text size="xs" c="dimmed" aria-live="polite">
+              {s.shown(filtered.length, rowsQ.data?.length ?? 0)}
+            </Text>
             <Button variant="subtle" leftSection={<IconFilterOff size={16} />} disabled={!active} onClick={() => setFilters({ periodId })} title={active ? undefined : s.noFilterActive}>
               {s.clearFilters}
             </Button>
           </Group>
-          <Text size="xs" c="dimmed" aria-live="polite">
-            {s.shown(filtered.length, rowsQ.data?.length ?? 0)}
-          </Text>
         </Stack>
       </Paper>
 
@@ -439,10 +439,12 @@ function ActionRows({ rows, onOpen }: { rows: ActionRow[]; onOpen: (id: string) 
               {r.endDate ? formatShortDate(r.endDate) : '—'}
             </Text>
             <ProgressCell value={r.progress} width={60} />
-            <StatusBadge status={r.status} />
-            <span onClick={(e) => e.stopPropagation()}>
+            <Box w={110}>
+              <StatusBadge status={r.status} />
+            </Box>
+            <Box w={140} onClick={(e) => e.stopPropagation()}>
               <HealthBadge level={r.health} reasons={r.healthReasons} />
-            </span>
+            </Box>
           </Group>
         </Group>
       ))}

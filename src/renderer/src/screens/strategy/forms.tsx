@@ -4,6 +4,7 @@ import { useState } from 'react';
 import type { PlanTree } from '../../../../shared/contract/strategy';
 import { fr } from '../../../../shared/i18n';
 import { ApiError } from '../../api';
+import { DateField, isValidIsoOrEmpty } from './DateField';
 
 const s = fr.strategy.ui;
 const e = fr.strategy.errors;
@@ -52,7 +53,9 @@ export function NewActionForm({
   const submit = async () => {
     const found: Record<string, string> = {};
     if (!v.title.trim()) found.title = e.titleRequired;
-    if (v.startDate && v.endDate && v.endDate < v.startDate) found.endDate = e.endBeforeStart;
+    if (!isValidIsoOrEmpty(v.startDate)) found.startDate = fr.errors.invalidDate;
+    if (!isValidIsoOrEmpty(v.endDate)) found.endDate = fr.errors.invalidDate;
+    else if (v.startDate && v.endDate && isValidIsoOrEmpty(v.startDate) && v.endDate < v.startDate) found.endDate = e.endBeforeStart;
     setErrors(found);
     if (Object.keys(found).length) return;
     setBusy(true);
@@ -88,8 +91,8 @@ export function NewActionForm({
         error={errors.organisationId}
       />
       <Group grow>
-        <TextInput type="date" label={s.fields.startDate} value={v.startDate} onChange={(x) => setV({ ...v, startDate: x.currentTarget.value })} error={errors.startDate} />
-        <TextInput type="date" label={s.fields.endDate} value={v.endDate} onChange={(x) => setV({ ...v, endDate: x.currentTarget.value })} error={errors.endDate} />
+        <DateField label={s.fields.startDate} value={v.startDate} onChange={(x) => setV({ ...v, startDate: x })} error={errors.startDate} />
+        <DateField label={s.fields.endDate} value={v.endDate} onChange={(x) => setV({ ...v, endDate: x })} error={errors.endDate} />
       </Group>
       <Group justify="flex-end">
         <Button variant="default" onClick={onCancel}>

@@ -1,0 +1,137 @@
+// Browser E2E of the strategy: axis → objective → action with an indicator, measurements, axis page and dashboard, table filter, French validation.
+import type { Page } from '@playwright/test';
+import { expect, test, type Harness } from './harness';
+
+/** Screenshot without the transient notifications covering the page. */
+async function shot(page: Page, harness: Harness, name: string) {
+  await page.addStyleTag({ content: '.mantine-Notifications-root { display: none !important; }' });
+  await harness.screenshot(page, name);
+}
+const frDate = (d: Date) => `${String(d.getDate()).padStart(2, '0')}/${String(d.getMonth() + 1).padStart(2, '0')}/${d.getFullYear()}`;
+
+test('build the plan, measure an indicator, watch the axis page and the dashboard change', async ({ page, harness }) => {
+  await harness.seedDemo();
+  await page.goto('/');
+  await expect(page.getByRole('heading', { name: 'Tableau de bord' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'À faire maintenant' })).toBeVisible();
+  await shot(page, harness, '20-tableau-de-bord');
+  const cardsBefore = await page.locator('section[aria-label]').filter({ has: page.getByText('Suivi par axe') }).count();
+
+  // Plan d'actions: tree view of the demo.
+  await page.getByRole('navigation', { name: 'Sections' }).getByText("Plan d'actions").click();
+  await expect(page.getByRole('heading', { name: "Plan d'actions" })).toBeVisible();
+  await page.getByRole('radiogroup', { name: 'Présentation du plan' }).getByText('Arborescence', { exact: true }).dispatchEvent('click');
+  await shot(page, harness, '21-plan-arborescence');
+
+  // Create an axis.
+  await page.getByRole('button', { name: 'Ajouter un axe' }).first().click();
+  let dialog = page.getByRole('dialog');
+  await dialog.getByRole('button', { name: 'Ajouter un axe' }).click();
+  await expect(dialog.getByText('Indiquez l’intitulé de l’axe.')).toBeVisible();
+  await dialog.getByLabel('Intitulé de l’axe').fill('Prévention des rodéos urbains');
+  await dialog.getByRole('button', { name: 'Ajouter un axe' }).click();
+  await expect(dialog).toBeHidden();
+  const axis = harness.ctx.store.data.axes.find((a) => a.title === 'Prévention des rodéos urbains')!;
+  expect(axis).toBeTruthy();
+  expect(await page.locator('section[aria-label]').filter({ has: page.getByText('Suivi par axe') }).count()).toBe(cardsBefore + 1);
+
+  // Create an objective under it.
+  const axisSection = page.locator('section').filter({ has: page.getByRole('heading', { name: /Prévention des rodéos urbains/ }) });
+  await axisSection.getByRole('button', { name: 'Ajouter un objectif' }).click();
+  dialog = page.getByRole('dialog');
+  await dialog.getByLabel('Intitulé de l’objectif').fill('Réduire les nuisances motorisées');
+  await dialog.getByRole('button', { name: 'Ajouter un objectif' }).click();
+  await expect(axisSection.getByText('Réduire les nuisances motorisées')).toBeVisible();
+
+  // Create an action in that objective; first a French validation error on the dates.
+  await axisSection.getByRole('button', { name: 'Ajouter une action dans « Réduire les nuisances motorisées »' }).click();
+  dialog = page.getByRole('dialog');
+  await dialog.getByLabel('Intitulé').fill('Opérations de contrôle coordonnées');
+  await dialog.getByRole('textbox', { name: 'Date de début' }).fill('01/01/2026');
+  await dialog.getByRole('textbox', { name: 'Date de fin' }).fill('30/06/2025');
+  await dialog.getByRole('button', { name: 'Ajouter une action' }).click();
+  await expect(dialog.getByText('La date de fin est avant la date de début. Corrigez l’une des deux dates.')).toBeVisible();
+  await shot(page, harness, '22-erreur-dates');
+  const today = new Date();
+  const start = new Date(today.getTime() - 90 * 86_400_000);
+  const end = new Date(today.getTime() + 20 * 86_400_000);
+  await dialog.getByRole('textbox', { name: 'Date de début' }).fill(frDate(start));
+  await dialog.getByRole('textbox', { name: 'Date de fin' }).fill(frDate(end));
+  await dialog.getByRole('button', { name: 'Ajouter une action' }).click();
+
+  // The fiche opens.
+  await expect(page.getByRole('heading', { name: /Opérations de contrôle coordonnées/ })).toBeVisible();
+  const action = harness.ctx.store.data.actions.find((a) => a.title === 'Opérations de contrôle coordonnées')!;
+  expect(action.code).toMatch(/^A\d+\.1\.1$/);
+
+  // Add an indicator (negative target refused in French), then two measurements.
+  await page.getByRole('button', { name: 'Ajouter un indicateur' }).first().click();
+  dialog = page.getByRole('dialog');
+  await dialog.getByLabel('Intitulé de l’indicateur').fill('Opérations réalisées');
+  await dialog.getByLabel('Unité').fill('opérations');
+  await dialog.getByLabel('Cible', { exact: true }).fill('-4');
+  await dialog.getByRole('button', { name: 'Ajouter un indicateur' }).click();
+  await expect(dialog.getByText('La cible doit être un nombre positif ou nul.')).toBeVisible();
+  await dialog.getByLabel('Valeur de référence').fill('0');
+  await dialog.getByLabel('Cible', { exact: true }).fill('12');
+  await dialog.getByRole('textbox', { name: 'Date de la cible' }).fill(frDate(end));
+  await dialog.getByRole('button', { name: 'Ajouter un indicateur' }).click();
+  await expect(dialog).toBeHidden();
+  const card = page.getByRole('article', { name: 'Indicateur « Opérations réalisées »' });
+  await expect(card).toBeVisible();
+  // A measurement without a date is refused next to the field.
+  await card.getByRole('textbox', { name: 'Valeur', exact: true }).fill('3');
+  await card.getByRole('button', { name: 'Ajouter une mesure' }).click();
+  await expect(card.getByText('Indiquez la date de la mesure.')).toBeVisible();
+  await card.getByRole('textbox', { name: 'Date de la mesure' }).fill(frDate(new Date(today.getTime() - 60 * 86_400_000)));
+  await card.getByRole('button', { name: 'Ajouter une mesure' }).click();
+  await expect(card.getByRole('table', { name: 'Valeurs de l’indicateur « Opérations réalisées »' }).getByRole('row')).toHaveCount(2);
+  await card.getByRole('textbox', { name: 'Date de la mesure' }).fill(frDate(new Date(today.getTime() - 5 * 86_400_000)));
+  await card.getByRole('textbox', { name: 'Valeur', exact: true }).fill('9');
+  await card.getByRole('button', { name: 'Ajouter une mesure' }).click();
+  await expect(card.getByRole('table', { name: 'Valeurs de l’indicateur « Opérations réalisées »' }).getByRole('row')).toHaveCount(3);
+  expect(harness.ctx.store.data.actions.find((a) => a.id === action.id)!.indicators[0].measurements.map((m) => m.value)).toEqual([3, 9]);
+
+  // Quick update: status and progress, journalled.
+  await page.getByRole('button', { name: 'Mettre à jour' }).click();
+  dialog = page.getByRole('dialog');
+  await dialog.getByRole('textbox', { name: 'Avancement' }).fill('20');
+  await dialog.getByLabel('Commentaire').fill('Deux opérations reportées faute d’effectifs.');
+  await dialog.getByRole('button', { name: 'Enregistrer' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByRole('list', { name: 'Journal de suivi' }).getByText('Deux opérations reportées faute d’effectifs.')).toBeVisible();
+  // 20 % when ~80 % was expected: the health turns « En retard ».
+  await expect(page.getByRole('heading', { name: /Opérations de contrôle/ }).locator('..').getByText('En retard')).toBeVisible();
+  await shot(page, harness, '23-fiche-action');
+
+  // Axis page reflects the action, its lateness and the indicator.
+  await page.getByRole('link', { name: 'Prévention des rodéos urbains' }).click();
+  await expect(page.getByRole('heading', { name: 'Prévention des rodéos urbains' })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Actions en retard' }).getByText('Opérations de contrôle coordonnées')).toBeVisible();
+  await expect(page.getByRole('table', { name: 'Tableau des indicateurs de l’axe' }).getByText('Opérations réalisées')).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Échéances à venir' }).getByText(/Opérations de contrôle coordonnées/)).toBeVisible();
+  await shot(page, harness, '24-suivi-par-axe');
+
+  // Dashboard: a new card and a new « À faire maintenant » entry.
+  await page.getByRole('navigation', { name: 'Sections' }).getByText('Tableau de bord').click();
+  const newCard = page.getByRole('region', { name: 'Prévention des rodéos urbains' });
+  await expect(newCard).toBeVisible();
+  await expect(newCard.getByText('En retard : 1')).toBeVisible();
+  const reminders = harness.ctx.store.data.actions.length;
+  expect(reminders).toBeGreaterThan(0);
+
+  // Table view: filter as you type, remembered after reload.
+  await page.getByRole('navigation', { name: 'Sections' }).getByText("Plan d'actions").click();
+  await page.getByRole('radiogroup', { name: 'Présentation du plan' }).getByText('Tableau', { exact: true }).dispatchEvent('click');
+  const table = page.getByRole('table', { name: 'Tableau des actions' });
+  await expect(table).toBeVisible();
+  await shot(page, harness, '25-plan-tableau');
+  await page.getByRole('textbox', { name: 'Rechercher' }).fill('controle coordonnees');
+  await expect(table.getByRole('row')).toHaveCount(2);
+  await expect(table.getByText('Opérations de contrôle coordonnées')).toBeVisible();
+  await page.reload();
+  await expect(page.getByRole('textbox', { name: 'Rechercher' })).toHaveValue('controle coordonnees');
+  await expect(page.getByRole('table', { name: 'Tableau des actions' }).getByRole('row')).toHaveCount(2);
+  await page.getByRole('button', { name: 'Effacer les filtres' }).click();
+  await expect(page.getByRole('table', { name: 'Tableau des actions' }).getByRole('row').nth(2)).toBeVisible();
+});
