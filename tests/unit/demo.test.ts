@@ -211,6 +211,9 @@ describe('demo datastore', () => {
         expect(a.representedByPersonId ?? a.representedByName).toBeTruthy();
       }
     }
+    expect(doc.meetings.some((m) => m.invitees.some((i) => i.guestName && !i.personId))).toBe(true);
+    expect(doc.meetings.some((m) => m.attendance.some((a) => a.representedByName))).toBe(true);
+    expect(doc.meetings.some((m) => m.visioUrl)).toBe(true);
     const all = doc.meetings.flatMap((m) => m.attendance.map((a) => a.status));
     for (const s of ['present', 'excused', 'absent', 'represented']) expect(all).toContain(s);
     const decisions = doc.meetings.flatMap((m) => m.decisions);

@@ -1012,6 +1012,33 @@ class DemoBuilder {
     followed.set(plan.instance, [...stillOpen, ...newOnes]);
   }
 
+  /** A guest from outside the directory, a representative named by hand, an early departure, a visio link. */
+  private addStoryDetails(m: Meeting, plan: MeetingPlan): void {
+    if (plan.key === 'plenaryLast') {
+      const guest: Invitee = {
+        id: this.ids.make('inv'),
+        guestName: 'Mme Lina Ferreira',
+        guestOrganisation: 'Observatoire départemental de la délinquance',
+        guestJobTitle: 'Chargée d’études',
+        guestEmail: 'l.ferreira@observatoire-loire-et-brenne.example',
+      };
+      m.invitees.push(guest);
+      m.attendance.push({ inviteeId: guest.id, status: 'present', arrivedAt: m.startTime });
+      const early = m.attendance.find((a) => a.status === 'present' && a.inviteeId !== guest.id);
+      if (early) early.leftAt = addMinutes(m.startTime, 75);
+    }
+    if (plan.key === 'restricted3') {
+      const ien = m.invitees.find((i) => i.personId === this.person('ien'));
+      const row = ien && m.attendance.find((a) => a.inviteeId === ien.id);
+      if (row) {
+        row.status = 'represented';
+        row.representedByName = 'M. Rémi Collin, conseiller pédagogique de circonscription';
+        delete row.arrivedAt;
+      }
+    }
+    if (plan.key === 'restrictedNext') m.visioUrl = 'https://visio.valmont-sur-loire.example/clspdr-comite';
+  }
+
   /** Same weekday, second week, `months` later — and after today. */
   private nextDate(d: Date, months: number): Date {
     for (let k = months; ; k += months) {
@@ -1043,6 +1070,7 @@ class DemoBuilder {
       if (rng.chance(0.1)) a.arrivedAt = addMinutes(m.startTime, 20);
       return a;
     });
+    this.addStoryDetails(m, plan);
     if (plan.status === 'convened' || plan.status === 'draft') {
       m.updatedAt = this.at(addDays(this.today, -1), 16);
     }
