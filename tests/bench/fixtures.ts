@@ -1,6 +1,6 @@
 // Shared benchmark fixtures: the ten-year dataset, generated once per day and generator version, cached in the temp folder.
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, mkdtempSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { writeTenYearDataset } from '../../src/main/services/demo/scale';
@@ -31,6 +31,7 @@ export function tenYearFixture(): string {
   const day = now.toISOString().slice(0, 10);
   const dir = join(tmpdir(), `clspd-bench-10y-${cacheKey(day)}`);
   if (existsSync(join(dir, 'clspd.json'))) return dir;
+  removeOldFixtures();
   const staging = mkdtempSync(join(tmpdir(), 'clspd-bench-10y-staging-'));
   const t0 = performance.now();
   const summary = writeTenYearDataset(staging, new Date(`${day}T12:00:00Z`));
@@ -44,6 +45,20 @@ export function tenYearFixture(): string {
     `Jeu de données 10 ans généré en ${Math.round(performance.now() - t0)} ms dans ${dir} : ${summary.actions} actions, ${summary.meetings} réunions, ${summary.instances} instances, ${summary.partners} partenaires.`,
   );
   return dir;
+}
+
+/** Cached datasets of previous days or generator versions (older than a day, so none is in use) go. */
+function removeOldFixtures(): void {
+  const dayAgo = Date.now() - 86_400_000;
+  for (const name of readdirSync(tmpdir())) {
+    if (!name.startsWith('clspd-bench-10y-')) continue;
+    const dir = join(tmpdir(), name);
+    try {
+      if (statSync(dir).mtimeMs < dayAgo) rmSync(dir, { recursive: true, force: true });
+    } catch {
+      // Another process removed it first.
+    }
+  }
 }
 
 /** A private, writable copy of the ten-year dataset in a new temp folder (remove it when done). */
