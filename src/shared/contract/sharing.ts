@@ -85,6 +85,8 @@ export interface SharingOverview {
   tables: { kind: TableKindInput; label: string; rows: number; confidentialRows: number }[];
   pilots: { id: string; name: string; actions: number }[];
   instances: { id: string; name: string; confidential: boolean; upcoming: number }[];
+  /** Meetings from 60 days ago onwards, by date (for invitations, e-mail drafts and DOCX minutes). */
+  meetings: { id: string; title: string; date: string; instance: string; confidential: boolean }[];
 }
 
 const IdString = z.string().min(1).max(64);

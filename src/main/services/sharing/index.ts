@@ -1,6 +1,7 @@
 // Sharing services used by the IPC handlers and the CLI: exports to bytes, imports as preview (token) then apply.
 import { basename } from 'node:path';
 import type { ExportResult, ImportKind, ImportPreview, ImportResult, PreviewLine, SharingOverview } from '../../../shared/contract/sharing';
+import { addDays } from '../../../shared/format';
 import { sharing } from '../../../shared/i18n/sharing';
 import { newId } from '../../../shared/ids';
 import { DomainError } from '../../../shared/result';
@@ -157,6 +158,10 @@ export function overview(ctx: ServiceContext): SharingOverview {
       confidential: isConfidentialInstance(i) || d.meetings.some((m) => m.instanceId === i.id && isConfidentialMeeting(m, inst)),
       upcoming: d.meetings.filter((m) => m.instanceId === i.id && m.date >= today).length,
     })),
+    meetings: d.meetings
+      .filter((m) => m.date >= addDays(today, -60))
+      .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0))
+      .map((m) => ({ id: m.id, title: m.title, date: m.date, instance: inst.get(m.instanceId)?.name ?? '', confidential: isConfidentialMeeting(m, inst) })),
   };
 }
 
