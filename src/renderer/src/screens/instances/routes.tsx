@@ -1,5 +1,13 @@
 // Routes and command-palette entries contributed by the instances screens.
 import type { AppRoute, PaletteCommand } from '../../app/registry';
+import { InstanceScreen } from './InstanceScreen';
+import { InstancesScreen } from './InstancesScreen';
 
-export const routes: AppRoute[] = [];
-export const commands: PaletteCommand[] = [];
+export const routes: AppRoute[] = [
+  { path: '/instances', element: <InstancesScreen /> },
+  { path: '/instances/:id', element: <InstanceScreen /> },
+];
+
+export const commands: PaletteCommand[] = [
+  { id: 'instances.newCell', label: 'Nouvelle cellule de veille', description: 'Créer une cellule à partir d’un thème et de quelques partenaires', to: '/instances?cellule=1', keywords: ['cellule', 'groupe de travail', 'veille'] },
+];

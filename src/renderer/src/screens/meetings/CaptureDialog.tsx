@@ -1,0 +1,160 @@
+// Quick capture of a decision or an action during the séance: a few keystrokes, Ctrl+Entrée to record.
+import { Alert, Button, Group, Kbd, Modal, NumberInput, SegmentedControl, Select, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useEffect, useMemo, useState } from 'react';
+import { fr } from '../../../../shared/i18n';
+import type { ActionStatus } from '../../../../shared/model';
+import { api, ApiError, call, useQuery } from '../../api';
+
+const L = fr.meetings.ui;
+const INBOX = '__inbox__';
+
+export function CaptureDialog({
+  meetingId,
+  agendaItemId,
+  kind,
+  confidential,
+  onClose,
+  onKindChange,
+}: {
+  meetingId: string;
+  agendaItemId?: string;
+  kind: 'decision' | 'action' | null;
+  confidential: boolean;
+  onClose: () => void;
+  onKindChange: (k: 'decision' | 'action') => void;
+}) {
+  const [text, setText] = useState('');
+  const [pilot, setPilot] = useState<string | null>(null);
+  const [due, setDue] = useState('');
+  const [objective, setObjective] = useState<string | null>(INBOX);
+  const [actionId, setActionId] = useState<string | null>(null);
+  const [actionStatus, setActionStatus] = useState<string | null>(null);
+  const [progress, setProgress] = useState<number | string>('');
+  const [ref, setRef] = useState('');
+  const [error, setError] = useState<string>();
+  const [busy, setBusy] = useState(false);
+  const orgs = useQuery(() => api().partners.list(), []);
+  const tree = useQuery(() => api().strategy.tree(), []);
+  const actions = useQuery(() => api().strategy.actions({}), []);
+  useEffect(() => {
+    if (kind) {
+      setError(undefined);
+    }
+  }, [kind]);
+  const objectives = useMemo(
+    () => [
+      { value: INBOX, label: L.inbox },
+      ...(tree.data?.axes ?? []).flatMap((a) => a.objectives.map((o) => ({ value: o.id, label: `${a.title} › ${o.title}` }))),
+    ],
+    [tree.data],
+  );
+  const reset = () => {
+    setText('');
+    setPilot(null);
+    setDue('');
+    setObjective(INBOX);
+    setActionId(null);
+    setActionStatus(null);
+    setProgress('');
+    setRef('');
+    setError(undefined);
+  };
+  const submit = async () => {
+    if (!kind || busy) return;
+    setBusy(true);
+    try {
+      const r = await call(
+        api().meetings.capture({
+          meetingId,
+          ...(agendaItemId ? { agendaItemId } : {}),
+          kind,
+          text,
+          ...(ref.trim() ? { situationRef: ref.trim() } : {}),
+          ...(kind === 'action'
+            ? { ...(pilot ? { pilotOrganisationId: pilot } : {}), ...(due ? { dueDate: due } : {}), ...(objective && objective !== INBOX ? { objectiveId: objective } : {}) }
+            : { ...(actionId ? { actionId } : {}), ...(actionStatus ? { actionStatus: actionStatus as ActionStatus } : {}), ...(progress !== '' ? { progress: Number(progress) } : {}) }),
+        }),
+        { mutation: true },
+      );
+      notifications.show({ color: 'teal', message: r.action && kind === 'action' ? L.actionSaved(r.action.code) : L.decisionSaved });
+      reset();
+      onClose();
+    } catch (e) {
+      if (e instanceof ApiError) setError(e.info.message);
+    } finally {
+      setBusy(false);
+    }
+  };
+  const newRef = async () => {
+    const r = await call(api().meetings.nextSituationRef()).catch(() => undefined);
+    if (r) setRef(r.ref);
+  };
+  return (
+    <Modal opened={kind !== null} onClose={onClose} title={kind === 'action' ? L.captureTitleAction : L.captureTitleDecision} size="lg">
+      <Stack
+        gap="sm"
+        onKeyDown={(e) => {
+          if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+            e.preventDefault();
+            void submit();
+          }
+        }}
+      >
+        <SegmentedControl
+          value={kind ?? 'decision'}
+          onChange={(v) => onKindChange(v as 'decision' | 'action')}
+          data={[
+            { value: 'decision', label: `${L.captureDecision} (Ctrl+D)` },
+            { value: 'action', label: `${L.captureAction} (Ctrl+Maj+A)` },
+          ]}
+        />
+        {confidential ? (
+          <Alert color="red" variant="light">
+            {L.namesReminder}
+          </Alert>
+        ) : null}
+        <Textarea label={kind === 'action' ? L.captureTextAction : L.captureTextDecision} data-autofocus autosize minRows={2} value={text} onChange={(e) => setText(e.currentTarget.value)} />
+        {kind === 'action' ? (
+          <>
+            <Group grow>
+              <Select label={L.pilot} searchable clearable data={(orgs.data ?? []).map((o) => ({ value: o.id, label: o.name }))} value={pilot} onChange={setPilot} />
+              <TextInput label={L.dueDate} type="date" value={due} onChange={(e) => setDue(e.currentTarget.value)} />
+            </Group>
+            <Select label={L.objective} searchable data={objectives} value={objective} onChange={setObjective} allowDeselect={false} />
+          </>
+        ) : (
+          <>
+            <Select label={L.aboutAction} searchable clearable data={(actions.data ?? []).map((a) => ({ value: a.id, label: `${a.code} — ${a.title}` }))} value={actionId} onChange={setActionId} />
+            {actionId ? (
+              <Group grow>
+                <Select label={L.actionStatus} clearable data={Object.entries(fr.actionStatus).map(([value, label]) => ({ value, label }))} value={actionStatus} onChange={setActionStatus} />
+                <NumberInput label={L.progress} suffix=" %" min={0} max={100} value={progress} onChange={setProgress} />
+              </Group>
+            ) : null}
+          </>
+        )}
+        <Group align="flex-end">
+          <TextInput label={L.situationRef} placeholder="2026-014" value={ref} onChange={(e) => setRef(e.currentTarget.value)} style={{ flex: 1 }} />
+          <Button variant="default" onClick={newRef}>
+            {L.newRef}
+          </Button>
+        </Group>
+        {error ? <Alert color="red">{error}</Alert> : null}
+        <Group justify="space-between">
+          <Text size="xs" c="dimmed">
+            <Kbd>Ctrl</Kbd> + <Kbd>Entrée</Kbd> — {L.recordHint}
+          </Text>
+          <Group>
+            <Button variant="default" onClick={onClose}>
+              {fr.actions.cancel}
+            </Button>
+            <Button onClick={submit} loading={busy}>
+              {L.record}
+            </Button>
+          </Group>
+        </Group>
+      </Stack>
+    </Modal>
+  );
+}

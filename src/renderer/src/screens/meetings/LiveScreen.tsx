@@ -1,0 +1,476 @@
+// The live séance: agenda with the current item and its timer, large autosaved notes, quick capture and check-in; keyboard first.
+import { ActionIcon, Alert, Badge, Box, Button, Divider, Grid, Group, Kbd, Loader, Modal, Paper, ScrollArea, Select, Stack, Table, Text, TextInput, Tooltip, UnstyledButton } from '@mantine/core';
+import { useHotkeys } from '@mantine/hooks';
+import {
+  IconAlertTriangle,
+  IconArrowLeft,
+  IconCheck,
+  IconChevronDown,
+  IconChevronUp,
+  IconCircleCheck,
+  IconClockPause,
+  IconClockPlay,
+  IconKeyboard,
+  IconListCheck,
+  IconLoader,
+  IconShieldLock,
+  IconUserCheck,
+  IconUserPlus,
+} from '@tabler/icons-react';
+import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import { Link, useNavigate, useParams } from 'react-router';
+import type { InviteeRow, MeetingDetail } from '../../../../shared/contract/meetings';
+import { formatLongDate, formatTime } from '../../../../shared/format';
+import { fr } from '../../../../shared/i18n';
+import type { AgendaItem } from '../../../../shared/model';
+import { api, call, useQuery } from '../../api';
+import { links } from '../../app/registry';
+import { ConfidentialityBadge, formatClock, MeetingStatusBadge, nowClock } from './badges';
+import { CaptureDialog } from './CaptureDialog';
+import { FollowUpPanel } from './FollowUpPanel';
+import { NotesEditor } from './NotesEditor';
+import { GENERAL, NotesAutosaver, type NotesSaveState } from './notesAutosave';
+
+const L = fr.meetings.ui;
+
+/** One autosaver per meeting for the screen's lifetime; flushed on leave and before the window closes. */
+export function useNotesAutosaver(meetingId: string): NotesAutosaver {
+  const saver = useMemo(() => new NotesAutosaver(meetingId, (i) => api().meetings.saveNotes(i)), [meetingId]);
+  useEffect(() => {
+    const beforeUnload = (e: BeforeUnloadEvent) => {
+      void saver.flush();
+      if (saver.hasUnsaved) e.preventDefault();
+    };
+    const hidden = () => document.visibilityState === 'hidden' && void saver.flush();
+    window.addEventListener('beforeunload', beforeUnload);
+    document.addEventListener('visibilitychange', hidden);
+    return () => {
+      window.removeEventListener('beforeunload', beforeUnload);
+      document.removeEventListener('visibilitychange', hidden);
+      void saver.flush();
+    };
+  }, [saver]);
+  return saver;
+}
+
+export function NotesSaveIndicator({ saver }: { saver: NotesAutosaver }) {
+  const state = useSyncExternalStore<NotesSaveState>(
+    (l) => saver.subscribe(l),
+    () => saver.current,
+  );
+  const map = {
+    saved: { color: 'teal', icon: <IconCircleCheck size={14} />, label: L.save.saved },
+    pending: { color: 'gray', icon: <IconLoader size={14} />, label: L.save.pending },
+    saving: { color: 'blue', icon: <Loader size={10} />, label: L.save.saving },
+    error: { color: 'red', icon: <IconAlertTriangle size={14} />, label: L.save.error },
+  }[state.status];
+  return (
+    <Tooltip label={state.message ?? map.label} disabled={state.status !== 'error'}>
+      <Badge color={map.color} variant="light" leftSection={map.icon} style={{ textTransform: 'none' }} role="status" aria-live="polite" data-testid="notes-save-state" onClick={() => state.status === 'error' && void saver.flush()}>
+        {map.label}
+      </Badge>
+    </Tooltip>
+  );
+}
+
+function ItemTimer({ item }: { item: AgendaItem }) {
+  const [, tick] = useState(0);
+  useEffect(() => {
+    if (!item.startedAt) return;
+    const t = setInterval(() => tick((x) => x + 1), 1000);
+    return () => clearInterval(t);
+  }, [item.startedAt]);
+  const elapsed = (item.elapsedSec ?? 0) + (item.startedAt ? Math.max(0, Math.round((Date.now() - Date.parse(item.startedAt)) / 1000)) : 0);
+  const over = item.durationMin > 0 && elapsed > item.durationMin * 60;
+  if (!elapsed && !item.startedAt) return <Text size="xs" c="dimmed">{L.planned(item.durationMin)}</Text>;
+  return (
+    <Text size="xs" c={over ? 'red.7' : 'dimmed'} fw={over ? 700 : 400} ff="monospace" aria-label={`${formatClock(elapsed)} / ${L.planned(item.durationMin)}`}>
+      {formatClock(elapsed)} / {item.durationMin} min{over ? ' ⚠' : ''}
+    </Text>
+  );
+}
+
+function CheckIn({ detail, inputRef }: { detail: MeetingDetail; inputRef: React.RefObject<HTMLInputElement | null> }) {
+  const { meeting, invitees } = detail;
+  const [q, setQ] = useState('');
+  const [adding, setAdding] = useState(false);
+  const [personId, setPersonId] = useState<string | null>(null);
+  const [guestName, setGuestName] = useState('');
+  const people = useQuery(() => api().people.list(), []);
+  const fold = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+  const shown = invitees.filter((r) => !q || fold(`${r.name} ${r.organisationName}`).includes(fold(q)));
+  const mark = (r: InviteeRow) => {
+    const present = r.attendance.status === 'present';
+    return call(
+      api().meetings.setAttendance({ meetingId: meeting.id, inviteeId: r.invitee.id, status: present ? 'unknown' : 'present', ...(present ? {} : r.attendance.arrivedAt ? {} : { arrivedAt: nowClock() }) }),
+      { mutation: true },
+    ).catch(() => undefined);
+  };
+  const presentCount = invitees.filter((r) => r.attendance.status === 'present' || r.attendance.status === 'represented').length;
+  return (
+    <Stack gap={6}>
+      <Group justify="space-between">
+        <Text fw={700}>
+          {L.checkIn} — {presentCount}/{invitees.length}
+        </Text>
+        <Tooltip label={L.lateAddition}>
+          <ActionIcon variant="light" aria-label={L.lateAddition} onClick={() => setAdding(true)}>
+            <IconUserPlus size={16} />
+          </ActionIcon>
+        </Tooltip>
+      </Group>
+      <TextInput
+        ref={inputRef}
+        size="xs"
+        label={L.checkInSearch}
+        description={L.checkInHint}
+        value={q}
+        onChange={(e) => setQ(e.currentTarget.value)}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter' && shown[0]) {
+            e.preventDefault();
+            if (shown[0].attendance.status !== 'present') void mark(shown[0]);
+            setQ('');
+          }
+        }}
+      />
+      <ScrollArea.Autosize mah={320}>
+        <Stack gap={2}>
+          {shown.map((r) => {
+            const present = r.attendance.status === 'present';
+            return (
+              <UnstyledButton key={r.invitee.id} onClick={() => mark(r)} aria-pressed={present} aria-label={`${present ? L.present : fr.attendanceStatus[r.attendance.status]} : ${r.name}, ${r.organisationName}`} p={4} style={{ borderRadius: 4, background: present ? 'var(--mantine-color-teal-0)' : undefined }}>
+                <Group gap={6} wrap="nowrap">
+                  {present ? <IconUserCheck size={16} color="var(--mantine-color-teal-7)" /> : <Box w={16} />}
+                  <Stack gap={0} style={{ minWidth: 0 }}>
+                    <Text size="sm" truncate>
+                      {r.name}
+                    </Text>
+                    <Text size="xs" c="dimmed" truncate>
+                      {r.organisationName}
+                      {r.attendance.status !== 'unknown' ? ` · ${fr.attendanceStatus[r.attendance.status]}${r.attendance.arrivedAt ? ` ${formatTime(r.attendance.arrivedAt)}` : ''}` : ''}
+                    </Text>
+                  </Stack>
+                </Group>
+              </UnstyledButton>
+            );
+          })}
+        </Stack>
+      </ScrollArea.Autosize>
+      <Modal opened={adding} onClose={() => setAdding(false)} title={L.lateAddition}>
+        <Stack gap="sm">
+          <Select label={L.person} searchable clearable data={(people.data ?? []).filter((p) => !meeting.invitees.some((i) => i.personId === p.id)).map((p) => ({ value: p.id, label: `${p.firstName} ${p.lastName}`.trim() }))} value={personId} onChange={setPersonId} />
+          <TextInput label={L.guestName} value={guestName} onChange={(e) => setGuestName(e.currentTarget.value)} disabled={Boolean(personId)} />
+          <Group justify="flex-end">
+            <Button
+              onClick={async () => {
+                await call(api().meetings.addInvitee({ meetingId: meeting.id, ...(personId ? { personId } : { guest: { guestName } }), present: true, arrivedAt: nowClock() }), { mutation: true }).catch(() => undefined);
+                setAdding(false);
+                setPersonId(null);
+                setGuestName('');
+              }}
+            >
+              {fr.actions.add}
+            </Button>
+          </Group>
+        </Stack>
+      </Modal>
+    </Stack>
+  );
+}
+
+export function LiveScreen() {
+  const { id = '' } = useParams();
+  const navigate = useNavigate();
+  const q = useQuery(() => api().meetings.get({ id }), [id]);
+  const saver = useNotesAutosaver(id);
+  const [capture, setCapture] = useState<'decision' | 'action' | null>(null);
+  const [help, setHelp] = useState(false);
+  const [ending, setEnding] = useState(false);
+  const [nextDate, setNextDate] = useState('');
+  const [localCurrent, setLocalCurrent] = useState<string>();
+  const notesRef = useRef<HTMLTextAreaElement>(null);
+  const checkInRef = useRef<HTMLInputElement>(null);
+  const detail = q.data;
+  const meeting = detail?.meeting;
+  const items = meeting?.agenda ?? [];
+  const currentId = localCurrent ?? meeting?.currentAgendaItemId ?? items.find((i) => i.kind === 'item')?.id;
+  const current = items.find((i) => i.id === currentId);
+  const index = items.findIndex((i) => i.id === currentId);
+  const confidential = meeting?.confidentiality === 'confidential';
+  const running = meeting?.status === 'in_progress';
+
+  const go = async (itemId: string | undefined) => {
+    if (!itemId || !meeting) return;
+    setLocalCurrent(itemId);
+    void saver.flush();
+    await call(api().meetings.setCurrentItem({ meetingId: meeting.id, agendaItemId: itemId, startTimer: true }), { mutation: true }).catch(() => undefined);
+    notesRef.current?.focus();
+  };
+  const step = (d: number) => {
+    let i = index + d;
+    while (items[i] && items[i].kind === 'section') i += d;
+    if (items[i]) void go(items[i].id);
+  };
+  const insertRef = async () => {
+    const r = await call(api().meetings.nextSituationRef()).catch(() => undefined);
+    const el = notesRef.current;
+    if (!r || !el || !current) return;
+    const token = `${fr.meetings.situationRef(r.ref)} `;
+    const start = el.selectionStart ?? el.value.length;
+    const value = el.value.slice(0, start) + token + el.value.slice(el.selectionEnd ?? start);
+    // Goes through the textarea's own input event so the editor's state and autosave follow.
+    const setter = Object.getOwnPropertyDescriptor(HTMLTextAreaElement.prototype, 'value')?.set;
+    setter?.call(el, value);
+    el.dispatchEvent(new Event('input', { bubbles: true }));
+    el.focus();
+    el.setSelectionRange(start + token.length, start + token.length);
+  };
+  const hotkeyOptions = { preventDefault: true };
+  useHotkeys(
+    [
+      ['alt+ArrowDown', () => step(1), hotkeyOptions],
+      ['alt+ArrowUp', () => step(-1), hotkeyOptions],
+      ['mod+D', () => setCapture('decision'), hotkeyOptions],
+      ['mod+shift+A', () => setCapture('action'), hotkeyOptions],
+      ['mod+P', () => checkInRef.current?.focus(), hotkeyOptions],
+      ['mod+shift+R', () => void insertRef(), hotkeyOptions],
+      ['F1', () => setHelp(true), hotkeyOptions],
+    ],
+    [],
+  );
+
+  if (!detail || !meeting) {
+    return q.error ? <Alert color="red">{q.error.message}</Alert> : <Loader />;
+  }
+  const itemDecisions = meeting.decisions.filter((d) => !current || d.agendaItemId === current.id);
+  const end = async () => {
+    await saver.flush();
+    await call(api().meetings.transition({ id: meeting.id, to: 'held', ...(nextDate ? { nextMeetingDate: nextDate } : {}) }), { mutation: true, success: fr.meetingStatus.held });
+    setEnding(false);
+    navigate(`${links.meeting(meeting.id)}?etape=minutes`);
+  };
+
+  return (
+    <Stack gap="sm" h="100%">
+      {confidential ? (
+        <Alert color="red" variant="filled" icon={<IconShieldLock />} role="note" data-testid="confidential-banner" p="xs">
+          {L.confidentialBanner}
+        </Alert>
+      ) : null}
+      <Group justify="space-between" wrap="nowrap">
+        <Group gap="sm" wrap="nowrap">
+          <Button component={Link} to={links.meeting(meeting.id)} variant="subtle" leftSection={<IconArrowLeft size={16} />} onClick={() => void saver.flush()}>
+            {L.backToMeeting}
+          </Button>
+          <Stack gap={0}>
+            <Text fw={700} size="lg">
+              {L.liveTitle} — {meeting.title}
+            </Text>
+            <Text size="xs" c="dimmed">
+              {formatLongDate(meeting.date)}, {formatTime(meeting.startTime)} · {detail.instance.name}
+            </Text>
+          </Stack>
+          <MeetingStatusBadge status={meeting.status} />
+          <ConfidentialityBadge level={meeting.confidentiality} />
+        </Group>
+        <Group gap="xs" wrap="nowrap">
+          <NotesSaveIndicator saver={saver} />
+          <Button variant="default" leftSection={<IconKeyboard size={16} />} onClick={() => setHelp(true)}>
+            {L.shortcuts}
+          </Button>
+          {running ? (
+            <Button color="teal" onClick={() => setEnding(true)}>
+              {L.endSession}
+            </Button>
+          ) : null}
+        </Group>
+      </Group>
+      {!running ? <Alert color="yellow">{L.notRunning}</Alert> : null}
+      <Grid>
+        <Grid.Col span={{ base: 12, md: 3 }}>
+          <Paper withBorder p="xs">
+            <Text fw={700} mb={6}>
+              {L.agenda}
+            </Text>
+            <ScrollArea.Autosize mah="70vh">
+              <Stack gap={2} role="list" aria-label={L.agenda}>
+                {items.map((item, i) =>
+                  item.kind === 'section' ? (
+                    <Text key={item.id} size="xs" fw={700} tt="uppercase" c="dimmed" mt={6} role="listitem">
+                      {item.title}
+                    </Text>
+                  ) : (
+                    <UnstyledButton
+                      key={item.id}
+                      role="listitem"
+                      aria-current={item.id === currentId ? 'step' : undefined}
+                      onClick={() => go(item.id)}
+                      p={6}
+                      style={{ borderRadius: 6, borderLeft: item.id === currentId ? '4px solid var(--mantine-color-blue-6)' : '4px solid transparent', background: item.id === currentId ? 'var(--mantine-color-blue-0)' : undefined }}
+                    >
+                      <Text size="sm" fw={item.id === currentId ? 700 : 500}>
+                        {i + 1}. {item.title}
+                      </Text>
+                      <Group gap={6}>
+                        <ItemTimer item={item} />
+                        {item.notes.trim() ? <IconCheck size={12} aria-label={L.notes} /> : null}
+                      </Group>
+                    </UnstyledButton>
+                  ),
+                )}
+              </Stack>
+            </ScrollArea.Autosize>
+            <Group gap={4} mt="xs" grow>
+              <Button size="xs" variant="default" leftSection={<IconChevronUp size={14} />} onClick={() => step(-1)} title="Alt+↑">
+                {L.previousItem}
+              </Button>
+              <Button size="xs" variant="default" rightSection={<IconChevronDown size={14} />} onClick={() => step(1)} title="Alt+↓">
+                {L.nextItem}
+              </Button>
+            </Group>
+          </Paper>
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, md: 6 }}>
+          <Stack gap="xs">
+            {current ? (
+              <Group justify="space-between">
+                <Stack gap={0}>
+                  <Text size="xs" c="dimmed">
+                    {L.currentItem}
+                    {current.presenter ? ` · ${L.presenter} : ${current.presenter}` : ''}
+                  </Text>
+                  <Text fw={700} size="xl">
+                    {current.title}
+                  </Text>
+                </Stack>
+                {running ? (
+                  <Group gap={4}>
+                    <ItemTimer item={current} />
+                    {current.startedAt ? (
+                      <Tooltip label={L.timerStop}>
+                        <ActionIcon variant="light" aria-label={L.timerStop} onClick={() => call(api().meetings.timer({ meetingId: meeting.id, agendaItemId: current.id, action: 'stop' }), { mutation: true }).catch(() => undefined)}>
+                          <IconClockPause size={16} />
+                        </ActionIcon>
+                      </Tooltip>
+                    ) : (
+                      <Tooltip label={L.timerStart}>
+                        <ActionIcon variant="light" aria-label={L.timerStart} onClick={() => call(api().meetings.timer({ meetingId: meeting.id, agendaItemId: current.id, action: 'start' }), { mutation: true }).catch(() => undefined)}>
+                          <IconClockPlay size={16} />
+                        </ActionIcon>
+                      </Tooltip>
+                    )}
+                  </Group>
+                ) : null}
+              </Group>
+            ) : null}
+            {current?.chairNotes ? (
+              <Text size="sm" c="dimmed" fs="italic">
+                {L.chairNotes} : {current.chairNotes}
+              </Text>
+            ) : null}
+            {confidential ? (
+              <Group justify="space-between" p={6} style={{ border: '1px solid var(--mantine-color-red-3)', borderRadius: 6 }}>
+                <Text size="sm" c="red.8" fw={600}>
+                  <IconAlertTriangle size={14} /> {L.namesReminder}
+                </Text>
+                <Button size="xs" color="red" variant="light" onClick={insertRef}>
+                  {L.insertRef} (Ctrl+Maj+R)
+                </Button>
+              </Group>
+            ) : null}
+            <NotesEditor
+              ref={notesRef}
+              itemKey={current?.id ?? GENERAL}
+              initial={current ? current.notes : meeting.generalNotes}
+              saver={saver}
+              label={current ? L.notesFor(current.title) : L.generalNotes}
+              placeholder={L.notesPlaceholder}
+              readOnly={detail.locked}
+            />
+            {detail.followUp.length ? (
+              <Paper withBorder p="xs">
+                <FollowUpPanel meetingId={meeting.id} rows={detail.followUp} locked={detail.locked} compact />
+              </Paper>
+            ) : null}
+          </Stack>
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, md: 3 }}>
+          <Stack gap="sm">
+            <Paper withBorder p="xs">
+              <Group grow gap={6}>
+                <Button leftSection={<IconListCheck size={16} />} onClick={() => setCapture('decision')} disabled={detail.locked}>
+                  {L.captureDecision}
+                </Button>
+                <Button variant="light" onClick={() => setCapture('action')} disabled={detail.locked}>
+                  {L.captureAction}
+                </Button>
+              </Group>
+              <Group gap={6} mt={4} justify="center">
+                <Text size="xs" c="dimmed">
+                  <Kbd size="xs">Ctrl</Kbd>+<Kbd size="xs">D</Kbd> · <Kbd size="xs">Ctrl</Kbd>+<Kbd size="xs">Maj</Kbd>+<Kbd size="xs">A</Kbd>
+                </Text>
+              </Group>
+              {itemDecisions.length ? (
+                <Stack gap={4} mt="xs">
+                  {itemDecisions.map((d) => (
+                    <Text key={d.id} size="xs" data-testid="captured">
+                      <Badge size="xs" variant="light" color={d.kind === 'action' ? 'blue' : 'grape'} style={{ textTransform: 'none' }}>
+                        {L.decisionKind[d.kind]}
+                      </Badge>{' '}
+                      {d.situationRef ? `${fr.meetings.situationRef(d.situationRef)} — ` : ''}
+                      {d.text}
+                    </Text>
+                  ))}
+                </Stack>
+              ) : null}
+            </Paper>
+            <Paper withBorder p="xs">
+              <CheckIn detail={detail} inputRef={checkInRef} />
+            </Paper>
+          </Stack>
+        </Grid.Col>
+      </Grid>
+      <CaptureDialog
+        meetingId={meeting.id}
+        agendaItemId={current?.id}
+        kind={capture}
+        confidential={confidential}
+        onKindChange={setCapture}
+        onClose={() => {
+          setCapture(null);
+          requestAnimationFrame(() => notesRef.current?.focus());
+        }}
+      />
+      <Modal opened={help} onClose={() => setHelp(false)} title={L.shortcutsTitle}>
+        <Table>
+          <Table.Tbody>
+            {L.shortcutList.map(([k, label]) => (
+              <Table.Tr key={k}>
+                <Table.Td>
+                  <Kbd>{k}</Kbd>
+                </Table.Td>
+                <Table.Td>{label}</Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Modal>
+      <Modal opened={ending} onClose={() => setEnding(false)} title={L.endSession}>
+        <Stack gap="sm">
+          <Text size="sm">{L.endSessionText}</Text>
+          <TextInput label={L.nextMeetingDate} type="date" value={nextDate} onChange={(e) => setNextDate(e.currentTarget.value)} />
+          <Divider />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={() => setEnding(false)}>
+              {fr.actions.cancel}
+            </Button>
+            <Button color="teal" onClick={end}>
+              {L.endSession}
+            </Button>
+          </Group>
+        </Stack>
+      </Modal>
+    </Stack>
+  );
+}

@@ -1,0 +1,200 @@
+// Réunions: the list of meetings with filters, and the « Nouvelle réunion » dialog (instance, date, times, template).
+import { Alert, Button, Group, Modal, Paper, Select, Stack, Table, Text, TextInput } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { IconListCheck, IconPlus, IconSearch } from '@tabler/icons-react';
+import { useEffect, useState } from 'react';
+import { Link, useNavigate, useSearchParams } from 'react-router';
+import type { MeetingInput } from '../../../../shared/contract/meetings';
+import { formatShortDate, formatTime, todayIso } from '../../../../shared/format';
+import { fr } from '../../../../shared/i18n';
+import type { MeetingStatus } from '../../../../shared/model';
+import { api, ApiError, call, useQuery } from '../../api';
+import { links } from '../../app/registry';
+import { EmptyState } from '../../components/EmptyState';
+import { PageHeader } from '../../components/PageHeader';
+import { ConfidentialityBadge, MeetingStatusBadge } from './badges';
+
+const L = fr.meetings.ui;
+type Template = NonNullable<MeetingInput['template']>;
+
+export function NewMeetingDialog({ opened, onClose, instanceId }: { opened: boolean; onClose: () => void; instanceId?: string }) {
+  const navigate = useNavigate();
+  const instances = useQuery(() => api().instances.list({ includeClosed: false }), []);
+  const [f, setF] = useState({ instanceId: instanceId ?? '', title: '', date: todayIso(), startTime: '14:00', plannedEndTime: '16:00', place: '', template: 'none' as Template });
+  const [error, setError] = useState<{ field?: string; message: string }>();
+  const instance = instances.data?.find((i) => i.id === f.instanceId);
+  useEffect(() => {
+    if (instanceId) setF((x) => ({ ...x, instanceId }));
+  }, [instanceId]);
+  const pickInstance = (id: string | null) => {
+    const ins = instances.data?.find((i) => i.id === id);
+    const template: Template = !ins ? 'none' : ins.meetingsCount > 0 && ins.kind !== 'plenary' ? 'copy_previous' : ins.kind;
+    setF({ ...f, instanceId: id ?? '', template, title: f.title || (ins ? fr.meetings.defaultTitle(ins.name) : '') });
+  };
+  const submit = async () => {
+    setError(undefined);
+    try {
+      const d = await call(
+        api().meetings.create({
+          instanceId: f.instanceId,
+          title: f.title || (instance ? fr.meetings.defaultTitle(instance.name) : ''),
+          date: f.date,
+          startTime: f.startTime,
+          ...(f.plannedEndTime ? { plannedEndTime: f.plannedEndTime } : {}),
+          ...(f.place ? { place: f.place } : {}),
+          template: f.template,
+        }),
+        { mutation: true, success: 'Réunion créée.' },
+      );
+      onClose();
+      navigate(links.meeting(d.meeting.id));
+    } catch (e) {
+      if (e instanceof ApiError) setError({ field: e.info.field, message: e.info.message });
+    }
+  };
+  const err = (k: string) => (error?.field === k ? error.message : undefined);
+  return (
+    <Modal opened={opened} onClose={onClose} title={L.newMeeting} size="lg">
+      <Stack
+        gap="sm"
+        component="form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void submit();
+        }}
+      >
+        <Select label={L.instance} data-autofocus searchable data={(instances.data ?? []).map((i) => ({ value: i.id, label: i.name }))} value={f.instanceId || null} onChange={pickInstance} error={err('instanceId')} />
+        <TextInput label={L.title} value={f.title} onChange={(e) => setF({ ...f, title: e.currentTarget.value })} error={err('title')} />
+        <Group grow>
+          <TextInput label={L.date} type="date" value={f.date} onChange={(e) => setF({ ...f, date: e.currentTarget.value })} error={err('date')} />
+          <TextInput label={L.startTime} type="time" value={f.startTime} onChange={(e) => setF({ ...f, startTime: e.currentTarget.value })} error={err('startTime')} />
+          <TextInput label={L.plannedEndTime} type="time" value={f.plannedEndTime} onChange={(e) => setF({ ...f, plannedEndTime: e.currentTarget.value })} error={err('plannedEndTime')} />
+        </Group>
+        <TextInput label={L.place} value={f.place} onChange={(e) => setF({ ...f, place: e.currentTarget.value })} />
+        <Select
+          label={L.template}
+          allowDeselect={false}
+          data={(['none', 'plenary', 'restricted', 'working_group', 'copy_previous'] as Template[]).map((t) => ({ value: t, label: L.templates[t] }))}
+          value={f.template}
+          onChange={(v) => setF({ ...f, template: (v as Template) ?? 'none' })}
+        />
+        {instance ? (
+          <Group gap="xs">
+            <Text size="sm">{L.confidentiality} :</Text>
+            <ConfidentialityBadge level={instance.confidentiality} />
+          </Group>
+        ) : null}
+        {error && !['instanceId', 'title', 'date', 'startTime', 'plannedEndTime'].includes(error.field ?? '') ? <Alert color="red">{error.message}</Alert> : null}
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose}>
+            {fr.actions.cancel}
+          </Button>
+          <Button type="submit">{L.create}</Button>
+        </Group>
+      </Stack>
+    </Modal>
+  );
+}
+
+export function MeetingsScreen() {
+  const navigate = useNavigate();
+  const [params, setParams] = useSearchParams();
+  const [query, setQuery] = useState('');
+  const [debounced] = useDebouncedValue(query, 120);
+  const [instanceId, setInstanceId] = useState<string | null>(null);
+  const [status, setStatus] = useState<string | null>(null);
+  const [creating, setCreating] = useState(params.get('nouvelle') === '1');
+  useEffect(() => {
+    if (params.get('nouvelle') === '1') setCreating(true);
+  }, [params]);
+  const instances = useQuery(() => api().instances.list(), []);
+  const list = useQuery(() => api().meetings.list({ query: debounced || undefined, instanceId: instanceId ?? undefined, status: (status as MeetingStatus) ?? undefined }), [debounced, instanceId, status]);
+  const rows = list.data ?? [];
+  const filtering = Boolean(debounced || instanceId || status);
+  const today = todayIso();
+  return (
+    <>
+      <PageHeader
+        title={L.meetingsTitle}
+        subtitle={L.meetingsSubtitle}
+        actions={
+          <>
+            <Button variant="default" component={Link} to={links.decisions()} leftSection={<IconListCheck size={16} />}>
+              {L.decisionsLog}
+            </Button>
+            <Button leftSection={<IconPlus size={16} />} onClick={() => setCreating(true)}>
+              {L.newMeeting}
+            </Button>
+          </>
+        }
+      />
+      <Group mb="md" align="flex-end">
+        <TextInput leftSection={<IconSearch size={16} />} label={fr.actions.search} placeholder={L.searchMeetings} value={query} onChange={(e) => setQuery(e.currentTarget.value)} style={{ flex: 1 }} />
+        <Select label={L.instance} placeholder={L.allInstances} clearable data={(instances.data ?? []).map((i) => ({ value: i.id, label: i.name }))} value={instanceId} onChange={setInstanceId} w={280} />
+        <Select label={L.colStatus} placeholder={L.allStatuses} clearable data={Object.entries(fr.meetingStatus).map(([value, label]) => ({ value, label }))} value={status} onChange={setStatus} w={200} />
+      </Group>
+      {list.loading && !list.data ? null : rows.length === 0 ? (
+        filtering ? (
+          <EmptyState title={L.noMatch} text={L.noMatchText} />
+        ) : (
+          <EmptyState title={L.emptyMeetingsTitle} text={L.emptyMeetingsText} action={L.newMeeting} onAction={() => setCreating(true)} />
+        )
+      ) : (
+        <Paper withBorder>
+          <Table highlightOnHover verticalSpacing="sm" aria-label={L.meetingsTitle}>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{L.colDate}</Table.Th>
+                <Table.Th>{L.colMeeting}</Table.Th>
+                <Table.Th>{L.colInstance}</Table.Th>
+                <Table.Th>{L.colStatus}</Table.Th>
+                <Table.Th>{L.colConfidentiality}</Table.Th>
+                <Table.Th>{L.colAgenda}</Table.Th>
+                <Table.Th>{L.colDecisions}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {rows.map((m) => (
+                <Table.Tr key={m.id} style={{ cursor: 'pointer' }} onClick={() => navigate(links.meeting(m.id))} fw={m.date >= today && m.status !== 'held' && m.status !== 'validated' ? 600 : undefined}>
+                  <Table.Td>
+                    {formatShortDate(m.date)}
+                    <Text size="xs" c="dimmed">
+                      {formatTime(m.startTime)}
+                    </Text>
+                  </Table.Td>
+                  <Table.Td>
+                    <Text size="sm" fw={600} component={Link} to={links.meeting(m.id)} c="inherit" td="none" onClick={(e) => e.stopPropagation()}>
+                      {m.title}
+                    </Text>
+                  </Table.Td>
+                  <Table.Td>
+                    <Text size="sm">{m.instanceName}</Text>
+                  </Table.Td>
+                  <Table.Td>
+                    <MeetingStatusBadge status={m.status} />
+                  </Table.Td>
+                  <Table.Td>
+                    <ConfidentialityBadge level={m.confidentiality} />
+                  </Table.Td>
+                  <Table.Td>{m.agendaItems}</Table.Td>
+                  <Table.Td>{m.decisions}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Paper>
+      )}
+      <Text size="xs" c="dimmed" mt="xs">
+        {rows.length} réunion(s)
+      </Text>
+      <NewMeetingDialog
+        opened={creating}
+        onClose={() => {
+          setCreating(false);
+          setParams({});
+        }}
+        instanceId={params.get('instance') ?? undefined}
+      />
+    </>
+  );
+}
