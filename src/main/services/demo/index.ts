@@ -986,13 +986,13 @@ class DemoBuilder {
     for (const s of current) {
       const closing = s.seen > s.spec.followUps.length || (s.seen >= 1 && rng.chance(0.25));
       const note = closing ? s.spec.closing : s.spec.followUps[Math.min(s.seen - 1, s.spec.followUps.length - 1)];
-      followItems.push(this.item(`Situation n° ${s.ref}`, 10, presenterFor(s.spec.pilot), note));
+      followItems.push(this.item(`Situation n° ${s.ref}`, 10, presenterFor(s.spec.pilot), `Situation n° ${s.ref} : ${lowerFirst(note)}`));
       if (!closing) stillOpen.push({ ...s, seen: s.seen + 1 });
     }
     const fresh = this.section('Situations nouvelles');
     const newCount = Math.min(pool.length, plan.instance === 'tilleuls' || !current.length ? 2 : 1);
     const newOnes = pool.splice(0, newCount).map((spec) => ({ ref: this.situationRef(plan.date.getUTCFullYear()), spec, seen: 1 }));
-    const newItems = newOnes.map((s) => this.item(`Situation n° ${s.ref}`, 15, presenterFor(s.spec.pilot), s.spec.opening));
+    const newItems = newOnes.map((s) => this.item(`Situation n° ${s.ref}`, 15, presenterFor(s.spec.pilot), `Situation n° ${s.ref} : ${lowerFirst(s.spec.opening)}`));
     const end = this.section('Décisions et prochaine réunion');
     const recap = this.item('Relevé des décisions', 5, 'M. Julien Perrin, coordonnateur', 'Les décisions sont relues en séance ; le relevé est diffusé aux seuls signataires de la charte.');
     m.agenda = [open, charter, follow, ...followItems, fresh, ...newItems, end, recap];
@@ -1093,6 +1093,11 @@ function fromIsoDay(iso: string): Date {
   return new Date(`${iso}T00:00:00Z`);
 }
 
+
+/** « Élève de 5e… » → « élève de 5e… » after a colon (acronyms such as « CMP » are kept). */
+function lowerFirst(text: string): string {
+  return /^[A-ZÀ-Ý][a-zà-ÿ]/.test(text) ? text.charAt(0).toLowerCase() + text.slice(1) : text;
+}
 
 /** Presenter of a situation: the institution, never a person, in confidential minutes. */
 function presenterFor(orgKey: string): string {
