@@ -56,7 +56,8 @@ function letter(pd: PdfDoc, lk: Lookup, m: Meeting, now: Date, inv: Invitee | un
   const s = lk.data.settings;
   const top = pd.y;
   // Sender block (left) and, for a personalised letter, the addressee block (right, where a window envelope shows it).
-  pd.text(t.convocation.presidentTitle(s.presidentTitle, s.councilAcronym), { face: 'bold', size: 9, width: pd.width * 0.45, after: 1 });
+  pd.text([s.presidentName, s.presidentTitle].filter(Boolean).join(' — ') || t.convocation.presidentTitle('', s.councilAcronym), { face: 'bold', size: 9, width: pd.width * 0.45, after: 1 });
+  pd.text(t.convocation.presidency(s.councilAcronym), { size: 8, colour: COLOURS.muted, width: pd.width * 0.45, after: 4 });
   const small = { size: 8, colour: COLOURS.muted, width: pd.width * 0.45, after: 1 };
   if (s.coordinatorName) pd.text(t.convocation.followedBy(s.coordinatorName), small);
   const contact = [s.coordinatorEmail, s.coordinatorPhone].filter(Boolean);
@@ -109,7 +110,7 @@ function agenda(pd: PdfDoc, m: Meeting): void {
       { header: c.n, width: 0.5, align: 'right' },
       { header: c.item, width: 6 },
       { header: c.presenter, width: 2.6 },
-      { header: c.duration, width: 1.1, align: 'right' },
+      { header: c.duration, width: 1.1, align: 'right', nowrap: true },
     ],
     rows,
     { size: 9, empty: t.convocation.emptyAgenda },

@@ -6,7 +6,7 @@ import { formatDate, formatMoney, formatNumber, formatPercent, formatShortDate, 
 import { computeHealth, type HealthLevel, indicatorStatus } from '../../shared/health';
 import type { Action, Datastore, Meeting } from '../../shared/model';
 import { ACTION_STATUS_COLOURS, ACTION_STATUS_ORDER, HEALTH_COLOURS, HEALTH_ORDER } from '../../shared/status-colours';
-import { finishDocument } from './common';
+import { finishDocument, funderLabel } from './common';
 import { type GeneratedDocument, Lookup, type RenderOptions, safeFileName } from './data';
 import { distributionBar, horizontalBars, indicatorChart, progressGauge } from './kit/charts';
 import { COLOURS, PdfDoc } from './kit/document';
@@ -49,11 +49,12 @@ export async function renderDashboard(data: Datastore, params: DashboardParams, 
     for (const a of list)
       for (const l of a.funding) {
         if (l.year !== undefined && l.year !== year) continue;
-        const e = by.get(l.funder) ?? { r: 0, o: 0, s: 0 };
+        const key = funderLabel(l.funder);
+        const e = by.get(key) ?? { r: 0, o: 0, s: 0 };
         e.r += l.requested;
         e.o += l.obtained;
         e.s += l.spent;
-        by.set(l.funder, e);
+        by.set(key, e);
       }
     return [...by.entries()].sort((a, b) => b[1].o - a[1].o);
   };
@@ -95,8 +96,37 @@ export async function renderDashboard(data: Datastore, params: DashboardParams, 
   // ---------- per axis ----------
   const axes = data.axes.filter((a) => periodIds.has(a.periodId) && !a.archived).sort((a, b) => a.periodId.localeCompare(b.periodId) || a.order - b.order);
   const objAxis = new Map(data.objectives.map((o) => [o.id, o.axisId]));
+  const actionsOf = (axisId: string) =>
+    actions.filter((a) => a.objectiveId && objAxis.get(a.objectiveId) === axisId).sort((a, b) => a.code.localeCompare(b.code, 'fr', { numeric: true }));
+  if (axes.length) {
+    pd.heading(t.dashboard.axesSummary, 2);
+    const sc = t.dashboard.axesColumns;
+    table(
+      pd,
+      [
+        { header: sc.axis, width: 5 },
+        { header: sc.actions, width: 1, align: 'right', nowrap: true },
+        { header: sc.progress, width: 1.3, align: 'right', nowrap: true },
+        { header: sc.late, width: 1.1, align: 'right', nowrap: true },
+        { header: sc.obtained, width: 1.7, align: 'right', nowrap: true },
+      ],
+      axes.map((axis, ai) => {
+        const list = actionsOf(axis.id);
+        return {
+          cells: [
+            { text: t.plan.axis(axis.order || ai + 1, axis.title), dot: axis.colour },
+            formatNumber(list.length),
+            formatPercent(mean(list)),
+            formatNumber(list.filter((a) => health.get(a.id) === 'late').length),
+            formatMoney(fundingOf(list).reduce((x, [, v]) => x + v.o, 0)),
+          ],
+        };
+      }),
+      { size: 8.5 },
+    );
+  }
   axes.forEach((axis, ai) => {
-    const list = actions.filter((a) => a.objectiveId && objAxis.get(a.objectiveId) === axis.id).sort((a, b) => a.code.localeCompare(b.code, 'fr', { numeric: true }));
+    const list = actionsOf(axis.id);
     pd.newPage();
     pd.doc.save().rect(pd.left - 10, pd.y + (pd.y > pd.contentTop + 1 ? 10 : 0), 5, 17).fill(axis.colour).restore();
     pd.heading(t.plan.axis(axis.order || ai + 1, axis.title), 1);
@@ -156,9 +186,9 @@ export async function renderDashboard(data: Datastore, params: DashboardParams, 
         [
           { header: c.action, width: 0.9 },
           { header: c.indicator, width: 3.4 },
-          { header: c.value, width: 1.3, align: 'right' },
-          { header: c.target, width: 1.3, align: 'right' },
-          { header: c.rate, width: 1, align: 'right' },
+          { header: c.value, width: 1.3, align: 'right', nowrap: true },
+          { header: c.target, width: 1.3, align: 'right', nowrap: true },
+          { header: c.rate, width: 1, align: 'right', nowrap: true },
           { header: c.status, width: 1.9 },
         ],
         inds.map(({ a, ind }) => {
@@ -200,7 +230,7 @@ export async function renderDashboard(data: Datastore, params: DashboardParams, 
   table(
     pd,
     [
-      { header: mc.date, width: 1.1 },
+      { header: mc.date, width: 1.1, nowrap: true },
       { header: mc.instance, width: 3 },
       { header: mc.title, width: 4 },
       { header: mc.status, width: 1.6 },
@@ -276,7 +306,7 @@ function healthSegments(list: Action[], health: Map<string, HealthLevel>) {
 function fundingTable(pd: PdfDoc, lines: [string, { r: number; o: number; s: number }][], year: number): void {
   const c = t.dashboard.fundingColumns;
   const total = lines.reduce((x, [, v]) => ({ r: x.r + v.r, o: x.o + v.o, s: x.s + v.s }), { r: 0, o: 0, s: 0 });
-  const rows: Row[] = lines.map(([funder, v]) => ({ cells: [funder, formatMoney(v.r), formatMoney(v.o), formatMoney(v.s)] }));
+  const rows: Row[] = lines.map(([funder, v]) => ({ cells: [funderLabel(funder), formatMoney(v.r), formatMoney(v.o), formatMoney(v.s)] }));
   if (rows.length > 1)
     rows.push({
       cells: [
@@ -291,9 +321,9 @@ function fundingTable(pd: PdfDoc, lines: [string, { r: number; o: number; s: num
     pd,
     [
       { header: c.funder, width: 3 },
-      { header: c.requested, width: 1.5, align: 'right' },
-      { header: c.obtained, width: 1.5, align: 'right' },
-      { header: c.spent, width: 1.5, align: 'right' },
+      { header: c.requested, width: 1.5, align: 'right', nowrap: true },
+      { header: c.obtained, width: 1.5, align: 'right', nowrap: true },
+      { header: c.spent, width: 1.5, align: 'right', nowrap: true },
     ],
     rows,
     { size: 8.5, empty: t.dashboard.noFunding(year) },

@@ -7,7 +7,7 @@ import { computeHealth, indicatorStatus } from '../../shared/health';
 import type { Action, Datastore } from '../../shared/model';
 import { DomainError } from '../../shared/result';
 import { ACTION_STATUS_COLOURS, HEALTH_COLOURS } from '../../shared/status-colours';
-import { finishDocument } from './common';
+import { finishDocument, funderLabel } from './common';
 import { type GeneratedDocument, Lookup, personName, type RenderOptions, safeFileName } from './data';
 import { indicatorChart, progressGauge } from './kit/charts';
 import { COLOURS, PdfDoc } from './kit/document';
@@ -111,8 +111,8 @@ export async function renderFiche(data: Datastore, params: FicheParams, options:
     pd,
     [
       { header: mc.title, width: 5 },
-      { header: mc.due, width: 1.5 },
-      { header: mc.done, width: 1.5 },
+      { header: mc.due, width: 1.5, nowrap: true },
+      { header: mc.done, width: 1.5, nowrap: true },
     ],
     [...a.milestones]
       .sort((x, y2) => x.dueDate.localeCompare(y2.dueDate))
@@ -127,14 +127,14 @@ export async function renderFiche(data: Datastore, params: FicheParams, options:
     pd,
     [
       { header: fc.funder, width: 3 },
-      { header: fc.year, width: 1, align: 'right' },
-      { header: fc.requested, width: 1.6, align: 'right' },
-      { header: fc.obtained, width: 1.6, align: 'right' },
-      { header: fc.spent, width: 1.6, align: 'right' },
+      { header: fc.year, width: 1, align: 'right', nowrap: true },
+      { header: fc.requested, width: 1.6, align: 'right', nowrap: true },
+      { header: fc.obtained, width: 1.6, align: 'right', nowrap: true },
+      { header: fc.spent, width: 1.6, align: 'right', nowrap: true },
     ],
     a.funding.length
       ? [
-          ...a.funding.map((l) => ({ cells: [l.funder, l.year ? String(l.year) : '—', formatMoney(l.requested), formatMoney(l.obtained), formatMoney(l.spent)] })),
+          ...a.funding.map((l) => ({ cells: [funderLabel(l.funder), l.year ? String(l.year) : '—', formatMoney(l.requested), formatMoney(l.obtained), formatMoney(l.spent)] })),
           {
             cells: [
               { text: t.common.total, face: 'bold' as const },
@@ -176,8 +176,8 @@ export async function renderFiche(data: Datastore, params: FicheParams, options:
     table(
       pd,
       [
-        { header: mcol.date, width: 1.2 },
-        { header: mcol.value, width: 1.2, align: 'right' },
+        { header: mcol.date, width: 1.2, nowrap: true },
+        { header: mcol.value, width: 1.2, align: 'right', nowrap: true },
         { header: mcol.comment, width: 5 },
       ],
       [...ind.measurements].sort((x, y2) => x.date.localeCompare(y2.date)).map((m) => ({ cells: [formatShortDate(m.date), formatNumber(m.value), m.comment ?? ''] })),
@@ -191,14 +191,14 @@ export async function renderFiche(data: Datastore, params: FicheParams, options:
   table(
     pd,
     [
-      { header: jc.date, width: 1.2 },
+      { header: jc.date, width: 1.2, nowrap: true },
       { header: jc.change, width: 3 },
       { header: jc.comment, width: 4.5 },
     ],
     [...a.journal]
       .sort((x, y2) => y2.at.localeCompare(x.at))
       .map((j) => {
-        const field = t.fiche.journalFields[j.field] ?? j.field;
+        const field = strategy.journalField[j.field] ?? t.fiche.journalFields[j.field] ?? j.field;
         const meeting = j.meetingId ? data.meetings.find((m) => m.id === j.meetingId) : undefined;
         const comment = [j.comment, meeting ? t.fiche.fromMeeting(meeting.title) : ''].filter(Boolean).join('\n');
         return { cells: [formatShortDate(j.at), t.fiche.change(field, journalValue(j.field, j.from), journalValue(j.field, j.to)), comment] };

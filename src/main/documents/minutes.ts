@@ -90,10 +90,10 @@ export async function renderMinutes(data: Datastore, params: MinutesParams, opti
   const actions = m.decisions.filter((d) => d.kind === 'action');
   const hasSituation = actions.some((d) => d.situationRef);
   const cols = [
-    { header: t.minutes.actionColumns.action, width: 5 },
+    { header: t.minutes.actionColumns.action, width: hasSituation ? 4.3 : 5 },
     ...(hasSituation ? [{ header: t.minutes.actionColumns.situation, width: 1.7 }] : []),
-    { header: t.minutes.actionColumns.pilot, width: 2.2 },
-    { header: t.minutes.actionColumns.due, width: 1.3 },
+    { header: t.minutes.actionColumns.pilot, width: 2 },
+    { header: t.minutes.actionColumns.due, width: 1.5, nowrap: true },
     { header: t.minutes.actionColumns.status, width: 1.1 },
   ];
   table(

@@ -169,7 +169,7 @@ export function indicatorChart(
     doc.save().rect(lx - 2, y - size - 4, tw + 4, size + 3).fill('#ffffff').restore();
     pd.drawLine(text, lx, y - size - 3.5, 'bold', size, colour);
   };
-  if (opts.baseline !== undefined) labelLine(opts.baseline, t.charts.baseline, [1.5, 2], COLOURS.muted, true);
-  if (opts.target !== undefined) labelLine(opts.target, t.charts.target, [5, 3], '#c0392b', false);
+  if (opts.baseline !== undefined && opts.baseline !== min) labelLine(opts.baseline, t.charts.baseline, [1.5, 2], COLOURS.muted, false);
+  if (opts.target !== undefined) labelLine(opts.target, t.charts.target, [5, 3], '#c0392b', true);
   pd.y = y0 + h + 16;
 }

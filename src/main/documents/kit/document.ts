@@ -430,7 +430,7 @@ export class PdfDoc {
         this.logo = undefined;
       }
     }
-    const half = (this.right - x) * 0.5;
+    const half = (this.right - x) * 0.42;
     const commune = s.communeName ? t.frame.commune(s.communeName) : t.frame.defaultCommune;
     this.drawLine(ellipsis(printable(commune.toUpperCase(), 'bold'), 60), x, top + 1, 'bold', 9, COLOURS.accent);
     const council = this.wrap(s.councilName || s.councilAcronym, half - 6, 'regular', 7);

@@ -19,6 +19,8 @@ export interface Column {
   /** Relative width (weights are scaled to the content width). */
   width: number;
   align?: 'left' | 'right' | 'center';
+  /** Never wrap this column's cells (dates, amounts): it widens at the expense of the others. */
+  nowrap?: boolean;
 }
 
 export type Row =
@@ -51,6 +53,7 @@ export function table(pd: PdfDoc, columns: Column[], rows: Row[], opts: TableOpt
   const lh = pd.lineHeight(size, 1);
   const total = columns.reduce((s, c) => s + c.width, 0);
   const widths = columns.map((c) => (c.width / total) * pd.width);
+  fitNowrapColumns(pd, columns, rows, widths, size);
   const xs: number[] = [];
   widths.reduce((x, w, i) => ((xs[i] = x), x + w), pd.left);
   const headerSize = size - 0.3;
@@ -176,4 +179,33 @@ export function table(pd: PdfDoc, columns: Column[], rows: Row[], opts: TableOpt
     }
   }
   pd.y += 8;
+}
+
+/** Widens `nowrap` columns to their widest cell, taking the room from the other columns in proportion. */
+function fitNowrapColumns(pd: PdfDoc, columns: Column[], rows: Row[], widths: number[], size: number): void {
+  let extra = 0;
+  columns.forEach((c, i) => {
+    if (!c.nowrap) return;
+    let need = Math.max(0, ...c.header.split(/\s+/).map((w) => pd.widthOf(w, 'bold', size - 0.3)));
+    for (const r of rows) {
+      if ('group' in r) continue;
+      const cell = r.cells[i];
+      if (cell === undefined) continue;
+      const st = typeof cell === 'string' ? { text: cell } : cell;
+      if (!st.text) continue;
+      need = Math.max(need, pd.widthOf(st.text, st.face ?? 'regular', st.size ?? size) + (st.dot ? 9 : 0));
+    }
+    need += 2 * PAD_X + 1;
+    if (need > widths[i]) {
+      extra += need - widths[i];
+      widths[i] = need;
+    }
+  });
+  if (extra <= 0) return;
+  const others = columns.map((c, i) => (c.nowrap ? 0 : widths[i]));
+  const pool = others.reduce((a, b) => a + b, 0);
+  if (pool <= extra) return;
+  columns.forEach((c, i) => {
+    if (!c.nowrap) widths[i] -= (extra * others[i]) / pool;
+  });
 }
