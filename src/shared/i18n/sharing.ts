@@ -203,7 +203,7 @@ export const sharing = {
     updated: 'Mise à jour',
     merged: 'Fusion avec l’existant',
     unchanged: 'Inchangé',
-    invalid: 'Ligne invalide',
+    invalid: 'En erreur',
     row: (n: number) => `Ligne ${n}`,
     cellError: (row: number, column: string, message: string) => `Ligne ${row}, colonne « ${column} » : ${message}`,
     emptyFile: 'Le fichier est vide : il n’y a rien à importer.',
