@@ -17,7 +17,8 @@ import { AxisChip, HEALTH_STYLE, HealthBadge, IndicatorBadge, ProgressCell, STAT
 const s = fr.strategy.ui;
 const HEALTH_ORDER: HealthLevel[] = ['late', 'watch', 'unknown', 'on_track'];
 const STATUS_ORDER: ActionStatus[] = ['planned', 'in_progress', 'postponed', 'done', 'abandoned'];
-const CHARTS_SHOWN = 6;
+const CHARTS_SHOWN = 4;
+const ROWS_SHOWN = 15;
 
 export function AxisScreen() {
   const { id = '' } = useParams();
@@ -91,6 +92,8 @@ export function StatusCounts({ counts, compact = false }: { counts: Record<Actio
 export function AxisView({ page }: { page: AxisPage }) {
   const [window, setWindow] = useState<'30' | '60' | '90'>('30');
   const [allCharts, setAllCharts] = useState(false);
+  const [allIndicators, setAllIndicators] = useState(false);
+  const [allDue, setAllDue] = useState(false);
   const due = page.due.filter((d) => d.within <= Number(window));
   const measured = page.indicatorSeries.filter((x) => x.indicator.measurements.length);
   const charts = allCharts ? measured : measured.slice(0, CHARTS_SHOWN);
@@ -212,7 +215,7 @@ export function AxisView({ page }: { page: AxisPage }) {
           ) : (
             <Table fz="sm" aria-label={s.dueTitle}>
               <Table.Tbody>
-                {due.slice(0, 40).map((d) => (
+                {(allDue ? due : due.slice(0, ROWS_SHOWN)).map((d) => (
                   <Table.Tr key={`${d.kind}-${d.actionId}-${d.label ?? ''}-${d.date}`}>
                     <Table.Td w={130}>{formatDate(d.date)}</Table.Td>
                     <Table.Td>
@@ -228,6 +231,11 @@ export function AxisView({ page }: { page: AxisPage }) {
               </Table.Tbody>
             </Table>
           )}
+          {due.length > ROWS_SHOWN ? (
+            <Button variant="subtle" mt="xs" onClick={() => setAllDue(!allDue)}>
+              {allDue ? s.fewerRows : s.allDue(due.length)}
+            </Button>
+          ) : null}
         </Paper>
       </SimpleGrid>
 
@@ -286,7 +294,7 @@ export function AxisView({ page }: { page: AxisPage }) {
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
-                {page.indicatorSeries.map(({ actionId, actionCode, indicator, status }) => {
+                {(allIndicators ? page.indicatorSeries : page.indicatorSeries.slice(0, ROWS_SHOWN)).map(({ actionId, actionCode, indicator, status }) => {
                   const last = indicator.measurements[indicator.measurements.length - 1];
                   const unit = indicator.unit ? ` ${indicator.unit}` : '';
                   return (
@@ -307,11 +315,22 @@ export function AxisView({ page }: { page: AxisPage }) {
                 })}
               </Table.Tbody>
             </Table>
+            {page.indicatorSeries.length > ROWS_SHOWN ? (
+              <Button variant="subtle" mb="sm" onClick={() => setAllIndicators(!allIndicators)}>
+                {allIndicators ? s.fewerRows : s.allIndicators(page.indicatorSeries.length)}
+              </Button>
+            ) : null}
             <SimpleGrid cols={{ base: 1, lg: 2 }}>
               {charts.map(({ actionCode, actionStartDate, indicator }) => (
                 <Paper key={indicator.id} withBorder p="sm">
-                  <Text fw={600} size="sm" mb="xs">
+                  <Text fw={600} size="sm">
                     {actionCode} — {indicator.title}
+                  </Text>
+                  <Text size="xs" c="dimmed" mb="xs">
+                    {s.chartNumbers(
+                      indicator.measurements.map((m) => `${formatDate(m.date)} : ${formatNumber(m.value)}`).join(' ; '),
+                      indicator.target !== undefined ? `${formatNumber(indicator.target)}${indicator.unit ? ` ${indicator.unit}` : ''}` : '—',
+                    )}
                   </Text>
                   <IndicatorChart indicator={indicator} startDate={actionStartDate} height={180} showTable={false} />
                 </Paper>

@@ -178,7 +178,7 @@ export function PlanScreen() {
       ) : null}
       <Paper withBorder p="sm" mb="md">
         <Stack gap="xs">
-          <SimpleGrid cols={{ base: 2, md: 3, xl: 5 }} spacing="sm" verticalSpacing="xs">
+          <SimpleGrid cols={{ base: 2, sm: 3, lg: 5 }} spacing="sm" verticalSpacing="xs">
             <TextInput
               label={fr.actions.search}
               placeholder={s.searchPlaceholder}
