@@ -869,7 +869,7 @@ export const DEMO_AXES: AxisSpec[] = [
             targetPublic: 'Victimes d’infractions, notamment de violences intrafamiliales',
             territory: 'Ensemble de la commune',
             means: 'Une juriste, deux demi-journées par semaine.',
-            following: 'vif',
+            following: 'restricted',
             milestones: [
               ['Ouverture de la permanence', 0.05],
               ['Bilan annuel avec le parquet', 0.6],
@@ -955,7 +955,7 @@ export const DEMO_AXES: AxisSpec[] = [
             targetPublic: 'Femmes victimes de violences',
             territory: 'Valmont-sur-Loire et communes voisines',
             means: 'Locaux au centre hospitalier, coordinatrice à mi-temps, consultations.',
-            following: 'vif',
+            following: 'restricted',
             milestones: [
               ['Étude de besoins partagée', 0.15],
               ['Plan de financement bouclé', 0.5],
@@ -999,7 +999,7 @@ export const DEMO_AXES: AxisSpec[] = [
             targetPublic: 'Professionnels de première ligne',
             territory: 'Ensemble de la commune',
             means: 'Six journées de formation, supports pédagogiques.',
-            following: 'vif',
+            following: 'restricted',
             milestones: [
               ['Programme de formation validé', 0.2],
               ['Trois premières sessions', 0.55],
@@ -1045,7 +1045,7 @@ export const DEMO_AXES: AxisSpec[] = [
             targetPublic: 'Jeunes de 11 à 21 ans et leurs parents',
             territory: 'Ensemble de la commune',
             means: 'Une psychologue à 0,4 ETP.',
-            following: 'harassment',
+            following: 'restricted',
             milestones: [
               ['Ouverture du point écoute', 0.1],
               ['Évaluation annuelle', 0.6],
