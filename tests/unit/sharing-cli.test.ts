@@ -62,7 +62,7 @@ describe('clspd export', () => {
     expect(existsSync(out('c.ics'))).toBe(false);
     const eml = await cli('export', 'eml', '--data', data, '--meeting', 'mee_rest', '--out', out('m.eml'));
     expect(eml.code).toBe(0);
-    expect(eml.out).toMatch(/convocation PDF n’est pas jointe/);
+    expect(eml.out).toMatch(/avec la convocation \(PDF\)/);
     expect(readFileSync(out('m.eml'), 'utf8')).toMatch(/^X-Unsent: 1/);
     expect((await cli('export', 'docx', 'minutes', '--data', data, '--meeting', 'mee_plen', '--out', out('m.docx'))).code).toBe(0);
     expect(readFileSync(out('m.docx')).subarray(0, 2).toString()).toBe('PK');

@@ -265,15 +265,19 @@ describe('e-mail draft', () => {
     const subject = decodeWords(/Subject: ((?:.*)(?:\r\n .*)*)/.exec(head)![1].replace(/\r\n /g, ''));
     expect(subject).toBe('CLSPD — Convocation : Formation restreinte du 10 décembre du jeudi 10 décembre 2026');
     expect(body.trim().endsWith('--')).toBe(true);
-    expect(parts).toHaveLength(2);
+    expect(parts).toHaveLength(3);
     const plain = parts[0].content.toString('utf8');
     expect(plain).toContain('Madame, Monsieur,');
     expect(plain).toContain('1. Point sur les actions en retard');
-    expect(parts[1].headers).toContain('Content-Disposition: attachment');
-    expect(parts[1].headers).toContain('text/calendar');
-    const ics = parts[1].content.toString('utf8');
+    expect(plain).toContain('Pièces jointes : convocation (PDF), invitation au format calendrier (.ics).');
+    expect(parts[1].headers).toContain('Content-Type: application/pdf');
+    expect(parts[1].headers).toContain('Content-Disposition: attachment; filename="convocation-2026-12-10.pdf"');
+    expect(parts[1].content.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    expect(parts[2].headers).toContain('Content-Disposition: attachment');
+    expect(parts[2].headers).toContain('text/calendar');
+    const ics = parts[2].content.toString('utf8');
     expect(new ICAL.Event(new ICAL.Component(ICAL.parse(ics)).getFirstSubcomponent('vevent')!).uid).toBe('mee_rest@coordination-clspd');
-    expect(f.notice).toMatch(/convocation PDF n’est pas jointe/);
+    expect(f.notice).toMatch(/avec la convocation \(PDF\)/);
   });
 
   it('never shows the agenda of a confidential meeting and needs the explicit choice', async () => {
@@ -283,6 +287,9 @@ describe('e-mail draft', () => {
     const all = parts.map((p) => p.content.toString('utf8')).join('\n');
     expect(all).not.toContain('AGENDA-CELLULE');
     expect(all).toContain('confidentielle');
+    // The convocation PDF carries the agenda: it is not attached to a confidential meeting's draft.
+    expect(parts.some((p) => p.headers.includes('application/pdf'))).toBe(false);
+    expect(f.notice).toMatch(/Réunion confidentielle/);
   });
 });
 

@@ -8,6 +8,7 @@ import { DomainError } from '../../../shared/result';
 import type { ServiceContext } from '../context';
 import { exportBackup, inspectBackup, restoreBackupFile } from './backup';
 import { instanceMap, isConfidentialInstance, isConfidentialMeeting, suggestedName, type ShareOptions } from './common';
+import { convocationPdf } from '../../documents/convocation';
 import { minutesDocx } from './docx';
 import { buildEml } from './eml';
 import { instanceIcs, meetingIcs } from './ics';
@@ -62,13 +63,19 @@ export function exportIcs(ctx: ServiceContext, target: { meetingId?: string; ins
   };
 }
 
-/** The convocation PDF, when the documents module offers one (not available in this build). */
-async function convocationPdf(_ctx: ServiceContext, _meetingId: string): Promise<Buffer | undefined> {
-  return undefined;
+/**
+ * The convocation PDF from the documents module. A confidential meeting's convocation carries its agenda, which a
+ * shared e-mail never does: it is then left out (to be handed to the charter signatories).
+ */
+async function convocationFor(ctx: ServiceContext, meetingId: string): Promise<Buffer | undefined> {
+  const d = ctx.store.data;
+  const m = d.meetings.find((x) => x.id === meetingId);
+  if (!m || isConfidentialMeeting(m, instanceMap(d))) return undefined;
+  return convocationPdf(d, { meetingId }, { now: ctx.now() });
 }
 
 export async function exportEml(ctx: ServiceContext, meetingId: string, opts: ShareOptions): Promise<ExportFile> {
-  const pdf = await convocationPdf(ctx, meetingId);
+  const pdf = await convocationFor(ctx, meetingId);
   const e = buildEml(ctx.store.data, meetingId, opts, ctx.now(), pdf);
   if (!e.to.length) {
     throw new DomainError('invalid_input', 'Aucun invité de cette réunion n’a d’adresse électronique : complétez les contacts dans l’annuaire avant de préparer l’envoi.');
@@ -80,7 +87,9 @@ export async function exportEml(ctx: ServiceContext, meetingId: string, opts: Sh
     confidential: e.confidential,
     excluded: 0,
     count: e.to.length,
-    notice: pdf ? undefined : 'La convocation PDF n’est pas jointe : seule l’invitation calendrier (.ics) l’est.',
+    notice: pdf
+      ? `Brouillon prêt à envoyer à ${e.to.length} destinataire(s), avec la convocation (PDF) et l’invitation calendrier (.ics).`
+      : 'Réunion confidentielle : la convocation PDF (qui contient l’ordre du jour) n’est pas jointe ; remettez-la aux signataires de la charte. Seule l’invitation calendrier (.ics) est jointe.',
   };
 }
 
