@@ -4,8 +4,9 @@ import { expect, test, type Harness } from './harness';
 
 /** Screenshot without the transient notifications covering the page. */
 async function shot(page: Page, harness: Harness, name: string) {
-  await page.addStyleTag({ content: '.mantine-Notifications-root { display: none !important; }' });
+  const style = await page.addStyleTag({ content: '.mantine-Notifications-root { display: none !important; }' });
   await harness.screenshot(page, name);
+  await style.evaluate((el) => el.remove());
 }
 const frDate = (d: Date) => `${String(d.getDate()).padStart(2, '0')}/${String(d.getMonth() + 1).padStart(2, '0')}/${d.getFullYear()}`;
 
@@ -134,4 +135,25 @@ test('build the plan, measure an indicator, watch the axis page and the dashboar
   await expect(page.getByRole('table', { name: 'Tableau des actions' }).getByRole('row')).toHaveCount(2);
   await page.getByRole('button', { name: 'Effacer les filtres' }).click();
   await expect(page.getByRole('table', { name: 'Tableau des actions' }).getByRole('row').nth(2)).toBeVisible();
+
+  // Screens with the demo story: a fiche with indicators and the first axis page.
+  const demo = harness.ctx.store.data.actions.filter((a) => a.indicators.some((i) => i.measurements.length > 2)).sort((a, b) => a.code.localeCompare(b.code))[0];
+  await page.goto(`/#/plan/actions/${demo.id}`);
+  await expect(page.getByRole('heading', { name: new RegExp(demo.code.replace(/\./g, '\\.')) })).toBeVisible();
+  await expect(page.getByRole('list', { name: 'Journal de suivi' })).toBeVisible();
+  await shot(page, harness, '26-fiche-action-demo');
+  const firstAxis = harness.ctx.store.data.axes.filter((a) => a.periodId === harness.ctx.store.data.settings.activePeriodId).sort((a, b) => a.order - b.order)[0];
+  await page.goto(`/#/plan/axes/${firstAxis.id}`);
+  await expect(page.getByRole('heading', { name: firstAxis.title })).toBeVisible();
+  await shot(page, harness, '27-suivi-par-axe-demo');
+
+  // Delete the new action with confirmation, then undo.
+  await page.goto(`/#/plan/actions/${action.id}`);
+  await page.getByRole('button', { name: 'Autres actions' }).click();
+  await page.getByRole('menuitem', { name: 'Supprimer l’action' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Supprimer' }).click();
+  await expect(page.getByRole('heading', { name: "Plan d'actions" })).toBeVisible();
+  expect(harness.ctx.store.data.actions.some((a) => a.id === action.id)).toBe(false);
+  await page.getByRole('button', { name: 'Annuler la suppression' }).click();
+  await expect.poll(() => harness.ctx.store.data.actions.some((a) => a.id === action.id)).toBe(true);
 });
