@@ -334,5 +334,11 @@ export const documents = {
     loadingPreview: 'Préparation de l’aperçu…',
     zoomIn: 'Agrandir',
     zoomOut: 'Réduire',
+    morePages: (n: number) => `Afficher les pages suivantes (${n} restante${n > 1 ? 's' : ''})`,
+    elapsed: (sec: number) => `(${sec} s)`,
+    cmdOpen: 'Ouvrir les documents à imprimer',
+    cmdMinutes: 'Imprimer un compte rendu',
+    cmdPlan: 'Imprimer le plan d’actions',
+    cmdDashboard: 'Imprimer le bilan annuel',
   },
 };
