@@ -3,7 +3,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { BACKUP_DIR, createBackup, listBackups, MAX_BACKUPS, needsDailyBackup, rotateBackups } from '../../src/main/store/backups';
+import { BACKUP_DIR, createBackup, listBackups, MAX_BACKUPS, MAX_START_BACKUPS, needsDailyBackup, rotateBackups } from '../../src/main/store/backups';
 import { removeStaleTemps, writeFileDurable } from '../../src/main/store/durable';
 import { acquireLock, LOCK_FILE } from '../../src/main/store/lock';
 import { migrate, MissingMigrationError, MissingVersionError, NewerVersionError, type Migration } from '../../src/main/store/migrations';
@@ -517,6 +517,25 @@ describe('backups', () => {
     expect(made.slice(7).every((f) => keptFiles.has(f))).toBe(true);
     expect(made.slice(0, 7).some((f) => keptFiles.has(f))).toBe(false);
     expect(existsSync(join(dir, BACKUP_DIR, 'notes.txt'))).toBe(true);
+  });
+
+  it(`frequent starts cannot push the daily history out: at most ${MAX_START_BACKUPS} start backups are kept`, () => {
+    const dir = tempDir();
+    const src = join(dir, DATA_FILE);
+    writeFileSync(src, '{}');
+    const day = 86_400_000;
+    const base = Date.parse('2026-01-01T08:00:00Z');
+    // Twelve days, each with a daily backup then five launches of the app.
+    for (let d = 0; d < 12; d++) {
+      createBackup(dir, src, 'daily', new Date(base + d * day));
+      for (let k = 1; k <= 5; k++) createBackup(dir, src, 'start', new Date(base + d * day + k * 60_000));
+    }
+    const kept = listBackups(dir);
+    expect(kept.filter((b) => b.reason === 'daily')).toHaveLength(12);
+    expect(kept.filter((b) => b.reason === 'start')).toHaveLength(MAX_START_BACKUPS);
+    // The start backups kept are the newest ones.
+    expect(kept.filter((b) => b.reason === 'start').every((b) => b.createdAt >= '2026-01-11')).toBe(true);
+    expect(kept.length).toBeLessThanOrEqual(MAX_BACKUPS);
   });
 
   it('orders several backups of the same second by their suffix (-10 is newer than -9)', () => {

@@ -55,10 +55,20 @@ export function listBackups(dataDir: string): BackupInfo[] {
     .map(({ file, name, reason, createdAt, size }) => ({ file, name, reason, createdAt, size }));
 }
 
-/** Deletes the oldest backups beyond MAX_BACKUPS, never a "broken" one (it may be the only copy of lost data). */
-export function rotateBackups(dataDir: string, max = MAX_BACKUPS): void {
+/** At most this many backups made at start are kept, so frequent restarts cannot push the daily history out. */
+export const MAX_START_BACKUPS = 10;
+
+/**
+ * Deletes the oldest backups beyond MAX_BACKUPS, never a "broken" one (it may be the only copy of lost data).
+ * Start backups beyond MAX_START_BACKUPS go first: ten launches a day must not leave only one day of history.
+ */
+export function rotateBackups(dataDir: string, max = MAX_BACKUPS, maxStart = MAX_START_BACKUPS): void {
   const all = listBackups(dataDir).filter((b) => b.reason !== 'broken');
-  for (const b of all.slice(max)) rmSync(b.file, { force: true });
+  const starts = all.filter((b) => b.reason === 'start');
+  const extraStarts = new Set(starts.slice(maxStart).map((b) => b.file));
+  const kept = all.filter((b) => !extraStarts.has(b.file));
+  for (const file of extraStarts) rmSync(file, { force: true });
+  for (const b of kept.slice(max)) rmSync(b.file, { force: true });
 }
 
 /** True when no backup was made today (UTC date, as in the backup names). */
