@@ -141,7 +141,7 @@ class DemoBuilder {
         councilAcronym: 'CLSPDR',
         councilName: 'Conseil local de sécurité, de prévention de la délinquance et de la radicalisation',
         presidentName: 'Claire Morel',
-        presidentTitle: 'Maire',
+        presidentTitle: 'Maire de Valmont-sur-Loire, présidente du CLSPDR',
         coordinatorName: 'Julien Perrin',
         coordinatorEmail: `clspdr@${mairie.domain}`,
         coordinatorPhone: '02 61 91 20 26',

@@ -173,7 +173,7 @@ class TenYearGenerator {
         councilAcronym: 'CLSPDR',
         councilName: 'Conseil local de sécurité, de prévention de la délinquance et de la radicalisation',
         presidentName: 'Claire Morel',
-        presidentTitle: 'Maire',
+        presidentTitle: 'Maire de Valmont-sur-Loire, présidente du CLSPDR',
         coordinatorName: 'Julien Perrin',
         coordinatorEmail: 'clspdr@valmont-sur-loire.example',
         coordinatorPhone: '02 61 91 20 26',
