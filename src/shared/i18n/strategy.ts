@@ -42,6 +42,17 @@ export const strategy = {
     no_data: 'Pas de mesure',
   } satisfies Record<IndicatorStatus, string>,
   inbox: 'À classer',
+  /** Labels of the preset funder keys stored in funding lines (other values are free labels shown as typed). */
+  funders: {
+    fipdr: 'FIPDR',
+    commune: 'Commune',
+    caf: 'CAF',
+    departement: 'Département',
+    politique_ville: 'Politique de la ville',
+    region: 'Région',
+    etat: 'État',
+    other: 'Autre',
+  } as Record<string, string>,
   errors: {
     endBeforeStart: 'La date de fin est avant la date de début. Corrigez l’une des deux dates.',
     progressRange: 'L’avancement doit être un nombre entre 0 et 100 %.',

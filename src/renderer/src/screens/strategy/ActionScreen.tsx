@@ -2,6 +2,7 @@
 import {
   ActionIcon,
   Alert,
+  Autocomplete,
   Anchor,
   Button,
   Checkbox,
@@ -36,7 +37,7 @@ import { confirmDanger, notifyDeleted } from '../../components/confirm';
 import { DateField, isValidIsoOrEmpty } from './DateField';
 import { objectiveOptions } from './forms';
 import { IndicatorChart } from './IndicatorChart';
-import { HealthBadge, IndicatorBadge, ProgressCell, StatusBadge } from './ui';
+import { funderLabel, HealthBadge, IndicatorBadge, ProgressCell, StatusBadge } from './ui';
 
 const s = fr.strategy.ui;
 const e = fr.strategy.errors;
@@ -637,7 +638,8 @@ function Funding({ detail }: { detail: ActionDetail }) {
     setErrors(found);
     if (Object.keys(found).length) return;
     try {
-      await call(api().actions.addFunding({ id: a.id, funding: { funder: v.funder, requested: Number(v.requested), obtained: Number(v.obtained), spent: Number(v.spent) } }), { mutation: true, success: s.fundingAdded });
+      const key = Object.entries(fr.strategy.funders).find(([, label]) => label.toLowerCase() === v.funder.trim().toLowerCase())?.[0];
+      await call(api().actions.addFunding({ id: a.id, funding: { funder: key ?? v.funder.trim(), requested: Number(v.requested), obtained: Number(v.obtained), spent: Number(v.spent) } }), { mutation: true, success: s.fundingAdded });
       setV({ funder: '', requested: 0, obtained: 0, spent: 0 });
     } catch (err) {
       const f = fieldOf(err, 'funder');
@@ -659,7 +661,7 @@ function Funding({ detail }: { detail: ActionDetail }) {
         <Table.Tbody>
           {a.funding.map((f) => (
             <Table.Tr key={f.id}>
-              <Table.Td>{f.funder}{f.year ? ` (${f.year})` : ''}</Table.Td>
+              <Table.Td>{funderLabel(f.funder)}{f.year ? ` (${f.year})` : ''}</Table.Td>
               <Table.Td ta="right">{formatMoney(f.requested)}</Table.Td>
               <Table.Td ta="right">{formatMoney(f.obtained)}</Table.Td>
               <Table.Td ta="right">{formatMoney(f.spent)}</Table.Td>
@@ -668,9 +670,9 @@ function Funding({ detail }: { detail: ActionDetail }) {
                   <ActionIcon
                     variant="subtle"
                     color="red"
-                    aria-label={s.deleteFunding(f.funder)}
+                    aria-label={s.deleteFunding(funderLabel(f.funder))}
                     onClick={async () => {
-                      if (await confirmDanger(s.deleteFunding(f.funder), s.undoable)) notifyDeleted(await call(api().actions.deleteFunding({ id: a.id, fundingId: f.id }), { mutation: true }));
+                      if (await confirmDanger(s.deleteFunding(funderLabel(f.funder)), s.undoable)) notifyDeleted(await call(api().actions.deleteFunding({ id: a.id, fundingId: f.id }), { mutation: true }));
                     }}
                   >
                     <IconTrash size={16} />
@@ -690,7 +692,15 @@ function Funding({ detail }: { detail: ActionDetail }) {
       </Table>
       {!detail.readOnly ? (
         <Group align="flex-start" gap="xs" wrap="wrap">
-          <TextInput aria-label={s.fields.funder} placeholder={s.funderPlaceholder} value={v.funder} onChange={(x) => setV({ ...v, funder: x.currentTarget.value })} error={errors.funder} style={{ flex: '1 1 220px' }} />
+          <Autocomplete
+            aria-label={s.fields.funder}
+            placeholder={s.funderPlaceholder}
+            data={Object.values(fr.strategy.funders).filter((l) => l !== fr.strategy.funders.other)}
+            value={v.funder}
+            onChange={(x) => setV({ ...v, funder: x })}
+            error={errors.funder}
+            style={{ flex: '1 1 220px' }}
+          />
           {(['requested', 'obtained', 'spent'] as const).map((k) => (
             <NumberInput key={k} aria-label={s.fields[k]} placeholder={s.fields[k]} suffix=" €" decimalSeparator="," thousandSeparator=" " min={0} value={v[k]} onChange={(x) => setV({ ...v, [k]: x })} error={errors[k]} w={130} />
           ))}

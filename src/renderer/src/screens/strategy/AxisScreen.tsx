@@ -12,7 +12,7 @@ import { api, useQuery } from '../../api';
 import { links } from '../../app/registry';
 import { PageHeader } from '../../components/PageHeader';
 import { IndicatorChart } from './IndicatorChart';
-import { AxisChip, HEALTH_STYLE, HealthBadge, IndicatorBadge, ProgressCell, STATUS_STYLE } from './ui';
+import { AxisChip, funderLabel, HEALTH_STYLE, HealthBadge, IndicatorBadge, ProgressCell, STATUS_STYLE } from './ui';
 
 const s = fr.strategy.ui;
 const HEALTH_ORDER: HealthLevel[] = ['late', 'watch', 'unknown', 'on_track'];
@@ -102,10 +102,9 @@ export function AxisView({ page }: { page: AxisPage }) {
     <>
       <PageHeader
         title={
-          <Group gap="xs" component="span">
-            <AxisChip colour={page.axis.colour} />
-            <span>{page.axis.title}</span>
-          </Group>
+          <>
+            <AxisChip colour={page.axis.colour} /> {page.axis.title}
+          </>
         }
         subtitle={`${s.axisPage} — ${page.period.title}`}
         actions={
@@ -177,7 +176,7 @@ export function AxisView({ page }: { page: AxisPage }) {
                       </Text>
                     </Table.Td>
                     <Table.Td>{r.pilotName ?? '—'}</Table.Td>
-                    <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                    <Table.Td style={{ whiteSpace: 'nowrap' }} miw={140}>
                       <HealthBadge level={r.health} reasons={r.healthReasons} />
                     </Table.Td>
                   </Table.Tr>
@@ -358,7 +357,7 @@ export function AxisView({ page }: { page: AxisPage }) {
           <>
             <BarChart
               h={200}
-              data={funding.byFunder.slice(0, 8)}
+              data={funding.byFunder.slice(0, 8).map((f) => ({ ...f, funder: funderLabel(f.funder) }))}
               dataKey="funder"
               series={[
                 { name: 'requested', label: s.fields.requested, color: '#84a5dc' },
@@ -382,7 +381,7 @@ export function AxisView({ page }: { page: AxisPage }) {
               <Table.Tbody>
                 {funding.byFunder.map((f) => (
                   <Table.Tr key={f.funder}>
-                    <Table.Td>{f.funder}</Table.Td>
+                    <Table.Td>{funderLabel(f.funder)}</Table.Td>
                     <Table.Td ta="right">{formatMoney(f.requested)}</Table.Td>
                     <Table.Td ta="right">{formatMoney(f.obtained)}</Table.Td>
                     <Table.Td ta="right">{formatMoney(f.spent)}</Table.Td>

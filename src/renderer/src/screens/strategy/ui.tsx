@@ -111,6 +111,11 @@ export function ProgressCell({ value, width = 90 }: { value: number; width?: num
   );
 }
 
+/** Label of a funder key (« fipdr » → « FIPDR »); free labels are shown as typed. */
+export function funderLabel(funder: string): string {
+  return fr.strategy.funders[funder] ?? funder;
+}
+
 /** A small colour chip for an axis (always next to its title, never alone). */
 export function AxisChip({ colour }: { colour?: string }) {
   return <span aria-hidden style={{ display: 'inline-block', width: 10, height: 10, borderRadius: 2, background: colour ?? '#adb5bd', flex: 'none' }} />;
