@@ -40,19 +40,24 @@ export function formatTime(hhmm: string): string {
   return m === '00' ? `${hour} h` : `${hour} h ${m}`;
 }
 
+/** Shown instead of « NaN » or « ∞ » when a computed figure has no value (e.g. an average over nothing). */
+export const NO_VALUE = '—';
+
 /** « 12 500,00 € ». */
 export function formatMoney(amount: number): string {
-  return money.format(amount);
+  return Number.isFinite(amount) ? money.format(amount) : NO_VALUE;
 }
 
 /** « 1 234,5 ». */
 export function formatNumber(n: number): string {
-  return integer.format(n);
+  return Number.isFinite(n) ? integer.format(n) : NO_VALUE;
 }
 
 /** « 75 % » with a non-breaking space. */
 export function formatPercent(n: number): string {
-  return `${Math.round(n)}\u00a0%`;
+  if (!Number.isFinite(n)) return NO_VALUE;
+  // `|| 0` turns -0 (Math.round(-0.4)) into 0.
+  return `${Math.round(n) || 0}\u00a0%`;
 }
 
 /** Today's date as `YYYY-MM-DD` in local time. */

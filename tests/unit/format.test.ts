@@ -10,6 +10,7 @@ import {
   formatPercent,
   formatShortDate,
   formatTime,
+  NO_VALUE,
   parseIsoDate,
   todayIso,
 } from '../../src/shared/format';
@@ -103,5 +104,15 @@ describe('amounts and numbers', () => {
     expect(formatPercent(74.6)).toBe(`75${NBSP}%`);
     expect(formatPercent(0.4)).toBe(`0${NBSP}%`);
     expect(formatPercent(100)).toBe(`100${NBSP}%`);
+    expect(formatPercent(-0.4)).toBe(`0${NBSP}%`);
+  });
+
+  it('shows « — » rather than NaN or Infinity for a figure without value', () => {
+    for (const v of [NaN, Infinity, -Infinity, Number(undefined), 0 / 0]) {
+      expect(formatPercent(v)).toBe(NO_VALUE);
+      expect(formatMoney(v)).toBe(NO_VALUE);
+      expect(formatNumber(v)).toBe(NO_VALUE);
+    }
+    expect(NO_VALUE).toBe('\u2014');
   });
 });
