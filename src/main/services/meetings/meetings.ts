@@ -8,7 +8,7 @@ import { CONFIDENTIALITY_RANK, type Attendance, type Datastore, type Invitee, ty
 import { DomainError } from '../../../shared/result';
 import { fold } from '../directory';
 import { nowIso, type ServiceContext } from '../context';
-import { charterState, currentMemberships, getInstance, today } from '../instances';
+import { charterState, getInstance, today } from '../instances';
 import { agendaSummary, copiedAgenda, previousMeeting, templateItems } from './agenda';
 import { assertNotLocked, assertTimes, getMeeting, toMinutes, touch } from './common';
 import { followUpRows } from './live';
@@ -95,10 +95,13 @@ export function meetingDetail(ctx: ServiceContext, id: string): MeetingDetail {
 }
 
 /** The instance's current members as invitees (one row per person). */
-function defaultInvitees(data: Datastore, instanceId: string, date: string): Invitee[] {
+function defaultInvitees(data: Datastore, instanceId: string, date: string, today: string): Invitee[] {
   const seen = new Set<string>();
   const out: Invitee[] = [];
-  for (const m of currentMemberships(data, instanceId, date)) {
+  // Members on the meeting's date; for a meeting entered after the fact, today's members count too.
+  const ref = date > today ? date : today;
+  const members = data.memberships.filter((m) => m.instanceId === instanceId && m.startDate <= ref && (!m.endDate || m.endDate >= date));
+  for (const m of members) {
     if (seen.has(m.personId)) continue;
     seen.add(m.personId);
     out.push({ id: newId('inv'), personId: m.personId, organisationId: m.organisationId });
@@ -138,7 +141,7 @@ export async function createMeeting(ctx: ServiceContext, input: MeetingInput): P
       confidentiality,
       status: 'draft',
       agenda: [],
-      invitees: defaultInvitees(data, instance.id, input.date),
+      invitees: defaultInvitees(data, instance.id, input.date, today(ctx)),
       attendance: [],
       decisions: [],
       generalNotes: '',
@@ -279,7 +282,7 @@ export async function resetInvitees(ctx: ServiceContext, meetingId: string): Pro
   return ctx.store.update((data) => {
     const meeting = getMeeting(data, meetingId);
     assertNotLocked(meeting);
-    for (const inv of defaultInvitees(data, meeting.instanceId, meeting.date)) {
+    for (const inv of defaultInvitees(data, meeting.instanceId, meeting.date, today(ctx))) {
       if (!meeting.invitees.some((i) => i.personId === inv.personId)) meeting.invitees.push(inv);
     }
     touch(meeting, nowIso(ctx));

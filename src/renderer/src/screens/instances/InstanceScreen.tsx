@@ -31,9 +31,12 @@ function CharterBadge({ row }: { row: MemberRow }) {
     );
   if (row.membership.charterSignedAt)
     return (
-      <Badge size="sm" color="teal" variant="light" leftSection={<IconCircleCheck size={12} />} style={{ textTransform: 'none' }}>
-        {L.charterSignedAt} {formatShortDate(row.membership.charterSignedAt)}
-      </Badge>
+      <Group gap={4} wrap="nowrap">
+        <IconCircleCheck size={14} color="var(--mantine-color-teal-7)" aria-hidden />
+        <Text size="xs" c="teal.8">
+          {L.charterSignedAt} {formatShortDate(row.membership.charterSignedAt)}
+        </Text>
+      </Group>
     );
   return null;
 }

@@ -4,6 +4,7 @@ import { useHotkeys } from '@mantine/hooks';
 import {
   IconAlertTriangle,
   IconArrowLeft,
+  IconBolt,
   IconCheck,
   IconChevronDown,
   IconChevronUp,
@@ -258,23 +259,23 @@ export function LiveScreen() {
           {L.confidentialBanner}
         </Alert>
       ) : null}
-      <Group justify="space-between" wrap="nowrap">
-        <Group gap="sm" wrap="nowrap">
-          <Button component={Link} to={links.meeting(meeting.id)} variant="subtle" leftSection={<IconArrowLeft size={16} />} onClick={() => void saver.flush()}>
+      <Group justify="space-between" wrap="nowrap" align="flex-end">
+        <Stack gap={0} style={{ flex: 1, minWidth: 0 }}>
+          <Button component={Link} to={links.meeting(meeting.id)} variant="subtle" size="compact-xs" w="fit-content" leftSection={<IconArrowLeft size={14} />} onClick={() => void saver.flush()}>
             {L.backToMeeting}
           </Button>
-          <Stack gap={0}>
-            <Text fw={700} size="lg">
-              {L.liveTitle} — {meeting.title}
-            </Text>
+          <Text fw={700} size="lg" truncate>
+            {L.liveTitle} — {meeting.title}
+          </Text>
+          <Group gap={6}>
+            <MeetingStatusBadge status={meeting.status} />
+            <ConfidentialityBadge level={meeting.confidentiality} />
             <Text size="xs" c="dimmed">
               {formatLongDate(meeting.date)}, {formatTime(meeting.startTime)} · {detail.instance.name}
             </Text>
-          </Stack>
-          <MeetingStatusBadge status={meeting.status} />
-          <ConfidentialityBadge level={meeting.confidentiality} />
-        </Group>
-        <Group gap="xs" wrap="nowrap">
+          </Group>
+        </Stack>
+        <Group gap="xs" wrap="nowrap" style={{ flexShrink: 0 }}>
           <NotesSaveIndicator saver={saver} />
           <Button variant="default" leftSection={<IconKeyboard size={16} />} onClick={() => setHelp(true)}>
             {L.shortcuts}
@@ -321,14 +322,14 @@ export function LiveScreen() {
                 )}
               </Stack>
             </ScrollArea.Autosize>
-            <Group gap={4} mt="xs" grow>
-              <Button size="xs" variant="default" leftSection={<IconChevronUp size={14} />} onClick={() => step(-1)} title="Alt+↑">
+            <Stack gap={4} mt="xs">
+              <Button size="xs" variant="default" fullWidth justify="space-between" leftSection={<IconChevronUp size={14} />} rightSection={<Kbd size="xs">Alt+↑</Kbd>} onClick={() => step(-1)}>
                 {L.previousItem}
               </Button>
-              <Button size="xs" variant="default" rightSection={<IconChevronDown size={14} />} onClick={() => step(1)} title="Alt+↓">
+              <Button size="xs" variant="default" fullWidth justify="space-between" leftSection={<IconChevronDown size={14} />} rightSection={<Kbd size="xs">Alt+↓</Kbd>} onClick={() => step(1)}>
                 {L.nextItem}
               </Button>
-            </Group>
+            </Stack>
           </Paper>
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 6 }}>
@@ -387,6 +388,7 @@ export function LiveScreen() {
               label={current ? L.notesFor(current.title) : L.generalNotes}
               placeholder={L.notesPlaceholder}
               readOnly={detail.locked}
+              minRows={10}
             />
             {detail.followUp.length ? (
               <Paper withBorder p="xs">
@@ -398,19 +400,14 @@ export function LiveScreen() {
         <Grid.Col span={{ base: 12, md: 3 }}>
           <Stack gap="sm">
             <Paper withBorder p="xs">
-              <Group grow gap={6}>
-                <Button leftSection={<IconListCheck size={16} />} onClick={() => setCapture('decision')} disabled={detail.locked}>
+              <Stack gap={6}>
+                <Button fullWidth justify="space-between" leftSection={<IconListCheck size={16} />} rightSection={<Kbd size="xs">Ctrl+D</Kbd>} onClick={() => setCapture('decision')} disabled={detail.locked}>
                   {L.captureDecision}
                 </Button>
-                <Button variant="light" onClick={() => setCapture('action')} disabled={detail.locked}>
+                <Button fullWidth justify="space-between" variant="light" leftSection={<IconBolt size={16} />} rightSection={<Kbd size="xs">Ctrl+Maj+A</Kbd>} onClick={() => setCapture('action')} disabled={detail.locked}>
                   {L.captureAction}
                 </Button>
-              </Group>
-              <Group gap={6} mt={4} justify="center">
-                <Text size="xs" c="dimmed">
-                  <Kbd size="xs">Ctrl</Kbd>+<Kbd size="xs">D</Kbd> · <Kbd size="xs">Ctrl</Kbd>+<Kbd size="xs">Maj</Kbd>+<Kbd size="xs">A</Kbd>
-                </Text>
-              </Group>
+              </Stack>
               {itemDecisions.length ? (
                 <Stack gap={4} mt="xs">
                   {itemDecisions.map((d) => (

@@ -24,8 +24,13 @@ export function NewMeetingDialog({ opened, onClose, instanceId }: { opened: bool
   const [error, setError] = useState<{ field?: string; message: string }>();
   const instance = instances.data?.find((i) => i.id === f.instanceId);
   useEffect(() => {
-    if (instanceId) setF((x) => ({ ...x, instanceId }));
-  }, [instanceId]);
+    // Opened from an instance page: preselect it with the template that suits it.
+    const ins = instances.data?.find((i) => i.id === instanceId);
+    if (instanceId && ins) {
+      const template: Template = ins.meetingsCount > 0 && ins.kind !== 'plenary' ? 'copy_previous' : ins.kind;
+      setF((x) => ({ ...x, instanceId, template, title: x.title || fr.meetings.defaultTitle(ins.name) }));
+    }
+  }, [instanceId, instances.data]);
   const pickInstance = (id: string | null) => {
     const ins = instances.data?.find((i) => i.id === id);
     const template: Template = !ins ? 'none' : ins.meetingsCount > 0 && ins.kind !== 'plenary' ? 'copy_previous' : ins.kind;
