@@ -142,6 +142,9 @@ test('build the plan, measure an indicator, watch the axis page and the dashboar
   await expect(page.getByRole('heading', { name: new RegExp(demo.code.replace(/\./g, '\\.')) })).toBeVisible();
   await expect(page.getByRole('list', { name: 'Journal de suivi' })).toBeVisible();
   await shot(page, harness, '26-fiche-action-demo');
+  // « Imprimer la fiche » opens the Documents screen on this fiche.
+  await page.getByRole('button', { name: 'Imprimer la fiche' }).click();
+  await expect(page).toHaveURL(new RegExp(`kind=fiche&action=${demo.id}`));
   const firstAxis = harness.ctx.store.data.axes.filter((a) => a.periodId === harness.ctx.store.data.settings.activePeriodId).sort((a, b) => a.order - b.order)[0];
   await page.goto(`/#/plan/axes/${firstAxis.id}`);
   await expect(page.getByRole('heading', { name: firstAxis.title })).toBeVisible();

@@ -30,7 +30,6 @@ import type { ActionDetail, ActionPatch, IndicatorInput } from '../../../../shar
 import { formatDate, formatMoney, formatNumber, formatPercent, formatTime } from '../../../../shared/format';
 import { fr } from '../../../../shared/i18n';
 import type { Action, ActionStatus, Indicator, IndicatorType, JournalEntry, PartnerRole } from '../../../../shared/model';
-import type { Result } from '../../../../shared/result';
 import { api, ApiError, call, useQuery } from '../../api';
 import { links } from '../../app/registry';
 import { confirmDanger, notifyDeleted } from '../../components/confirm';
@@ -52,11 +51,10 @@ function formatDateTime(iso: string): string {
 const fieldOf = (err: unknown, fallback: string): [string, string] | undefined =>
   err instanceof ApiError ? [err.info.field?.split('.').pop() ?? fallback, err.info.message] : undefined;
 
-/** The « Imprimer la fiche » channel, when the documents feature provides it. */
-function actionSheetChannel(): ((input: { id: string }) => Promise<Result<unknown>>) | undefined {
+/** True when the documents feature can print a fiche action (its Documents screen previews, prints and saves it). */
+function canPrintSheet(): boolean {
   const docs = (api() as unknown as Record<string, Record<string, unknown> | undefined>).documents;
-  const fn = docs?.actionSheet;
-  return typeof fn === 'function' ? (fn as (input: { id: string }) => Promise<Result<unknown>>) : undefined;
+  return typeof docs?.fiche === 'function';
 }
 
 export function ActionScreen() {
@@ -69,7 +67,7 @@ export function ActionScreen() {
   const d = q.data;
   const a = d.action;
   const ro = d.readOnly;
-  const printSheet = actionSheetChannel();
+  const printSheet = canPrintSheet();
 
   const remove = async () => {
     if (!(await confirmDanger(s.deleteActionTitle, s.deleteActionText(`${a.code} ${a.title}`)))) return;
@@ -118,7 +116,7 @@ export function ActionScreen() {
             <Button
               variant="default"
               leftSection={<IconPrinter size={16} />}
-              onClick={() => call(printSheet({ id: a.id }))}
+              onClick={() => navigate(`${links.documents()}?kind=fiche&action=${encodeURIComponent(a.id)}`)}
             >
               {s.printSheet}
             </Button>
