@@ -1,4 +1,5 @@
 // Sharing exports: XLSX/CSV tables, formula injection, confidentiality, ICS (checked with ical.js), EML, DOCX, JSON backup.
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -312,6 +313,32 @@ describe('DOCX minutes', () => {
     expect(xml).toContain(sharing.confidentialBanner);
     expect(xml).not.toContain('SECRET-NOTE');
     expect(f.suggestedName).toMatch(/^CONFIDENTIEL-releve-de-decisions/);
+  });
+});
+
+describe('dossier de séance', () => {
+  it('bundles convocation, last plenary minutes, dashboard and plan in one valid PDF with a bookmark per part', async () => {
+    await store.update((d) => {
+      d.meetings.push({ ...d.meetings[0], id: 'mee_plen2', title: 'Plénière 2026', date: '2026-12-15', status: 'convened', decisions: [], attendance: [] });
+    });
+    const f = await share.exportDossier(ctx, 'mee_plen2', {});
+    expect(f.suggestedName).toBe('dossier-de-seance-2026-12-15.pdf');
+    const file = join(dir, 'dossier.pdf');
+    writeFileSync(file, f.data);
+    const check = spawnSync('qpdf', ['--check', file], { encoding: 'utf8' });
+    expect(check.status, check.stdout + check.stderr).toBe(0);
+    const outlines = spawnSync('qpdf', ['--json', '--json-key=outlines', file], { encoding: 'utf8' }).stdout;
+    const titles = [...outlines.matchAll(/"title": "([^"]+)"/g)].map((m) => m[1]);
+    expect(titles).toEqual(['Convocation et ordre du jour — 15 décembre 2026', 'Compte rendu de la plénière du 9 décembre 2025', 'Tableau de bord 2026', 'Plan d’actions']);
+    const text = spawnSync('pdftotext', [file, '-'], { encoding: 'utf8' }).stdout;
+    expect(text).toContain('Adoption des orientations 2026');
+    expect(text).toContain('Interventions en milieu scolaire');
+    expect(text).not.toContain('Suivi des situations signalées');
+    expect(text).not.toContain('SECRET-NOTE');
+  });
+
+  it('is for plenaries only', async () => {
+    await expect(share.exportDossier(ctx, 'mee_rest', {})).rejects.toThrow(/formation plénière/);
   });
 });
 

@@ -45,6 +45,7 @@ const exportCmd: Command = {
     '       clspd export ics --data DOSSIER (--meeting ID | --instance ID) --out FICHIER [--include-confidential]\n' +
     '       clspd export eml --data DOSSIER --meeting ID --out FICHIER [--include-confidential]\n' +
     '       clspd export docx minutes --data DOSSIER --meeting ID --out FICHIER\n' +
+    '       clspd export dossier --data DOSSIER --meeting ID --out FICHIER   (dossier de séance PDF d’une plénière)\n' +
     '       clspd export json --data DOSSIER --out FICHIER\n' +
     '       clspd export update-pack --data DOSSIER --pilot ID_STRUCTURE --out FICHIER [--include-confidential]',
   flags: {
@@ -76,12 +77,14 @@ const exportCmd: Command = {
         case 'docx':
           if (what !== 'minutes') throw new UsageError('Seul le compte rendu est disponible en DOCX : clspd export docx minutes --meeting ID.');
           return share.exportMinutesDocx(ctx, requireFlag(args, 'meeting', 'la réunion'));
+        case 'dossier':
+          return share.exportDossier(ctx, requireFlag(args, 'meeting', 'la réunion plénière'), opts);
         case 'json':
           return share.exportJsonBackup(ctx);
         case 'update-pack':
           return share.exportUpdatePack(ctx, requireFlag(args, 'pilot', 'la structure pilote'), opts);
         default:
-          throw new UsageError('Précisez le format : xlsx, csv, ics, eml, docx, json ou update-pack.');
+          throw new UsageError('Précisez le format : xlsx, csv, ics, eml, docx, dossier, json ou update-pack.');
       }
     });
     writeFileSync(out, file.data);

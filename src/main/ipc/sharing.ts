@@ -25,6 +25,7 @@ export const sharingHandlers: HandlerSlice<
   | 'sharing:exportIcs'
   | 'sharing:prepareEmail'
   | 'sharing:exportMinutesDocx'
+  | 'sharing:exportDossier'
   | 'sharing:exportBackup'
   | 'sharing:exportUpdatePack'
   | 'sharing:previewImport'
@@ -39,6 +40,7 @@ export const sharingHandlers: HandlerSlice<
   // « Préparer l'envoi »: the draft is written, then opened with the system's mail program.
   'sharing:prepareEmail': async (i, ctx) => share.saveExport(ctx, await share.exportEml(ctx, i.meetingId, { includeConfidential: i.includeConfidential }), write, true),
   'sharing:exportMinutesDocx': async (i, ctx) => share.saveExport(ctx, await share.exportMinutesDocx(ctx, i.meetingId), write),
+  'sharing:exportDossier': async (i, ctx) => share.saveExport(ctx, await share.exportDossier(ctx, i.meetingId, { includeConfidential: i.includeConfidential }), write),
   'sharing:exportBackup': async (_i, ctx) => share.saveExport(ctx, await share.exportJsonBackup(ctx), write),
   'sharing:exportUpdatePack': async (i, ctx) =>
     share.saveExport(ctx, await share.exportUpdatePack(ctx, i.pilotId, { includeConfidential: i.includeConfidential }), write),

@@ -86,7 +86,7 @@ export interface SharingOverview {
   pilots: { id: string; name: string; actions: number }[];
   instances: { id: string; name: string; confidential: boolean; upcoming: number }[];
   /** Meetings from 60 days ago onwards, by date (for invitations, e-mail drafts and DOCX minutes). */
-  meetings: { id: string; title: string; date: string; instance: string; confidential: boolean }[];
+  meetings: { id: string; title: string; date: string; instance: string; confidential: boolean; plenary: boolean }[];
 }
 
 const IdString = z.string().min(1).max(64);
@@ -105,6 +105,7 @@ export const sharingContract = {
   ),
   'sharing:prepareEmail': channel<ExportResult>()(z.object({ meetingId: IdString, includeConfidential: z.boolean().default(false) })),
   'sharing:exportMinutesDocx': channel<ExportResult>()(z.object({ meetingId: IdString })),
+  'sharing:exportDossier': channel<ExportResult>()(z.object({ meetingId: IdString, includeConfidential: z.boolean().default(false) })),
   'sharing:exportBackup': channel<ExportResult>()(z.undefined()),
   'sharing:exportUpdatePack': channel<ExportResult>()(z.object({ pilotId: IdString, includeConfidential: z.boolean().default(false) })),
   'sharing:previewImport': channel<ImportPreview | { cancelled: true }>()(

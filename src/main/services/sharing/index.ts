@@ -10,6 +10,7 @@ import { exportBackup, inspectBackup, restoreBackupFile } from './backup';
 import { instanceMap, isConfidentialInstance, isConfidentialMeeting, suggestedName, type ShareOptions } from './common';
 import { convocationPdf } from '../../documents/convocation';
 import { minutesDocx } from './docx';
+import { buildDossier } from './dossier';
 import { buildEml } from './eml';
 import { instanceIcs, meetingIcs } from './ics';
 import { actionsWorkCopy, ACTION_FIELDS, planActions } from './importActions';
@@ -93,6 +94,19 @@ export async function exportEml(ctx: ServiceContext, meetingId: string, opts: Sh
   };
 }
 
+export async function exportDossier(ctx: ServiceContext, meetingId: string, opts: ShareOptions): Promise<ExportFile> {
+  const f = await buildDossier(ctx.store.data, meetingId, opts, ctx.now());
+  return {
+    data: f.data,
+    suggestedName: `${opts.includeConfidential ? `${sharing.confidentialFileTag}-` : ''}${f.baseName}.pdf`,
+    filters: [{ name: 'Document PDF', extensions: ['pdf'] }],
+    confidential: !!opts.includeConfidential,
+    excluded: 0,
+    count: f.pages,
+    notice: `Dossier de ${f.pages} page(s) : ${f.parts.join(', ')}.${f.missing.length ? ` Non inclus : ${f.missing.join(' ; ')}.` : ''}`,
+  };
+}
+
 export async function exportMinutesDocx(ctx: ServiceContext, meetingId: string): Promise<ExportFile> {
   const f = await minutesDocx(ctx.store.data, meetingId);
   return {
@@ -170,7 +184,14 @@ export function overview(ctx: ServiceContext): SharingOverview {
     meetings: d.meetings
       .filter((m) => m.date >= addDays(today, -60))
       .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0))
-      .map((m) => ({ id: m.id, title: m.title, date: m.date, instance: inst.get(m.instanceId)?.name ?? '', confidential: isConfidentialMeeting(m, inst) })),
+      .map((m) => ({
+        id: m.id,
+        title: m.title,
+        date: m.date,
+        instance: inst.get(m.instanceId)?.name ?? '',
+        confidential: isConfidentialMeeting(m, inst),
+        plenary: inst.get(m.instanceId)?.kind === 'plenary',
+      })),
   };
 }
 

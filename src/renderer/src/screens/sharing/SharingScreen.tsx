@@ -165,6 +165,15 @@ export function SharingScreen() {
               >
                 {T.ui.minutesDocx}
               </Button>
+              <Button
+                variant="light"
+                leftSection={<IconFileText size={16} />}
+                disabled={!meetingInfo?.plenary}
+                title={meetingInfo?.plenary ? undefined : T.ui.needsPlenary}
+                onClick={() => meeting && void withChoice(meetingInfo?.confidential, (inc) => save(api().sharing.exportDossier({ meetingId: meeting, includeConfidential: inc })))}
+              >
+                {T.ui.dossier}
+              </Button>
             </Group>
             <Select
               label={T.ui.instance}
