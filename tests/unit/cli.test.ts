@@ -422,6 +422,28 @@ describe('list', () => {
     for (const kind of ['meetings', 'actions', 'instances', 'partners']) checkRows(kind, await listJson(kind, dir));
   });
 
+  it('demo --scale 10y builds a valid large folder whose lists hold every record with the required fields', async () => {
+    const dir = join(tempDir(), 'dix-ans');
+    const r = await cli('demo', '--data', dir, '--scale', '10y');
+    expect(r.code, r.err).toBe(0);
+    expect((await cli('check', '--data', dir)).code).toBe(0);
+    const f = inspectFile(join(dir, DATA_FILE));
+    expect(f.ok).toBe(true);
+    if (!f.ok) return;
+    for (const kind of ['meetings', 'actions', 'instances', 'partners'] as const) {
+      const rows = await listJson(kind, dir);
+      checkRows(kind, rows);
+      const source = { meetings: f.data.meetings, actions: f.data.actions, instances: f.data.instances, partners: f.data.organisations }[kind];
+      expect(rows.map((x) => x.id)).toEqual(source.map((x) => x.id));
+    }
+    // A folder that already holds data is refused, untouched.
+    const before = snapshot(dir);
+    const again = await cli('demo', '--data', dir, '--scale', '10y');
+    expect(again.code).not.toBe(0);
+    expect(again.err).toMatch(/contient déjà des données/);
+    expect(snapshot(dir)).toEqual(before);
+  });
+
   it('prints tab-separated lines without --json, and a French error on a broken file', async () => {
     const { dir } = await sampleFolder();
     const r = await cli('list', 'meetings', '--data', dir);
