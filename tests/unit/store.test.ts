@@ -4,7 +4,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, wri
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { BACKUP_DIR, createBackup, listBackups, MAX_BACKUPS, MAX_START_BACKUPS, needsDailyBackup, rotateBackups } from '../../src/main/store/backups';
-import { removeStaleTemps, writeFileDurable } from '../../src/main/store/durable';
+import { removeStaleTemps, renameWithRetry, writeFileDurable } from '../../src/main/store/durable';
 import { acquireLock, LOCK_FILE } from '../../src/main/store/lock';
 import { migrate, MissingMigrationError, MissingVersionError, NewerVersionError, type Migration } from '../../src/main/store/migrations';
 import { DATA_FILE, inspectFile, newEmptyDatastore, Store, type OpenOptions } from '../../src/main/store/store';
@@ -83,6 +83,37 @@ describe('writeFileDurable', () => {
     expect(() => writeFileDurable(target, 'data')).toThrow();
     expect(dirEntries(dir)).toEqual(['occupied']);
     expect(statSync(target).isDirectory()).toBe(true);
+  });
+
+  it('retries a rename refused for a moment on Windows, and only there', () => {
+    const busy = (code: string) => Object.assign(new Error(code), { code });
+    let calls = 0;
+    const slept: number[] = [];
+    const flaky = () => {
+      if (++calls < 4) throw busy('EPERM');
+    };
+    renameWithRetry('a', 'b', flaky, 'win32', (ms) => slept.push(ms));
+    expect(calls).toBe(4);
+    expect(slept).toEqual([10, 20, 40]);
+    // Elsewhere, or for a real error, it fails at once.
+    calls = 0;
+    expect(() => renameWithRetry('a', 'b', flaky, 'linux', () => undefined)).toThrow('EPERM');
+    expect(calls).toBe(1);
+    expect(() =>
+      renameWithRetry('a', 'b', () => {
+        throw busy('ENOENT');
+      }, 'win32', () => slept.push(-1)),
+    ).toThrow('ENOENT');
+    expect(slept).not.toContain(-1);
+    // It gives up after about a second.
+    let waited = 0;
+    expect(() =>
+      renameWithRetry('a', 'b', () => {
+        throw busy('EBUSY');
+      }, 'win32', (ms) => (waited += ms)),
+    ).toThrow('EBUSY');
+    expect(waited).toBeGreaterThanOrEqual(1_000);
+    expect(waited).toBeLessThan(1_500);
   });
 
   it('removes temp files of dead writers only', () => {

@@ -14,6 +14,33 @@ export function fsyncDir(dir: string): void {
   }
 }
 
+const TRANSIENT_RENAME_ERRORS = new Set(['EPERM', 'EACCES', 'EBUSY']);
+
+/**
+ * Renames, retrying for about a second on Windows when the target is briefly held open (antivirus, indexer,
+ * backup tools): there, such a rename fails with EPERM/EACCES/EBUSY although it would succeed a moment later.
+ */
+export function renameWithRetry(
+  from: string,
+  to: string,
+  rename: (a: string, b: string) => void = renameSync,
+  platform: NodeJS.Platform = process.platform,
+  sleep: (ms: number) => void = (ms) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms),
+): void {
+  let waited = 0;
+  for (let delay = 10; ; delay = Math.min(delay * 2, 200)) {
+    try {
+      rename(from, to);
+      return;
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code ?? '';
+      if (platform !== 'win32' || !TRANSIENT_RENAME_ERRORS.has(code) || waited >= 1_000) throw e;
+      sleep(delay);
+      waited += delay;
+    }
+  }
+}
+
 /** Writes `data` to `file` so that after return the new content survives a crash or a power cut. */
 export function writeFileDurable(file: string, data: string | Uint8Array): void {
   const dir = dirname(file);
@@ -31,7 +58,7 @@ export function writeFileDurable(file: string, data: string | Uint8Array): void 
   }
   closeSync(fd);
   try {
-    renameSync(tmp, file);
+    renameWithRetry(tmp, file);
   } catch (e) {
     rmSync(tmp, { force: true });
     throw e;
