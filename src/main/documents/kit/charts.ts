@@ -2,7 +2,7 @@
 import { formatNumber, formatShortDate } from '../../../shared/format';
 import { documents as t } from '../../../shared/i18n/documents';
 import { COLOURS, type PdfDoc } from './document';
-import { ellipsis, frText } from './typography';
+import { frText } from './typography';
 
 export interface BarItem {
   label: string;
@@ -26,7 +26,7 @@ export function horizontalBars(pd: PdfDoc, items: BarItem[], opts: { max?: numbe
     pd.ensure(rowH);
     const y = pd.y;
     const label = pd.wrap(frText(it.label), labelW - 8, 'regular', size);
-    pd.drawLine(label.length > 1 ? ellipsis(label[0], Math.max(4, label[0].length)) : (label[0] ?? ''), pd.left, y + (rowH - 5 - pd.lineHeight(size)) / 2 + 1, 'regular', size, COLOURS.ink);
+    pd.drawLine(label.length > 1 ? `${label[0].slice(0, -1).trimEnd()}…` : (label[0] ?? ''), pd.left, y + (rowH - 5 - pd.lineHeight(size)) / 2 + 1, 'regular', size, COLOURS.ink);
     const doc = pd.doc;
     doc.save().rect(barX, y + 1, barW, barH).fill(COLOURS.zebra).restore();
     const w = max > 0 ? Math.max(0, Math.min(1, it.value / max)) * barW : 0;
@@ -149,6 +149,9 @@ export function indicatorChart(
     pd.drawAligned(t.charts.noMeasurement, x0, y0 + h / 2 - 5, w, 'center', 'italic', 8, COLOURS.muted);
   } else {
     const slot = w / points.length;
+    // Within one year the day matters (« 14/03 »); across years the month and year do (« 03/2026 »).
+    const sameYear = points[0].date.slice(0, 4) === points[points.length - 1].date.slice(0, 4);
+    const dateLabel = (iso: string) => (sameYear ? formatShortDate(iso).slice(0, 5) : formatShortDate(iso).slice(3));
     const barW = Math.min(28, slot * 0.6);
     const every = Math.ceil(points.length / Math.max(1, Math.floor(w / 44)));
     points.forEach((p, i) => {
@@ -157,7 +160,7 @@ export function indicatorChart(
       const base = yOf(Math.max(min, 0));
       doc.save().rect(cx - barW / 2, Math.min(top, base), barW, Math.abs(base - top)).fill(opts.colour ?? COLOURS.accent).restore();
       if (points.length <= 12) pd.drawAligned(formatNumber(p.value), cx - slot / 2, top - size - 3, slot, 'center', 'bold', size, COLOURS.ink);
-      if (i % every === 0) pd.drawAligned(formatShortDate(p.date).slice(3), cx - slot / 2 - 6, y0 + h + 3, slot + 12, 'center', 'regular', size, COLOURS.muted);
+      if (i % every === 0) pd.drawAligned(dateLabel(p.date), cx - slot / 2 - 6, y0 + h + 3, slot + 12, 'center', 'regular', size, COLOURS.muted);
     });
   }
   const labelLine = (v: number, label: string, dash: [number, number], colour: string, atLeft: boolean) => {

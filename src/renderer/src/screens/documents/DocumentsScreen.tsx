@@ -14,14 +14,17 @@ import {
   IconUsers,
 } from '@tabler/icons-react';
 import { notifications } from '@mantine/notifications';
-import { type ReactNode, useEffect, useMemo, useState } from 'react';
+import { lazy, type ReactNode, Suspense, useEffect, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import type { GeneratedInfo } from '../../../../shared/contract/documents';
 import { formatShortDate } from '../../../../shared/format';
 import { fr } from '../../../../shared/i18n';
 import { api, ApiError, call, useQuery } from '../../api';
 import { PageHeader } from '../../components/PageHeader';
-import { PdfPreview, toBytes } from './PdfPreview';
+import { toBytes } from './bytes';
+
+// pdf.js is large: load it with the first preview, not with the app.
+const PdfPreview = lazy(() => import('./PdfPreview').then((m) => ({ default: m.PdfPreview })));
 
 const t = fr.documents;
 const s = t.screen;
@@ -256,7 +259,11 @@ export function DocumentsScreen() {
                       {w}
                     </Alert>
                   ))}
-                  {bytes ? <PdfPreview bytes={bytes} /> : null}
+                  {bytes ? (
+                    <Suspense fallback={<Progress value={100} animated aria-label={s.loadingPreview} />}>
+                      <PdfPreview bytes={bytes} />
+                    </Suspense>
+                  ) : null}
                 </Stack>
               </Paper>
             ) : null}

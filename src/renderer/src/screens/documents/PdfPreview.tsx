@@ -11,16 +11,6 @@ pdfjs.GlobalWorkerOptions.workerSrc = workerUrl;
 const t = fr.documents.screen;
 const BATCH = 12;
 
-/** Bytes may arrive as a Uint8Array (Electron IPC) or as a plain object / array (JSON bridges in tests). */
-export function toBytes(v: unknown): Uint8Array {
-  if (v instanceof Uint8Array) return v;
-  if (v instanceof ArrayBuffer) return new Uint8Array(v);
-  if (Array.isArray(v)) return Uint8Array.from(v as number[]);
-  if (typeof v === 'string') return Uint8Array.from(atob(v), (c) => c.charCodeAt(0));
-  if (v && typeof v === 'object') return Uint8Array.from(Object.values(v as Record<string, number>));
-  return new Uint8Array();
-}
-
 function PageCanvas({ doc, n, scale }: { doc: pdfjs.PDFDocumentProxy; n: number; scale: number }) {
   const ref = useRef<HTMLCanvasElement>(null);
   useEffect(() => {

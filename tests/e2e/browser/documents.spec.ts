@@ -1,0 +1,56 @@
+// Browser E2E of the Documents screen: generate a compte rendu and a plan, preview with pdf.js, save as, relevé for a confidential meeting.
+import { readFileSync } from 'node:fs';
+import { expect, test } from './harness';
+
+test('generate, preview and save documents from the Documents screen', async ({ page, harness }) => {
+  await harness.seedDemo();
+  const data = harness.ctx.store.data;
+  const plenary = data.meetings.find((m) => m.status === 'validated' && m.confidentiality === 'public')!;
+  const confidential = data.meetings.find((m) => m.confidentiality === 'confidential' && (m.status === 'validated' || m.status === 'held'))!;
+
+  await page.goto('/#/documents');
+  await expect(page.getByRole('heading', { name: 'Documents' })).toBeVisible();
+  for (const label of ['Convocation et ordre du jour', 'Feuille d’émargement', 'Compte rendu', 'Plan d’actions', 'Fiche action', 'Liste des membres']) {
+    await expect(page.getByRole('radio', { name: new RegExp(label) })).toBeVisible();
+  }
+  await harness.screenshot(page, '60-documents');
+
+  // Compte rendu of the plenary: preview pages appear, then « Enregistrer sous… » writes the PDF.
+  await page.getByTestId('doc-kind-minutes').click();
+  await page.getByTestId('doc-meeting').click();
+  await page.getByRole('option', { name: new RegExp(plenary.title) }).click();
+  await page.getByTestId('doc-generate').click();
+  const result = page.getByTestId('doc-result');
+  await expect(result.getByText(`Compte rendu — ${plenary.title}`)).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByTestId('pdf-page').first()).toBeVisible({ timeout: 30_000 });
+  await harness.screenshot(page, '61-documents-apercu-compte-rendu');
+  await page.getByTestId('doc-save').click();
+  await expect(page.getByText(/Document enregistré/)).toBeVisible();
+  expect(harness.savedFiles.at(-1)).toMatch(/compte-rendu-.*\.pdf$/);
+  expect(readFileSync(harness.savedFiles.at(-1)!).subarray(0, 5).toString()).toBe('%PDF-');
+
+  // A confidential meeting gives a relevé de décisions.
+  await page.getByTestId('doc-meeting').click();
+  await page.getByRole('option', { name: new RegExp(confidential.title) }).click();
+  await page.getByTestId('doc-generate').click();
+  await expect(result.getByText(`Relevé de décisions — ${confidential.title}`)).toBeVisible({ timeout: 30_000 });
+
+  // Plan d'actions, landscape, with several pages.
+  await page.getByTestId('doc-kind-plan').click();
+  await page.getByTestId('doc-generate').click();
+  await expect(page.getByTestId('pdf-page').nth(1)).toBeVisible({ timeout: 30_000 });
+  await harness.screenshot(page, '62-documents-apercu-plan');
+});
+
+test('the bilan annuel previews, and the compte rendu only offers meetings that were held', async ({ page, harness }) => {
+  await harness.seedDemo();
+  await page.goto('/#/documents?kind=dashboard');
+  await expect(page.getByTestId('doc-year')).toBeVisible();
+  await page.getByTestId('doc-generate').click();
+  await expect(page.getByTestId('pdf-page').first()).toBeVisible({ timeout: 30_000 });
+  // The meeting picker of the compte rendu only offers meetings that were held.
+  await page.getByTestId('doc-kind-minutes').click();
+  await page.getByTestId('doc-meeting').click();
+  const draft = harness.ctx.store.data.meetings.find((m) => m.status === 'draft');
+  if (draft) await expect(page.getByRole('option', { name: new RegExp(draft.title) })).toHaveCount(0);
+});
