@@ -160,3 +160,47 @@ test('build the plan, measure an indicator, watch the axis page and the dashboar
   await page.getByRole('button', { name: 'Annuler la suppression' }).click();
   await expect.poll(() => harness.ctx.store.data.actions.some((a) => a.id === action.id)).toBe(true);
 });
+
+test('an objective with actions is moved before deletion; a period is closed and a new one carries over actions', async ({ page, harness }) => {
+  await harness.seedDemo();
+  const data = harness.ctx.store.data;
+  const objective = data.objectives.find((o) => data.actions.some((a) => a.objectiveId === o.id && !a.archived))!;
+  const moved = data.actions.filter((a) => a.objectiveId === objective.id).map((a) => a.id);
+  await page.goto('/#/plan');
+  await page.getByRole('radiogroup', { name: 'Présentation du plan' }).getByText('Arborescence', { exact: true }).dispatchEvent('click');
+  await page.getByRole('button', { name: `Autres actions sur l’objectif « ${objective.title} »` }).click();
+  await page.getByRole('menuitem', { name: `Supprimer l’objectif « ${objective.title} »` }).click();
+  const dialog = page.getByRole('dialog');
+  await expect(dialog.getByText(/Cet objectif contient encore \d+ action\(s\)/)).toBeVisible();
+  await expect(dialog.getByRole('button', { name: 'Déplacer les actions et supprimer' })).toBeDisabled();
+  await dialog.getByLabel('Déplacer ses actions vers').click();
+  await page.getByRole('option', { name: 'À classer' }).click();
+  await dialog.getByRole('button', { name: 'Déplacer les actions et supprimer' }).click();
+  await expect(dialog).toBeHidden();
+  await expect.poll(() => harness.ctx.store.data.objectives.some((o) => o.id === objective.id)).toBe(false);
+  expect(harness.ctx.store.data.actions.filter((a) => moved.includes(a.id)).every((a) => a.objectiveId === undefined)).toBe(true);
+  await expect(page.getByRole('heading', { name: 'À classer' })).toBeVisible();
+
+  // Close the period, carrying over one unfinished action.
+  const oldPeriod = harness.ctx.store.data.settings.activePeriodId!;
+  const carried = harness.ctx.store.data.actions.find((a) => a.status === 'in_progress')!;
+  await page.getByRole('button', { name: 'Périodes de la stratégie' }).click();
+  const periods = page.getByRole('dialog');
+  await periods.getByRole('button', { name: 'Clôturer et démarrer une nouvelle période' }).click();
+  await periods.getByRole('textbox', { name: 'Titre de la nouvelle période' }).fill('Stratégie territoriale 2027–2030');
+  await periods.getByRole('checkbox', { name: new RegExp(`^${carried.code.replace(/\./g, '\\.')} `) }).check();
+  await shot(page, harness, '28-periodes');
+  await periods.getByRole('button', { name: 'Clôturer et démarrer une nouvelle période' }).last().click();
+  await page.getByRole('button', { name: 'Clôturer et démarrer', exact: true }).click();
+  await expect.poll(() => harness.ctx.store.data.settings.activePeriodId).not.toBe(oldPeriod);
+  const live = harness.ctx.store.data;
+  expect(live.periods.find((p) => p.id === oldPeriod)?.status).toBe('closed');
+  expect(live.actions.map((a) => a.id)).toEqual([carried.id]);
+  await expect(page.getByText('Stratégie territoriale 2027–2030 — 1 action')).toBeVisible();
+
+  // The archived period stays readable in the plan, read-only.
+  await page.getByRole('button', { name: 'Périodes de la stratégie' }).click();
+  await page.getByRole('dialog').getByRole('row', { name: /Archivée/ }).getByRole('button', { name: 'Afficher' }).click();
+  await expect(page.getByText('Cette période est archivée : elle peut être consultée et imprimée, pas modifiée.')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Ajouter une action' })).toHaveCount(0);
+});

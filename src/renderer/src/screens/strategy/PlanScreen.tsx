@@ -2,6 +2,10 @@
 import { ActionIcon, Alert, Badge, Box, Button, Group, Menu, Modal, MultiSelect, Paper, SegmentedControl, Select, SimpleGrid, Stack, Text, TextInput, Title, Tooltip } from '@mantine/core';
 import {
   IconArchive,
+  IconArrowDown,
+  IconArrowRight,
+  IconArrowUp,
+  IconCalendarStats,
   IconChartLine,
   IconDots,
   IconFilterOff,
@@ -27,7 +31,8 @@ import { confirmDanger, notifyDeleted } from '../../components/confirm';
 import { EmptyState } from '../../components/EmptyState';
 import { PageHeader } from '../../components/PageHeader';
 import { ActionTable } from './ActionTable';
-import { AxisForm, NewActionForm, ObjectiveForm, type NewActionValues } from './forms';
+import { AxisForm, NewActionForm, ObjectiveForm, objectiveOptions, type NewActionValues } from './forms';
+import { PeriodsPanel } from './Periods';
 import { AxisChip, HealthBadge, ProgressCell, StatusBadge } from './ui';
 
 const s = fr.strategy.ui;
@@ -39,6 +44,9 @@ type Modal =
   | { kind: 'action'; objectiveId?: string }
   | { kind: 'axis'; id?: string; title?: string; colour?: string; description?: string }
   | { kind: 'objective'; axisId: string; id?: string; title?: string; description?: string }
+  | { kind: 'objectiveFull'; id: string; title: string; actionIds: string[] }
+  | { kind: 'moveObjective'; id: string; title: string; axisId: string }
+  | { kind: 'periods' }
   | null;
 
 function usePersistent<T>(key: string, initial: T): [T, (v: T) => void] {
@@ -126,13 +134,37 @@ export function PlanScreen() {
     else await call(api().objectives.create({ axisId: modal.axisId, ...v }), { mutation: true, success: s.objectiveCreated(v.title.trim()) });
     closeModal();
   };
-  const deleteObjective = async (id: string, title: string) => {
+  const deleteObjective = async (id: string, title: string, actionIds: string[]) => {
+    if (actionIds.length) {
+      setModal({ kind: 'objectiveFull', id, title, actionIds });
+      return;
+    }
     if (!(await confirmDanger(s.deleteObjectiveTitle, s.deleteObjectiveText(title)))) return;
     try {
       notifyDeleted(await call(api().objectives.delete({ id }), { mutation: true }));
     } catch {
       // the refusal (objective still has actions) is shown as a notification by call()
     }
+  };
+  const moveAxis = async (axisId: string, dir: -1 | 1) => {
+    const ids = (tree.data?.axes ?? []).map((a) => a.id);
+    const i = ids.indexOf(axisId);
+    const j = i + dir;
+    if (i < 0 || j < 0 || j >= ids.length) return;
+    [ids[i], ids[j]] = [ids[j], ids[i]];
+    await call(api().axes.reorder({ ids }), { mutation: true });
+  };
+  const moveObjectiveOrder = async (axis: TreeAxis, objectiveId: string, dir: -1 | 1) => {
+    const ids = axis.objectives.map((o) => o.id);
+    const i = ids.indexOf(objectiveId);
+    const j = i + dir;
+    if (i < 0 || j < 0 || j >= ids.length) return;
+    [ids[i], ids[j]] = [ids[j], ids[i]];
+    await call(api().objectives.reorder({ axisId: axis.id, ids }), { mutation: true });
+  };
+  const archiveObjective = async (id: string, archived: boolean) => {
+    await call(api().objectives.archive({ id, archived }), { mutation: true, success: archived ? s.objectiveArchived : s.objectiveRestored });
+    if (modal?.kind === 'objectiveFull') closeModal();
   };
   const archiveAxis = async (a: TreeAxis) => {
     await call(api().axes.archive({ id: a.id, archived: !a.archived }), { mutation: true, success: a.archived ? s.axisRestored : s.axisArchived });
@@ -167,6 +199,11 @@ export function PlanScreen() {
                 </Button>
               </>
             ) : null}
+            <Tooltip label={s.periods.button}>
+              <ActionIcon variant="default" size="lg" aria-label={s.periods.button} onClick={() => setModal({ kind: 'periods' })}>
+                <IconCalendarStats size={18} />
+              </ActionIcon>
+            </Tooltip>
           </>
         }
       />
@@ -250,7 +287,13 @@ export function PlanScreen() {
                 onArchiveAxis={() => archiveAxis(axis)}
                 onAddObjective={() => setModal({ kind: 'objective', axisId: axis.id })}
                 onEditObjective={(o) => setModal({ kind: 'objective', axisId: axis.id, id: o.id, title: o.title, description: o.description })}
-                onDeleteObjective={(o) => deleteObjective(o.id, o.title)}
+                onDeleteObjective={(o) => deleteObjective(o.id, o.title, o.actions.map((r) => r.id))}
+                onMoveAxis={(dir) => moveAxis(axis.id, dir)}
+                onMoveObjectiveOrder={(o, dir) => moveObjectiveOrder(axis, o.id, dir)}
+                onMoveObjectiveAxis={(o) => setModal({ kind: 'moveObjective', id: o.id, title: o.title, axisId: axis.id })}
+                onArchiveObjective={(o) => archiveObjective(o.id, !o.archived)}
+                first={i === 0}
+                last={i === tree.data!.axes.length - 1}
                 onAddAction={(objectiveId) => setModal({ kind: 'action', objectiveId })}
               />
             ))}
@@ -286,6 +329,44 @@ export function PlanScreen() {
           />
         ) : null}
       </Modal>
+      <Modal opened={modal?.kind === 'periods'} onClose={closeModal} title={s.periods.title} size="xl">
+        {modal?.kind === 'periods' ? (
+          <PeriodsPanel
+            onDone={closeModal}
+            onShowPeriod={(id) => {
+              set({ periodId: (periods.data ?? []).find((p) => p.id === id)?.active ? undefined : id });
+              closeModal();
+            }}
+          />
+        ) : null}
+      </Modal>
+      <Modal opened={modal?.kind === 'objectiveFull'} onClose={closeModal} title={s.deleteObjectiveTitle}>
+        {modal?.kind === 'objectiveFull' ? (
+          <ObjectiveFullDialog
+            objective={modal}
+            options={objectiveOptions(tree.data).map((g) => ({ ...g, items: g.items.filter((it) => it.value !== modal.id) }))}
+            onArchive={() => archiveObjective(modal.id, true)}
+            onMovedAndDelete={async (target) => {
+              await call(api().actions.move({ ids: modal.actionIds, objectiveId: target }), { mutation: true, success: s.actionsMoved(modal.actionIds.length) });
+              notifyDeleted(await call(api().objectives.delete({ id: modal.id }), { mutation: true }));
+              closeModal();
+            }}
+            onCancel={closeModal}
+          />
+        ) : null}
+      </Modal>
+      <Modal opened={modal?.kind === 'moveObjective'} onClose={closeModal} title={s.moveObjectiveToAxis}>
+        {modal?.kind === 'moveObjective' ? (
+          <MoveObjectiveDialog
+            axes={(tree.data?.axes ?? []).filter((a) => a.id !== modal.axisId && !a.archived).map((a) => ({ value: a.id, label: a.title }))}
+            onMove={async (axisId) => {
+              await call(api().objectives.move({ id: modal.id, axisId }), { mutation: true, success: s.objectiveMoved });
+              closeModal();
+            }}
+            onCancel={closeModal}
+          />
+        ) : null}
+      </Modal>
       <Modal opened={modal?.kind === 'objective'} onClose={closeModal} title={modal?.kind === 'objective' && modal.id ? s.editObjective : s.addObjective}>
         {modal?.kind === 'objective' ? (
           <ObjectiveForm
@@ -312,8 +393,14 @@ function AxisBlock(props: {
   onArchiveAxis: () => void;
   onAddObjective: () => void;
   onEditObjective: (o: { id: string; title: string; description?: string }) => void;
-  onDeleteObjective: (o: { id: string; title: string }) => void;
+  onDeleteObjective: (o: { id: string; title: string; actions: ActionRow[] }) => void;
   onAddAction: (objectiveId: string) => void;
+  onMoveAxis: (dir: -1 | 1) => void;
+  onMoveObjectiveOrder: (o: { id: string }, dir: -1 | 1) => void;
+  onMoveObjectiveAxis: (o: { id: string; title: string }) => void;
+  onArchiveObjective: (o: { id: string; archived: boolean }) => void;
+  first: boolean;
+  last: boolean;
 }) {
   const { axis, visible, filtering, readOnly } = props;
   const objectives = axis.objectives.filter((o) => !filtering || o.actions.some((r) => visible.has(r.id)));
@@ -351,6 +438,12 @@ function AxisBlock(props: {
                   <Menu.Item leftSection={<IconPencil size={14} />} onClick={props.onEditAxis}>
                     {s.editAxis}
                   </Menu.Item>
+                  <Menu.Item leftSection={<IconArrowUp size={14} />} disabled={props.first} onClick={() => props.onMoveAxis(-1)}>
+                    {s.moveUp}
+                  </Menu.Item>
+                  <Menu.Item leftSection={<IconArrowDown size={14} />} disabled={props.last} onClick={() => props.onMoveAxis(1)}>
+                    {s.moveDown}
+                  </Menu.Item>
                   <Menu.Item leftSection={<IconArchive size={14} />} onClick={props.onArchiveAxis}>
                     {axis.archived ? s.restoreAxis : s.archiveAxis}
                   </Menu.Item>
@@ -385,11 +478,30 @@ function AxisBlock(props: {
                         <IconPencil size={16} />
                       </ActionIcon>
                     </Tooltip>
-                    <Tooltip label={o.actions.length ? s.cannotDeleteObjective : s.deleteObjectiveTitle}>
-                      <ActionIcon variant="subtle" color="red" aria-label={s.deleteObjectiveNamed(o.title)} onClick={() => props.onDeleteObjective(o)}>
-                        <IconTrash size={16} />
-                      </ActionIcon>
-                    </Tooltip>
+                    <Menu position="bottom-end">
+                      <Menu.Target>
+                        <ActionIcon variant="subtle" aria-label={s.objectiveMenu(o.title)}>
+                          <IconDots size={16} />
+                        </ActionIcon>
+                      </Menu.Target>
+                      <Menu.Dropdown>
+                        <Menu.Item leftSection={<IconArrowUp size={14} />} disabled={axis.objectives.indexOf(o) === 0} onClick={() => props.onMoveObjectiveOrder(o, -1)}>
+                          {s.moveUp}
+                        </Menu.Item>
+                        <Menu.Item leftSection={<IconArrowDown size={14} />} disabled={axis.objectives.indexOf(o) === axis.objectives.length - 1} onClick={() => props.onMoveObjectiveOrder(o, 1)}>
+                          {s.moveDown}
+                        </Menu.Item>
+                        <Menu.Item leftSection={<IconArrowRight size={14} />} onClick={() => props.onMoveObjectiveAxis(o)}>
+                          {s.moveObjectiveToAxis}
+                        </Menu.Item>
+                        <Menu.Item leftSection={<IconArchive size={14} />} onClick={() => props.onArchiveObjective(o)}>
+                          {o.archived ? s.restoreObjective : s.archiveObjective}
+                        </Menu.Item>
+                        <Menu.Item color="red" leftSection={<IconTrash size={14} />} onClick={() => props.onDeleteObjective(o)}>
+                          {s.deleteObjectiveNamed(o.title)}
+                        </Menu.Item>
+                      </Menu.Dropdown>
+                    </Menu>
                   </Group>
                 ) : null}
               </Group>
@@ -448,6 +560,76 @@ function ActionRows({ rows, onOpen }: { rows: ActionRow[]; onOpen: (id: string) 
           </Group>
         </Group>
       ))}
+    </Stack>
+  );
+}
+
+/** Offered when deleting an objective that still has actions: move them elsewhere then delete, or archive the objective. */
+function ObjectiveFullDialog({
+  objective,
+  options,
+  onArchive,
+  onMovedAndDelete,
+  onCancel,
+}: {
+  objective: { title: string; actionIds: string[] };
+  options: { group: string; items: { value: string; label: string }[] }[];
+  onArchive: () => Promise<void>;
+  onMovedAndDelete: (objectiveId: string) => Promise<void>;
+  onCancel: () => void;
+}) {
+  const [target, setTarget] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  return (
+    <Stack>
+      <Text size="sm">{fr.strategy.errors.objectiveHasActions(objective.actionIds.length)}</Text>
+      <Select label={s.moveActionsTo} data={options} value={target} onChange={setTarget} searchable placeholder={s.chooseObjective} />
+      <Group justify="space-between">
+        <Button variant="default" leftSection={<IconArchive size={16} />} onClick={onArchive}>
+          {s.archiveObjectiveInstead}
+        </Button>
+        <Group gap="xs">
+          <Button variant="default" onClick={onCancel}>
+            {fr.actions.cancel}
+          </Button>
+          <Button
+            color="red"
+            disabled={target === null}
+            title={target === null ? s.chooseObjectiveFirst : undefined}
+            loading={busy}
+            onClick={async () => {
+              setBusy(true);
+              try {
+                await onMovedAndDelete(target ?? '');
+              } finally {
+                setBusy(false);
+              }
+            }}
+          >
+            {s.moveThenDelete}
+          </Button>
+        </Group>
+      </Group>
+    </Stack>
+  );
+}
+
+function MoveObjectiveDialog({ axes, onMove, onCancel }: { axes: { value: string; label: string }[]; onMove: (axisId: string) => Promise<void>; onCancel: () => void }) {
+  const [axisId, setAxisId] = useState<string | null>(null);
+  return (
+    <Stack>
+      <Select label={s.filters.axis} data={axes} value={axisId} onChange={setAxisId} placeholder={s.chooseAxis} />
+      <Text size="xs" c="dimmed">
+        {s.moveObjectiveHelp}
+      </Text>
+      <Group justify="flex-end">
+        <Button variant="default" onClick={onCancel}>
+          {fr.actions.cancel}
+        </Button>
+        <Button disabled={!axisId} onClick={() => axisId && onMove(axisId)}>
+          {s.moveObjectiveToAxis}
+        </Button>
+      </Group>
     </Stack>
   );
 }
