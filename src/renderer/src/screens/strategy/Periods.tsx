@@ -1,7 +1,7 @@
 // Strategy periods: list, search the archives, close the active period and start a new one carrying over chosen actions.
 import { Alert, Anchor, Badge, Button, Checkbox, Group, NumberInput, Paper, ScrollArea, Stack, Switch, Table, Text, TextInput, Title } from '@mantine/core';
 import { IconArchive, IconSearch } from '@tabler/icons-react';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { ArchiveSearchHit } from '../../../../shared/contract/strategy';
 import { formatDate } from '../../../../shared/format';
 import { fr } from '../../../../shared/i18n';
@@ -30,6 +30,11 @@ export function PeriodsPanel({ onDone, onShowPeriod }: { onDone: () => void; onS
   });
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
+  const activeEnd = active?.endYear;
+  useEffect(() => {
+    // Once the active period is known, the new one starts the year after it ends.
+    if (activeEnd !== undefined) setForm((f) => ({ ...f, startYear: activeEnd + 1, endYear: activeEnd + 4 }));
+  }, [activeEnd]);
 
   const search = async () => {
     if (!query.trim()) return;

@@ -551,7 +551,7 @@ function ActionRows({ rows, onOpen }: { rows: ActionRow[]; onOpen: (id: string) 
               {r.endDate ? formatShortDate(r.endDate) : '—'}
             </Text>
             <ProgressCell value={r.progress} width={60} />
-            <Box w={110}>
+            <Box w={124}>
               <StatusBadge status={r.status} />
             </Box>
             <Box w={140} onClick={(e) => e.stopPropagation()}>
