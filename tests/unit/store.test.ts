@@ -517,6 +517,23 @@ describe('backups', () => {
     expect(needsDailyBackup(dir, new Date('2026-03-05T00:00:01Z'))).toBe(true);
   });
 
+  it('opens the data even when the daily backup cannot be written, with a French warning', async () => {
+    const { dir, store } = await initialised({ now: () => new Date('2026-03-03T08:00:00Z') });
+    await store.close();
+    // backups/ replaced by a plain file: no backup can be written there.
+    rmSync(join(dir, BACKUP_DIR), { recursive: true });
+    writeFileSync(join(dir, BACKUP_DIR), 'not a folder');
+    const hash = sha256(join(dir, DATA_FILE));
+    const s = openStore(dir, { now: () => new Date('2026-03-04T08:00:00Z') });
+    expect(s.state.status).toBe('ok');
+    expect(s.backupWarning).toMatch(/La sauvegarde quotidienne n’a pas pu être faite/);
+    expect(sha256(join(dir, DATA_FILE))).toBe(hash);
+    await s.update((d) => {
+      d.settings.address = 'toujours enregistrable';
+    });
+    expect(JSON.parse(readFileSync(join(dir, DATA_FILE), 'utf8')).settings.address).toBe('toujours enregistrable');
+  });
+
   it('start and manual backups are byte copies of the datastore in backups/', async () => {
     const { dir, store } = await initialised();
     const start = store.backup('start')!;

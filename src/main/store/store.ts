@@ -105,6 +105,8 @@ export interface OpenOptions {
 export class Store {
   readonly file: string;
   state: StoreState = { status: 'empty' };
+  /** French explanation when the daily backup at opening failed (the data itself is fine). */
+  backupWarning: string | undefined;
   private db: Low<Datastore> | null = null;
   private lock: FolderLock | null = null;
   private writing: Promise<void> | null = null;
@@ -158,8 +160,15 @@ export class Store {
     if (r.migrated) {
       createBackup(this.dataDir, this.file, 'migration', this.now());
       writeFileDurable(this.file, JSON.stringify(r.data));
-    } else if (needsDailyBackup(this.dataDir, this.now())) {
-      createBackup(this.dataDir, this.file, 'daily', this.now());
+    } else {
+      // A failed daily backup (disk full, backups/ not writable) must not keep the coordinator from working:
+      // it is reported and retried at the next opening.
+      try {
+        if (needsDailyBackup(this.dataDir, this.now())) createBackup(this.dataDir, this.file, 'daily', this.now());
+        this.backupWarning = undefined;
+      } catch (e) {
+        this.backupWarning = `La sauvegarde quotidienne n’a pas pu être faite (${(e as Error).message}). Vos données sont intactes ; vérifiez la place disponible et le dossier ${join(this.dataDir, BACKUP_DIR)}.`;
+      }
     }
   }
 
