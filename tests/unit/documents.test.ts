@@ -142,6 +142,8 @@ describe('documents on the fixture council', () => {
     expect(text.match(/Objet : convocation/g)?.length).toBe(m.invitees.length);
     expect(text).toContain('M. Thierry Roussel');
     expect(doc.pages).toBeGreaterThanOrEqual(m.invitees.length);
+    // Each letter is numbered on its own.
+    expect(text.match(/Page 1 \/ \d+/g)?.length).toBe(m.invitees.length);
   });
 
   it('feuille d’émargement: institutions, names, signature and « représenté par » columns, landscape', async () => {

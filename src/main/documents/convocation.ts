@@ -33,6 +33,8 @@ export async function renderConvocation(data: Datastore, params: ConvocationPara
   if (params.personalised && invitees.length) {
     invitees.forEach((inv, i) => {
       if (i > 0) pd.newPage();
+      // Each letter is numbered on its own (« Page 1 / 2 »): it is printed and sent separately.
+      pd.restartNumbering();
       pd.bookmark(addresseeLabel(lk, inv), 1);
       letter(pd, lk, m, now, inv);
       agenda(pd, m);
@@ -56,8 +58,8 @@ function letter(pd: PdfDoc, lk: Lookup, m: Meeting, now: Date, inv: Invitee | un
   const s = lk.data.settings;
   const top = pd.y;
   // Sender block (left) and, for a personalised letter, the addressee block (right, where a window envelope shows it).
-  pd.text([s.presidentName, s.presidentTitle].filter(Boolean).join(' — ') || t.convocation.presidentTitle('', s.councilAcronym), { face: 'bold', size: 9, width: pd.width * 0.45, after: 1 });
-  pd.text(t.convocation.presidency(s.councilAcronym), { size: 8, colour: COLOURS.muted, width: pd.width * 0.45, after: 4 });
+  if (s.presidentName) pd.text(s.presidentName, { face: 'bold', size: 9, width: pd.width * 0.45, after: 1 });
+  pd.text(t.convocation.presidentTitle(s.presidentTitle, s.councilAcronym), { size: 8, colour: COLOURS.muted, width: pd.width * 0.45, after: 4 });
   const small = { size: 8, colour: COLOURS.muted, width: pd.width * 0.45, after: 1 };
   if (s.coordinatorName) pd.text(t.convocation.followedBy(s.coordinatorName), small);
   const contact = [s.coordinatorEmail, s.coordinatorPhone].filter(Boolean);

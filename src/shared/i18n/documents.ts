@@ -72,7 +72,6 @@ export const documents = {
       `En cas d’empêchement, je vous remercie d’en informer ${coordinator || 'le coordonnateur du conseil'}${contact ? ` (${contact})` : ''} et, le cas échéant, de vous faire représenter.`,
     closing: (salutation: string) => `Je vous prie d’agréer, ${salutation.replace(/,$/, '')}, l’expression de mes salutations distinguées.`,
     presidentTitle: (title: string, acronym: string) => title || `Le Maire, président du ${acronym}`,
-    presidency: (acronym: string) => `Présidence du ${acronym}`,
     followedBy: (name: string) => `Affaire suivie par ${name}`,
     practical: 'Informations pratiques',
     agenda: 'Ordre du jour',

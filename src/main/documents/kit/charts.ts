@@ -153,13 +153,15 @@ export function indicatorChart(
     const sameYear = points[0].date.slice(0, 4) === points[points.length - 1].date.slice(0, 4);
     const dateLabel = (iso: string) => (sameYear ? formatShortDate(iso).slice(0, 5) : formatShortDate(iso).slice(3));
     const barW = Math.min(28, slot * 0.6);
+    // Values are printed above the columns only when every label fits its column.
+    const showValues = points.length <= 12 && points.every((p) => pd.widthOf(formatNumber(p.value), 'bold', size) <= slot - 3);
     const every = Math.ceil(points.length / Math.max(1, Math.floor(w / 44)));
     points.forEach((p, i) => {
       const cx = x0 + slot * i + slot / 2;
       const top = yOf(p.value);
       const base = yOf(Math.max(min, 0));
       doc.save().rect(cx - barW / 2, Math.min(top, base), barW, Math.abs(base - top)).fill(opts.colour ?? COLOURS.accent).restore();
-      if (points.length <= 12) pd.drawAligned(formatNumber(p.value), cx - slot / 2, top - size - 3, slot, 'center', 'bold', size, COLOURS.ink);
+      if (showValues) pd.drawAligned(formatNumber(p.value), cx - slot / 2, top - size - 3, slot, 'center', 'bold', size, COLOURS.ink);
       if (i % every === 0) pd.drawAligned(dateLabel(p.date), cx - slot / 2 - 6, y0 + h + 3, slot + 12, 'center', 'regular', size, COLOURS.muted);
     });
   }

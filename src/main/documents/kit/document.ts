@@ -93,6 +93,7 @@ export class PdfDoc {
   private face: Face = 'regular';
   private size = 10;
   private outlineStack: { level: number; item: OutlineItem }[] = [];
+  private sectionStarts: number[] = [0];
   private chunks: Buffer[] = [];
   private done: Promise<Buffer>;
   /** Called after the frame of each new page is drawn (tables repeat their header there). */
@@ -475,10 +476,29 @@ export class PdfDoc {
     this.size = 0;
   }
 
+  /** Starts a new page numbering at the current page (one letter per invitee in a single file). */
+  restartNumbering(): void {
+    const current = this.pageCount - 1;
+    if (!this.sectionStarts.includes(current)) this.sectionStarts.push(current);
+  }
+
   private drawFooters(): void {
     const doc = this.doc;
     const range = doc.bufferedPageRange();
     const total = range.count;
+    const starts = [...this.sectionStarts].sort((a, b) => a - b);
+    const numbering = (i: number): [number, number] => {
+      let start = 0;
+      let end = total;
+      for (const s of starts) {
+        if (s <= i) start = s;
+        else {
+          end = s;
+          break;
+        }
+      }
+      return [i - start + 1, end - start];
+    };
     const generated = t.frame.generated(formatShortDate(this.opts.now.toISOString()), formatTime(`${String(this.opts.now.getHours()).padStart(2, '0')}:${String(this.opts.now.getMinutes()).padStart(2, '0')}`));
     for (let i = 0; i < total; i++) {
       doc.switchToPage(range.start + i);
@@ -497,7 +517,7 @@ export class PdfDoc {
             ? t.marks.restrictedFooter
             : '';
       if (mark) this.drawAligned(mark, this.left, fy + 5, this.width, 'center', 'bold', 7.5, this.opts.confidentiality === 'confidential' ? COLOURS.confidential : COLOURS.ink);
-      this.drawAligned(t.frame.page(i + 1, total), this.left, fy + 5, this.width, 'right', 'regular', 8, COLOURS.ink);
+      this.drawAligned(t.frame.page(...numbering(i)), this.left, fy + 5, this.width, 'right', 'regular', 8, COLOURS.ink);
       doc.page.margins.bottom = saved;
     }
   }
