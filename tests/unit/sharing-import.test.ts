@@ -13,6 +13,7 @@ import type { ImportPreview } from '../../src/shared/contract/sharing';
 import type { Datastore } from '../../src/shared/model';
 import { sharing } from '../../src/shared/i18n/sharing';
 import { presetCategories } from '../../src/main/services/categories';
+import { setupDemo } from '../../src/main/services/app';
 import { buildSharingDataset, INJECTION, NOW } from '../fixtures/sharing/dataset';
 
 let dir: string;
@@ -62,6 +63,37 @@ async function reopen(doc: Datastore): Promise<void> {
 function errorsOf(p: ImportPreview): string[] {
   return p.lines.flatMap((l) => l.errors.map((e) => `${l.row}|${e.column ?? ''}|${e.message}`));
 }
+
+describe('the demo commune', () => {
+  it('exports and re-imports its partners and actions (XLSX and CSV) without any change, and builds an update file per pilot', async () => {
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
+    dir = mkdtempSync(join(tmpdir(), 'clspd-imp-'));
+    store = Store.open(dir, { owner: 'test', now: () => NOW });
+    ctx = createContext(store, {}, () => NOW);
+    await setupDemo(ctx);
+    for (const kind of ['partners', 'actions'] as const) {
+      for (const format of ['xlsx', 'csv'] as const) {
+        const f = await share.exportTable(ctx, kind, format, {});
+        const p = await share.previewImport(ctx, kind, file(`demo-${kind}.${format}`, f.data));
+        expect(errorsOf(p), `${kind}.${format}`).toEqual([]);
+        expect(p.lines.filter((l) => l.action !== 'unchanged').map((l) => `${l.label}: ${JSON.stringify(l.changes)}`), `${kind}.${format}`).toEqual([]);
+      }
+    }
+    const pilots = new Set(store.data.actions.map((a) => a.pilot.organisationId).filter(Boolean) as string[]);
+    for (const pilot of pilots) {
+      try {
+        const f = await share.exportUpdatePack(ctx, pilot, {});
+        const p = await share.previewImport(ctx, 'updatePack', file('pack.xlsx', f.data));
+        expect(p.fileErrors).toEqual([]);
+        expect(p.lines).toEqual([]);
+      } catch (e) {
+        // A pilot whose only actions are confidential has nothing to receive.
+        expect((e as Error).message).toMatch(/rien à lui envoyer/);
+      }
+    }
+  });
+});
 
 describe('category matching', () => {
   it('ignores case, accents and plural, and falls back to nothing', () => {

@@ -319,6 +319,8 @@ export const sharing = {
     summary: (s: { total: number; create: number; merge: number; update: number; unchanged: number; invalid: number }) =>
       `${s.total} ligne(s) : ${s.create} création(s), ${s.merge + s.update} mise(s) à jour, ${s.unchanged} inchangée(s), ${s.invalid} en erreur.`,
     backToSharing: 'Retour au partage',
+    reading: 'Lecture et vérification du fichier…',
+    applying: 'Import en cours : tout est enregistré d’un seul coup…',
     cmdExport: 'Exporter un tableau pour Excel',
     cmdImport: 'Importer un fichier (partenaires, actions, fiche de mise à jour)',
     cmdPack: 'Envoyer une fiche de mise à jour à un pilote',

@@ -1,5 +1,5 @@
 // Import preview: choose what the file holds, read it in the main process, review each line (old → new, errors), apply.
-import { Alert, Badge, Button, Card, Checkbox, Group, List, ScrollArea, SegmentedControl, Select, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Badge, Button, Card, Checkbox, Group, List, Progress, ScrollArea, SegmentedControl, Select, Stack, Table, Text, Title } from '@mantine/core';
 import { IconAlertTriangle, IconArrowLeft, IconCircleCheck, IconCirclePlus, IconCircleX, IconEqual, IconFileImport, IconGitMerge, IconPencil } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
@@ -164,6 +164,12 @@ export function ImportScreen() {
           </Stack>
         </Card>
 
+        {busy ? (
+          <Stack gap={4} role="status" aria-live="polite">
+            <Text size="sm">{preview ? T.ui.applying : T.ui.reading}</Text>
+            <Progress value={100} animated striped aria-label={preview ? T.ui.applying : T.ui.reading} />
+          </Stack>
+        ) : null}
         {error ? (
           <Alert color="red" icon={<IconCircleX size={18} />} role="alert" title={T.import.invalid}>
             {error}
@@ -175,7 +181,7 @@ export function ImportScreen() {
           </Alert>
         ) : null}
 
-        {!preview && !error && !result ? <EmptyState title={T.ui.preview} text={T.ui.emptyPreview} /> : null}
+        {!preview && !error && !result && !busy ? <EmptyState title={T.ui.preview} text={T.ui.emptyPreview} /> : null}
 
         {preview ? (
           <Card withBorder>
