@@ -320,6 +320,7 @@ export const sharing = {
       `${s.total} ligne(s) : ${s.create} création(s), ${s.merge + s.update} mise(s) à jour, ${s.unchanged} inchangée(s), ${s.invalid} en erreur.`,
     backToSharing: 'Retour au partage',
     reading: 'Lecture et vérification du fichier…',
+    moreLines: (n: number) => `… et ${n} autre(s) ligne(s), importées de la même façon (elles restent retenues).`,
     applying: 'Import en cours : tout est enregistré d’un seul coup…',
     cmdExport: 'Exporter un tableau pour Excel',
     cmdImport: 'Importer un fichier (partenaires, actions, fiche de mise à jour)',

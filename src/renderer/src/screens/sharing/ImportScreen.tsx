@@ -279,6 +279,11 @@ export function ImportScreen() {
                       ))}
                     </Table.Tbody>
                   </Table>
+                  {preview.lines.length > 2000 ? (
+                    <Text size="xs" c="dimmed" ta="center" py="xs">
+                      {T.ui.moreLines(preview.lines.length - 2000)}
+                    </Text>
+                  ) : null}
                 </ScrollArea.Autosize>
               ) : null}
 
