@@ -177,6 +177,9 @@ export const meetings = {
     docMinutes: 'Préparer le compte rendu',
     docMinutesDisabled: 'Le compte rendu se prépare une fois la séance terminée.',
     docSaveAs: 'Enregistrer sous…',
+    actionSheet: 'fiche action',
+    deleteDecision: 'Supprimer la décision',
+    deleteDecisionText: 'La décision sera retirée du compte rendu. Une action déjà ajoutée au plan y reste. Vous pourrez annuler pendant cette session.',
     documentsMissing: 'La génération des documents n’est pas encore disponible dans cette version.',
     // live mode
     liveTitle: 'Séance',

@@ -143,6 +143,18 @@ test('cellule de veille: prepare, run live, end, follow-up in the next meeting',
   await expect.poll(() => harness.ctx.store.data.actions.find((a) => a.id === action.id)?.status).toBe('in_progress');
   await harness.screenshot(page, '50-suivi-des-decisions');
 
+  // The first meeting's documents, then its minutes validated and locked.
+  await page.goto(`/#/reunions/${meeting.id}?etape=documents`);
+  await page.getByRole('button', { name: 'Préparer la feuille d’émargement' }).click();
+  await expect(page.getByRole('button', { name: 'Enregistrer sous…' })).toBeVisible({ timeout: 30_000 });
+  await harness.screenshot(page, '53-reunion-documents');
+  await page.getByRole('tab', { name: '4. Compte rendu' }).click();
+  await page.getByRole('button', { name: 'Valider le compte rendu' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Valider le compte rendu' }).click();
+  await expect(page.getByText(/Compte rendu validé le .* : il est verrouillé\./)).toBeVisible();
+  expect(harness.ctx.store.data.meetings.find((m) => m.id === meeting.id)?.status).toBe('validated');
+  await harness.screenshot(page, '54-compte-rendu-valide');
+
   // Decisions log and meetings list.
   await nav.getByText('Réunions').click();
   await expect(page.getByRole('heading', { name: 'Réunions' })).toBeVisible();

@@ -1,5 +1,5 @@
 // Page of one meeting with its steps: Préparation, Invitations et présence, Séance, Compte rendu, Documents; status always visible.
-import { Alert, Badge, Button, Group, Loader, Paper, Select, Stack, Tabs, Text, TextInput } from '@mantine/core';
+import { ActionIcon, Alert, Badge, Button, Group, Loader, Paper, Select, Stack, Tabs, Text, TextInput, Tooltip } from '@mantine/core';
 import { IconArrowLeft, IconLock, IconPlayerPlay, IconSend, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
@@ -194,16 +194,34 @@ function Minutes({ detail }: { detail: MeetingDetail }) {
           </Text>
         ) : (
           meeting.decisions.map((d) => (
-            <Text size="sm" key={d.id}>
-              • {L.decisionKind[d.kind]} : {d.situationRef ? `${fr.meetings.situationRef(d.situationRef)} — ` : ''}
-              {d.text}
-              {d.actionId ? (
-                <>
-                  {' '}
-                  — <Link to={links.action(d.actionId)}>fiche action</Link>
-                </>
+            <Group key={d.id} gap={4} wrap="nowrap" justify="space-between">
+              <Text size="sm">
+                • {L.decisionKind[d.kind]} : {d.situationRef ? `${fr.meetings.situationRef(d.situationRef)} — ` : ''}
+                {d.text}
+                {d.actionId ? (
+                  <>
+                    {' '}
+                    — <Link to={links.action(d.actionId)}>{L.actionSheet}</Link>
+                  </>
+                ) : null}
+              </Text>
+              {!locked ? (
+                <Tooltip label={L.deleteDecision}>
+                  <ActionIcon
+                    variant="subtle"
+                    color="red"
+                    aria-label={`${L.deleteDecision} : ${d.text}`}
+                    onClick={async () => {
+                      if (!(await confirmDanger(L.deleteDecision, L.deleteDecisionText))) return;
+                      const del = await call(api().meetings.deleteDecision({ meetingId: meeting.id, decisionId: d.id }), { mutation: true }).catch(() => null);
+                      if (del) notifyDeleted(del);
+                    }}
+                  >
+                    <IconTrash size={14} />
+                  </ActionIcon>
+                </Tooltip>
               ) : null}
-            </Text>
+            </Group>
           ))
         )}
       </Paper>
