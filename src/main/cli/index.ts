@@ -3,5 +3,6 @@ import { coreCommands } from './core';
 import { documentsCommands } from './documents';
 import type { Command } from './framework';
 import { sharingCommands } from './sharing';
+import { strategyCommands } from './strategy';
 
-export const commands: Command[] = [...coreCommands, ...sharingCommands, ...documentsCommands];
+export const commands: Command[] = [...coreCommands, ...sharingCommands, ...documentsCommands, ...strategyCommands];
