@@ -254,6 +254,19 @@ describe('actions import', () => {
     expect(changed[0].changes).toEqual([{ field: 'title', label: 'Intitulé', from: 'Opération tranquillité vacances', to: 'Opération tranquillité vacances été' }]);
   });
 
+  it('matches rows by code (same title, other code = another action), by title only when there is no code', async () => {
+    const csv = ['Code;Intitulé;Avancement', 'B1;Permanence juridique;10', 'B2;Permanence juridique;20', ';Opération tranquillité vacances;35', 'A1.1.1;Interventions en milieu scolaire;45'].join('\r\n');
+    const p = await share.previewImport(ctx, 'actions', file('codes.csv', csv));
+    expect(p.lines.map((l) => l.action)).toEqual(['create', 'create', 'merge', 'merge']);
+    await share.applyImport(ctx, p.token);
+    const d = store.data;
+    expect(d.actions.filter((a) => a.title === 'Permanence juridique').map((a) => a.code).sort()).toEqual(['B1', 'B2']);
+    expect(d.actions.find((a) => a.id === 'act_2')?.progress).toBe(35);
+    const a1 = d.actions.find((a) => a.id === 'act_1')!;
+    expect(a1.progress).toBe(45);
+    expect(a1.journal.at(-1)).toMatchObject({ field: 'progress', from: '40', to: '45', comment: 'Import du fichier codes.csv' });
+  });
+
   it('flags 130 %, text in a number column, an unknown status and a bad date with row and column', async () => {
     const before = bytes();
     const csv = [

@@ -166,7 +166,8 @@ export function planActions(d: Datastore, table: RawTable, overrides: Record<str
     const endDate = r.date('endDate');
     if (startDate && endDate && endDate < startDate) r.error('endDate', 'la date de fin est avant la date de début.');
     const rowId = r.text('id');
-    let existing = (rowId ? byId.get(rowId) : undefined) ?? (code ? byCode.get(fold(code)) : undefined) ?? (title ? byTitle.get(fold(title)) : undefined);
+    // A row with a code is matched by its code only; the title is the key of rows without a code.
+    let existing = (rowId ? byId.get(rowId) : undefined) ?? (code ? byCode.get(fold(code)) : title ? byTitle.get(fold(title)) : undefined);
     if (existing && existing.periodId !== periodId) existing = undefined;
     if (!title && !existing) r.error('title', 'l’intitulé de l’action est obligatoire.');
     const label = [code, title ?? existing?.title].filter(Boolean).join(' — ') || sharing.import.row(raw.row);
