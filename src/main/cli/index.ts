@@ -1,8 +1,9 @@
 // The table of every CLI command, one module per domain.
 import { coreCommands } from './core';
 import { documentsCommands } from './documents';
+import { meetingsCommands } from './meetings';
 import type { Command } from './framework';
 import { sharingCommands } from './sharing';
 import { strategyCommands } from './strategy';
 
-export const commands: Command[] = [...coreCommands, ...sharingCommands, ...documentsCommands, ...strategyCommands];
+export const commands: Command[] = [...coreCommands, ...sharingCommands, ...documentsCommands, ...strategyCommands, ...meetingsCommands];

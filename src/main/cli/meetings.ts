@@ -1,0 +1,82 @@
+// Meetings CLI commands: the decisions log and the attendance statistics per institution, read-only.
+import { formatShortDate } from '../../shared/format';
+import { fr } from '../../shared/i18n';
+import { createContext } from '../services/context';
+import { attendanceStats, decisionLog } from '../services/meetings';
+import { Store } from '../store/store';
+import { type Command, DATA_FLAG, dataDirFrom, stringFlag, UsageError } from './framework';
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+function openReadOnly(dir: string): Store {
+  return Store.open(dir, { readOnly: true });
+}
+
+const decisions: Command = {
+  name: 'decisions',
+  positionals: 0,
+  summary: 'Affiche le journal des décisions des réunions (filtrable)',
+  usage: 'decisions --data DOSSIER [--instance ID] [--from AAAA-MM-JJ] [--to AAAA-MM-JJ] [--search TEXTE] [--json]',
+  flags: {
+    data: DATA_FLAG,
+    instance: { value: 'ID', description: 'Seulement cette instance' },
+    from: { value: 'AAAA-MM-JJ', description: 'Réunions à partir de cette date' },
+    to: { value: 'AAAA-MM-JJ', description: 'Réunions jusqu’à cette date' },
+    search: { value: 'TEXTE', description: 'Texte, référence de situation ou action' },
+    json: { description: 'Sortie JSON' },
+  },
+  async run(args, io) {
+    const from = stringFlag(args, 'from');
+    const to = stringFlag(args, 'to');
+    for (const d of [from, to]) if (d && !DATE.test(d)) throw new UsageError('Les dates s’écrivent AAAA-MM-JJ, par exemple 2026-03-31.');
+    const store = openReadOnly(dataDirFrom(args));
+    try {
+      if (!store.isReady) {
+        io.err(store.state.status === 'broken' ? store.state.message : 'Ce dossier ne contient pas de données.');
+        return 1;
+      }
+      const rows = decisionLog(createContext(store), { instanceId: stringFlag(args, 'instance'), from, to, query: stringFlag(args, 'search') });
+      if (args.flags.json) io.out(JSON.stringify(rows, null, 2));
+      else
+        for (const r of rows) {
+          const ref = r.decision.situationRef ? `${fr.meetings.situationRef(r.decision.situationRef)} — ` : '';
+          io.out(`${formatShortDate(r.meetingDate)}\t${r.instanceName}\t${fr.meetings.ui.decisionKind[r.decision.kind]}\t${ref}${r.decision.text}\t${fr.meetings.ui.decisionStatus[r.decision.status]}${r.action ? `\t${r.action.code}` : ''}`);
+        }
+      return 0;
+    } finally {
+      await store.close();
+    }
+  },
+};
+
+const attendance: Command = {
+  name: 'attendance',
+  positionals: 0,
+  summary: 'Taux de présence par structure sur une année (réunions tenues)',
+  usage: 'attendance --data DOSSIER --year AAAA [--instance ID] [--json]',
+  flags: {
+    data: DATA_FLAG,
+    year: { value: 'AAAA', description: 'Année', required: true },
+    instance: { value: 'ID', description: 'Seulement cette instance' },
+    json: { description: 'Sortie JSON' },
+  },
+  async run(args, io) {
+    const year = Number(stringFlag(args, 'year'));
+    if (!Number.isInteger(year) || year < 2000 || year > 2100) throw new UsageError('Indiquez une année sur quatre chiffres : --year 2026.');
+    const store = openReadOnly(dataDirFrom(args));
+    try {
+      if (!store.isReady) {
+        io.err(store.state.status === 'broken' ? store.state.message : 'Ce dossier ne contient pas de données.');
+        return 1;
+      }
+      const rows = attendanceStats(createContext(store), year, stringFlag(args, 'instance'));
+      if (args.flags.json) io.out(JSON.stringify(rows, null, 2));
+      else for (const r of rows) io.out(`${r.organisationName}\t${r.rate} %\t${r.present + r.represented}/${r.invited}`);
+      return 0;
+    } finally {
+      await store.close();
+    }
+  },
+};
+
+export const meetingsCommands: Command[] = [decisions, attendance];
