@@ -1,7 +1,7 @@
 // Core CLI commands: init, demo, check, backup, restore, list.
 import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { Datastore } from '../../shared/model';
+import { ArchiveFile, type Datastore } from '../../shared/model';
 import { DomainError } from '../../shared/result';
 import { createContext } from '../services/context';
 import { setupDemo } from '../services/app';
@@ -143,6 +143,39 @@ const restore: Command = {
 
 const LIST_KINDS = ['meetings', 'actions', 'instances', 'partners'] as const;
 
+/**
+ * The live datastore plus the actions and meetings of archived periods (read-only files beside it), so that
+ * `list` covers the council's whole history. Records already in the live file are not repeated.
+ */
+export function withArchives(dir: string, d: Datastore, io: { err(line: string): void }): Datastore {
+  const actions = [...d.actions];
+  const meetings = [...d.meetings];
+  const actionIds = new Set(actions.map((a) => a.id));
+  const meetingIds = new Set(meetings.map((m) => m.id));
+  for (const p of d.periods) {
+    if (!p.archiveFile) continue;
+    const file = join(dir, p.archiveFile);
+    if (!existsSync(file)) {
+      io.err(`Attention : l’archive ${p.archiveFile} (${p.title}) est introuvable ; ses actions et réunions ne sont pas listées.`);
+      continue;
+    }
+    let parsed: ReturnType<typeof ArchiveFile.safeParse>;
+    try {
+      parsed = ArchiveFile.safeParse(JSON.parse(readFileSync(file, 'utf8')));
+    } catch {
+      io.err(`Attention : l’archive ${p.archiveFile} est illisible ; ses actions et réunions ne sont pas listées.`);
+      continue;
+    }
+    if (!parsed.success) {
+      io.err(`Attention : l’archive ${p.archiveFile} n’est pas conforme ; ses actions et réunions ne sont pas listées.`);
+      continue;
+    }
+    for (const a of parsed.data.actions) if (!actionIds.has(a.id)) actions.push(a);
+    for (const m of parsed.data.meetings) if (!meetingIds.has(m.id)) meetings.push(m);
+  }
+  return { ...d, actions, meetings };
+}
+
 export function listRecords(d: Datastore, kind: (typeof LIST_KINDS)[number]): Record<string, unknown>[] {
   const instances = new Map(d.instances.map((i) => [i.id, i]));
   switch (kind) {
@@ -191,7 +224,7 @@ const list: Command = {
       io.err(r.message);
       return 1;
     }
-    const rows = listRecords(r.data, kind);
+    const rows = listRecords(withArchives(dir, r.data, io), kind);
     if (args.flags.json) io.out(JSON.stringify(rows, null, 2));
     else for (const row of rows) io.out(`${row.id}\t${String(row.title)}\t${String(row.status)}${row.date ? `\t${String(row.date)}` : ''}`);
     return 0;

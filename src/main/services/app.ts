@@ -22,6 +22,7 @@ export function appState(ctx: ServiceContext): AppState {
   return {
     ...base,
     status: 'ok',
+    ...(store.backupWarning ? { warning: store.backupWarning } : {}),
     settings: data.settings,
     activePeriod: period ? { id: period.id, title: period.title } : undefined,
   };

@@ -7,6 +7,8 @@ export interface AppState {
   status: 'ok' | 'empty' | 'broken';
   /** French explanation when broken. */
   message?: string;
+  /** French warning to show once (e.g. the daily backup could not be made). */
+  warning?: string;
   dataDir: string;
   settings?: Settings;
   activePeriod?: { id: string; title: string };

@@ -1,5 +1,6 @@
 // Top-level gate: first run, recovery of a broken datastore, or the application frame.
 import { Center, Loader } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
 import { createContext, useCallback, useContext, useEffect, useState } from 'react';
 import type { AppState } from '../../../shared/contract/core';
 import { api, useDataVersion } from '../api';
@@ -27,6 +28,10 @@ export function App() {
       .catch(() => setFailure('La communication avec l’application a échoué.'));
   }, []);
   useEffect(refresh, [refresh, version]);
+  const warning = state?.warning;
+  useEffect(() => {
+    if (warning) notifications.show({ id: 'store-warning', color: 'orange', title: 'Sauvegarde', message: warning, autoClose: false });
+  }, [warning]);
 
   if (failure) return <RecoveryScreen message={failure} onRecovered={refresh} />;
   if (!state)
