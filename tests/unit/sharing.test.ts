@@ -225,6 +225,8 @@ describe('calendar files', () => {
     expect(ev.summary).toContain('Cellule de veille harcèlement scolaire');
     expect(ev.location).toBe('Collège Jean Moulin');
     expect(ev.description).toContain(sharing.confidentialBanner);
+    expect(text).not.toContain('ATTENDEE');
+    expect(text).toContain('METHOD:PUBLISH');
   });
 
   it('puts all upcoming meetings of an instance in one file', () => {

@@ -159,7 +159,8 @@ function eventLines(d: Datastore, m: Meeting, instance: Instance | undefined, co
   const location = m.place || (m.visioUrl ? `${sharing.ics.visio} : ${m.visioUrl}` : '');
   if (location) lines.push(`LOCATION:${escapeText(location)}`);
   if (m.visioUrl && /^https?:\/\//i.test(m.visioUrl)) lines.push(`URL:${m.visioUrl.replace(/[\r\n]/g, '')}`);
-  if (s.coordinatorEmail) {
+  // A confidential invitation gives date, place and instance only: not even who else is invited.
+  if (s.coordinatorEmail && !confidential) {
     lines.push(`ORGANIZER;CN=${paramValue(s.coordinatorName || s.councilAcronym)}:mailto:${s.coordinatorEmail.trim()}`);
     for (const a of inviteeEmails(d, m)) {
       lines.push(`ATTENDEE;CN=${paramValue(a.name || a.email)};ROLE=REQ-PARTICIPANT;PARTSTAT=NEEDS-ACTION;RSVP=TRUE:mailto:${a.email}`);
@@ -170,7 +171,7 @@ function eventLines(d: Datastore, m: Meeting, instance: Instance | undefined, co
 }
 
 function calendar(d: Datastore, events: string[][], name: string, confidential: boolean): string {
-  const hasOrganizer = !!d.settings.coordinatorEmail;
+  const hasOrganizer = !!d.settings.coordinatorEmail && events.flat().some((l) => l.startsWith('ORGANIZER'));
   const lines = [
     'BEGIN:VCALENDAR',
     'VERSION:2.0',
