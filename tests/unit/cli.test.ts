@@ -8,6 +8,7 @@ import { type Command, runCli } from '../../src/main/cli/framework';
 import { BACKUP_DIR, listBackups } from '../../src/main/store/backups';
 import { DATA_FILE, inspectFile, Store } from '../../src/main/store/store';
 import { DomainError } from '../../src/shared/result';
+import type { ArchiveFile } from '../../src/shared/model';
 import { captureIo, cleanTempDirs, looksFrench, sampleDatastore, sha256, tempDir } from '../helpers/fixtures';
 
 const savedEnv = process.env.CLSPD_DATA;
@@ -433,8 +434,16 @@ describe('list', () => {
     for (const kind of ['meetings', 'actions', 'instances', 'partners'] as const) {
       const rows = await listJson(kind, dir);
       checkRows(kind, rows);
-      const source = { meetings: f.data.meetings, actions: f.data.actions, instances: f.data.instances, partners: f.data.organisations }[kind];
+      // Actions and meetings of the archived periods (their own files) are listed after the live ones.
+      const archives = f.data.periods.filter((p) => p.archiveFile).map((p) => JSON.parse(readFileSync(join(dir, p.archiveFile!), 'utf8')) as ArchiveFile);
+      const source = {
+        meetings: [...f.data.meetings, ...archives.flatMap((a) => a.meetings)],
+        actions: [...f.data.actions, ...archives.flatMap((a) => a.actions)],
+        instances: f.data.instances,
+        partners: f.data.organisations,
+      }[kind];
       expect(rows.map((x) => x.id)).toEqual(source.map((x) => x.id));
+      if (kind === 'actions') expect(rows.length).toBe(3000);
     }
     // A folder that already holds data is refused, untouched.
     const before = snapshot(dir);
