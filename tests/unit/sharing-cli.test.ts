@@ -43,7 +43,7 @@ describe('clspd export', () => {
       }
     }
     const plain = await cli('export', 'csv', 'decisions', '--data', data, '--out', out('d.csv'));
-    expect(plain.out).toMatch(/2 élément\(s\) confidentiel\(s\) laissé\(s\) de côté/);
+    expect(plain.out).toMatch(/1 élément\(s\) confidentiel\(s\) laissé\(s\) de côté/);
     expect(readFileSync(out('d.csv'), 'utf8')).not.toContain(SECRET_DECISION);
     const conf = await cli('export', 'csv', 'decisions', '--data', data, '--out', out('dc.csv'), '--include-confidential');
     expect(conf.out).toContain('CONFIDENTIEL-decisions');

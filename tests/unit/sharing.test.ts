@@ -156,7 +156,7 @@ describe('confidentiality of shared exports', () => {
         expect(f.suggestedName).not.toContain('CONFIDENTIEL');
       }
     }
-    expect((await share.exportTable(ctx, 'decisions', 'csv', {})).excluded).toBe(2);
+    expect((await share.exportTable(ctx, 'decisions', 'csv', {})).excluded).toBe(1);
   });
 
   it('includes them only on explicit choice, marks the file and its name, and never includes meeting notes', async () => {

@@ -356,7 +356,10 @@ function decisionsTable(d: Datastore, opts: ShareOptions): TableExport {
   const inst = instanceMap(d);
   const orgs = new Map(d.organisations.map((o) => [o.id, o]));
   const actions = new Map(d.actions.map((a) => [a.id, a]));
-  const { meetings, excluded, confidential } = shareableMeetings(d, opts);
+  const { meetings, confidential } = shareableMeetings(d, opts);
+  const kept = new Set(meetings.map((m) => m.id));
+  // Counted in decisions, like the rows of the file.
+  const excluded = d.meetings.filter((m) => !kept.has(m.id)).reduce((n, m) => n + m.decisions.length, 0);
   const sheet: Sheet = {
     name: sharing.sheets.decisions,
     columns: [
