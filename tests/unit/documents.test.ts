@@ -259,5 +259,10 @@ describe('generated files are readable', () => {
     expect(info).toMatch(/Author:\s+Valmont-sur-Loire — CLSPDR/);
     expect(info).toMatch(/Tagged:\s+yes/);
     expect(readFileSync(file).toString('latin1')).toContain('/Lang (fr-FR)');
+    // Tagged: a structure tree with headings, paragraphs and tables in reading order, frame as artifacts.
+    const struct = execFileSync('pdfinfo', ['-struct-text', file], { encoding: 'utf8' });
+    for (const tag of ['Document', 'H1', 'P (block)', 'Table', 'TR', 'TH', 'TD']) expect(struct).toContain(tag);
+    expect(struct).toContain('"Compte rendu de réunion"');
+    expect(struct).not.toContain('Page 1 /');
   });
 });

@@ -62,7 +62,7 @@ export async function renderDashboard(data: Datastore, params: DashboardParams, 
   const mean = (list: Action[]) => (list.length ? list.reduce((x, a) => x + a.progress, 0) / list.length : 0);
 
   // ---------- cover and key figures ----------
-  pd.text(t.dashboard.coverTitle(year), { face: 'bold', size: 24, colour: COLOURS.accent, after: 2 });
+  pd.text(t.dashboard.coverTitle(year), { face: 'bold', size: 24, tag: 'H1', colour: COLOURS.accent, after: 2 });
   pd.text(t.dashboard.coverSubtitle, { face: 'bold', size: 12, after: 2 });
   pd.text(`${s.councilAcronym} de ${s.communeName}${periods.length ? ` — ${periods.map((p) => p.title).join(', ')}` : ''}`, { size: 10, colour: COLOURS.muted, after: 12 });
   pd.heading(t.dashboard.keyFigures, 1);

@@ -26,7 +26,7 @@ export async function renderEmargement(data: Datastore, params: EmargementParams
     settings: data.settings,
     now: options.now ?? new Date(),
   });
-  pd.text(t.emargement.heading, { face: 'bold', size: 16, colour: COLOURS.accent, after: 2 });
+  pd.text(t.emargement.heading, { face: 'bold', size: 16, tag: 'H1', colour: COLOURS.accent, after: 2 });
   pd.text(m.title, { face: 'bold', size: 11.5, after: 3 });
   pd.text(
     [lk.instanceName(m.instanceId), formatLongDate(m.date), meetingTimeLabel(m), m.place].filter(Boolean).join(' — '),

@@ -52,7 +52,7 @@ export async function renderFiche(data: Datastore, params: FicheParams, options:
   const health = computeHealth(a, today, s.staleAfterMonths);
 
   pd.text(`${t.fiche.subject} ${a.code}`.trim(), { face: 'bold', size: 10, colour: COLOURS.muted, after: 2 });
-  pd.text(a.title, { face: 'bold', size: 16, colour: COLOURS.accent, after: 8 });
+  pd.text(a.title, { face: 'bold', size: 16, tag: 'H1', colour: COLOURS.accent, after: 8 });
   // Status line: state, progress gauge, health, with their colours and words.
   pd.ensure(40);
   const y = pd.y;

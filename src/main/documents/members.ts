@@ -36,7 +36,7 @@ export async function renderMembers(data: Datastore, params: MembersParams, opti
   const title = instances.length === 1 ? t.members.instanceTitle(instances[0].name) : t.members.title;
   const s = data.settings;
   const pd = new PdfDoc({ title, subject: t.members.subject, dateLabel: t.members.asOf(formatDate(today)), confidentiality, settings: s, now });
-  pd.text(title, { face: 'bold', size: 17, colour: COLOURS.accent, after: 2 });
+  pd.text(title, { face: 'bold', size: 17, tag: 'H1', colour: COLOURS.accent, after: 2 });
   pd.text(t.members.annex(s.councilAcronym, s.communeName), { size: 10, colour: COLOURS.muted, after: 2 });
   pd.text(t.members.asOf(formatDate(today)), { size: 10, colour: COLOURS.muted, after: 8 });
 

@@ -38,7 +38,7 @@ export async function renderMinutes(data: Datastore, params: MinutesParams, opti
     now: options.now ?? new Date(),
   });
 
-  pd.text(decisionsOnly ? t.minutes.decisionsHeading : draft ? t.minutes.draftHeading : t.minutes.heading, { face: 'bold', size: 17, colour: COLOURS.accent, after: 2 });
+  pd.text(decisionsOnly ? t.minutes.decisionsHeading : draft ? t.minutes.draftHeading : t.minutes.heading, { face: 'bold', size: 17, tag: 'H1', colour: COLOURS.accent, after: 2 });
   pd.text(m.title, { face: 'bold', size: 12.5, after: 8 });
   meetingFacts(pd, lk, m, true);
   if (decisionsOnly) pd.note(t.minutes.decisionsNotice);

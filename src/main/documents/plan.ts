@@ -60,8 +60,8 @@ export async function renderPlan(data: Datastore, params: PlanParams, options: R
 
   // Cover.
   pd.y = pd.contentTop + 70;
-  pd.text(t.plan.coverTitle, { face: 'bold', size: 30, colour: COLOURS.accent, align: 'center', after: 6 });
-  pd.text(period.title, { face: 'bold', size: 16, align: 'center', after: 6 });
+  pd.text(t.plan.coverTitle, { face: 'bold', size: 30, tag: 'H1', colour: COLOURS.accent, align: 'center', after: 6 });
+  pd.text(period.title, { face: 'bold', size: 16, tag: 'H1', align: 'center', after: 6 });
   pd.text(t.plan.coverCouncil(s.councilAcronym, s.communeName), { size: 12, align: 'center', colour: COLOURS.muted, after: 2 });
   pd.text(s.councilName, { size: 9.5, align: 'center', colour: COLOURS.muted, after: 24 });
   pd.text(t.plan.coverSummary(actions.length, axes.length), { size: 11, align: 'center', after: 14 });
@@ -150,7 +150,7 @@ export async function renderPlan(data: Datastore, params: PlanParams, options: R
   // Fill in the contents page.
   pd.doc.switchToPage(contentsPage);
   pd.y = pd.contentTop;
-  pd.text(t.plan.contents, { face: 'bold', size: 16, colour: COLOURS.accent, after: 10 });
+  pd.text(t.plan.contents, { face: 'bold', size: 16, tag: 'H1', colour: COLOURS.accent, after: 10 });
   const maxLines = Math.floor((pd.bottom - pd.y) / 15);
   const shown = entries.length > maxLines ? entries.filter((e) => e.level === 1) : entries;
   for (const e of shown.slice(0, maxLines)) {

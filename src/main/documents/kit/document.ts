@@ -74,6 +74,8 @@ export interface TextStyle {
   width?: number;
   /** Space after the block. */
   after?: number;
+  /** Structure type for tagged PDF (P by default, H1–H3 for headings). */
+  tag?: string;
 }
 
 type OutlineItem = PDFKit.PDFOutline;
@@ -94,6 +96,11 @@ export class PdfDoc {
   private size = 10;
   private outlineStack: { level: number; item: OutlineItem }[] = [];
   private sectionStarts: number[] = [0];
+  /** Tagged PDF: the document's root structure element, the block receiving text, and artifact depth (frame). */
+  private readonly root: PDFKit.PDFStructureElement;
+  private block: PDFKit.PDFStructureElement | undefined;
+  private blockTag = 'P';
+  private artifactDepth = 0;
   private chunks: Buffer[] = [];
   private done: Promise<Buffer>;
   /** Called after the frame of each new page is drawn (tables repeat their header there). */
@@ -140,6 +147,8 @@ export class PdfDoc {
       this.doc.on('end', () => resolve(Buffer.concat(this.chunks)));
       this.doc.on('error', reject);
     });
+    this.root = this.doc.struct('Document');
+    this.doc.addStructure(this.root);
     this.loadLogo();
     this.doc.on('pageAdded', () => this.drawFrame());
     this.doc.addPage();
@@ -282,7 +291,57 @@ export class PdfDoc {
   drawLine(text: string, x: number, y: number, face: Face, size: number, colour: string = COLOURS.ink): void {
     if (!text) return;
     this.setFont(face, size);
-    this.doc.fillColor(colour).text(text, x, y, { lineBreak: false });
+    const doc = this.doc;
+    if (this.artifactDepth > 0) {
+      doc.fillColor(colour).text(text, x, y, { lineBreak: false });
+      return;
+    }
+    // Tagged PDF: each line is marked content of the current structure block (a lone line becomes its own paragraph).
+    const block = this.block;
+    const tag = block ? this.blockTag : 'P';
+    const content = doc.markStructureContent(tag);
+    doc.fillColor(colour).text(text, x, y, { lineBreak: false });
+    doc.endMarkedContent();
+    if (block) block.add(content);
+    else this.root.add(doc.struct('P', {}, [content]));
+  }
+
+  /** Runs `draw` with its text tagged under a new structure element of type `tag` (P, H1, TD…), child of `parent`. */
+  tagged<T>(tag: string, draw: () => T, parent?: PDFKit.PDFStructureElement): T {
+    const elem = this.doc.struct(tag);
+    (parent ?? this.block ?? this.root).add(elem);
+    return this.inBlock(elem, tag, draw);
+  }
+
+  /** Creates a structure element (Table, TR…) attached to the current block, to pass to `tagged`. */
+  structure(tag: string, parent?: PDFKit.PDFStructureElement): PDFKit.PDFStructureElement {
+    const elem = this.doc.struct(tag);
+    (parent ?? this.block ?? this.root).add(elem);
+    return elem;
+  }
+
+  /** Runs `draw` with text going into an existing structure element. */
+  inBlock<T>(elem: PDFKit.PDFStructureElement, tag: string, draw: () => T): T {
+    const saved = [this.block, this.blockTag] as const;
+    this.block = elem;
+    this.blockTag = tag;
+    try {
+      return draw();
+    } finally {
+      [this.block, this.blockTag] = saved;
+    }
+  }
+
+  /** Runs `draw` as decoration (page frame, chart labels): not part of the reading order. */
+  artifact<T>(draw: () => T): T {
+    this.artifactDepth++;
+    if (this.artifactDepth === 1) this.doc.markContent('Artifact');
+    try {
+      return draw();
+    } finally {
+      if (this.artifactDepth === 1) this.doc.endMarkedContent();
+      this.artifactDepth--;
+    }
   }
 
   /** Draws one line aligned inside [x, x + width]. */
@@ -305,11 +364,15 @@ export class PdfDoc {
     const width = style.width ?? this.width - indent;
     const lh = this.lineHeight(size, style.lineGap ?? 1.5);
     const lines = this.wrap(frText(raw), width, face, size);
-    for (const line of lines) {
-      if (this.y + lh > this.bottom) this.newPage();
-      this.drawAligned(line, this.left + indent, this.y, width, style.align ?? 'left', face, size, style.colour ?? COLOURS.ink);
-      this.y += lh;
-    }
+    const draw = () => {
+      for (const line of lines) {
+        if (this.y + lh > this.bottom) this.newPage();
+        this.drawAligned(line, this.left + indent, this.y, width, style.align ?? 'left', face, size, style.colour ?? COLOURS.ink);
+        this.y += lh;
+      }
+    };
+    if (this.block || this.artifactDepth > 0) draw();
+    else this.tagged(style.tag ?? 'P', draw);
     this.y += style.after ?? 4;
   }
 
@@ -329,7 +392,7 @@ export class PdfDoc {
     const h = this.measure(raw, { face: 'bold', size, after: 0 });
     if (this.y > this.contentTop + 1) this.y += before;
     this.ensure(h + keepWith);
-    this.text(raw, { face: 'bold', size, colour: level === 3 ? COLOURS.ink : COLOURS.accent, after: level === 1 ? 3 : 2 });
+    this.text(raw, { face: 'bold', size, colour: level === 3 ? COLOURS.ink : COLOURS.accent, after: level === 1 ? 3 : 2, tag: `H${level}` });
     if (level === 1) {
       this.doc.save().moveTo(this.left, this.y).lineTo(this.right, this.y).lineWidth(0.8).strokeColor(COLOURS.accent).stroke().restore();
       this.y += 6;
@@ -417,6 +480,14 @@ export class PdfDoc {
   }
 
   private drawFrame(): void {
+    this.artifact(() => this.drawFrameContent());
+    this.y = this.contentTop;
+    this.doc.x = this.left;
+    this.doc.y = this.y;
+    this.onNewPage?.();
+  }
+
+  private drawFrameContent(): void {
     const doc = this.doc;
     const s = this.opts.settings;
     const top = doc.page.margins.top;
@@ -453,10 +524,6 @@ export class PdfDoc {
         this.drawAligned(l, this.left + 6, by + (fitted.length > 1 ? 2.5 + i * 8 : 6), this.width - 12, 'center', 'bold', size, COLOURS.confidential),
       );
     }
-    this.y = this.contentTop;
-    doc.x = this.left;
-    doc.y = this.y;
-    this.onNewPage?.();
   }
 
   private drawWatermark(): void {
@@ -505,6 +572,8 @@ export class PdfDoc {
       // Writing below the bottom margin makes pdfkit add a page: lift the margin while the footer is written.
       const saved = doc.page.margins.bottom;
       doc.page.margins.bottom = 0;
+      this.artifactDepth++;
+      doc.markContent('Artifact', { type: 'Pagination' });
       const fy = doc.page.height - saved - FOOTER_HEIGHT + 10;
       doc.save().moveTo(this.left, fy).lineTo(this.right, fy).lineWidth(0.5).strokeColor(COLOURS.rule).stroke().restore();
       this.face = 'regular';
@@ -518,6 +587,8 @@ export class PdfDoc {
             : '';
       if (mark) this.drawAligned(mark, this.left, fy + 5, this.width, 'center', 'bold', 7.5, this.opts.confidentiality === 'confidential' ? COLOURS.confidential : COLOURS.ink);
       this.drawAligned(t.frame.page(...numbering(i)), this.left, fy + 5, this.width, 'right', 'regular', 8, COLOURS.ink);
+      doc.endMarkedContent();
+      this.artifactDepth--;
       doc.page.margins.bottom = saved;
     }
   }

@@ -45,6 +45,8 @@ interface Prepared {
   styles: Cell[];
   height: number;
   nLines: number;
+  /** The row's TD structure elements, created when the row is first drawn. */
+  cells?: PDFKit.PDFStructureElement[];
 }
 
 /** Draws a table at the current cursor, adding pages as needed. */
@@ -61,14 +63,23 @@ export function table(pd: PdfDoc, columns: Column[], rows: Row[], opts: TableOpt
   const headerLines = columns.map((c, i) => pd.wrap(frText(c.header), widths[i] - 2 * PAD_X, 'bold', headerSize));
   const headerH = Math.max(...headerLines.map((l) => l.length)) * headerLh + 2 * PAD_Y + 1;
   let currentGroup: string | undefined;
+  // Tagged PDF: Table > TR > TH / TD; the header repeated on later pages is decoration.
+  const tableElem = pd.structure('Table');
+  let headerDrawn = false;
 
   const drawHeader = () => {
     const y = pd.y;
     const doc = pd.doc;
     doc.save().rect(pd.left, y, pd.width, headerH).fill(COLOURS.headerFill).restore();
-    headerLines.forEach((lines, i) =>
-      lines.forEach((l, j) => pd.drawAligned(l, xs[i] + PAD_X, y + PAD_Y + j * headerLh, widths[i] - 2 * PAD_X, columns[i].align ?? 'left', 'bold', headerSize, COLOURS.accent)),
-    );
+    const drawCell = (lines: string[], i: number) =>
+      lines.forEach((l, j) => pd.drawAligned(l, xs[i] + PAD_X, y + PAD_Y + j * headerLh, widths[i] - 2 * PAD_X, columns[i].align ?? 'left', 'bold', headerSize, COLOURS.accent));
+    if (!headerDrawn) {
+      const tr = pd.structure('TR', tableElem);
+      headerLines.forEach((lines, i) => pd.tagged('TH', () => drawCell(lines, i), tr));
+      headerDrawn = true;
+    } else {
+      pd.artifact(() => headerLines.forEach(drawCell));
+    }
     if (opts.grid) {
       doc.save().lineWidth(0.5).strokeColor(COLOURS.rule);
       xs.forEach((x, i) => doc.rect(x, y, widths[i], headerH));
@@ -84,8 +95,12 @@ export function table(pd: PdfDoc, columns: Column[], rows: Row[], opts: TableOpt
     pd.doc.save().rect(pd.left, y, pd.width, groupH).fill(COLOURS.groupFill).restore();
     const text = continued ? `${label} (suite)` : label;
     const line = pd.wrap(frText(text), pd.width - 2 * PAD_X - (detail ? 160 : 0), 'bold', size)[0] ?? '';
-    pd.drawLine(line, pd.left + PAD_X, y + PAD_Y, 'bold', size, COLOURS.ink);
-    if (detail) pd.drawAligned(frText(detail), pd.left, y + PAD_Y, pd.width - PAD_X, 'right', 'regular', size - 0.5, COLOURS.muted);
+    const draw = () => {
+      pd.drawLine(line, pd.left + PAD_X, y + PAD_Y, 'bold', size, COLOURS.ink);
+      if (detail) pd.drawAligned(frText(detail), pd.left, y + PAD_Y, pd.width - PAD_X, 'right', 'regular', size - 0.5, COLOURS.muted);
+    };
+    if (continued) pd.artifact(draw);
+    else pd.tagged('TD', draw, pd.structure('TR', tableElem));
     pd.doc.save().moveTo(pd.left, y + groupH).lineTo(pd.right, y + groupH).lineWidth(0.5).strokeColor(COLOURS.rule).stroke().restore();
     pd.y = y + groupH;
   };
@@ -114,6 +129,11 @@ export function table(pd: PdfDoc, columns: Column[], rows: Row[], opts: TableOpt
     const y = pd.y;
     const doc = pd.doc;
     if (fill) doc.save().rect(pd.left, y, pd.width, height).fill(fill).restore();
+    if (!p.cells) {
+      const tr = pd.structure('TR', tableElem);
+      p.cells = p.styles.map(() => pd.structure('TD', tr));
+    }
+    const cells = p.cells;
     p.styles.forEach((c, i) => {
       const x = xs[i] + PAD_X;
       let tx = x;
@@ -123,7 +143,7 @@ export function table(pd: PdfDoc, columns: Column[], rows: Row[], opts: TableOpt
         tx += 9;
       }
       const lines = p.lines[i].slice(from, to);
-      lines.forEach((l, j) => pd.drawAligned(l, tx, y + PAD_Y + j * lh, w - (tx - x), c.align ?? columns[i].align ?? 'left', c.face ?? 'regular', c.size ?? size, c.colour ?? COLOURS.ink));
+      pd.inBlock(cells[i], 'TD', () => lines.forEach((l, j) => pd.drawAligned(l, tx, y + PAD_Y + j * lh, w - (tx - x), c.align ?? columns[i].align ?? 'left', c.face ?? 'regular', c.size ?? size, c.colour ?? COLOURS.ink)));
     });
     if (opts.grid) {
       doc.save().lineWidth(0.5).strokeColor(COLOURS.rule);
