@@ -19,6 +19,7 @@ export const common = {
     instances: 'Instances',
     partners: 'Partenaires',
     documents: 'Documents',
+    sharing: 'Partage et imports',
     settings: 'Paramètres',
   },
   actions: {

@@ -8,6 +8,7 @@ import {
   IconListDetails,
   IconSearch,
   IconSettings,
+  IconShare,
   IconUsersGroup,
 } from '@tabler/icons-react';
 import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router';
@@ -29,6 +30,7 @@ const SECTIONS = [
   { to: links.instances(), label: fr.nav.instances, icon: IconUsersGroup },
   { to: links.partners(), label: fr.nav.partners, icon: IconBuildingCommunity },
   { to: links.documents(), label: fr.nav.documents, icon: IconFileText },
+  { to: links.sharing(), label: fr.nav.sharing, icon: IconShare },
   { to: links.settings(), label: fr.nav.settings, icon: IconSettings },
 ];
 
