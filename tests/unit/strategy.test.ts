@@ -165,6 +165,26 @@ describe('fiche action and journal', () => {
   });
 });
 
+describe('attachments', () => {
+  it('links a chosen file, opens it through the platform and removes the link with undo', async () => {
+    const opened: string[] = [];
+    ctx.platform = { chooseOpenPath: async () => 'C:\\Users\\coord\\Documents\\Bilan 2025.pdf', openPath: async (p) => void opened.push(p) };
+    const a = await call('actions:create', { title: 'A' });
+    const withFile = await call('actions:addAttachment', { id: a.id });
+    expect(withFile?.attachments[0]).toMatchObject({ label: 'Bilan 2025.pdf', path: 'C:\\Users\\coord\\Documents\\Bilan 2025.pdf' });
+    await call('actions:openAttachment', { id: a.id, attachmentId: withFile!.attachments[0].id });
+    expect(opened).toHaveLength(1);
+    const del = await call('actions:deleteAttachment', { id: a.id, attachmentId: withFile!.attachments[0].id });
+    expect(store.data.actions.find((x) => x.id === a.id)!.attachments).toHaveLength(0);
+    await call('undo:restore', { undoToken: del.undoToken });
+    expect(store.data.actions.find((x) => x.id === a.id)!.attachments).toHaveLength(1);
+    ctx.platform = { chooseOpenPath: async () => undefined };
+    expect(await call('actions:addAttachment', { id: a.id })).toBeNull();
+    ctx.platform = {};
+    expect((await fail('actions:addAttachment', { id: a.id })).message).toMatch(/application installée/);
+  });
+});
+
 describe('structure', () => {
   it('creates, renames, recolours, reorders and archives axes', async () => {
     const ax = await call('axes:create', { title: 'Vulnérables' });

@@ -41,6 +41,9 @@ export const strategyHandlers: HandlerSlice<
   | 'actions:addFunding'
   | 'actions:updateFunding'
   | 'actions:deleteFunding'
+  | 'actions:addAttachment'
+  | 'actions:openAttachment'
+  | 'actions:deleteAttachment'
   | 'indicators:create'
   | 'indicators:update'
   | 'indicators:delete'
@@ -81,6 +84,9 @@ export const strategyHandlers: HandlerSlice<
   'actions:addFunding': (i, ctx) => act.addFunding(ctx, i.id, i.funding),
   'actions:updateFunding': (i, ctx) => act.updateFunding(ctx, i.id, i.fundingId, i.patch),
   'actions:deleteFunding': (i, ctx) => act.deleteFunding(ctx, i.id, i.fundingId),
+  'actions:addAttachment': (i, ctx) => act.addAttachment(ctx, i.id, i.label),
+  'actions:openAttachment': (i, ctx) => act.openAttachment(ctx, i.id, i.attachmentId),
+  'actions:deleteAttachment': (i, ctx) => act.deleteAttachment(ctx, i.id, i.attachmentId),
   'indicators:create': (i, ctx) => ind.createIndicator(ctx, i.actionId, i.indicator),
   'indicators:update': (i, ctx) => ind.updateIndicator(ctx, i.actionId, i.indicatorId, i.patch),
   'indicators:delete': (i, ctx) => ind.deleteIndicator(ctx, i.actionId, i.indicatorId),

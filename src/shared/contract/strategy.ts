@@ -355,6 +355,10 @@ export const strategyContract = {
   'actions:addFunding': channel<Action>()(z.object({ id, funding: FundingInput })),
   'actions:updateFunding': channel<Action>()(z.object({ id, fundingId: id, patch: FundingInput.partial() })),
   'actions:deleteFunding': channel<Deleted>()(z.object({ id, fundingId: id })),
+  /** Asks for a file on disk (dialog) and links it to the action; null when the dialog was cancelled. */
+  'actions:addAttachment': channel<Action | null>()(z.object({ id, label: optText() })),
+  'actions:openAttachment': channel<null>()(z.object({ id, attachmentId: id })),
+  'actions:deleteAttachment': channel<Deleted>()(z.object({ id, attachmentId: id })),
   // indicators
   'indicators:create': channel<Indicator>()(z.object({ actionId: id, indicator: IndicatorInput })),
   'indicators:update': channel<Indicator>()(z.object({ actionId: id, indicatorId: id, patch: IndicatorInput.partial() })),

@@ -42,6 +42,7 @@ export const strategy = {
     no_data: 'Pas de mesure',
   } satisfies Record<IndicatorStatus, string>,
   inbox: 'À classer',
+  attachmentFilter: 'Tous les fichiers',
   /** Labels of the preset funder keys stored in funding lines (other values are free labels shown as typed). */
   funders: {
     fipdr: 'FIPDR',
@@ -85,6 +86,8 @@ export const strategy = {
     periodYears: 'L’année de fin de la période est avant l’année de début. Corrigez l’une des deux.',
     colour: 'La couleur doit être au format #RRGGBB.',
     amountNegative: 'Un montant ne peut pas être négatif.',
+    noFileDialog: 'Cette opération n’est possible que dans l’application installée.',
+    attachmentNotFound: 'Cette pièce jointe est introuvable.',
     archiveMissing: 'Le fichier d’archive de cette période est introuvable dans le dossier de données.',
   },
   journalField: {
@@ -332,6 +335,13 @@ export const strategy = {
     sheetSaved: 'Fiche enregistrée.',
     nationalMeasuresHelp: 'Tapez une mesure puis Entrée (exemple : « Mesure 12 »).',
     removePartner: 'Retirer ce partenaire',
+    attachments: 'Pièces jointes',
+    attachmentsHelp: 'Liens vers des fichiers de votre ordinateur (convention, bilan, photos…) : les fichiers restent à leur place.',
+    noAttachment: 'Aucune pièce jointe.',
+    addAttachment: 'Joindre un fichier',
+    openAttachment: (t: string) => `Ouvrir « ${t} »`,
+    removeAttachment: (t: string) => `Retirer le lien vers « ${t} »`,
+    attachmentAdded: 'Pièce jointe ajoutée.',
     addPartner: 'Ajouter un partenaire',
     milestoneTitleRequired: 'Indiquez l’intitulé du jalon.',
     milestoneDateRequired: 'Indiquez la date prévue du jalon.',

@@ -6,7 +6,7 @@ import { expect, test, type Harness } from './harness';
 async function shot(page: Page, harness: Harness, name: string) {
   const style = await page.addStyleTag({ content: '.mantine-Notifications-root { display: none !important; }' });
   await harness.screenshot(page, name);
-  await style.evaluate((el) => el.remove());
+  await style.evaluate((el) => (el as Element).remove());
 }
 const frDate = (d: Date) => `${String(d.getDate()).padStart(2, '0')}/${String(d.getMonth() + 1).padStart(2, '0')}/${d.getFullYear()}`;
 
@@ -103,6 +103,10 @@ test('build the plan, measure an indicator, watch the axis page and the dashboar
   await expect(page.getByRole('list', { name: 'Journal de suivi' }).getByText('Deux opérations reportées faute d’effectifs.')).toBeVisible();
   // 20 % when ~80 % was expected: the health turns « En retard ».
   await expect(page.getByRole('heading', { name: /Opérations de contrôle/ }).locator('..').getByText('En retard')).toBeVisible();
+  // Attach a file from the computer (the dialog stand-in returns a path).
+  harness.nextOpenPath = '/home/coordination/Documents/Convention rodéos.pdf';
+  await page.getByRole('button', { name: 'Joindre un fichier' }).click();
+  await expect(page.getByRole('button', { name: 'Ouvrir « Convention rodéos.pdf »' })).toBeVisible();
   await shot(page, harness, '23-fiche-action');
 
   // Axis page reflects the action, its lateness and the indicator.

@@ -323,6 +323,47 @@ export async function deleteMilestone(ctx: ServiceContext, id: string, milestone
   });
 }
 
+// ---------- attachments (links to files on disk, never copied) ----------
+export async function addAttachment(ctx: ServiceContext, id: string, label?: string): Promise<Action | null> {
+  const action = getAction(ctx.store.data, id);
+  assertPeriodOpen(ctx.store.data, action.periodId);
+  if (!ctx.platform.chooseOpenPath) throw new DomainError('forbidden', t.errors.noFileDialog);
+  const path = await ctx.platform.chooseOpenPath([{ name: t.attachmentFilter, extensions: ['*'] }]);
+  if (!path) return null;
+  return ctx.store.update((data) => {
+    const a = getAction(data, id);
+    const name = path.split(/[\\/]/).pop() || path;
+    a.attachments.push({ id: newId('pj'), label: label?.trim() || name, path });
+    a.updatedAt = nowIso(ctx);
+    return a;
+  });
+}
+
+export async function openAttachment(ctx: ServiceContext, id: string, attachmentId: string): Promise<null> {
+  const a = getAction(ctx.store.data, id);
+  const att = a.attachments.find((x) => x.id === attachmentId);
+  if (!att) throw new DomainError('not_found', t.errors.attachmentNotFound);
+  if (!ctx.platform.openPath) throw new DomainError('forbidden', t.errors.noFileDialog);
+  await ctx.platform.openPath(att.path);
+  return null;
+}
+
+export async function deleteAttachment(ctx: ServiceContext, id: string, attachmentId: string): Promise<Deleted> {
+  return ctx.store.update((data) => {
+    const a = getAction(data, id);
+    assertPeriodOpen(data, a.periodId);
+    const index = a.attachments.findIndex((x) => x.id === attachmentId);
+    if (index < 0) throw new DomainError('not_found', t.errors.attachmentNotFound);
+    const [att] = a.attachments.splice(index, 1);
+    const label = `Lien vers « ${att.label} » retiré (le fichier n’est pas supprimé)`;
+    const undoToken = ctx.trash.push(label, (d) => {
+      const act = d.actions.find((x) => x.id === id);
+      if (act && !act.attachments.some((x) => x.id === att.id)) act.attachments.splice(Math.min(index, act.attachments.length), 0, att);
+    });
+    return { undoToken, label };
+  });
+}
+
 // ---------- funding ----------
 export async function addFunding(ctx: ServiceContext, id: string, input: FundingInput): Promise<Action> {
   return ctx.store.update((data) => {

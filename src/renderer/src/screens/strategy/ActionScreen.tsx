@@ -23,7 +23,7 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { IconArchive, IconArrowRight, IconDots, IconPencil, IconPlus, IconPrinter, IconRefresh, IconTrash } from '@tabler/icons-react';
+import { IconArchive, IconArrowRight, IconDots, IconPaperclip, IconPencil, IconPlus, IconPrinter, IconRefresh, IconTrash } from '@tabler/icons-react';
 import { useState, type ReactNode } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import type { ActionDetail, ActionPatch, IndicatorInput } from '../../../../shared/contract/strategy';
@@ -225,6 +225,47 @@ export function ActionScreen() {
                   [s.fields.endDate, a.endDate ? formatDate(a.endDate) : undefined],
                 ]}
               />
+            </Section>
+            <Section
+              title={s.attachments}
+              action={
+                !ro ? (
+                  <Button size="xs" variant="light" leftSection={<IconPaperclip size={14} />} onClick={() => call(api().actions.addAttachment({ id: a.id }), { mutation: true })}>
+                    {s.addAttachment}
+                  </Button>
+                ) : null
+              }
+            >
+              <Text size="xs" c="dimmed" mb="xs">
+                {s.attachmentsHelp}
+              </Text>
+              {a.attachments.length === 0 ? (
+                <Text size="sm" c="dimmed">
+                  {s.noAttachment}
+                </Text>
+              ) : (
+                <Stack gap={4}>
+                  {a.attachments.map((att) => (
+                    <Group key={att.id} justify="space-between" wrap="nowrap">
+                      <Anchor component="button" size="sm" onClick={() => call(api().actions.openAttachment({ id: a.id, attachmentId: att.id }))} aria-label={s.openAttachment(att.label)} title={att.path}>
+                        {att.label}
+                      </Anchor>
+                      {!ro ? (
+                        <ActionIcon
+                          variant="subtle"
+                          color="red"
+                          aria-label={s.removeAttachment(att.label)}
+                          onClick={async () => {
+                            if (await confirmDanger(s.removeAttachment(att.label), s.undoable, fr.actions.confirm)) notifyDeleted(await call(api().actions.deleteAttachment({ id: a.id, attachmentId: att.id }), { mutation: true }));
+                          }}
+                        >
+                          <IconTrash size={16} />
+                        </ActionIcon>
+                      ) : null}
+                    </Group>
+                  ))}
+                </Stack>
+              )}
             </Section>
             <Section title={s.sections.journal}>
               <Journal entries={a.journal} meetings={d.meetings} />
