@@ -1,10 +1,30 @@
 // Locates the embedded DejaVu fonts and parses each face once per process (parsing costs ~1.5 s, reuse ~0).
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { create, type FontkitFont } from 'fontkit';
+import PDFDocument from 'pdfkit';
 import { DomainError } from '../../../shared/result';
 
 export type Face = 'regular' | 'bold' | 'italic' | 'boldItalic';
+
+/** The parts of a parsed fontkit font the kit uses (pdfkit embeds the same object). */
+export interface FontkitFont {
+  readonly postscriptName: string;
+  hasGlyphForCodePoint(codePoint: number): boolean;
+  layout(text: string): unknown;
+}
+
+/**
+ * Parses a font with pdfkit's own fontkit (no second copy of fontkit in the bundle): a throwaway pdfkit
+ * document opens it and hands back the parsed font object, which later documents embed directly.
+ */
+function parseFont(buf: Buffer, name: string): FontkitFont {
+  const probe = new PDFDocument({ autoFirstPage: false, font: null as unknown as string });
+  probe.registerFont(name, buf);
+  probe.font(name);
+  const parsed = (probe as unknown as { _font?: { font?: FontkitFont } })._font?.font;
+  if (!parsed || typeof parsed.layout !== 'function') throw new Error(`font ${name} not parsed`);
+  return parsed;
+}
 
 const FILES: Record<Face, string> = {
   regular: 'DejaVuSans.ttf',
@@ -77,7 +97,11 @@ export function loadFonts(): FontSet {
     } catch {
       throw new DomainError('io', `La police ${FILES[face]} est introuvable dans ${dir}. Réinstallez l’application.`);
     }
-    faces[face] = create(new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength));
+    try {
+      faces[face] = parseFont(buf, FILES[face]);
+    } catch {
+      throw new DomainError('io', `La police ${FILES[face]} (${dir}) est illisible. Réinstallez l’application.`);
+    }
     parses++;
   }
   cache = { dir, faces };
