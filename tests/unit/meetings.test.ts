@@ -170,7 +170,8 @@ describe('agenda builder', () => {
     await expect(mtg.createMeeting(f.ctx, { instanceId: f.ids.restricted, title: 'x', date: '2026-01-01', startTime: '09:00', template: 'copy_previous' })).rejects.toThrow(/Aucune réunion précédente/);
     await mtg.saveNotes(f.ctx, { meetingId: c1.id, agendaItemId: c1.agenda[1].id, notes: 'notes privées' });
     const { meeting: c2 } = await mtg.createMeeting(f.ctx, { instanceId: cell.instance.id, title: 'Cellule 2', date: '2026-05-01', startTime: '09:00', template: 'copy_previous' });
-    expect(c2.agenda.map((i) => i.title)).toEqual(c1.agenda.map((i) => i.title));
+    // The copy keeps the previous agenda and adds the review of earlier decisions after the opening.
+    expect(c2.agenda.map((i) => i.title)).toEqual([c1.agenda[0].title, 'Suivi des décisions de la réunion précédente', ...c1.agenda.slice(1).map((i) => i.title)]);
     expect(c2.agenda.every((i) => i.notes === '')).toBe(true);
     // A later cellule from the template gets the « Suivi des décisions » item.
     const { meeting: c3 } = await mtg.createMeeting(f.ctx, { instanceId: cell.instance.id, title: 'Cellule 3', date: '2026-06-01', startTime: '09:00', template: 'working_group' });

@@ -159,6 +159,10 @@ test('cellule de veille: prepare, run live, end, follow-up in the next meeting',
   await nav.getByText('Réunions').click();
   await expect(page.getByRole('heading', { name: 'Réunions' })).toBeVisible();
   await harness.screenshot(page, '51-reunions');
+  await page.getByRole('button', { name: 'Présence par structure' }).click();
+  await expect(page.getByRole('dialog').getByRole('table')).toBeVisible();
+  await harness.screenshot(page, '51b-presence-par-structure');
+  await page.keyboard.press('Escape');
   await page.getByRole('link', { name: 'Journal des décisions' }).click();
   await expect(page.getByRole('heading', { name: 'Journal des décisions' })).toBeVisible();
   await page.getByRole('textbox', { name: 'Rechercher' }).fill('médiation aux deux');

@@ -9,7 +9,7 @@ import { DomainError } from '../../../shared/result';
 import { fold } from '../directory';
 import { nowIso, type ServiceContext } from '../context';
 import { charterState, getInstance, today } from '../instances';
-import { agendaSummary, copiedAgenda, previousMeeting, templateItems } from './agenda';
+import { agendaSummary, copiedAgenda, makeItem, previousMeeting, templateItems } from './agenda';
 import { assertNotLocked, assertTimes, getMeeting, toMinutes, touch } from './common';
 import { followUpRows } from './live';
 
@@ -153,6 +153,10 @@ export async function createMeeting(ctx: ServiceContext, input: MeetingInput): P
     if (template === 'copy_previous') {
       if (!prev || !prev.agenda.length) throw new DomainError('not_found', t.errors.nothingToCopy);
       meeting.agenda = copiedAgenda(prev);
+      // Every meeting reviews what the previous ones decided: make sure the copy has that item.
+      if (!meeting.agenda.some((i) => i.title === t.templates.followUp)) {
+        meeting.agenda.splice(meeting.agenda[0]?.title === t.templates.opening ? 1 : 0, 0, makeItem({ title: t.templates.followUp, durationMin: 15 }));
+      }
     } else if (template !== 'none') {
       meeting.agenda = templateItems(data, template, prev !== undefined);
     }

@@ -4,7 +4,7 @@ import { IconAlertTriangle, IconArrowLeft, IconCalendarPlus, IconCircleCheck, Ic
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import type { MemberRow } from '../../../../shared/contract/meetings';
-import { formatDate, formatShortDate, todayIso } from '../../../../shared/format';
+import { formatDate, formatPercent, formatShortDate, todayIso } from '../../../../shared/format';
 import { fr } from '../../../../shared/i18n';
 import type { MemberRole } from '../../../../shared/model';
 import { api, ApiError, call, useQuery } from '../../api';
@@ -309,7 +309,7 @@ export function InstanceScreen() {
                         </Table.Td>
                         <Table.Td>
                           <Text size="xs" fw={600}>
-                            {s.rate} % ({s.present + s.represented}/{s.invited})
+                            {formatPercent(s.rate)} ({s.present + s.represented}/{s.invited})
                           </Text>
                         </Table.Td>
                       </Table.Tr>

@@ -1,11 +1,11 @@
 // Réunions: the list of meetings with filters, and the « Nouvelle réunion » dialog (instance, date, times, template).
 import { Alert, Button, Group, Modal, Paper, Select, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { IconListCheck, IconPlus, IconSearch } from '@tabler/icons-react';
+import { IconChartBar, IconListCheck, IconPlus, IconSearch } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import type { MeetingInput } from '../../../../shared/contract/meetings';
-import { formatShortDate, formatTime, todayIso } from '../../../../shared/format';
+import { formatPercent, formatShortDate, formatTime, todayIso } from '../../../../shared/format';
 import { fr } from '../../../../shared/i18n';
 import type { MeetingStatus } from '../../../../shared/model';
 import { api, ApiError, call, useQuery } from '../../api';
@@ -101,7 +101,54 @@ export function NewMeetingDialog({ opened, onClose, instanceId }: { opened: bool
   );
 }
 
+/** Attendance rate per institution over a year (held meetings), for the bilan and the plenary. */
+function AttendanceStatsDialog({ opened, onClose }: { opened: boolean; onClose: () => void }) {
+  const thisYear = new Date().getFullYear();
+  const [year, setYear] = useState(String(thisYear));
+  const stats = useQuery(() => (opened ? api().meetings.attendanceStats({ year: Number(year) }) : Promise.resolve({ ok: true as const, value: [] })), [opened, year]);
+  return (
+    <Modal opened={opened} onClose={onClose} title={L.attendanceStats(Number(year))} size="xl">
+      <Stack gap="sm">
+        <Select label={L.year} allowDeselect={false} w={140} data={Array.from({ length: 6 }, (_, i) => String(thisYear - i))} value={year} onChange={(v) => setYear(v ?? String(thisYear))} />
+        {(stats.data ?? []).length === 0 ? (
+          <Text size="sm" c="dimmed">
+            {L.noAttendance}
+          </Text>
+        ) : (
+          <Table verticalSpacing={4} aria-label={L.attendanceStats(Number(year))}>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{L.guestOrganisation}</Table.Th>
+                <Table.Th>{L.rate}</Table.Th>
+                <Table.Th>{fr.attendanceStatus.present}</Table.Th>
+                <Table.Th>{fr.attendanceStatus.represented}</Table.Th>
+                <Table.Th>{fr.attendanceStatus.excused}</Table.Th>
+                <Table.Th>{fr.attendanceStatus.absent}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {(stats.data ?? []).map((r) => (
+                <Table.Tr key={r.organisationId}>
+                  <Table.Td>{r.organisationName}</Table.Td>
+                  <Table.Td fw={600}>
+                    {formatPercent(r.rate)} ({r.present + r.represented}/{r.invited})
+                  </Table.Td>
+                  <Table.Td>{r.present}</Table.Td>
+                  <Table.Td>{r.represented}</Table.Td>
+                  <Table.Td>{r.excused}</Table.Td>
+                  <Table.Td>{r.absent}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        )}
+      </Stack>
+    </Modal>
+  );
+}
+
 export function MeetingsScreen() {
+  const [statsOpen, setStatsOpen] = useState(false);
   const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
   const [query, setQuery] = useState('');
@@ -124,6 +171,9 @@ export function MeetingsScreen() {
         subtitle={L.meetingsSubtitle}
         actions={
           <>
+            <Button variant="default" leftSection={<IconChartBar size={16} />} onClick={() => setStatsOpen(true)}>
+              {L.attendanceButton}
+            </Button>
             <Button variant="default" component={Link} to={links.decisions()} leftSection={<IconListCheck size={16} />}>
               {L.decisionsLog}
             </Button>
@@ -152,10 +202,10 @@ export function MeetingsScreen() {
                 <Table.Th>{L.colDate}</Table.Th>
                 <Table.Th>{L.colMeeting}</Table.Th>
                 <Table.Th>{L.colInstance}</Table.Th>
-                <Table.Th>{L.colStatus}</Table.Th>
-                <Table.Th>{L.colConfidentiality}</Table.Th>
-                <Table.Th>{L.colAgenda}</Table.Th>
-                <Table.Th>{L.colDecisions}</Table.Th>
+                <Table.Th w={190}>{L.colStatus}</Table.Th>
+                <Table.Th w={140}>{L.colConfidentiality}</Table.Th>
+                <Table.Th w={70}>{L.colAgenda}</Table.Th>
+                <Table.Th w={90}>{L.colDecisions}</Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
@@ -192,6 +242,7 @@ export function MeetingsScreen() {
       <Text size="xs" c="dimmed" mt="xs">
         {rows.length} réunion(s)
       </Text>
+      <AttendanceStatsDialog opened={statsOpen} onClose={() => setStatsOpen(false)} />
       <NewMeetingDialog
         opened={creating}
         onClose={() => {

@@ -16,7 +16,7 @@ export function MeetingStatusBadge({ status }: { status: MeetingStatus }) {
   const s = STATUS[status];
   const Icon = s.icon;
   return (
-    <Badge color={s.color} variant="light" leftSection={<Icon size={12} aria-hidden />} style={{ textTransform: 'none' }}>
+    <Badge color={s.color} variant="light" leftSection={<Icon size={12} aria-hidden />} style={{ textTransform: 'none', flexShrink: 0, maxWidth: 'none', width: 'max-content', overflow: 'visible' }}>
       {fr.meetingStatus[status]}
     </Badge>
   );
@@ -32,7 +32,7 @@ export function ConfidentialityBadge({ level }: { level: Confidentiality }) {
   const c = CONF[level];
   const Icon = c.icon;
   return (
-    <Badge color={c.color} variant={level === 'confidential' ? 'filled' : 'light'} leftSection={<Icon size={12} aria-hidden />} style={{ textTransform: 'none' }}>
+    <Badge color={c.color} variant={level === 'confidential' ? 'filled' : 'light'} leftSection={<Icon size={12} aria-hidden />} style={{ textTransform: 'none', flexShrink: 0, maxWidth: 'none', width: 'max-content', overflow: 'visible' }}>
       {fr.confidentiality[level]}
     </Badge>
   );
