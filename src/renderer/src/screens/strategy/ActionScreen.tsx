@@ -757,6 +757,7 @@ function IndicatorCard({ action, indicator, status, readOnly }: { action: Action
   const [value, setValue] = useState<number | string>('');
   const [comment, setComment] = useState('');
   const [errors, setErrors] = useState<Errors>({});
+  const [editing, setEditing] = useState(false);
   const unit = indicator.unit ? ` ${indicator.unit}` : '';
   const add = async () => {
     const found: Errors = {};
@@ -792,6 +793,11 @@ function IndicatorCard({ action, indicator, status, readOnly }: { action: Action
         <Group gap="xs" wrap="nowrap" style={{ flex: 'none' }}>
           <IndicatorBadge status={status} />
           {!readOnly ? (
+            <ActionIcon variant="subtle" aria-label={s.editIndicator(indicator.title)} onClick={() => setEditing(true)}>
+              <IconPencil size={16} />
+            </ActionIcon>
+          ) : null}
+          {!readOnly ? (
             <ActionIcon
               variant="subtle"
               color="red"
@@ -810,7 +816,21 @@ function IndicatorCard({ action, indicator, status, readOnly }: { action: Action
           {indicator.definition}
         </Text>
       ) : null}
-      <IndicatorChart indicator={indicator} startDate={action.startDate} />
+      <IndicatorChart
+        indicator={indicator}
+        startDate={action.startDate}
+        onDeleteMeasurement={
+          readOnly
+            ? undefined
+            : async (measurementId, date) => {
+                if (await confirmDanger(s.deleteMeasurement(formatDate(date)), s.undoable))
+                  notifyDeleted(await call(api().indicators.deleteMeasurement({ actionId: action.id, indicatorId: indicator.id, measurementId }), { mutation: true }));
+              }
+        }
+      />
+      <Modal opened={editing} onClose={() => setEditing(false)} title={s.editIndicator(indicator.title)} size="lg">
+        {editing ? <IndicatorForm actionId={action.id} initial={indicator} onDone={() => setEditing(false)} /> : null}
+      </Modal>
       {!readOnly ? (
         <Group align="flex-start" gap="xs" mt="sm" wrap="wrap" aria-label={s.addMeasurement} role="group">
           <DateField label={s.fields.measurementDate} value={date} onChange={setDate} error={errors.date} w={170} />
@@ -825,17 +845,17 @@ function IndicatorCard({ action, indicator, status, readOnly }: { action: Action
   );
 }
 
-function IndicatorForm({ actionId, onDone }: { actionId: string; onDone: () => void }) {
+function IndicatorForm({ actionId, initial, onDone }: { actionId: string; initial?: Indicator; onDone: () => void }) {
   const [v, setV] = useState<{ title: string; unit: string; type: IndicatorType; definition: string; baseline: number | string; target: number | string; targetDate: string; source: string; frequency: string }>({
-    title: '',
-    unit: '',
-    type: 'output',
-    definition: '',
-    baseline: '',
-    target: '',
-    targetDate: '',
-    source: '',
-    frequency: '',
+    title: initial?.title ?? '',
+    unit: initial?.unit ?? '',
+    type: initial?.type ?? 'output',
+    definition: initial?.definition ?? '',
+    baseline: initial?.baseline ?? '',
+    target: initial?.target ?? '',
+    targetDate: initial?.targetDate ?? '',
+    source: initial?.source ?? '',
+    frequency: initial?.frequency ?? '',
   });
   const [errors, setErrors] = useState<Errors>({});
   const [busy, setBusy] = useState(false);
@@ -860,7 +880,11 @@ function IndicatorForm({ actionId, onDone }: { actionId: string; onDone: () => v
     };
     setBusy(true);
     try {
-      await call(api().indicators.create({ actionId, indicator: input }), { mutation: true, success: s.indicatorAdded });
+      if (initial) {
+        // Emptied text fields are sent as '' so the service removes them.
+        const patch = { ...input, definition: v.definition, targetDate: v.targetDate, source: v.source, frequency: v.frequency };
+        await call(api().indicators.update({ actionId, indicatorId: initial.id, patch }), { mutation: true, success: s.indicatorSaved });
+      } else await call(api().indicators.create({ actionId, indicator: input }), { mutation: true, success: s.indicatorAdded });
       onDone();
     } catch (err) {
       const f = fieldOf(err, 'title');
@@ -891,7 +915,7 @@ function IndicatorForm({ actionId, onDone }: { actionId: string; onDone: () => v
           {fr.actions.cancel}
         </Button>
         <Button onClick={submit} loading={busy}>
-          {s.addIndicator}
+          {initial ? fr.actions.save : s.addIndicator}
         </Button>
       </Group>
     </Stack>

@@ -1,6 +1,7 @@
 // Indicator chart: measured values against the trajectory to the target (dashed) and the target line, with the numbers as a table.
 import { LineChart } from '@mantine/charts';
-import { Stack, Table, Text, VisuallyHidden } from '@mantine/core';
+import { ActionIcon, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
+import { IconTrash } from '@tabler/icons-react';
 import { formatDate, formatNumber, formatShortDate } from '../../../../shared/format';
 import { expectedIndicatorValue } from '../../../../shared/health';
 import { fr } from '../../../../shared/i18n';
@@ -35,7 +36,20 @@ export function chartPoints(indicator: Indicator, startDate?: string): Point[] {
   }));
 }
 
-export function IndicatorChart({ indicator, startDate, height = 220, showTable = true }: { indicator: Indicator; startDate?: string; height?: number; showTable?: boolean }) {
+export function IndicatorChart({
+  indicator,
+  startDate,
+  height = 220,
+  showTable = true,
+  onDeleteMeasurement,
+}: {
+  indicator: Indicator;
+  startDate?: string;
+  height?: number;
+  showTable?: boolean;
+  /** When given, each measurement row gets a delete button. */
+  onDeleteMeasurement?: (measurementId: string, date: string) => void;
+}) {
   const points = chartPoints(indicator, startDate);
   const unit = indicator.unit ? ` ${indicator.unit}` : '';
   const caption = s.chartCaption(indicator.title);
@@ -77,6 +91,7 @@ export function IndicatorChart({ indicator, startDate, height = 220, showTable =
               <Table.Th ta="right">{s.measured}</Table.Th>
               <Table.Th ta="right">{s.expected}</Table.Th>
               <Table.Th>{s.comment}</Table.Th>
+              {onDeleteMeasurement ? <Table.Th w={40} /> : null}
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -91,6 +106,13 @@ export function IndicatorChart({ indicator, startDate, height = 220, showTable =
                   </Table.Td>
                   <Table.Td ta="right">{p?.trajectory != null ? `${formatNumber(p.trajectory)}${unit}` : '—'}</Table.Td>
                   <Table.Td>{m.comment ?? ''}</Table.Td>
+                  {onDeleteMeasurement ? (
+                    <Table.Td>
+                      <ActionIcon variant="subtle" color="red" aria-label={s.deleteMeasurement(formatDate(m.date))} onClick={() => onDeleteMeasurement(m.id, m.date)}>
+                        <IconTrash size={14} />
+                      </ActionIcon>
+                    </Table.Td>
+                  ) : null}
                 </Table.Tr>
               );
             })}
