@@ -251,6 +251,7 @@ export const meetings = {
     instancesSubtitle: 'Formations plénière et restreinte, cellules de veille et groupes de travail, avec leurs membres.',
     newCell: 'Nouvelle cellule',
     newInstance: 'Nouvelle instance',
+    editInstance: 'Modifier l’instance',
     showClosed: 'Afficher les instances closes',
     colName: 'Nom',
     colKind: 'Type',

@@ -53,6 +53,10 @@ test('cellule de veille: prepare, run live, end, follow-up in the next meeting',
   await expect(page.getByTestId('agenda-total')).toContainText('dépasse la fin prévue');
   const meeting = harness.ctx.store.data.meetings.find((m) => m.title === 'Cellule rixes — première réunion')!;
   expect(meeting.agenda.at(-2)!.title).toBe('Point sur le centre commercial');
+  // Keyboard reorder from the drag handle: Alt+↑.
+  await page.getByRole('button', { name: /^Déplacer « Point sur le centre commercial »/ }).focus();
+  await page.keyboard.press('Alt+ArrowUp');
+  await expect.poll(() => harness.ctx.store.data.meetings.find((m) => m.id === meeting.id)!.agenda.at(-3)!.title).toBe('Point sur le centre commercial');
   await harness.screenshot(page, '43-reunion-preparation');
 
   await page.getByRole('tab', { name: '2. Invitations et présence' }).click();

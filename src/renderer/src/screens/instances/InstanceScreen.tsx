@@ -1,12 +1,12 @@
 // Page of one instance: current members by institution, history, charter flags, meetings, followed actions, attendance.
-import { ActionIcon, Alert, Badge, Button, Grid, Group, Loader, Modal, Paper, Select, Stack, Table, Text, TextInput, Tooltip } from '@mantine/core';
-import { IconAlertTriangle, IconArrowLeft, IconCalendarPlus, IconCircleCheck, IconDoorExit, IconSignature, IconTrash, IconUserPlus } from '@tabler/icons-react';
+import { ActionIcon, Alert, Badge, Button, Grid, Group, Loader, Modal, Paper, Select, Stack, Table, Text, Textarea, TextInput, Tooltip } from '@mantine/core';
+import { IconAlertTriangle, IconArrowLeft, IconCalendarPlus, IconCircleCheck, IconDoorExit, IconPencil, IconSignature, IconTrash, IconUserPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import type { MemberRow } from '../../../../shared/contract/meetings';
 import { formatDate, formatPercent, formatShortDate, todayIso } from '../../../../shared/format';
 import { fr } from '../../../../shared/i18n';
-import type { MemberRole } from '../../../../shared/model';
+import type { Confidentiality, MemberRole } from '../../../../shared/model';
 import { api, ApiError, call, useQuery } from '../../api';
 import { links } from '../../app/registry';
 import { confirmDanger, notifyDeleted } from '../../components/confirm';
@@ -54,6 +54,7 @@ export function InstanceScreen() {
   const [closing, setClosing] = useState(false);
   const [close, setClose] = useState({ closedAt: todayIso(), reason: '' });
   const [meetingOpen, setMeetingOpen] = useState(false);
+  const [editing, setEditing] = useState<{ name: string; purpose: string; cadence: string; theme: string; territory: string; confidentiality: Confidentiality } | null>(null);
   const [error, setError] = useState<string>();
   const d = q.data;
   if (!d) return q.error ? <Alert color="red">{q.error.message}</Alert> : <Loader />;
@@ -105,6 +106,16 @@ export function InstanceScreen() {
     }
   };
   const sign = (row: MemberRow) => call(api().memberships.update({ id: row.membership.id, patch: { charterSignedAt: todayIso() } }), { mutation: true, success: L.signCharter }).catch(() => undefined);
+  const saveEdit = async () => {
+    if (!editing) return;
+    setError(undefined);
+    try {
+      await call(api().instances.update({ id, patch: editing }), { mutation: true });
+      setEditing(null);
+    } catch (e) {
+      if (e instanceof ApiError) setError(e.info.message);
+    }
+  };
   const doClose = async () => {
     setError(undefined);
     try {
@@ -128,6 +139,15 @@ export function InstanceScreen() {
             <ConfidentialityBadge level={instance.confidentiality} />
             {instance.status === 'active' ? (
               <>
+                <Button
+                  variant="default"
+                  leftSection={<IconPencil size={16} />}
+                  onClick={() =>
+                    setEditing({ name: instance.name, purpose: instance.purpose ?? '', cadence: instance.cadence ?? '', theme: instance.theme ?? '', territory: instance.territory ?? '', confidentiality: instance.confidentiality })
+                  }
+                >
+                  {fr.actions.edit}
+                </Button>
                 <Button variant="default" leftSection={<IconDoorExit size={16} />} onClick={() => setClosing(true)}>
                   {L.closeInstance}
                 </Button>
@@ -372,6 +392,33 @@ export function InstanceScreen() {
             </Button>
           </Group>
         </Stack>
+      </Modal>
+      <Modal opened={editing !== null} onClose={() => setEditing(null)} title={L.editInstance} size="lg">
+        {editing ? (
+          <Stack gap="sm">
+            <TextInput label={L.colName} value={editing.name} onChange={(e) => setEditing({ ...editing, name: e.currentTarget.value })} />
+            <Group grow>
+              <TextInput label={L.theme} value={editing.theme} onChange={(e) => setEditing({ ...editing, theme: e.currentTarget.value })} />
+              <TextInput label={L.territory} value={editing.territory} onChange={(e) => setEditing({ ...editing, territory: e.currentTarget.value })} />
+              <TextInput label={L.cadence} value={editing.cadence} onChange={(e) => setEditing({ ...editing, cadence: e.currentTarget.value })} />
+            </Group>
+            <Select
+              label={L.confidentiality}
+              allowDeselect={false}
+              data={(['public', 'restricted', 'confidential'] as const).map((c) => ({ value: c, label: fr.confidentiality[c] }))}
+              value={editing.confidentiality}
+              onChange={(v) => setEditing({ ...editing, confidentiality: (v ?? editing.confidentiality) as Confidentiality })}
+            />
+            <Textarea label={L.purpose} autosize minRows={2} value={editing.purpose} onChange={(e) => setEditing({ ...editing, purpose: e.currentTarget.value })} />
+            {error ? <Alert color="red">{error}</Alert> : null}
+            <Group justify="flex-end">
+              <Button variant="default" onClick={() => setEditing(null)}>
+                {fr.actions.cancel}
+              </Button>
+              <Button onClick={saveEdit}>{fr.actions.save}</Button>
+            </Group>
+          </Stack>
+        ) : null}
       </Modal>
       <NewMeetingDialog opened={meetingOpen} onClose={() => setMeetingOpen(false)} instanceId={id} />
     </>
