@@ -54,3 +54,12 @@ test('the bilan annuel previews, and the compte rendu only offers meetings that 
   const draft = harness.ctx.store.data.meetings.find((m) => m.status === 'draft');
   if (draft) await expect(page.getByRole('option', { name: new RegExp(draft.title) })).toHaveCount(0);
 });
+
+test('opened from an action, the fiche action is generated and previewed at once', async ({ page, harness }) => {
+  await harness.seedDemo();
+  const action = harness.ctx.store.data.actions[0];
+  await page.goto(`/#/documents?kind=fiche&action=${action.id}`);
+  await expect(page.getByTestId('doc-result').getByText(new RegExp(`Fiche action ${action.code.replace(/\./g, '\\.')}`))).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByTestId('pdf-page').first()).toBeVisible({ timeout: 30_000 });
+  await harness.screenshot(page, '63-documents-fiche-action');
+});

@@ -14,7 +14,7 @@ import {
   IconUsers,
 } from '@tabler/icons-react';
 import { notifications } from '@mantine/notifications';
-import { lazy, type ReactNode, Suspense, useEffect, useMemo, useState } from 'react';
+import { lazy, type ReactNode, Suspense, useEffect, useMemo, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import type { GeneratedInfo } from '../../../../shared/contract/documents';
 import { formatShortDate } from '../../../../shared/format';
@@ -89,6 +89,15 @@ export function DocumentsScreen() {
     const id = window.setInterval(() => setElapsed(Date.now() - started), 200);
     return () => window.clearInterval(id);
   }, [busy]);
+
+  // Opened from a meeting or an action (?kind=…&meeting=… / &action=…): generate the preview straight away.
+  const autoRun = useRef(isKind(params.get('kind')) && !!(params.get('meeting') || params.get('action') || params.get('year')));
+  useEffect(() => {
+    if (!autoRun.current || !data) return;
+    autoRun.current = false;
+    if (!missing) void generate();
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- runs once, when the pickers have loaded
+  }, [data]);
 
   const missing =
     (NEEDS_MEETING.includes(kind) && !meetingId) || (kind === 'fiche' && !actionId) || (kind === 'dashboard' && !year);
