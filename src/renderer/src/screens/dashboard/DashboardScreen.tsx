@@ -35,6 +35,29 @@ function reminderLink(r: Reminder): string {
   }
 }
 
+/** The first `n` reminders to show: most urgent first, at most three of a kind while other kinds wait, no repeated line. */
+export function topReminders(list: Reminder[], n: number): Reminder[] {
+  const picked: Reminder[] = [];
+  const seen = new Set<string>();
+  const perKind = new Map<string, number>();
+  const key = (r: Reminder) => `${r.title}|${r.detail ?? ''}`;
+  for (const r of list) {
+    if (picked.length >= n) break;
+    if ((perKind.get(r.kind) ?? 0) >= 3 || seen.has(key(r))) continue;
+    picked.push(r);
+    seen.add(key(r));
+    perKind.set(r.kind, (perKind.get(r.kind) ?? 0) + 1);
+  }
+  for (const r of list) {
+    if (picked.length >= n) break;
+    if (!picked.includes(r) && !seen.has(key(r))) {
+      picked.push(r);
+      seen.add(key(r));
+    }
+  }
+  return picked;
+}
+
 export function DashboardScreen() {
   const q = useQuery(() => api().dashboard.get(), []);
   if (q.error) return <Alert color="red">{q.error.message}</Alert>;
@@ -45,7 +68,7 @@ export function DashboardScreen() {
 /** Pure view of the dashboard data (no router or API), also used for printing and benchmarks. */
 export function DashboardView({ data }: { data: Dashboard }) {
   const [all, setAll] = useState(false);
-  const reminders = all ? data.reminders : data.reminders.slice(0, SHOWN);
+  const reminders = all ? data.reminders : topReminders(data.reminders, SHOWN);
   return (
     <>
       <PageHeader
