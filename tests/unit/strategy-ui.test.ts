@@ -2,6 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { isValidIsoOrEmpty, parseFrenchDate } from '../../src/renderer/src/screens/strategy/DateField';
 import { chartPoints } from '../../src/renderer/src/screens/strategy/IndicatorChart';
+import { topReminders } from '../../src/renderer/src/screens/dashboard/DashboardScreen';
+import type { Reminder } from '../../src/shared/contract/strategy';
 
 describe('parseFrenchDate', () => {
   it('reads JJ/MM/AAAA, J/M/AAAA and ISO dates', () => {
@@ -30,5 +32,14 @@ describe('chartPoints', () => {
     expect(pts[1].measured).toBe(40);
     expect(pts[1].trajectory).toBeCloseTo(50, 0);
     expect(pts[2].trajectory).toBe(100);
+  });
+});
+
+describe('topReminders', () => {
+  const r = (id: string, kind: Reminder['kind'], title = id): Reminder => ({ id, kind, severity: 'high', title, link: { screen: 'action', id } });
+  it('keeps the order but lets other kinds in and drops repeated lines', () => {
+    const list = [r('l1', 'action_late'), r('l2', 'action_late'), r('l3', 'action_late'), r('l4', 'action_late'), r('s1', 'action_stale'), r('m1', 'other', 'x'), r('m2', 'other', 'x')];
+    expect(topReminders(list, 5).map((x) => x.id)).toEqual(['l1', 'l2', 'l3', 's1', 'm1']);
+    expect(topReminders(list.slice(0, 4), 5).map((x) => x.id)).toEqual(['l1', 'l2', 'l3', 'l4']);
   });
 });
