@@ -242,6 +242,21 @@ describe('hostile inputs', () => {
     await gen(data, 'emargement', { meetingId: 'mee_draft' });
   });
 
+  it('300-character titles and names in the header, letter and tables', async () => {
+    const d = buildFixture();
+    const long = 'Très long intitulé '.repeat(16).slice(0, 300);
+    d.settings.communeName = long;
+    d.settings.councilName = long;
+    d.settings.presidentName = long;
+    d.meetings[0].title = long;
+    d.meetings[0].agenda[1].title = long;
+    d.organisations[0].name = long;
+    for (const kind of ['convocation', 'emargement', 'minutes'] as const) {
+      const { pages, doc } = await gen(d, kind, { meetingId: 'mee_pleniere' });
+      expect(pages.length).toBe(doc.pages);
+    }
+  });
+
   it('a table row taller than a page is split instead of lost', async () => {
     const d = buildFixture();
     d.meetings[0].decisions.push({ id: 'big', kind: 'action', text: 'Longue action. '.repeat(1500) + 'FIN-DE-LA-LIGNE', status: 'open', createdAt: '2026-01-01T00:00:00Z' });

@@ -504,8 +504,11 @@ export class PdfDoc {
     }
     const half = (this.right - x) * 0.42;
     const commune = s.communeName ? t.frame.commune(s.communeName) : t.frame.defaultCommune;
-    this.drawLine(ellipsis(printable(commune.toUpperCase(), 'bold'), 60), x, top + 1, 'bold', 9, COLOURS.accent);
+    const communeLines = this.wrap(frText(commune.toUpperCase()), half - 6, 'bold', 9);
+    const communeLine = communeLines.length > 1 ? `${communeLines[0].slice(0, -1).trimEnd()}…` : (communeLines[0] ?? '');
+    this.drawLine(communeLine, x, top + 1, 'bold', 9, COLOURS.accent);
     const council = this.wrap(s.councilName || s.councilAcronym, half - 6, 'regular', 7);
+    if (council.length > 2) council[1] = `${council[1].slice(0, -1).trimEnd()}…`;
     council.slice(0, 2).forEach((l, i) => this.drawLine(l, x, top + 13 + i * 8.5, 'regular', 7, COLOURS.muted));
     const titleW = this.right - x - half;
     const titleLines = this.wrap(frText(this.opts.title), titleW, 'bold', 9);
