@@ -9,6 +9,9 @@ import { ellipsis, frText, printable } from './typography';
 
 export const MM = 72 / 25.4;
 
+/** Strong right-to-left characters (Hebrew, Arabic and their presentation forms). */
+const RTL = /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]/;
+
 /** Palette: dark ink for text, one accent, greys that stay visible when printed in black and white. */
 export const COLOURS = {
   ink: '#1a1a1a',
@@ -292,18 +295,45 @@ export class PdfDoc {
     if (!text) return;
     this.setFont(face, size);
     const doc = this.doc;
+    doc.fillColor(colour);
+    const emit = () => (RTL.test(text) ? this.drawBidi(text, x, y) : doc.text(text, x, y, { lineBreak: false }));
     if (this.artifactDepth > 0) {
-      doc.fillColor(colour).text(text, x, y, { lineBreak: false });
+      emit();
       return;
     }
     // Tagged PDF: each line is marked content of the current structure block (a lone line becomes its own paragraph).
     const block = this.block;
     const tag = block ? this.blockTag : 'P';
     const content = doc.markStructureContent(tag);
-    doc.fillColor(colour).text(text, x, y, { lineBreak: false });
+    emit();
     doc.endMarkedContent();
     if (block) block.add(content);
     else this.root.add(doc.struct('P', {}, [content]));
+  }
+
+  /**
+   * A line with right-to-left words (Hebrew, Arabic): fontkit shapes and orders each word, but the order of
+   * consecutive RTL words must be reversed for display, and each word is drawn on its own so that the spaces
+   * stay between the words.
+   */
+  private drawBidi(text: string, x: number, y: number): void {
+    const words = text.split(' ');
+    const isRtl = (w: string) => RTL.test(w) && !/[A-Za-zÀ-ÿ0-9]/.test(w);
+    const visual: string[] = [];
+    for (let i = 0; i < words.length; ) {
+      if (isRtl(words[i])) {
+        let j = i;
+        while (j + 1 < words.length && (isRtl(words[j + 1]) || (words[j + 1] === '' && j + 2 < words.length && isRtl(words[j + 2])))) j++;
+        visual.push(...words.slice(i, j + 1).reverse());
+        i = j + 1;
+      } else visual.push(words[i++]);
+    }
+    const space = this.doc.widthOfString(' ');
+    let cx = x;
+    for (const w of visual) {
+      if (w) this.doc.text(w, cx, y, { lineBreak: false });
+      cx += this.doc.widthOfString(w) + space;
+    }
   }
 
   /** Runs `draw` with its text tagged under a new structure element of type `tag` (P, H1, TD…), child of `parent`. */
