@@ -1,5 +1,6 @@
 // Documents through the IPC handlers and the CLI: tokens, preview bytes, save/open through the platform only, French errors.
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -10,6 +11,8 @@ import { createContext, type Platform } from '../../src/main/services/context';
 import { Store } from '../../src/main/store/store';
 import type { DocumentChoices, GeneratedInfo } from '../../src/shared/contract/documents';
 import type { Result } from '../../src/shared/result';
+import { withArchives } from '../../src/main/documents/archives';
+import { SCHEMA_VERSION, type ArchiveFile } from '../../src/shared/model';
 import { buildFixture } from './documents.fixtures';
 
 let dir: string;
@@ -135,5 +138,40 @@ describe('clspd pdf', () => {
     r = await cli(['pdf', 'brochure', '--data', data, '--out', out]);
     expect(r.code).toBe(2);
     expect(r.err).toMatch(/Document inconnu/);
+  });
+});
+
+describe('archived periods', () => {
+  it('a past year, a closed plan, an archived meeting and action are printed from the archive file', async () => {
+    const live = buildFixture();
+    const period = live.periods[0];
+    const archive: ArchiveFile = {
+      schemaVersion: SCHEMA_VERSION,
+      archiveOf: period.id,
+      period: { ...period, status: 'closed', archiveFile: 'archive-per_1.json' },
+      axes: live.axes,
+      objectives: live.objectives,
+      actions: live.actions,
+      meetings: live.meetings,
+    };
+    const folder = join(dir, 'archived');
+    mkdirSync(folder, { recursive: true });
+    writeFileSync(join(folder, 'archive-per_1.json'), JSON.stringify(archive));
+    const data = { ...live, periods: [{ ...period, status: 'closed' as const, archiveFile: 'archive-per_1.json' }], axes: [], objectives: [], actions: [], meetings: [] };
+    expect(withArchives(data, folder, 'dashboard', { year: 2026 }).actions.length).toBe(live.actions.length);
+    expect(withArchives(data, folder, 'dashboard', { year: 2031 }).actions.length).toBe(0);
+    expect(withArchives(data, folder, 'minutes', { meetingId: 'mee_vif' }).meetings.length).toBe(live.meetings.length);
+    expect(withArchives(data, folder, 'fiche', { actionId: 'act_3' }).actions.some((a) => a.id === 'act_3')).toBe(true);
+    expect(withArchives(data, folder, 'plan', { periodId: 'per_1' }).axes.length).toBe(3);
+    // Through the CLI, from the data folder.
+    const store2 = Store.open(folder, { owner: 'test' });
+    await store2.initialise(data);
+    await store2.close();
+    const out = join(dir, 'bilan-archive.pdf');
+    const code = await runCli(['pdf', 'dashboard', '--data', folder, '--year', '2026', '--out', out], commands, { out: () => undefined, err: () => undefined });
+    expect(code).toBe(0);
+    const text = execFileSync('pdftotext', ['-layout', out, '-'], { encoding: 'utf8' });
+    expect(text).toContain('Axe 1 — Prévention de la délinquance');
+    expect(text).toContain('Assiduité des institutions');
   });
 });

@@ -3,6 +3,7 @@ import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { documents as t } from '../../shared/i18n/documents';
 import { DomainError } from '../../shared/result';
+import { withArchives } from '../documents/archives';
 import { DOCUMENT_KINDS, type DocumentKind, type DocumentParams, generateDocument, KIND_ALIASES, MissingParamError } from '../documents';
 import { DATA_FILE, inspectFile } from '../store/store';
 import { type Command, DATA_FLAG, dataDirFrom, type Io, type ParsedArgs, stringFlag, UsageError } from './framework';
@@ -45,7 +46,7 @@ export async function runPdf(kindName: string | undefined, args: ParsedArgs, io:
   };
   let doc;
   try {
-    doc = await generateDocument(kind, r.data, params);
+    doc = await generateDocument(kind, withArchives(r.data, dir, kind, params), params);
   } catch (e) {
     if (e instanceof MissingParamError) throw new UsageError(e.what === 'meeting' ? t.errors.needMeeting : t.errors.needAction);
     throw e;

@@ -8,6 +8,7 @@ import { documents as t } from '../../shared/i18n/documents';
 import type { Datastore } from '../../shared/model';
 import { DomainError } from '../../shared/result';
 import type { ServiceContext } from '../services/context';
+import { withArchives } from './archives';
 import { type DocumentKind, type DocumentParams, generateDocument } from './index';
 
 interface Entry {
@@ -38,7 +39,8 @@ function entry(token: string): Entry {
 
 /** Generates a document from the live datastore and keeps it under a new token. */
 export async function generateForRenderer(ctx: ServiceContext, kind: DocumentKind, params: DocumentParams): Promise<GeneratedInfo> {
-  const doc = await generateDocument(kind, ctx.store.data, params, { now: ctx.now() });
+  const data = withArchives(ctx.store.data, ctx.store.dataDir, kind, params);
+  const doc = await generateDocument(kind, data, params, { now: ctx.now() });
   const token = randomBytes(12).toString('hex');
   const dir = join(tempRoot(), token);
   mkdirSync(dir, { recursive: true });

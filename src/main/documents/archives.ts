@@ -1,0 +1,81 @@
+// Brings the archived strategy periods a document needs (past years, closed plans, old meetings and actions) into the snapshot.
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ArchiveFile, type Datastore, type StrategyPeriod } from '../../shared/model';
+import { DomainError } from '../../shared/result';
+import type { DocumentKind, DocumentParams } from './index';
+
+function archivePath(dataDir: string, p: StrategyPeriod): string {
+  return join(dataDir, p.archiveFile ?? `archive-${p.id}.json`);
+}
+
+function readArchiveFile(dataDir: string, p: StrategyPeriod): ArchiveFile | undefined {
+  const file = archivePath(dataDir, p);
+  if (!existsSync(file)) return undefined;
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(file, 'utf8'));
+  } catch {
+    throw new DomainError('io', `Le fichier d’archive ${file} est endommagé et ne peut pas être lu.`);
+  }
+  const parsed = ArchiveFile.safeParse(raw);
+  if (!parsed.success) throw new DomainError('io', `Le fichier d’archive ${file} contient des données non conformes.`);
+  return parsed.data;
+}
+
+/** A copy of `data` with the records of the given archives added (records already present are kept). */
+function merge(data: Datastore, archives: ArchiveFile[]): Datastore {
+  if (!archives.length) return data;
+  const add = <T extends { id: string }>(base: T[], extra: T[]): T[] => {
+    const seen = new Set(base.map((x) => x.id));
+    return [...base, ...extra.filter((x) => !seen.has(x.id))];
+  };
+  let out = { ...data };
+  for (const a of archives) {
+    out = {
+      ...out,
+      axes: add(out.axes, a.axes),
+      objectives: add(out.objectives, a.objectives),
+      actions: add(out.actions, a.actions),
+      meetings: add(out.meetings, a.meetings),
+    };
+  }
+  return out;
+}
+
+const archived = (data: Datastore) => data.periods.filter((p) => p.archiveFile || p.status === 'closed');
+
+/**
+ * The snapshot a document is generated from: the live datastore, plus the archive files of closed periods
+ * when the document concerns them (a past year's bilan, a closed plan, a meeting or action kept in an archive).
+ */
+export function withArchives(data: Datastore, dataDir: string, kind: DocumentKind, p: DocumentParams): Datastore {
+  const load = (periods: StrategyPeriod[]) => periods.map((x) => readArchiveFile(dataDir, x)).filter((x): x is ArchiveFile => !!x);
+  switch (kind) {
+    case 'dashboard': {
+      const year = p.year;
+      if (year === undefined) return data;
+      return merge(data, load(archived(data).filter((x) => x.startYear <= year && x.endYear >= year)));
+    }
+    case 'plan':
+      return p.periodId ? merge(data, load(archived(data).filter((x) => x.id === p.periodId))) : data;
+    case 'fiche':
+      if (!p.actionId || data.actions.some((a) => a.id === p.actionId)) return data;
+      return findIn(data, dataDir, (a) => a.actions.some((x) => x.id === p.actionId));
+    case 'convocation':
+    case 'emargement':
+    case 'minutes':
+      if (!p.meetingId || data.meetings.some((m) => m.id === p.meetingId)) return data;
+      return findIn(data, dataDir, (a) => a.meetings.some((x) => x.id === p.meetingId));
+    case 'members':
+      return data;
+  }
+}
+
+function findIn(data: Datastore, dataDir: string, has: (a: ArchiveFile) => boolean): Datastore {
+  for (const period of archived(data)) {
+    const a = readArchiveFile(dataDir, period);
+    if (a && has(a)) return merge(data, [a]);
+  }
+  return data;
+}
