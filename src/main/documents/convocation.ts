@@ -3,7 +3,7 @@ import { documents as t } from '../../shared/i18n/documents';
 import { formatDate, formatLongDate, formatTime } from '../../shared/format';
 import type { Datastore, Invitee, Meeting } from '../../shared/model';
 import { finishDocument, meetingDateLabel, signature } from './common';
-import { formatDuration, type GeneratedDocument, Lookup, type RenderOptions, safeFileName } from './data';
+import { formatDuration, type GeneratedDocument, Lookup, type RenderOptions, safeFileName, yieldToEventLoop } from './data';
 import { COLOURS, PdfDoc } from './kit/document';
 import { type Row, table } from './kit/table';
 
@@ -31,15 +31,16 @@ export async function renderConvocation(data: Datastore, params: ConvocationPara
     return { orgId: w.organisationId, job: w.job, name: w.name };
   });
   if (params.personalised && invitees.length) {
-    invitees.forEach((inv, i) => {
+    for (const [i, inv] of invitees.entries()) {
       if (i > 0) pd.newPage();
+      if (i % 10 === 9) await yieldToEventLoop();
       // Each letter is numbered on its own (« Page 1 / 2 »): it is printed and sent separately.
       pd.restartNumbering();
       pd.bookmark(addresseeLabel(lk, inv), 1);
       letter(pd, lk, m, now, inv);
       agenda(pd, m);
       options.onProgress?.((i + 1) / invitees.length);
-    });
+    }
   } else {
     letter(pd, lk, m, now, undefined);
     agenda(pd, m);

@@ -7,7 +7,7 @@ import { computeHealth, type HealthLevel, indicatorStatus } from '../../shared/h
 import type { Action, Datastore, Meeting } from '../../shared/model';
 import { ACTION_STATUS_COLOURS, ACTION_STATUS_ORDER, HEALTH_COLOURS, HEALTH_ORDER } from '../../shared/status-colours';
 import { finishDocument, funderLabel } from './common';
-import { type GeneratedDocument, Lookup, type RenderOptions, safeFileName } from './data';
+import { type GeneratedDocument, Lookup, type RenderOptions, safeFileName, yieldToEventLoop } from './data';
 import { distributionBar, horizontalBars, indicatorChart, progressGauge } from './kit/charts';
 import { COLOURS, PdfDoc } from './kit/document';
 import { type Row, table } from './kit/table';
@@ -125,7 +125,8 @@ export async function renderDashboard(data: Datastore, params: DashboardParams, 
       { size: 8.5 },
     );
   }
-  axes.forEach((axis, ai) => {
+  for (const [ai, axis] of axes.entries()) {
+    await yieldToEventLoop();
     const list = actionsOf(axis.id);
     pd.newPage();
     pd.doc.save().rect(pd.left - 10, pd.y + (pd.y > pd.contentTop + 1 ? 10 : 0), 5, 17).fill(axis.colour).restore();
@@ -211,7 +212,7 @@ export async function renderDashboard(data: Datastore, params: DashboardParams, 
     pd.heading(t.dashboard.funding, 2);
     fundingTable(pd, fundingOf(list), year);
     options.onProgress?.(0.15 + (0.6 * (ai + 1)) / Math.max(1, axes.length));
-  });
+  }
 
   // ---------- meetings and attendance ----------
   pd.newPage();

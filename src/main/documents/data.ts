@@ -127,3 +127,8 @@ export function formatDuration(min: number): string {
   if (min < 60) return t.common.minutes(min);
   return t.common.hours(Math.floor(min / 60), min % 60);
 }
+
+/** Lets the main process answer other requests (note autosave…) between the sections of a long document. */
+export function yieldToEventLoop(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}

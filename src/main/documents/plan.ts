@@ -8,7 +8,7 @@ import { DomainError } from '../../shared/result';
 import { ACTION_STATUS_COLOURS, ACTION_STATUS_ORDER, HEALTH_COLOURS, HEALTH_ORDER } from '../../shared/status-colours';
 import { strategy } from '../../shared/i18n/strategy';
 import { finishDocument } from './common';
-import { type GeneratedDocument, Lookup, type RenderOptions, safeFileName } from './data';
+import { type GeneratedDocument, Lookup, type RenderOptions, safeFileName, yieldToEventLoop } from './data';
 import { distributionBar } from './kit/charts';
 import { COLOURS, PdfDoc } from './kit/document';
 import { type Row, table } from './kit/table';
@@ -121,7 +121,8 @@ export async function renderPlan(data: Datastore, params: PlanParams, options: R
   };
 
   let done = 0;
-  axes.forEach((axis, ai) => {
+  for (const [ai, axis] of axes.entries()) {
+    await yieldToEventLoop();
     pd.newPage();
     const axisTitle = t.plan.axis(axis.order || ai + 1, axis.title);
     entries.push({ level: 1, label: axisTitle, page: pd.pageCount });
@@ -137,7 +138,7 @@ export async function renderPlan(data: Datastore, params: PlanParams, options: R
       done += list.length;
       options.onProgress?.(actions.length ? done / actions.length : 1);
     });
-  });
+  }
   const known = new Set(data.objectives.filter((o) => axes.some((a) => a.id === o.axisId)).map((o) => o.id));
   const inbox = actions.filter((a) => !a.objectiveId || !known.has(a.objectiveId));
   if (inbox.length) {

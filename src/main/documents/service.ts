@@ -39,7 +39,9 @@ function entry(token: string): Entry {
 
 /** Generates a document from the live datastore and keeps it under a new token. */
 export async function generateForRenderer(ctx: ServiceContext, kind: DocumentKind, params: DocumentParams): Promise<GeneratedInfo> {
-  const data = withArchives(ctx.store.data, ctx.store.dataDir, kind, params);
+  // Long documents yield to the event loop between sections: work on a copy so that an edit made meanwhile
+  // cannot change the document halfway through.
+  const data = withArchives(structuredClone(ctx.store.data), ctx.store.dataDir, kind, params);
   const doc = await generateDocument(kind, data, params, { now: ctx.now() });
   const token = randomBytes(12).toString('hex');
   const dir = join(tempRoot(), token);
