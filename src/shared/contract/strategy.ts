@@ -148,6 +148,8 @@ export interface ActionRow {
   code: string;
   title: string;
   periodId: string;
+  /** « 2019–2022 », set when rows of several periods are listed together. */
+  periodLabel?: string;
   axisId?: string;
   axisTitle?: string;
   axisColour?: string;
@@ -281,6 +283,8 @@ export interface ArchiveSearchHit {
 
 export const ActionFilter = z.object({
   periodId: id.optional(),
+  /** Rows of every period (the active one and the archived ones), for searching the whole history. */
+  allPeriods: z.boolean().optional(),
   axisId: id.optional(),
   objectiveId: z.union([id, z.literal('inbox')]).optional(),
   status: z.array(ActionStatus).max(5).optional(),

@@ -215,6 +215,8 @@ export const strategy = {
     objectiveTitleRequired: 'Indiquez l’intitulé de l’objectif.',
     colourHelp: 'Choisissez une couleur bien distincte des autres axes.',
     tableLabel: 'Tableau des actions',
+    allPeriods: 'Toutes les périodes (archives comprises)',
+    allPeriodsTreeNote: 'L’arborescence montre la période en cours. Passez en vue « Tableau » pour parcourir les actions de toutes les périodes.',
     moveUp: 'Monter',
     moveDown: 'Descendre',
     objectiveMenu: (t: string) => `Autres actions sur l’objectif « ${t} »`,

@@ -1,5 +1,9 @@
 // Browser E2E of the strategy: axis → objective → action with an indicator, measurements, axis page and dashboard, table filter, French validation.
 import type { Page } from '@playwright/test';
+import { copyFileSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { writeTenYearDataset } from '../../../src/main/services/demo/scale';
 import { expect, test, type Harness } from './harness';
 
 /** Screenshot without the transient notifications covering the page. */
@@ -207,4 +211,57 @@ test('an objective with actions is moved before deletion; a period is closed and
   await page.getByRole('dialog').getByRole('row', { name: /Archivée/ }).getByRole('button', { name: 'Afficher' }).click();
   await expect(page.getByText('Cette période est archivée : elle peut être consultée et imprimée, pas modifiée.')).toBeVisible();
   await expect(page.getByRole('button', { name: 'Ajouter une action' })).toHaveCount(0);
+});
+
+test('ten-year dataset: the table of all periods filters as you type', async ({ page, harness }) => {
+  test.setTimeout(120_000);
+  // Load the 10-year dataset (active file + archive files) into the harness data folder.
+  const source = mkdtempSync(join(tmpdir(), 'clspd-e2e-10y-'));
+  writeTenYearDataset(source, new Date());
+  for (const f of readdirSync(source)) if (f.startsWith('archive-')) copyFileSync(join(source, f), join(harness.dataDir, f));
+  await harness.ctx.store.restoreFrom(join(source, 'clspd.json'));
+  rmSync(source, { recursive: true, force: true });
+  const total = harness.ctx.store.data.periods.length;
+  expect(total).toBeGreaterThan(1);
+
+  await page.goto('/#/plan');
+  await page.getByRole('radiogroup', { name: 'Présentation du plan' }).getByText('Tableau', { exact: true }).dispatchEvent('click');
+  await page.getByRole('combobox', { name: 'Période' }).click();
+  await page.getByRole('option', { name: 'Toutes les périodes (archives comprises)' }).click();
+  await expect(page.getByText(/^3\u202f?\s?000 actions affichées sur 3\u202f?\s?000$|^3000 actions affichées sur 3000$/)).toBeVisible({ timeout: 30_000 });
+  await shot(page, harness, '29-plan-tableau-10-ans');
+
+  // Per keystroke, in the browser: (1) input event → next painted frame (typing stays fluid), (2) input
+  // event → browser idle again (the deferred table update done too). A frame with no keystroke is the baseline.
+  const timings = await page.evaluate(async () => {
+    const input = document.querySelector<HTMLInputElement>('input[placeholder^="Code, intitulé"]')!;
+    const setter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!;
+    const nextFrame = () => new Promise<void>((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+    const idle = () => new Promise<void>((r) => requestIdleCallback(() => r(), { timeout: 2000 }));
+    const frame: number[] = [];
+    const done: number[] = [];
+    const baseline: number[] = [];
+    const text = 'prevention college';
+    for (let i = 1; i <= text.length; i++) {
+      await idle();
+      let t0 = performance.now();
+      await nextFrame();
+      baseline.push(performance.now() - t0);
+      await idle();
+      t0 = performance.now();
+      setter.call(input, text.slice(0, i));
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+      await nextFrame();
+      frame.push(performance.now() - t0);
+      await idle();
+      done.push(performance.now() - t0);
+    }
+    return { frame, done, baseline };
+  });
+  const med = (x: number[]) => [...x].sort((a, b) => a - b)[Math.floor(x.length / 2)];
+  console.log(
+    `plan table, 3000 rows, Chromium: empty frame ${med(timings.baseline).toFixed(1)} ms; keystroke → painted frame median ${med(timings.frame).toFixed(1)} ms; keystroke → idle (table updated) median ${med(timings.done).toFixed(1)} ms`,
+  );
+  await expect(page.getByText(/actions affichées sur 3/)).toBeVisible();
+  await shot(page, harness, '30-plan-tableau-10-ans-filtre');
 });

@@ -99,6 +99,21 @@ export function toRow(a: Action, l: Lookups, today: string, staleAfterMonths: nu
 }
 
 export function listActionRows(ctx: ServiceContext, filter: ActionFilter = {}): ActionRow[] {
+  if (filter.allPeriods) {
+    const rows: ActionRow[] = [];
+    const periods = [...ctx.store.data.periods].sort((a, b) => b.startYear - a.startYear);
+    for (const p of periods) {
+      let part: ActionRow[];
+      try {
+        part = listActionRows(ctx, { ...filter, allPeriods: false, periodId: p.id });
+      } catch {
+        continue; // an unreadable archive is reported when that period is opened
+      }
+      const periodLabel = `${p.startYear}–${p.endYear}`;
+      for (const r of part) rows.push({ ...r, periodLabel });
+    }
+    return rows;
+  }
   const view = periodView(ctx, filter.periodId);
   if (!view) return [];
   const data = ctx.store.data;

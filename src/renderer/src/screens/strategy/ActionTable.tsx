@@ -2,7 +2,7 @@
 import { Group, Paper, Text, UnstyledButton } from '@mantine/core';
 import { IconArrowDown, IconArrowUp, IconArrowsSort } from '@tabler/icons-react';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useRef } from 'react';
+import { memo, useRef } from 'react';
 import type { ActionRow } from '../../../../shared/contract/strategy';
 import { formatShortDate } from '../../../../shared/format';
 import { fr } from '../../../../shared/i18n';
@@ -24,7 +24,7 @@ const COLUMNS: { key: ActionSortKey; label: string; width: string }[] = [
 ];
 const GRID = COLUMNS.map((c) => c.width).join(' ');
 
-export function ActionTable({
+export const ActionTable = memo(function ActionTable({
   rows,
   sort,
   onSort,
@@ -105,6 +105,11 @@ export function ActionTable({
                       {r.axisTitle ?? fr.strategy.inbox}
                     </Text>
                   </Group>
+                  {r.periodLabel ? (
+                    <Text size="xs" c="dimmed">
+                      {r.periodLabel}
+                    </Text>
+                  ) : null}
                 </div>
                 <div role="cell" style={{ padding: '0 10px', minWidth: 0 }}>
                   <Text size="xs" truncate="end">
@@ -130,4 +135,4 @@ export function ActionTable({
       </div>
     </Paper>
   );
-}
+});

@@ -17,7 +17,7 @@ import {
   IconTable,
   IconTrash,
 } from '@tabler/icons-react';
-import { useEffect, useMemo, useState } from 'react';
+import { memo, startTransition, useCallback, useDeferredValue, useEffect, useMemo, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import type { ActionFilter, ActionRow, TreeAxis } from '../../../../shared/contract/strategy';
 import { formatShortDate } from '../../../../shared/format';
@@ -38,6 +38,7 @@ import { AxisChip, HealthBadge, ProgressCell, StatusBadge } from './ui';
 const s = fr.strategy.ui;
 const FILTERS_KEY = 'clspd.plan.filters.v1';
 const VIEW_KEY = 'clspd.plan.view.v1';
+const ALL_PERIODS = '__all__';
 
 type PlanFilters = Omit<ActionFilter, 'includeArchived'>;
 type Modal =
@@ -58,14 +59,17 @@ function usePersistent<T>(key: string, initial: T): [T, (v: T) => void] {
       return initial;
     }
   });
-  const set = (next: T) => {
-    setV(next);
-    try {
-      localStorage.setItem(key, JSON.stringify(next));
-    } catch {
-      // storage full or disabled: filters are simply not remembered
-    }
-  };
+  const set = useCallback(
+    (next: T) => {
+      setV(next);
+      try {
+        localStorage.setItem(key, JSON.stringify(next));
+      } catch {
+        // storage full or disabled: filters are simply not remembered
+      }
+    },
+    [key],
+  );
   return [v, set];
 }
 
@@ -86,14 +90,26 @@ export function PlanScreen() {
   }, [params]);
 
   const periods = useQuery(() => api().strategy.periods(), []);
-  const periodId = filters.periodId;
+  const allPeriods = filters.periodId === ALL_PERIODS;
+  const periodId = allPeriods ? undefined : filters.periodId;
   const tree = useQuery(() => api().strategy.tree(periodId ? { periodId } : undefined), [periodId]);
-  const rowsQ = useQuery(() => api().strategy.actions({ periodId, includeArchived: false }), [periodId]);
+  const rowsQ = useQuery(() => api().strategy.actions(allPeriods ? { allPeriods: true } : { periodId, includeArchived: false }), [periodId, allPeriods]);
   const partners = useQuery(() => api().partners.list(), []);
-  const index = useMemo(() => buildSearchIndex(rowsQ.data ?? []), [rowsQ.data]);
-  const filtered = useMemo(() => filterActions(index, { ...filters, periodId: undefined }), [index, filters]);
-  const sorted = useMemo(() => (view.mode === 'table' ? sortActions(filtered, view.sort.key, view.sort.dir) : filtered), [filtered, view]);
+  // Sorted once per data load or sort change; each keystroke then only filters (filtering keeps the order).
+  const sortKey = view.mode === 'table' ? view.sort.key : 'code';
+  const sortDir = view.mode === 'table' ? view.sort.dir : 'asc';
+  const sortedAll = useMemo(() => sortActions(rowsQ.data ?? [], sortKey, sortDir), [rowsQ.data, sortKey, sortDir]);
+  const index = useMemo(() => buildSearchIndex(sortedAll), [sortedAll]);
+  // The input updates at once; the list follows at lower priority so typing never waits for the table.
+  const deferredFilters = useDeferredValue(filters);
+  const filtered = useMemo(() => filterActions(index, { ...deferredFilters, periodId: undefined }), [index, deferredFilters]);
+  const sorted = filtered;
   const visible = useMemo(() => new Set(filtered.map((r) => r.id)), [filtered]);
+  const openAction = useCallback((id: string) => navigate(links.action(id)), [navigate]);
+  const onSort = useCallback(
+    (key: ActionSortKey) => setView({ ...view, sort: { key, dir: view.sort.key === key && view.sort.dir === 'asc' ? 'desc' : 'asc' } }),
+    [view, setView],
+  );
 
   const readOnly = tree.data?.period.status === 'closed';
   const partnerOptions = (partners.data ?? []).map((p) => ({ value: p.id, label: p.shortName ? `${p.shortName} — ${p.name}` : p.name }));
@@ -170,7 +186,10 @@ export function PlanScreen() {
     await call(api().axes.archive({ id: a.id, archived: !a.archived }), { mutation: true, success: a.archived ? s.axisRestored : s.axisArchived });
   };
 
-  const periodOptions = (periods.data ?? []).map((p) => ({ value: p.id, label: p.active ? p.title : `${p.title} (${s.archived})` }));
+  const periodOptions = [
+    ...(periods.data ?? []).map((p) => ({ value: p.id, label: p.active ? p.title : `${p.title} (${s.archived})` })),
+    ...((periods.data ?? []).length > 1 ? [{ value: ALL_PERIODS, label: s.allPeriods }] : []),
+  ];
   const noPeriod = periods.data && !periods.data.some((p) => p.active) && !periodId;
 
   return (
@@ -216,14 +235,7 @@ export function PlanScreen() {
       <Paper withBorder p="sm" mb="md">
         <Stack gap="xs">
           <SimpleGrid cols={{ base: 2, sm: 3, lg: 5 }} spacing="sm" verticalSpacing="xs">
-            <TextInput
-              label={fr.actions.search}
-              placeholder={s.searchPlaceholder}
-              leftSection={<IconSearch size={16} />}
-              value={filters.text ?? ''}
-              onChange={(e) => set({ text: e.currentTarget.value || undefined })}
-              style={{ flex: '2 1 260px' }}
-            />
+            <SearchInput value={filters.text ?? ''} onChange={(text) => set({ text: text || undefined })} />
             <Select label={s.filters.axis} placeholder={s.filters.all} data={axisOptions} value={filters.axisId ?? null} onChange={(v) => set({ axisId: v ?? undefined, objectiveId: undefined })} clearable style={{ flex: '1 1 180px' }} />
             <Select
               label={s.filters.objective}
@@ -241,29 +253,29 @@ export function PlanScreen() {
             <Select label={s.filters.partner} placeholder={s.filters.all} data={partnerOptions} value={filters.partnerId ?? null} onChange={(v) => set({ partnerId: v ?? undefined })} clearable searchable style={{ flex: '1 1 180px' }} />
             <TextInput label={s.filters.territory} value={filters.territory ?? ''} onChange={(e) => set({ territory: e.currentTarget.value || undefined })} style={{ flex: '1 1 150px' }} />
             <TextInput label={s.filters.targetPublic} value={filters.targetPublic ?? ''} onChange={(e) => set({ targetPublic: e.currentTarget.value || undefined })} style={{ flex: '1 1 150px' }} />
-            <Select label={s.filters.period} data={periodOptions} value={periodId ?? (periods.data ?? []).find((p) => p.active)?.id ?? null} onChange={(v) => set({ periodId: v && !(periods.data ?? []).find((p) => p.id === v)?.active ? v : undefined })} style={{ flex: '1 1 200px' }} allowDeselect={false} />
+            <Select label={s.filters.period} data={periodOptions} value={filters.periodId ?? (periods.data ?? []).find((p) => p.active)?.id ?? null} onChange={(v) => set({ periodId: v && !(periods.data ?? []).find((p) => p.id === v)?.active ? v : undefined })} style={{ flex: '1 1 200px' }} allowDeselect={false} />
           </SimpleGrid>
           <Group justify="space-between">
             <Text size="xs" c="dimmed" aria-live="polite">
               {s.shown(filtered.length, rowsQ.data?.length ?? 0)}
             </Text>
-            <Button variant="subtle" leftSection={<IconFilterOff size={16} />} disabled={!active} onClick={() => setFilters({ periodId })} title={active ? undefined : s.noFilterActive}>
+            <Button variant="subtle" leftSection={<IconFilterOff size={16} />} disabled={!active} onClick={() => setFilters({ periodId: filters.periodId })} title={active ? undefined : s.noFilterActive}>
               {s.clearFilters}
             </Button>
           </Group>
         </Stack>
       </Paper>
 
+      {allPeriods && view.mode === 'tree' ? (
+        <Alert color="marianne" mb="md">
+          {s.allPeriodsTreeNote}
+        </Alert>
+      ) : null}
       {tree.error ? (
         <Alert color="red">{tree.error.message}</Alert>
       ) : !tree.data ? null : view.mode === 'table' ? (
         sorted.length ? (
-          <ActionTable
-            rows={sorted}
-            sort={view.sort}
-            onSort={(key) => setView({ ...view, sort: { key, dir: view.sort.key === key && view.sort.dir === 'asc' ? 'desc' : 'asc' } })}
-            onOpen={(id) => navigate(links.action(id))}
-          />
+          <ActionTable rows={sorted} sort={view.sort} onSort={onSort} onOpen={openAction} />
         ) : (
           <EmptyState title={s.noMatchTitle} text={s.noMatchText} />
         )
@@ -633,3 +645,32 @@ function MoveObjectiveDialog({ axes, onMove, onCancel }: { axes: { value: string
     </Stack>
   );
 }
+
+/**
+ * The free-text filter: the field re-renders alone on each keystroke and the page (filters, table) follows in
+ * a transition, so typing stays fluid whatever the size of the plan.
+ */
+const SearchInput = memo(function SearchInput({ value, onChange }: { value: string; onChange: (v: string) => void }) {
+  const [text, setText] = useState(value);
+  const [last, setLast] = useState(value);
+  if (value !== last) {
+    // Cleared or restored from outside (« Effacer les filtres »).
+    setLast(value);
+    setText(value);
+  }
+  return (
+    <TextInput
+      label={fr.actions.search}
+      placeholder={s.searchPlaceholder}
+      leftSection={<IconSearch size={16} />}
+      value={text}
+      onChange={(e) => {
+        const v = e.currentTarget.value;
+        setText(v);
+        setLast(v);
+        startTransition(() => onChange(v));
+      }}
+      style={{ flex: '2 1 260px' }}
+    />
+  );
+});

@@ -13,7 +13,7 @@ import {
   IconTrendingDown,
   IconTrendingUp,
 } from '@tabler/icons-react';
-import type { ComponentType } from 'react';
+import { useState, type ComponentType } from 'react';
 import { formatPercent } from '../../../../shared/format';
 import type { HealthLevel, IndicatorStatus } from '../../../../shared/health';
 import { fr } from '../../../../shared/i18n';
@@ -58,6 +58,7 @@ export function StatusBadge({ status, size = 'sm' }: { status: ActionStatus; siz
 /** Health badge; hovering or focusing it shows why (the reasons) and how the rule works. */
 export function HealthBadge({ level, reasons, size = 'sm' }: { level: HealthLevel; reasons?: string[]; size?: 'xs' | 'sm' | 'md' | 'lg' }) {
   const s = HEALTH_STYLE[level];
+  const [armed, setArmed] = useState(false);
   const label = (
     <Stack gap={4} maw={420}>
       {reasons?.length ? (
@@ -74,19 +75,27 @@ export function HealthBadge({ level, reasons, size = 'sm' }: { level: HealthLeve
       </Text>
     </Stack>
   );
+  const badge = (
+    <Badge
+      size={size}
+      variant="filled"
+      color={s.color}
+      leftSection={<s.icon size={14} aria-hidden />}
+      style={badgeStyle}
+      tabIndex={0}
+      aria-label={`${fr.strategy.healthTitle} : ${fr.strategy.health[level]}${reasons?.length ? `. ${reasons.join(' ')}` : ''}`}
+      onMouseEnter={() => setArmed(true)}
+      onFocus={() => setArmed(true)}
+      onTouchStart={() => setArmed(true)}
+    >
+      {fr.strategy.health[level]}
+    </Badge>
+  );
+  // The tooltip is mounted on first hover or focus only: long tables stay light.
+  if (!armed) return badge;
   return (
-    <Tooltip label={label} multiline w={440} withArrow openDelay={200} events={{ hover: true, focus: true, touch: true }}>
-      <Badge
-        size={size}
-        variant="filled"
-        color={s.color}
-        leftSection={<s.icon size={14} aria-hidden />}
-        style={badgeStyle}
-        tabIndex={0}
-        aria-label={`${fr.strategy.healthTitle} : ${fr.strategy.health[level]}${reasons?.length ? `. ${reasons.join(' ')}` : ''}`}
-      >
-        {fr.strategy.health[level]}
-      </Badge>
+    <Tooltip label={label} multiline w={440} withArrow defaultOpened events={{ hover: true, focus: true, touch: true }}>
+      {badge}
     </Tooltip>
   );
 }
