@@ -1,4 +1,5 @@
 // French catalogue: words of the strategy domain (plan d'actions, fiche action, suivi par axe, tableau de bord).
+import { formatNumber } from '../format';
 import type { HealthLevel, IndicatorStatus } from '../health';
 
 export const strategy = {
@@ -292,7 +293,7 @@ export const strategy = {
     deleteObjectiveTitle: 'Supprimer cet objectif ?',
     deleteObjectiveText: (t: string) => `L’objectif « ${t} » sera supprimé. Vous pourrez annuler pendant cette session.`,
     archived: 'archivé',
-    actionsCount: (n: number) => `${n} action${n > 1 ? 's' : ''}`,
+    actionsCount: (n: number) => `${formatNumber(n)} action${n > 1 ? 's' : ''}`,
     objectivesCount: (n: number) => `${n} objectif${n > 1 ? 's' : ''}`,
     viewMode: 'Présentation du plan',
     treeView: 'Arborescence',
@@ -301,7 +302,7 @@ export const strategy = {
     searchPlaceholder: 'Code, intitulé, pilote, partenaire, territoire…',
     noFilterActive: 'Aucun filtre n’est actif.',
     clearFilters: 'Effacer les filtres',
-    shown: (n: number, total: number) => `${n} action${n > 1 ? 's' : ''} affichée${n > 1 ? 's' : ''} sur ${total}`,
+    shown: (n: number, total: number) => `${formatNumber(n)} action${n > 1 ? 's' : ''} affichée${n > 1 ? 's' : ''} sur ${formatNumber(total)}`,
     noMatchTitle: 'Aucune action ne correspond',
     noMatchText: 'Essayez un autre mot ou retirez un filtre.',
     emptyPlanTitle: 'Le plan d’actions est vide',
