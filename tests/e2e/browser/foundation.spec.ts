@@ -31,7 +31,7 @@ test('demo data, then partner create, edit, validation error, delete and undo', 
 
   await page.getByRole('button', { name: 'Ajouter un partenaire' }).first().click();
   const dialog = page.getByRole('dialog');
-  await dialog.getByLabel('Nom de la structure').fill('Association Trait d’Union');
+  await dialog.getByLabel('Nom de la structure').fill('Association Les Lucioles d’Été');
   await dialog.getByRole('textbox', { name: 'Courriel' }).fill('pas-une-adresse');
   await dialog.getByRole('button', { name: 'Enregistrer' }).click();
   await expect(dialog.getByText('Choisissez une catégorie.')).toBeVisible();
@@ -39,10 +39,10 @@ test('demo data, then partner create, edit, validation error, delete and undo', 
   await harness.screenshot(page, '04-partenaire-erreurs');
   await dialog.getByLabel('Catégorie').click();
   await page.getByRole('option', { name: 'Associations' }).click();
-  await dialog.getByRole('textbox', { name: 'Courriel' }).fill('contact@traitdunion.example');
+  await dialog.getByRole('textbox', { name: 'Courriel' }).fill('contact@lucioles.example');
   await dialog.getByRole('button', { name: 'Enregistrer' }).click();
-  await expect(page.getByRole('heading', { name: 'Association Trait d’Union' })).toBeVisible();
-  expect(harness.ctx.store.data.organisations.some((o) => o.name === 'Association Trait d’Union')).toBe(true);
+  await expect(page.getByRole('heading', { name: 'Association Les Lucioles d’Été' })).toBeVisible();
+  expect(harness.ctx.store.data.organisations.some((o) => o.name === 'Association Les Lucioles d’Été')).toBe(true);
 
   await page.getByRole('button', { name: 'Ajouter un contact' }).click();
   const personDialog = page.getByRole('dialog');
@@ -67,13 +67,13 @@ test('demo data, then partner create, edit, validation error, delete and undo', 
   await page.getByRole('button', { name: 'Supprimer', exact: true }).click();
   await page.getByRole('dialog').getByRole('button', { name: 'Supprimer' }).click();
   await expect(page.getByRole('heading', { name: 'Partenaires' })).toBeVisible();
-  expect(harness.ctx.store.data.organisations.some((o) => o.name === 'Association Trait d’Union')).toBe(false);
+  expect(harness.ctx.store.data.organisations.some((o) => o.name === 'Association Les Lucioles d’Été')).toBe(false);
   await page.getByRole('button', { name: 'Annuler la suppression' }).click();
-  await expect(page.getByText('Association Trait d’Union').first()).toBeVisible();
+  await expect(page.getByText('Association Les Lucioles d’Été').first()).toBeVisible();
   expect(harness.ctx.store.data.people.some((p) => p.lastName === 'Garnier')).toBe(true);
 
   // Filtering as you type.
-  await page.getByRole('textbox', { name: 'Rechercher', exact: true }).fill('trait d union');
+  await page.getByRole('textbox', { name: 'Rechercher', exact: true }).fill('lucioles d ete');
   await expect(page.getByRole('table', { name: 'Liste des partenaires' }).getByRole('row')).toHaveCount(2);
 });
 
