@@ -371,7 +371,7 @@ function Journal({ entries, meetings }: { entries: JournalEntry[]; meetings: Act
           </Text>
           <Text size="sm">
             <b>{fr.strategy.journalField[j.field] ?? j.field}</b>
-            {j.field === 'moved' || j.field === 'note' || j.field === 'update_pack' || (j.field === 'comment' && !j.from) ? null : j.field === 'created' || j.field === 'measurement' || j.field === 'milestone' || !j.from ? (
+            {j.field === 'moved' || j.field === 'note' || j.field === 'update_pack' ? null : j.field === 'created' || j.field === 'measurement' || j.field === 'milestone' || !j.from ? (
               <> : {journalValue(j.field, j.to)}</>
             ) : (
               <>
