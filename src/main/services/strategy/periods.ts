@@ -1,6 +1,6 @@
 // Strategy periods: list, close into a read-only archive file, start a new period carrying over chosen unfinished actions.
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import type { ArchiveSearchHit, PeriodSummary } from '../../../shared/contract/strategy';
 import { newId } from '../../../shared/ids';
 import { strategy as t } from '../../../shared/i18n/strategy';
@@ -135,7 +135,8 @@ const archiveCache = new Map<string, { mtimeMs: number; archive: ArchiveFile }>(
 /** Reads a closed period's archive file (validated, cached while unchanged on disk). */
 export function readArchive(ctx: ServiceContext, periodId: string): ArchiveFile {
   const period = getPeriod(ctx.store.data, periodId);
-  const file = join(ctx.store.dataDir, period.archiveFile ?? archiveFileName(period.id));
+  // Only a file name at the top of the data folder is accepted (never a path elsewhere).
+  const file = join(ctx.store.dataDir, basename(period.archiveFile ?? archiveFileName(period.id)));
   if (!existsSync(file)) throw new DomainError('not_found', t.errors.archiveMissing);
   const mtimeMs = statSync(file).mtimeMs;
   const hit = archiveCache.get(file);
