@@ -187,8 +187,8 @@ describe('documents on the fixture council', () => {
     expect(text).not.toContain('Cellule de veille VIF — octobre');
   });
 
-  it('liste des membres: roles, seats, charter signature dates for the confidential group', async () => {
-    const { text } = await gen(data, 'members');
+  it('liste des membres: roles, seats, charter signature dates for the confidential group (included on explicit choice)', async () => {
+    const { text } = await gen(data, 'members', { includeConfidential: true });
     expect(text).toContain('Membres de droit');
     expect(text).toMatch(/Charte\s+signée/);
     expect(text).toContain('Non signée');

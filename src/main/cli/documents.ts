@@ -43,6 +43,7 @@ export async function runPdf(kindName: string | undefined, args: ParsedArgs, io:
     year,
     personalised: args.flags.personalised === true,
     blankLines: blank !== undefined && /^\d{1,3}$/.test(blank) ? Number(blank) : undefined,
+    includeConfidential: args.flags['include-confidential'] === true,
   };
   let doc;
   try {
@@ -72,13 +73,14 @@ export const PDF_FLAGS = {
   year: { value: 'AAAA', description: 'Année du bilan (sinon l’année en cours)' },
   personalised: { description: 'Convocation : une lettre personnalisée par invité' },
   'blank-lines': { value: 'N', description: 'Émargement : nombre de lignes vierges (8 par défaut)' },
+  'include-confidential': { description: t.cli.includeConfidential },
 };
 
 const pdf: Command = {
   name: 'pdf',
   summary: t.cli.summary,
   usage:
-    'pdf <convocation|emargement|minutes|plan|fiche|dashboard|members> --data DOSSIER --out FICHIER [--meeting ID | --action ID | --instance ID | --year AAAA]\n' +
+    'pdf <convocation|emargement|minutes|plan|fiche|dashboard|members> --data DOSSIER --out FICHIER [--meeting ID | --action ID | --instance ID | --year AAAA] [--include-confidential]\n' +
     '       (noms acceptés aussi : agenda, attendance-sheet, action-plan, action-sheet)',
   flags: PDF_FLAGS,
   run: (args, io) => runPdf(args.positionals[0], args, io),

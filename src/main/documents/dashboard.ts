@@ -7,6 +7,7 @@ import { computeHealth, type HealthLevel, indicatorStatus } from '../../shared/h
 import type { Action, Datastore, Meeting } from '../../shared/model';
 import { ACTION_STATUS_COLOURS, ACTION_STATUS_ORDER, HEALTH_COLOURS, HEALTH_ORDER } from '../../shared/status-colours';
 import { finishDocument, funderLabel } from './common';
+import { ConfidentialityFilter } from './confidentiality';
 import { type GeneratedDocument, Lookup, type RenderOptions, safeFileName, yieldToEventLoop } from './data';
 import { distributionBar, horizontalBars, indicatorChart, progressGauge } from './kit/charts';
 import { COLOURS, PdfDoc } from './kit/document';
@@ -14,6 +15,8 @@ import { type Row, table } from './kit/table';
 
 export interface DashboardParams {
   year: number;
+  /** Explicit choice to print the actions, meetings and attendance of confidential instances (the document is then marked confidential). */
+  includeConfidential?: boolean;
 }
 
 const HELD: Meeting['status'][] = ['in_progress', 'held', 'validated'];
@@ -35,13 +38,22 @@ export async function renderDashboard(data: Datastore, params: DashboardParams, 
   const asOf = today < `${year}-12-31` ? today : `${year}-12-31`;
   const s = data.settings;
   const title = t.dashboard.title(year);
-  const pd = new PdfDoc({ title, subject: t.dashboard.subject, dateLabel: t.frame.editedOn(formatDate(now.toISOString())), confidentiality: 'public', settings: s, now });
-
   const periods = data.periods.filter((p) => p.startYear <= year && p.endYear >= year);
   const periodIds = new Set(periods.map((p) => p.id));
-  const actions = data.actions.filter((a) => periodIds.has(a.periodId) && !a.archived);
+  // Confidential instances' actions, meetings and attendance only on the explicit choice; the marks follow what is printed.
+  const scope = new ConfidentialityFilter(data, params.includeConfidential);
+  const yearActions = data.actions.filter((a) => periodIds.has(a.periodId) && !a.archived);
+  const actions = scope.actions(yearActions);
+  const meetings = scope.meetings(data.meetings.filter((m) => m.date.startsWith(String(year)))).sort((a, b) => a.date.localeCompare(b.date));
+  const pd = new PdfDoc({ title, subject: t.dashboard.subject, dateLabel: t.frame.editedOn(formatDate(now.toISOString())), confidentiality: scope.level, settings: s, now });
+  const leftOutNote = () => {
+    const parts = [
+      scope.leftOut.actions ? t.marks.actionsLeftOut(scope.leftOut.actions) : '',
+      scope.leftOut.meetings ? t.marks.meetingsLeftOut(scope.leftOut.meetings) : '',
+    ].filter(Boolean);
+    if (parts.length) pd.note([...parts, t.marks.leftOutHow].join(' '));
+  };
   const health = new Map<string, HealthLevel>(actions.map((a) => [a.id, computeHealth(a, asOf, s.staleAfterMonths).level]));
-  const meetings = data.meetings.filter((m) => m.date.startsWith(String(year))).sort((a, b) => a.date.localeCompare(b.date));
   const held = meetings.filter((m) => HELD.includes(m.status));
   const plenaryIds = new Set(data.instances.filter((i) => i.kind === 'plenary').map((i) => i.id));
   const fundingOf = (list: Action[]) => {
@@ -89,6 +101,7 @@ export async function renderDashboard(data: Datastore, params: DashboardParams, 
   pd.y += 2 * tileH + 16;
   if (!held.some((m) => plenaryIds.has(m.instanceId))) pd.note(t.dashboard.plenaryMinimum);
   if (!periods.length) pd.note(t.dashboard.noPeriod(year));
+  leftOutNote();
   distributionBar(pd, statusSegments(actions), { title: t.dashboard.statusCounts });
   distributionBar(pd, healthSegments(actions, health), { title: t.dashboard.healthCounts });
   options.onProgress?.(0.15);
@@ -131,6 +144,8 @@ export async function renderDashboard(data: Datastore, params: DashboardParams, 
     pd.newPage();
     pd.doc.save().rect(pd.left - 10, pd.y + (pd.y > pd.contentTop + 1 ? 10 : 0), 5, 17).fill(axis.colour).restore();
     pd.heading(t.plan.axis(axis.order || ai + 1, axis.title), 1);
+    const axisLeftOut = scope.leftOut.actions ? yearActions.filter((a) => a.objectiveId && objAxis.get(a.objectiveId) === axis.id).length - list.length : 0;
+    if (axisLeftOut > 0) pd.note(t.marks.actionsLeftOut(axisLeftOut));
     distributionBar(pd, statusSegments(list), { title: t.dashboard.statusCounts });
     distributionBar(pd, healthSegments(list, health), { title: t.dashboard.healthCounts });
     pd.ensure(22);
@@ -217,6 +232,7 @@ export async function renderDashboard(data: Datastore, params: DashboardParams, 
   // ---------- meetings and attendance ----------
   pd.newPage();
   pd.heading(t.dashboard.meetings, 1);
+  if (scope.leftOut.meetings) pd.note(`${t.marks.meetingsLeftOut(scope.leftOut.meetings)} ${t.marks.leftOutHow}`);
   const byInstance = new Map<string, number>();
   for (const m of held) byInstance.set(m.instanceId, (byInstance.get(m.instanceId) ?? 0) + 1);
   if (byInstance.size) {
@@ -240,8 +256,8 @@ export async function renderDashboard(data: Datastore, params: DashboardParams, 
     meetings.map((m) => {
       const known = m.attendance.filter((a) => a.status !== 'unknown');
       const came = known.filter((a) => a.status === 'present' || a.status === 'represented').length;
-      // A confidential meeting's title may name its subject: show the instance only.
-      const confidential = lk.meetingConfidentiality(m) === 'confidential';
+      // A confidential meeting's title may name its subject: show the instance only (even when included on explicit choice).
+      const confidential = scope.meetingLevel(m) === 'confidential';
       return {
         cells: [
           formatShortDate(m.date),

@@ -1,7 +1,8 @@
 // Read-only lookups over a datastore snapshot shared by the documents: names, protocol order, confidentiality, file names.
-import { CONFIDENTIALITY_RANK, type Confidentiality, type Datastore, type Invitee, type Meeting, type Organisation, type Person } from '../../shared/model';
+import { type Confidentiality, type Datastore, type Invitee, type Meeting, type Organisation, type Person } from '../../shared/model';
 import { DomainError } from '../../shared/result';
 import { documents as t } from '../../shared/i18n/documents';
+import { stricter } from './confidentiality';
 
 /** What every document generator returns. */
 export interface GeneratedDocument {
@@ -60,10 +61,7 @@ export class Lookup {
 
   /** Confidentiality of a meeting's documents: the stricter of the meeting's and its instance's levels. */
   meetingConfidentiality(m: Meeting): Confidentiality {
-    const inst = this.data.instances.find((i) => i.id === m.instanceId);
-    const a = m.confidentiality;
-    const b = inst?.confidentiality ?? 'public';
-    return CONFIDENTIALITY_RANK[a] >= CONFIDENTIALITY_RANK[b] ? a : b;
+    return stricter(m.confidentiality, this.data.instances.find((i) => i.id === m.instanceId)?.confidentiality ?? 'public');
   }
 
   /** Who an invitee is, for lists: name, job title, institution (guests included). */

@@ -8,6 +8,7 @@ import type { Action, Datastore } from '../../shared/model';
 import { DomainError } from '../../shared/result';
 import { ACTION_STATUS_COLOURS, HEALTH_COLOURS } from '../../shared/status-colours';
 import { finishDocument, funderLabel } from './common';
+import { ConfidentialityFilter } from './confidentiality';
 import { type GeneratedDocument, Lookup, personName, type RenderOptions, safeFileName } from './data';
 import { indicatorChart, progressGauge } from './kit/charts';
 import { COLOURS, PdfDoc } from './kit/document';
@@ -41,11 +42,14 @@ export async function renderFiche(data: Datastore, params: FicheParams, options:
   const axis = objective ? data.axes.find((x) => x.id === objective.axisId) : undefined;
   const instance = data.instances.find((i) => i.id === a.followingInstanceId);
   const title = t.fiche.title(a.code || '—', a.title);
+  // An action followed by a confidential instance is that group's work: its fiche is for the charter signatories, always marked.
+  const scope = new ConfidentialityFilter(data, true);
+  const level = scope.actionLevel(a);
   const pd = new PdfDoc({
     title,
     subject: t.fiche.subject,
     dateLabel: t.frame.editedOn(formatDate(now.toISOString())),
-    confidentiality: instance?.confidentiality ?? 'public',
+    confidentiality: level,
     settings: s,
     now,
   });
@@ -200,6 +204,10 @@ export async function renderFiche(data: Datastore, params: FicheParams, options:
       .map((j) => {
         const field = strategy.journalField[j.field] ?? t.fiche.journalFields[j.field] ?? j.field;
         const meeting = j.meetingId ? data.meetings.find((m) => m.id === j.meetingId) : undefined;
+        // What a confidential meeting said stays out of a fiche that is not itself confidential.
+        if (meeting && level !== 'confidential' && scope.meetingLevel(meeting) === 'confidential') {
+          return { cells: [formatShortDate(j.at), t.fiche.change(field, journalValue(j.field, j.from), journalValue(j.field, j.to)), { text: t.fiche.fromConfidentialMeeting, face: 'italic' as const }] };
+        }
         const comment = [j.comment, meeting ? t.fiche.fromMeeting(meeting.title) : ''].filter(Boolean).join('\n');
         return { cells: [formatShortDate(j.at), t.fiche.change(field, journalValue(j.field, j.from), journalValue(j.field, j.to)), comment] };
       }),

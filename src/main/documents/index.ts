@@ -18,6 +18,7 @@ export { renderFiche, fichePdf } from './fiche';
 export { renderDashboard, dashboardPdf } from './dashboard';
 export { renderMembers, membersPdf } from './members';
 export { fontsDir, fontParseCount, loadFonts } from './kit/fonts';
+export { ConfidentialityFilter, documentLevel, actionLevel, meetingLevel, instanceLevel, stricter } from './confidentiality';
 
 export const DOCUMENT_KINDS = ['convocation', 'emargement', 'minutes', 'plan', 'fiche', 'dashboard', 'members'] as const;
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
@@ -38,6 +39,8 @@ export interface DocumentParams {
   year?: number;
   personalised?: boolean;
   blankLines?: number;
+  /** Plan, bilan, council-wide list of members: print the confidential instances' content (then marked). Off by default. */
+  includeConfidential?: boolean;
 }
 
 /** Generates one document; throws a French DomainError when an id is missing or the document does not apply. */
@@ -54,13 +57,13 @@ export function generateDocument(kind: DocumentKind, data: Datastore, p: Documen
     case 'minutes':
       return renderMinutes(data, { meetingId: need(p.meetingId, 'meeting') }, options);
     case 'plan':
-      return renderPlan(data, { periodId: p.periodId }, options);
+      return renderPlan(data, { periodId: p.periodId, includeConfidential: p.includeConfidential }, options);
     case 'fiche':
       return renderFiche(data, { actionId: need(p.actionId, 'action') }, options);
     case 'dashboard':
-      return renderDashboard(data, { year: p.year ?? (options.now ?? new Date()).getFullYear() }, options);
+      return renderDashboard(data, { year: p.year ?? (options.now ?? new Date()).getFullYear(), includeConfidential: p.includeConfidential }, options);
     case 'members':
-      return renderMembers(data, { instanceId: p.instanceId }, options);
+      return renderMembers(data, { instanceId: p.instanceId, includeConfidential: p.includeConfidential }, options);
   }
 }
 

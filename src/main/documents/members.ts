@@ -5,6 +5,7 @@ import { formatDate, formatShortDate, todayIso } from '../../shared/format';
 import type { Confidentiality, Datastore, Instance, MemberRole } from '../../shared/model';
 import { DomainError } from '../../shared/result';
 import { finishDocument } from './common';
+import { ConfidentialityFilter } from './confidentiality';
 import { type GeneratedDocument, Lookup, personName, type RenderOptions, safeFileName } from './data';
 import { COLOURS, PdfDoc } from './kit/document';
 import { type Row, table } from './kit/table';
@@ -12,6 +13,8 @@ import { type Row, table } from './kit/table';
 export interface MembersParams {
   /** One instance, or every active instance. */
   instanceId?: string;
+  /** Council-wide list: explicit choice to include the confidential groups (the document is then marked confidential). */
+  includeConfidential?: boolean;
 }
 
 const ROLES: MemberRole[] = ['ex_officio', 'designated', 'associated', 'qualified'];
@@ -22,23 +25,28 @@ export async function renderMembers(data: Datastore, params: MembersParams, opti
   const now = options.now ?? new Date();
   const today = todayIso(now);
   let instances: Instance[];
+  let scope: ConfidentialityFilter;
   if (params.instanceId) {
     const inst = data.instances.find((i) => i.id === params.instanceId);
     if (!inst) throw new DomainError('not_found', t.errors.instanceNotFound(params.instanceId));
-    instances = [inst];
+    // Asking for one confidential group's list is the explicit choice (it is produced for its charter signatories).
+    scope = new ConfidentialityFilter(data, true);
+    instances = scope.instanceList([inst]);
   } else {
-    instances = data.instances.filter((i) => i.status === 'active').sort((a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || a.name.localeCompare(b.name, 'fr'));
+    // The council-wide annex covers public and restricted instances; confidential groups only on explicit choice.
+    scope = new ConfidentialityFilter(data, params.includeConfidential);
+    instances = scope.instanceList(
+      data.instances.filter((i) => i.status === 'active').sort((a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || a.name.localeCompare(b.name, 'fr')),
+    );
   }
-  // A single confidential group carries the full marks; the council-wide annex is at most « diffusion restreinte ».
-  let confidentiality: Confidentiality = 'public';
-  if (instances.length === 1) confidentiality = instances[0].confidentiality;
-  else if (instances.some((i) => i.confidentiality !== 'public')) confidentiality = 'restricted';
-  const title = instances.length === 1 ? t.members.instanceTitle(instances[0].name) : t.members.title;
+  const confidentiality: Confidentiality = scope.level;
+  const title = params.instanceId ? t.members.instanceTitle(instances[0].name) : t.members.title;
   const s = data.settings;
   const pd = new PdfDoc({ title, subject: t.members.subject, dateLabel: t.members.asOf(formatDate(today)), confidentiality, settings: s, now });
   pd.text(title, { face: 'bold', size: 17, tag: 'H1', colour: COLOURS.accent, after: 2 });
   pd.text(t.members.annex(s.councilAcronym, s.communeName), { size: 10, colour: COLOURS.muted, after: 2 });
   pd.text(t.members.asOf(formatDate(today)), { size: 10, colour: COLOURS.muted, after: 8 });
+  if (scope.leftOut.instances) pd.note(`${t.marks.instancesLeftOut(scope.leftOut.instances)} ${t.marks.leftOutHow}`);
 
   instances.forEach((inst, idx) => {
     if (idx > 0) pd.y += 6;
@@ -88,7 +96,7 @@ export async function renderMembers(data: Datastore, params: MembersParams, opti
     );
     options.onProgress?.((idx + 1) / instances.length);
   });
-  return finishDocument(pd, title, safeFileName('liste-des-membres', instances.length === 1 ? instances[0].name : s.councilAcronym, today));
+  return finishDocument(pd, title, safeFileName('liste-des-membres', params.instanceId ? instances[0].name : s.councilAcronym, today));
 }
 
 export async function membersPdf(data: Datastore, params: MembersParams, options: RenderOptions = {}): Promise<Buffer> {

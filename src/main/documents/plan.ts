@@ -8,6 +8,7 @@ import { DomainError } from '../../shared/result';
 import { ACTION_STATUS_COLOURS, ACTION_STATUS_ORDER, HEALTH_COLOURS, HEALTH_ORDER } from '../../shared/status-colours';
 import { strategy } from '../../shared/i18n/strategy';
 import { finishDocument } from './common';
+import { ConfidentialityFilter } from './confidentiality';
 import { type GeneratedDocument, Lookup, type RenderOptions, safeFileName, yieldToEventLoop } from './data';
 import { distributionBar } from './kit/charts';
 import { COLOURS, PdfDoc } from './kit/document';
@@ -17,6 +18,8 @@ import { ellipsis, frText } from './kit/typography';
 export interface PlanParams {
   /** Strategy period (defaults to the active one). */
   periodId?: string;
+  /** Explicit choice to print the actions followed by a confidential instance (the document is then marked confidential). */
+  includeConfidential?: boolean;
 }
 
 export function resolvePeriod(data: Datastore, periodId?: string): StrategyPeriod {
@@ -44,18 +47,19 @@ export async function renderPlan(data: Datastore, params: PlanParams, options: R
   const now = options.now ?? new Date();
   const today = todayIso(now);
   const title = t.plan.title(period.title);
+  const scope = new ConfidentialityFilter(data, params.includeConfidential);
+  const actions = scope.actions(data.actions.filter((a) => a.periodId === period.id && !a.archived));
   const pd = new PdfDoc({
     title,
     subject: t.plan.subject,
     dateLabel: t.frame.editedOn(formatDate(now.toISOString())),
     landscape: true,
-    confidentiality: 'public',
+    confidentiality: scope.level,
     settings: data.settings,
     now,
   });
   const s = data.settings;
   const axes = data.axes.filter((a) => a.periodId === period.id && !a.archived).sort((a, b) => a.order - b.order);
-  const actions = data.actions.filter((a) => a.periodId === period.id && !a.archived);
   const health = new Map(actions.map((a) => [a.id, computeHealth(a, today, s.staleAfterMonths).level]));
 
   // Cover.
@@ -65,6 +69,7 @@ export async function renderPlan(data: Datastore, params: PlanParams, options: R
   pd.text(t.plan.coverCouncil(s.councilAcronym, s.communeName), { size: 12, align: 'center', colour: COLOURS.muted, after: 2 });
   pd.text(s.councilName, { size: 9.5, align: 'center', colour: COLOURS.muted, after: 24 });
   pd.text(t.plan.coverSummary(actions.length, axes.length), { size: 11, align: 'center', after: 14 });
+  if (scope.leftOut.actions) pd.text(`${t.marks.actionsLeftOut(scope.leftOut.actions)} ${t.marks.leftOutHow}`, { size: 9, face: 'italic', colour: COLOURS.muted, align: 'center', after: 14 });
   const band = { x: pd.left + pd.width * 0.15, w: pd.width * 0.7 };
   const saveLeft = pd.doc.page.margins.left;
   const saveRight = pd.doc.page.margins.right;

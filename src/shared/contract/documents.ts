@@ -4,6 +4,8 @@ import type { Confidentiality, MeetingStatus } from '../model';
 import { channel } from './define';
 
 const id = z.string().min(1).max(64);
+/** Explicit choice (after a confirmation dialog) to print confidential instances' content; the document is then marked. */
+const includeConfidential = z.boolean().optional();
 const token = z.object({ token: z.string().regex(/^[a-z0-9]{8,40}$/) }).strict();
 
 /** What a generation returns: the PDF stays in the main process, the renderer gets a token. */
@@ -30,10 +32,10 @@ export const documentsContract = {
   'documents:convocation': channel<GeneratedInfo>()(z.object({ meetingId: id, personalised: z.boolean().optional() }).strict()),
   'documents:emargement': channel<GeneratedInfo>()(z.object({ meetingId: id, blankLines: z.number().int().min(0).max(100).optional() }).strict()),
   'documents:minutes': channel<GeneratedInfo>()(z.object({ meetingId: id }).strict()),
-  'documents:plan': channel<GeneratedInfo>()(z.object({ periodId: id.optional() }).strict().optional()),
+  'documents:plan': channel<GeneratedInfo>()(z.object({ periodId: id.optional(), includeConfidential }).strict().optional()),
   'documents:fiche': channel<GeneratedInfo>()(z.object({ actionId: id }).strict()),
-  'documents:dashboard': channel<GeneratedInfo>()(z.object({ year: z.number().int().min(2000).max(2100) }).strict()),
-  'documents:members': channel<GeneratedInfo>()(z.object({ instanceId: id.optional() }).strict().optional()),
+  'documents:dashboard': channel<GeneratedInfo>()(z.object({ year: z.number().int().min(2000).max(2100), includeConfidential }).strict()),
+  'documents:members': channel<GeneratedInfo>()(z.object({ instanceId: id.optional(), includeConfidential }).strict().optional()),
   'documents:bytes': channel<Uint8Array>()(token),
   'documents:saveAs': channel<{ saved: boolean; path?: string }>()(token),
   'documents:open': channel<{ opened: boolean }>()(token),

@@ -12,6 +12,12 @@ export const documents = {
     continued: 'suite',
   },
   marks: {
+    /** Left-out notices, shared by the plan, the bilan and the list of members. */
+    actionsLeftOut: (n: number) => `${n} action${n > 1 ? 's' : ''} suivie${n > 1 ? 's' : ''} par une instance confidentielle ne figure${n > 1 ? 'nt' : ''} pas dans ce document.`,
+    meetingsLeftOut: (n: number) =>
+      `${n} réunion${n > 1 ? 's' : ''} d’instance${n > 1 ? 's' : ''} confidentielle${n > 1 ? 's' : ''} ne figure${n > 1 ? 'nt' : ''} pas dans ce document (ni dans les taux de présence).`,
+    instancesLeftOut: (n: number) => `${n} instance${n > 1 ? 's' : ''} confidentielle${n > 1 ? 's' : ''} ne figure${n > 1 ? 'nt' : ''} pas dans cette liste.`,
+    leftOutHow: 'Ces éléments ne sont imprimés que sur choix explicite (« Inclure les éléments des instances confidentielles »), le document étant alors marqué confidentiel (art. L132-5 du CSI).',
     confidentialBanner: 'Confidentiel — informations échangées au titre de l’article L132-5 du CSI — ne pas diffuser',
     confidentialFooter: 'Confidentiel — ne pas diffuser',
     restrictedFooter: 'Diffusion restreinte',
@@ -221,6 +227,7 @@ export const documents = {
     } as Record<string, string>,
     change: (field: string, from?: string, to?: string) => (from || to ? `${field} : ${from ?? '—'} → ${to ?? '—'}` : field),
     fromMeeting: (title: string) => `Décidé en réunion : ${title}`,
+    fromConfidentialMeeting: 'Décidé en réunion d’une instance confidentielle (détail non reproduit, art. L132-5 du CSI).',
     healthReasons: 'Raisons',
   },
   dashboard: {
@@ -303,6 +310,7 @@ export const documents = {
     baseline: 'Référence',
   },
   cli: {
+    includeConfidential: 'Plan, bilan, membres : inclut les éléments des instances confidentielles (document marqué confidentiel)',
     summary: 'Produit un document PDF (convocation, émargement, compte rendu, plan, fiche, bilan, membres)',
     written: (file: string, pages: number) => `Document écrit : ${file} (${pages} page${pages > 1 ? 's' : ''}).`,
     warning: (w: string) => `Attention : ${w}`,
@@ -314,6 +322,13 @@ export const documents = {
     action: 'Action',
     instance: 'Instance',
     allInstances: 'Toutes les instances',
+    includeConfidential: 'Inclure les éléments des instances confidentielles',
+    includeConfidentialHelp: 'Sans cette option, les actions, réunions et membres des cellules de veille confidentielles sont laissés de côté.',
+    confirmConfidentialTitle: 'Inclure des informations confidentielles ?',
+    confirmConfidential:
+      'Les informations échangées dans les groupes de travail confidentiels (cellules de veille) ne peuvent être communiquées à des tiers (article L132-5 du code de la sécurité intérieure). Le document sera marqué « Confidentiel » sur chaque page et ne doit être remis qu’aux membres signataires de la charte déontologique.',
+    confirmInclude: 'Inclure et marquer le document',
+    singleConfidentialInstance: 'Cette instance est confidentielle : sa liste des membres est marquée « Confidentiel » sur chaque page.',
     year: 'Année',
     personalised: 'Une convocation personnalisée par invité',
     blankLines: 'Lignes vierges',

@@ -49,8 +49,8 @@ export async function buildDossier(d: Datastore, meetingId: string, opts: ShareO
   const steps: [string, () => Promise<GeneratedDocument>][] = [
     [`Convocation et ordre du jour — ${formatDate(m.date)}`, () => renderConvocation(view, { meetingId: m.id }, { now })],
     ...(previous ? ([[`Compte rendu de la plénière du ${formatDate(previous.date)}`, () => renderMinutes(view, { meetingId: previous.id }, { now })]] as [string, () => Promise<GeneratedDocument>][]) : []),
-    [`Tableau de bord ${year}`, () => renderDashboard(view, { year }, { now })],
-    ['Plan d’actions', () => renderPlan(view, {}, { now })],
+    [`Tableau de bord ${year}`, () => renderDashboard(view, { year, includeConfidential: opts.includeConfidential }, { now })],
+    ['Plan d’actions', () => renderPlan(view, { includeConfidential: opts.includeConfidential }, { now })],
   ];
   const parts: BundlePart[] = [];
   const missing: string[] = previous ? [] : ['compte rendu de la plénière précédente (aucune plénière tenue avant celle-ci)'];
