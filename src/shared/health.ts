@@ -108,7 +108,8 @@ export function isStale(lastUpdateAt: string, today: string, staleAfterMonths: n
  * `strategy.healthRules`):
  * 1. réalisée or abandonnée → dans les temps (the action is closed; nothing left to watch).
  * 2. end date passed and not réalisée → en retard (always, even without recent update).
- * 3. no update for `staleAfterMonths` months → non renseignée (the other rules would judge stale data).
+ * 3. no update for `staleAfterMonths` months → non renseignée (the other rules would judge stale data);
+ *    not applied before the start date of an action that has not started (nothing to report yet).
  * 4. progress behind the linear expectation from start to end date by more than 25 points → en retard,
  *    by more than 10 points → à surveiller.
  * 5. a milestone not done after its due date → à surveiller, en retard beyond 30 days.
@@ -131,7 +132,8 @@ export function computeHealth(action: HealthInput, today: string, staleAfterMont
   const endPassed = action.endDate !== undefined && action.endDate < today;
   if (endPassed) raise('late', t.endPassed(formatDate(action.endDate!)));
 
-  if (isStale(action.lastUpdateAt, today, staleAfterMonths)) {
+  const notStartedYet = action.startDate !== undefined && action.startDate > today && action.status === 'planned';
+  if (!notStartedYet && isStale(action.lastUpdateAt, today, staleAfterMonths)) {
     const stale = t.stale(formatDate(action.lastUpdateAt.slice(0, 10)), staleAfterMonths);
     if (endPassed) return { level: 'late', reasons: [...reasons, stale] };
     return { level: 'unknown', reasons: [stale] };

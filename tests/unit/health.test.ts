@@ -76,6 +76,11 @@ describe('computeHealth', () => {
     expect(h.reasons).toHaveLength(1);
     expect(h.reasons[0]).toMatch(/Aucune mise à jour/);
   });
+  it('an action not started yet is not silent before its start date', () => {
+    const h = computeHealth(base({ status: 'planned', progress: 0, startDate: '2026-09-01', lastUpdateAt: '2025-01-01T00:00:00Z' }), TODAY, 3);
+    expect(h.level).toBe('on_track');
+    expect(computeHealth(base({ status: 'in_progress', startDate: '2026-09-01', lastUpdateAt: '2025-01-01T00:00:00Z' }), TODAY, 3).level).toBe('unknown');
+  });
   it('late beats unknown when the end date has passed', () => {
     const h = computeHealth(base({ endDate: '2026-04-01', lastUpdateAt: '2025-01-01T00:00:00Z' }), TODAY, 3);
     expect(h.level).toBe('late');

@@ -15,7 +15,7 @@ export const strategy = {
     'La météo est calculée automatiquement, elle ne se saisit pas :',
     '• Réalisée ou abandonnée : « Dans les temps » (l’action est close).',
     '• Date de fin dépassée sans être réalisée : « En retard ».',
-    '• Aucune mise à jour depuis le délai fixé dans les paramètres (3 mois par défaut) : « Non renseignée ».',
+    '• Aucune mise à jour depuis le délai fixé dans les paramètres (3 mois par défaut) : « Non renseignée » (sauf pour une action « À lancer » dont la date de début n’est pas arrivée).',
     '• Avancement en dessous de l’avancement attendu à ce jour (calculé entre la date de début et la date de fin) : plus de 10 points d’écart, « À surveiller » ; plus de 25 points, « En retard ».',
     '• Jalon non franchi après son échéance : « À surveiller », « En retard » au-delà de 30 jours.',
     '• Indicateur en dessous de sa trajectoire (ligne droite de la valeur de référence à la cible) : « À surveiller ».',

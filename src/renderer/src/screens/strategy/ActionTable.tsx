@@ -4,10 +4,10 @@ import { IconArrowDown, IconArrowUp, IconArrowsSort } from '@tabler/icons-react'
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { memo, useRef } from 'react';
 import type { ActionRow } from '../../../../shared/contract/strategy';
-import { formatShortDate } from '../../../../shared/format';
+import { formatPercent, formatShortDate } from '../../../../shared/format';
 import { fr } from '../../../../shared/i18n';
 import type { ActionSortKey } from '../../../../shared/strategy-filter';
-import { AxisChip, HealthBadge, ProgressCell, StatusBadge } from './ui';
+import { AxisChip, HealthBadge, StatusBadge } from './ui';
 
 const s = fr.strategy.ui;
 const ROW_HEIGHT = 46;
@@ -61,78 +61,81 @@ export const ActionTable = memo(function ActionTable({
       </div>
       <div ref={parentRef} role="rowgroup" style={{ height: 'calc(100vh - 330px)', minHeight: 280, overflow: 'auto' }} data-testid="plan-table-body">
         <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
-          {virtualizer.getVirtualItems().map((v) => {
-            const r = rows[v.index];
-            return (
-              <div
-                role="row"
-                key={r.id}
-                aria-rowindex={v.index + 2}
-                className="clspd-table-row"
-                tabIndex={0}
-                onClick={() => onOpen(r.id)}
-                onKeyDown={(e) => {
-                  if (e.key === 'Enter') onOpen(r.id);
-                }}
-                style={{
-                  position: 'absolute',
-                  top: 0,
-                  left: 0,
-                  right: 0,
-                  height: ROW_HEIGHT,
-                  transform: `translateY(${v.start}px)`,
-                  display: 'grid',
-                  gridTemplateColumns: GRID,
-                  alignItems: 'center',
-                  borderBottom: '1px solid var(--mantine-color-gray-2)',
-                  cursor: 'pointer',
-                }}
-              >
-                <div role="cell" style={{ padding: '0 10px' }}>
-                  <Text size="sm" fw={600} ff="monospace">
-                    {r.code}
-                  </Text>
-                </div>
-                <div role="cell" style={{ padding: '0 10px', minWidth: 0 }}>
-                  <Text size="sm" truncate="end" title={r.title}>
-                    {r.title}
-                  </Text>
-                </div>
-                <div role="cell" style={{ padding: '0 10px', minWidth: 0 }}>
-                  <Group gap={6} wrap="nowrap">
-                    <AxisChip colour={r.axisColour} />
-                    <Text size="xs" truncate="end" title={r.axisTitle ?? fr.strategy.inbox}>
-                      {r.axisTitle ?? fr.strategy.inbox}
-                    </Text>
-                  </Group>
-                  {r.periodLabel ? (
-                    <Text size="xs" c="dimmed">
-                      {r.periodLabel}
-                    </Text>
-                  ) : null}
-                </div>
-                <div role="cell" style={{ padding: '0 10px', minWidth: 0 }}>
-                  <Text size="xs" truncate="end">
-                    {r.pilotName ?? '—'}
-                  </Text>
-                </div>
-                <div role="cell" style={{ padding: '0 10px' }}>
-                  <Text size="xs">{r.endDate ? formatShortDate(r.endDate) : '—'}</Text>
-                </div>
-                <div role="cell" style={{ padding: '0 10px' }}>
-                  <ProgressCell value={r.progress} width={70} />
-                </div>
-                <div role="cell" style={{ padding: '0 10px' }}>
-                  <StatusBadge status={r.status} size="sm" />
-                </div>
-                <div role="cell" style={{ padding: '0 10px' }} onClick={(e) => e.stopPropagation()}>
-                  <HealthBadge level={r.health} reasons={r.healthReasons} />
-                </div>
-              </div>
-            );
-          })}
+          {virtualizer.getVirtualItems().map((v) => (
+            <Row key={rows[v.index].id} r={rows[v.index]} index={v.index} start={v.start} onOpen={onOpen} />
+          ))}
         </div>
       </div>
     </Paper>
+  );
+});
+
+const cell = { padding: '0 10px', minWidth: 0 } as const;
+const ellipsis = { display: 'block', overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' } as const;
+const small = { fontSize: 'var(--mantine-font-size-xs)' } as const;
+
+/** One table row in plain markup (only the badges are components): thousands of rows scroll and filter lightly. */
+const Row = memo(function Row({ r, index, start, onOpen }: { r: ActionRow; index: number; start: number; onOpen: (id: string) => void }) {
+  return (
+    <div
+      role="row"
+      aria-rowindex={index + 2}
+      className="clspd-table-row"
+      tabIndex={0}
+      onClick={() => onOpen(r.id)}
+      onKeyDown={(e) => {
+        if (e.key === 'Enter') onOpen(r.id);
+      }}
+      style={{
+        position: 'absolute',
+        top: 0,
+        left: 0,
+        right: 0,
+        height: ROW_HEIGHT,
+        transform: `translateY(${start}px)`,
+        display: 'grid',
+        gridTemplateColumns: GRID,
+        alignItems: 'center',
+        borderBottom: '1px solid var(--mantine-color-gray-2)',
+        cursor: 'pointer',
+        fontSize: 'var(--mantine-font-size-sm)',
+      }}
+    >
+      <div role="cell" style={cell}>
+        <span style={{ fontFamily: 'monospace', fontWeight: 600 }}>{r.code}</span>
+      </div>
+      <div role="cell" style={cell}>
+        <span style={ellipsis} title={r.title}>
+          {r.title}
+        </span>
+      </div>
+      <div role="cell" style={{ ...cell, ...small }}>
+        <span style={{ display: 'flex', gap: 6, alignItems: 'center', minWidth: 0 }}>
+          <AxisChip colour={r.axisColour} />
+          <span style={ellipsis} title={r.axisTitle ?? fr.strategy.inbox}>
+            {r.axisTitle ?? fr.strategy.inbox}
+          </span>
+        </span>
+        {r.periodLabel ? <span style={{ ...ellipsis, color: 'var(--mantine-color-dimmed)' }}>{r.periodLabel}</span> : null}
+      </div>
+      <div role="cell" style={{ ...cell, ...small }}>
+        <span style={ellipsis}>{r.pilotName ?? '—'}</span>
+      </div>
+      <div role="cell" style={{ ...cell, ...small }}>
+        {r.endDate ? formatShortDate(r.endDate) : '—'}
+      </div>
+      <div role="cell" style={{ ...cell, ...small, display: 'flex', alignItems: 'center', gap: 6 }}>
+        <span aria-hidden style={{ flex: 'none', width: 70, height: 6, borderRadius: 3, background: 'var(--mantine-color-gray-2)', overflow: 'hidden' }}>
+          <span style={{ display: 'block', height: '100%', width: `${r.progress}%`, background: 'var(--mantine-color-marianne-6)' }} />
+        </span>
+        <span style={{ width: 38, textAlign: 'right' }}>{formatPercent(r.progress)}</span>
+      </div>
+      <div role="cell" style={cell}>
+        <StatusBadge status={r.status} size="sm" />
+      </div>
+      <div role="cell" style={cell} onClick={(e) => e.stopPropagation()}>
+        <HealthBadge level={r.health} reasons={r.healthReasons} />
+      </div>
+    </div>
   );
 });
