@@ -74,6 +74,8 @@ function usePersistent<T>(key: string, initial: T): [T, (v: T) => void] {
 }
 
 const opt = (o: Record<string, string>) => Object.entries(o).map(([value, label]) => ({ value, label }));
+const STATUS_OPTIONS = opt(fr.actionStatus);
+const HEALTH_OPTIONS = opt(fr.strategy.health);
 
 export function PlanScreen() {
   const navigate = useNavigate();
@@ -112,11 +114,17 @@ export function PlanScreen() {
   );
 
   const readOnly = tree.data?.period.status === 'closed';
-  const partnerOptions = (partners.data ?? []).map((p) => ({ value: p.id, label: p.shortName ? `${p.shortName} — ${p.name}` : p.name }));
-  const axisOptions = (tree.data?.axes ?? []).map((a) => ({ value: a.id, label: a.title }));
-  const objectiveOpts = (tree.data?.axes ?? [])
-    .filter((a) => !filters.axisId || a.id === filters.axisId)
-    .flatMap((a) => a.objectives.map((o) => ({ value: o.id, label: o.title })));
+  // Option lists are rebuilt only when their data changes, not on every keystroke.
+  const partnerOptions = useMemo(() => (partners.data ?? []).map((p) => ({ value: p.id, label: p.shortName ? `${p.shortName} — ${p.name}` : p.name })), [partners.data]);
+  const axisOptions = useMemo(() => (tree.data?.axes ?? []).map((a) => ({ value: a.id, label: a.title })), [tree.data]);
+  const filterAxis = filters.axisId;
+  const objectiveOpts = useMemo(
+    () => [
+      { value: 'inbox', label: fr.strategy.inbox },
+      ...(tree.data?.axes ?? []).filter((a) => !filterAxis || a.id === filterAxis).flatMap((a) => a.objectives.map((o) => ({ value: o.id, label: o.title }))),
+    ],
+    [tree.data, filterAxis],
+  );
   const active = Object.entries(filters).filter(([k, v]) => k !== 'periodId' && v !== undefined && v !== '' && !(Array.isArray(v) && !v.length)).length;
   const set = (patch: Partial<PlanFilters>) => setFilters({ ...filters, ...patch });
   const closeModal = () => {
@@ -186,10 +194,13 @@ export function PlanScreen() {
     await call(api().axes.archive({ id: a.id, archived: !a.archived }), { mutation: true, success: a.archived ? s.axisRestored : s.axisArchived });
   };
 
-  const periodOptions = [
-    ...(periods.data ?? []).map((p) => ({ value: p.id, label: p.active ? p.title : `${p.title} (${s.archived})` })),
-    ...((periods.data ?? []).length > 1 ? [{ value: ALL_PERIODS, label: s.allPeriods }] : []),
-  ];
+  const periodOptions = useMemo(
+    () => [
+      ...(periods.data ?? []).map((p) => ({ value: p.id, label: p.active ? p.title : `${p.title} (${s.archived})` })),
+      ...((periods.data ?? []).length > 1 ? [{ value: ALL_PERIODS, label: s.allPeriods }] : []),
+    ],
+    [periods.data],
+  );
   const noPeriod = periods.data && !periods.data.some((p) => p.active) && !periodId;
 
   return (
@@ -240,15 +251,15 @@ export function PlanScreen() {
             <Select
               label={s.filters.objective}
               placeholder={s.filters.all}
-              data={[{ value: 'inbox', label: fr.strategy.inbox }, ...objectiveOpts]}
+              data={objectiveOpts}
               value={filters.objectiveId ?? null}
               onChange={(v) => set({ objectiveId: v ?? undefined })}
               clearable
               searchable
               style={{ flex: '1 1 180px' }}
             />
-            <MultiSelect label={s.filters.status} placeholder={s.filters.all} data={opt(fr.actionStatus)} value={filters.status ?? []} onChange={(v) => set({ status: v as ActionStatus[] })} clearable style={{ flex: '1 1 180px' }} />
-            <MultiSelect label={s.filters.health} placeholder={s.filters.all} data={opt(fr.strategy.health)} value={filters.health ?? []} onChange={(v) => set({ health: v as HealthLevel[] })} clearable style={{ flex: '1 1 180px' }} />
+            <MultiSelect label={s.filters.status} placeholder={s.filters.all} data={STATUS_OPTIONS} value={filters.status ?? []} onChange={(v) => set({ status: v as ActionStatus[] })} clearable style={{ flex: '1 1 180px' }} />
+            <MultiSelect label={s.filters.health} placeholder={s.filters.all} data={HEALTH_OPTIONS} value={filters.health ?? []} onChange={(v) => set({ health: v as HealthLevel[] })} clearable style={{ flex: '1 1 180px' }} />
             <Select label={s.filters.pilot} placeholder={s.filters.all} data={partnerOptions} value={filters.pilotId ?? null} onChange={(v) => set({ pilotId: v ?? undefined })} clearable searchable style={{ flex: '1 1 180px' }} />
             <Select label={s.filters.partner} placeholder={s.filters.all} data={partnerOptions} value={filters.partnerId ?? null} onChange={(v) => set({ partnerId: v ?? undefined })} clearable searchable style={{ flex: '1 1 180px' }} />
             <TextInput label={s.filters.territory} value={filters.territory ?? ''} onChange={(e) => set({ territory: e.currentTarget.value || undefined })} style={{ flex: '1 1 150px' }} />
