@@ -1,4 +1,5 @@
-// Browser E2E of the Documents screen: generate a compte rendu and a plan, preview with pdf.js, save as, relevé for a confidential meeting.
+// Browser E2E of the Documents screen: generate a compte rendu and a plan, preview with pdf.js, save as, relevé for a confidential meeting, confidential content only on explicit choice.
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { expect, test } from './harness';
 
@@ -62,4 +63,44 @@ test('opened from an action, the fiche action is generated and previewed at once
   await expect(page.getByTestId('doc-result').getByText(new RegExp(`Fiche action ${action.code.replace(/\./g, '\\.')}`))).toBeVisible({ timeout: 30_000 });
   await expect(page.getByTestId('pdf-page').first()).toBeVisible({ timeout: 30_000 });
   await harness.screenshot(page, '63-documents-fiche-action');
+});
+
+test('the plan leaves confidential instances’ actions out unless included after a confirmation, then carries the banner', async ({ page, harness }) => {
+  await harness.seedDemo();
+  const data = harness.ctx.store.data;
+  const confidentialIds = new Set(data.instances.filter((i) => i.confidentiality === 'confidential').map((i) => i.id));
+  const action = data.actions.find((a) => !a.archived && a.followingInstanceId && confidentialIds.has(a.followingInstanceId))!;
+  const textOf = (file: string) => execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+  const banner = 'informations échangées au titre de l’article L132-5 du CSI';
+
+  await page.goto('/#/documents?kind=plan');
+  const option = page.getByLabel('Inclure les éléments des instances confidentielles');
+  await expect(option).not.toBeChecked();
+  await page.getByTestId('doc-generate').click();
+  await expect(page.getByTestId('pdf-page').first()).toBeVisible({ timeout: 30_000 });
+  await page.getByTestId('doc-save').click();
+  await expect(page.getByText(/Document enregistré/)).toBeVisible();
+  const plain = textOf(harness.savedFiles.at(-1)!);
+  const needle = action.title.replace(/'/g, '’').slice(0, 20);
+  expect(plain).not.toContain(needle);
+  expect(plain).not.toContain(banner);
+  expect(plain).toMatch(/suivies? par une instance confidentielle ne figurent? pas dans ce document/);
+
+  // Ticking the option asks for confirmation (CSI L132-5); cancelling leaves it off.
+  await option.click();
+  const dialog = page.getByRole('dialog');
+  await expect(dialog.getByText(/L132-5/)).toBeVisible();
+  await dialog.getByRole('button', { name: 'Annuler' }).click();
+  await expect(option).not.toBeChecked();
+  await option.click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Inclure et marquer le document' }).click();
+  await expect(option).toBeChecked();
+  await harness.screenshot(page, '64-documents-plan-confidentiel');
+  await page.getByTestId('doc-generate').click();
+  await expect(page.getByTestId('pdf-page').first()).toBeVisible({ timeout: 30_000 });
+  await page.getByTestId('doc-save').click();
+  await expect(page.getByText(/Document enregistré/).last()).toBeVisible();
+  const marked = textOf(harness.savedFiles.at(-1)!);
+  expect(marked).toContain(banner);
+  expect(marked).toContain(needle);
 });

@@ -13,6 +13,7 @@ import {
   IconSignature,
   IconUsers,
 } from '@tabler/icons-react';
+import { modals } from '@mantine/modals';
 import { notifications } from '@mantine/notifications';
 import { lazy, type ReactNode, Suspense, useEffect, useMemo, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router';
@@ -43,6 +44,23 @@ const ICONS: Record<Kind, ReactNode> = {
 };
 
 const NEEDS_MEETING: Kind[] = ['convocation', 'emargement', 'minutes'];
+/** Documents that leave confidential instances' content out unless the coordinator explicitly includes it. */
+const OFFERS_CONFIDENTIAL: Kind[] = ['plan', 'dashboard', 'members'];
+
+/** The explicit choice to print confidential instances' content (CSI L132-5); resolves true only on « Inclure et marquer le document ». */
+function confirmIncludeConfidential(): Promise<boolean> {
+  return new Promise((resolve) => {
+    modals.openConfirmModal({
+      title: s.confirmConfidentialTitle,
+      children: <Text size="sm">{s.confirmConfidential}</Text>,
+      labels: { confirm: s.confirmInclude, cancel: fr.actions.cancel },
+      confirmProps: { color: 'red', 'data-testid': 'doc-confirm-confidential' } as Record<string, string>,
+      onConfirm: () => resolve(true),
+      onCancel: () => resolve(false),
+      onClose: () => resolve(false),
+    });
+  });
+}
 
 function isKind(v: string | null): v is Kind {
   return !!v && (KINDS as readonly string[]).includes(v);
@@ -58,6 +76,7 @@ export function DocumentsScreen() {
   const [year, setYear] = useState<string | null>(params.get('year'));
   const [personalised, setPersonalised] = useState(false);
   const [blankLines, setBlankLines] = useState<number>(8);
+  const [includeConfidential, setIncludeConfidential] = useState(false);
   const [busy, setBusy] = useState(false);
   const [elapsed, setElapsed] = useState(0);
   const [info, setInfo] = useState<GeneratedInfo>();
@@ -74,7 +93,13 @@ export function DocumentsScreen() {
     [data, kind],
   );
   const actions = useMemo(() => (data?.actions ?? []).map((a) => ({ value: a.id, label: `${a.code} — ${a.title}` })), [data]);
-  const instances = useMemo(() => [{ value: '', label: s.allInstances }, ...(data?.instances ?? []).map((i) => ({ value: i.id, label: i.name }))], [data]);
+  const instances = useMemo(
+    () => [{ value: '', label: s.allInstances }, ...(data?.instances ?? []).map((i) => ({ value: i.id, label: `${i.name}${i.confidentiality === 'confidential' ? ` (${fr.confidentiality.confidential})` : ''}` }))],
+    [data],
+  );
+  const singleConfidentialInstance = kind === 'members' && !!instanceId && data?.instances.find((i) => i.id === instanceId)?.confidentiality === 'confidential';
+  const offersConfidential = OFFERS_CONFIDENTIAL.includes(kind) && !(kind === 'members' && instanceId);
+  const withConfidential = offersConfidential && includeConfidential;
   const years = useMemo(() => (data?.years ?? []).map((y) => ({ value: String(y), label: String(y) })), [data]);
 
   useEffect(() => {
@@ -122,16 +147,16 @@ export function DocumentsScreen() {
           r = await call(d.minutes({ meetingId: meetingId! }), { notifyError: false });
           break;
         case 'plan':
-          r = await call(d.plan({}), { notifyError: false });
+          r = await call(d.plan(withConfidential ? { includeConfidential: true } : {}), { notifyError: false });
           break;
         case 'fiche':
           r = await call(d.fiche({ actionId: actionId! }), { notifyError: false });
           break;
         case 'dashboard':
-          r = await call(d.dashboard({ year: Number(year) }), { notifyError: false });
+          r = await call(d.dashboard({ year: Number(year), ...(withConfidential ? { includeConfidential: true } : {}) }), { notifyError: false });
           break;
         case 'members':
-          r = await call(d.members(instanceId ? { instanceId } : {}), { notifyError: false });
+          r = await call(d.members(instanceId ? { instanceId } : withConfidential ? { includeConfidential: true } : {}), { notifyError: false });
           break;
       }
       setInfo(r);
@@ -167,6 +192,7 @@ export function DocumentsScreen() {
                 data-testid={`doc-kind-${k}`}
                 onClick={() => {
                   setKind(k);
+                  setIncludeConfidential(false);
                   setInfo(undefined);
                   setBytes(undefined);
                   setFailure(undefined);
@@ -218,6 +244,25 @@ export function DocumentsScreen() {
                 ) : null}
                 {kind === 'members' ? <Select label={s.instance} data={instances} value={instanceId ?? ''} onChange={(v) => setInstanceId(v || null)} /> : null}
                 {kind === 'dashboard' ? <Select label={s.year} data={years} value={year} onChange={setYear} w={160} data-testid="doc-year" /> : null}
+                {offersConfidential ? (
+                  <Checkbox
+                    label={s.includeConfidential}
+                    description={s.includeConfidentialHelp}
+                    checked={includeConfidential}
+                    color="red"
+                    data-testid="doc-include-confidential"
+                    onChange={(e) => {
+                      const checked = e.currentTarget.checked;
+                      if (!checked) setIncludeConfidential(false);
+                      else void confirmIncludeConfidential().then(setIncludeConfidential);
+                    }}
+                  />
+                ) : null}
+                {singleConfidentialInstance ? (
+                  <Text size="sm" c="red.8">
+                    {s.singleConfidentialInstance}
+                  </Text>
+                ) : null}
                 <Group>
                   <Button onClick={() => void generate()} loading={busy} disabled={missing || choices.loading} data-testid="doc-generate">
                     {s.generate}
