@@ -35,6 +35,8 @@ describe('demo documents rendered to PNG', () => {
     const upcoming = byStatus('convened') ?? byStatus('draft') ?? data.meetings[0];
     const action = data.actions.find((a) => a.indicators.some((i) => i.measurements.length > 1)) ?? data.actions[0];
     const year = Number((plenary?.date ?? '2026').slice(0, 4));
+    const confidentialIds = new Set(data.instances.filter((i) => i.confidentiality === 'confidential').map((i) => i.id));
+    const confidentialAction = data.actions.find((a) => !!a.followingInstanceId && confidentialIds.has(a.followingInstanceId))!;
     const jobs: [string, DocumentKind, DocumentParams][] = [
       ['convocation', 'convocation', { meetingId: upcoming.id }],
       ['convocations-personnalisees', 'convocation', { meetingId: upcoming.id, personalised: true }],
@@ -46,6 +48,11 @@ describe('demo documents rendered to PNG', () => {
       ['bilan-annuel', 'dashboard', { year: new Date().getFullYear() }],
       ['bilan-annuel-pleniere', 'dashboard', { year }],
       ['liste-des-membres', 'members', {}],
+      // The same documents with confidential instances' content included on explicit choice (marked on every page).
+      ['plan-d-actions-confidentiel', 'plan', { includeConfidential: true }],
+      ['bilan-annuel-confidentiel', 'dashboard', { year: new Date().getFullYear(), includeConfidential: true }],
+      ['liste-des-membres-confidentiel', 'members', { includeConfidential: true }],
+      ['fiche-action-confidentielle', 'fiche', { actionId: confidentialAction.id }],
     ];
     for (const [name, kind, params] of jobs) {
       const doc = await generateDocument(kind, data, params);
