@@ -29,7 +29,11 @@ export function listPeriods(ctx: ServiceContext): PeriodSummary[] {
     .sort((a, b) => b.startYear - a.startYear);
 }
 
-/** Meetings held during the period's years (copied into its archive for printing; they stay in the live data). */
+/**
+ * Meetings held during the period's years, copied into its archive. Those whose minutes are validated and
+ * that leave no open decision then leave the live file (keeping it small over ten years); the others stay
+ * live so their follow-up goes on.
+ */
 function meetingsOfPeriod(data: Datastore, period: StrategyPeriod) {
   return data.meetings.filter((m) => Number(m.date.slice(0, 4)) >= period.startYear && Number(m.date.slice(0, 4)) <= period.endYear);
 }
@@ -58,6 +62,10 @@ export function closePeriodIn(ctx: ServiceContext, data: Datastore, periodId: st
   data.axes = data.axes.filter((a) => !axisIds.has(a.id));
   data.objectives = data.objectives.filter((o) => !axisIds.has(o.axisId));
   data.actions = data.actions.filter((a) => a.periodId !== periodId);
+  const archivedMeetingIds = new Set(
+    archive.meetings.filter((m) => m.status === 'validated' && !m.decisions.some((d) => d.status === 'open')).map((m) => m.id),
+  );
+  data.meetings = data.meetings.filter((m) => !archivedMeetingIds.has(m.id));
   Object.assign(period, closed);
   if (data.settings.activePeriodId === periodId) delete data.settings.activePeriodId;
   return period;
