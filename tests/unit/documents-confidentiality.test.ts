@@ -77,8 +77,8 @@ describe('plan d’actions', () => {
     expect(t.marks.actionsLeftOut(3)).toBe('3 actions suivies par une instance confidentielle ne figurent pas dans ce document.');
     noPage(pages, BANNER);
     noPage(pages, 'Confidentiel — ne pas diffuser');
-    // The other actions are followed by the (restricted) comité de pilotage.
-    everyPage(pages, 'Diffusion restreinte');
+    // The other actions are followed by the (restricted) comité de pilotage: the plan, adopted in plenary, stays public.
+    noPage(pages, 'Diffusion restreinte');
   });
 
   it('with the explicit option prints them, with the banner and the confidential footer on every page', async () => {
@@ -111,7 +111,8 @@ describe('tableau de bord / bilan annuel', () => {
     expect(text).toContain(t.marks.actionsLeftOut(1));
     expect(text).toContain(t.marks.meetingsLeftOut(1));
     noPage(pages, BANNER);
-    everyPage(pages, 'Diffusion restreinte');
+    // Figures about the restricted formation's meetings are not restricted content.
+    noPage(pages, 'Diffusion restreinte');
   });
 
   it('with the explicit option includes them, banner on every page, still never the notes or decisions of the meeting', async () => {
@@ -135,9 +136,9 @@ describe('fiche action', () => {
     everyPage(pages, 'Confidentiel — ne pas diffuser');
   });
 
-  it('of a restricted action: « Diffusion restreinte », no banner, and nothing said in a confidential meeting', async () => {
+  it('of an action steered by the formation restreinte: public, no banner, and nothing said in a confidential meeting', async () => {
     const { text, pages } = await gen(data, 'fiche', { actionId: data.actions[3].id });
-    everyPage(pages, 'Diffusion restreinte');
+    noPage(pages, 'Diffusion restreinte');
     noPage(pages, BANNER);
     expect(text).not.toContain('DECISIONCONF');
     expect(text).not.toContain('Cellule de veille VIF — octobre');

@@ -173,7 +173,8 @@ describe('documents on the fixture council', () => {
     expect(text).toContain('Élèves sensibilisés');
     expect(text).toContain('Journal de suivi');
     expect(text).toContain('Cible : 400 élèves');
-    expect(text).toContain('Diffusion restreinte');
+    // Steered by the formation restreinte, the action itself is not restricted content.
+    expect(text).not.toContain('Diffusion restreinte');
   });
 
   it('bilan annuel: key figures, per axis counts, indicators, meetings and attendance', async () => {

@@ -23,9 +23,12 @@ export function meetingLevel(instances: ReadonlyMap<string, Instance>, m: Meetin
   return stricter(m.confidentiality, instanceLevel(instances, m.instanceId));
 }
 
-/** Level of an action: the level of the instance that follows it (an action followed by a cellule de veille is that cellule's confidential work). */
+/**
+ * Level of an action: confidential when a confidential instance follows it (that cellule's work, CSI L132-5);
+ * otherwise public, since the plan d'actions is adopted in plenary even when the formation restreinte steers it.
+ */
 export function actionLevel(instances: ReadonlyMap<string, Instance>, a: Action): Confidentiality {
-  return instanceLevel(instances, a.followingInstanceId);
+  return instanceLevel(instances, a.followingInstanceId) === 'confidential' ? 'confidential' : 'public';
 }
 
 /**
@@ -68,9 +71,12 @@ export class ConfidentialityFilter {
     return this.keep(list, (a) => this.actionLevel(a), 'actions');
   }
 
-  /** The meetings the document may print (their attendance included); the others are counted as left out. */
+  /**
+   * The meetings whose dates and attendance figures the document may print; the others are counted as left out.
+   * Figures about restricted meetings are not restricted content: only confidential ones raise the level.
+   */
   meetings(list: Meeting[]): Meeting[] {
-    return this.keep(list, (m) => this.meetingLevel(m), 'meetings');
+    return this.keep(list, (m) => (this.meetingLevel(m) === 'confidential' ? 'confidential' : 'public'), 'meetings');
   }
 
   /** The instances whose content the document may print; the others are counted as left out. */
