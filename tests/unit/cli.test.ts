@@ -480,3 +480,17 @@ describe('the built command line', () => {
     expect(unknown.stderr).toContain('Commande inconnue');
   });
 });
+
+describe('export pdf', () => {
+  it('writes the same documents as `clspd pdf`, and names the documents on a wrong kind', async () => {
+    const dir = join(tempDir(), 'demo');
+    expect((await cli('init', '--data', dir, '--demo')).code).toBe(0);
+    const out = join(tempDir(), 'plan.pdf');
+    const r = await cli('export', 'pdf', 'plan', '--data', dir, '--out', out);
+    expect(r.code, r.err).toBe(0);
+    expect(readFileSync(out).subarray(0, 5).toString()).toBe('%PDF-');
+    const bad = await cli('export', 'pdf', 'inconnu', '--data', dir, '--out', out);
+    expect(bad.code).toBe(2);
+    expect(bad.err).toMatch(/Document inconnu/);
+  });
+});

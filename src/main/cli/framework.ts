@@ -92,7 +92,7 @@ export async function runCli(argv: string[], commands: Command[], io: Io): Promi
       'Utilisation : clspd <commande> [options]',
       '',
       'Commandes :',
-      ...commands.map((c) => `  ${c.name.padEnd(10)}${c.summary}`),
+      ...commands.map((c) => `  ${c.name.padEnd(Math.max(...commands.map((x) => x.name.length)) + 2)}${c.summary}`),
       '',
       'Aide d’une commande : clspd <commande> --help',
     ].join('\n');

@@ -1,4 +1,5 @@
 // CLI commands of the sharing domain: `clspd export …` and `clspd import …` over the same services as the app.
+import { PDF_FLAGS, runPdf } from './documents';
 import { existsSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { ImportKind, ImportPreview, PreviewLine } from '../../shared/contract/sharing';
@@ -47,8 +48,10 @@ const exportCmd: Command = {
     '       clspd export docx minutes --data DOSSIER --meeting ID --out FICHIER\n' +
     '       clspd export dossier --data DOSSIER --meeting ID --out FICHIER   (dossier de séance PDF d’une plénière)\n' +
     '       clspd export json --data DOSSIER --out FICHIER\n' +
+    '       clspd export pdf <convocation|emargement|minutes|plan|fiche|dashboard|members> --data DOSSIER --out FICHIER (comme « clspd pdf »)\n' +
     '       clspd export update-pack --data DOSSIER --pilot ID_STRUCTURE --out FICHIER [--include-confidential]',
   flags: {
+    ...PDF_FLAGS,
     data: DATA_FLAG,
     out: { value: 'FICHIER', description: 'Fichier à écrire', required: true },
     meeting: { value: 'ID', description: 'Réunion (voir « clspd list meetings »)' },
@@ -58,6 +61,7 @@ const exportCmd: Command = {
   },
   async run(args, io) {
     const [format, what] = args.positionals;
+    if (format === 'pdf') return runPdf(what, args, io);
     const opts = { includeConfidential: args.flags['include-confidential'] === true };
     const out = resolve(requireFlag(args, 'out', 'le fichier à écrire'));
     const file = await withContext(args, true, async (ctx) => {
@@ -84,7 +88,7 @@ const exportCmd: Command = {
         case 'update-pack':
           return share.exportUpdatePack(ctx, requireFlag(args, 'pilot', 'la structure pilote'), opts);
         default:
-          throw new UsageError('Précisez le format : xlsx, csv, ics, eml, docx, dossier, json ou update-pack.');
+          throw new UsageError('Précisez le format : xlsx, csv, ics, eml, docx, dossier, json, update-pack ou pdf.');
       }
     });
     writeFileSync(out, file.data);
