@@ -45,7 +45,8 @@ export const SettingsPatch = Settings.pick({
   staleAfterMonths: true,
 })
   .partial()
-  .extend({ logoPath: z.string().max(1000).optional() });
+  // A path the user typed or picked in Paramètres; documents only ever read it as a PNG/JPEG image (see kit/document.ts).
+  .extend({ logoPath: z.string().trim().max(300).optional() });
 export type SettingsPatch = z.infer<typeof SettingsPatch>;
 
 export interface SearchHit {

@@ -1,6 +1,6 @@
 // IPC channels of the directory: partner institutions, their contacts, categories, undo of deletions.
 import { z } from '../validation';
-import { Civility, type Category, type Organisation, type Person } from '../model';
+import { Civility, Id, type Category, type Organisation, type Person } from '../model';
 import { channel } from './define';
 
 const optionalText = (max = 300) => z.string().trim().max(max).optional();
@@ -16,7 +16,7 @@ const email = z
 export const OrganisationInput = z.object({
   name: z.string().trim().min(1, 'Indiquez le nom de la structure.').max(300),
   shortName: optionalText(),
-  categoryId: z.string().min(1, 'Choisissez une catégorie.'),
+  categoryId: z.string().min(1, 'Choisissez une catégorie.').max(64),
   address: optionalText(),
   email,
   phone: optionalText(),
@@ -27,7 +27,7 @@ export const OrganisationInput = z.object({
 export type OrganisationInput = z.infer<typeof OrganisationInput>;
 
 export const PersonInput = z.object({
-  organisationId: z.string().min(1, 'Choisissez la structure de la personne.'),
+  organisationId: z.string().min(1, 'Choisissez la structure de la personne.').max(64),
   civility: Civility,
   firstName: z.string().trim().max(300),
   lastName: z.string().trim().min(1, 'Indiquez le nom de la personne.').max(300),
@@ -59,20 +59,20 @@ export interface Deleted {
   label: string;
 }
 
-const IdInput = z.object({ id: z.string().min(1) });
+const IdInput = z.object({ id: Id });
 
 export const directoryContract = {
   'categories:list': channel<Category[]>()(z.undefined()),
   'partners:list': channel<PartnerRow[]>()(
-    z.object({ query: z.string().max(300).optional(), categoryId: z.string().optional() }).optional(),
+    z.object({ query: z.string().max(300).optional(), categoryId: Id.optional() }).optional(),
   ),
   'partners:get': channel<PartnerDetail>()(IdInput),
   'partners:create': channel<Organisation>()(OrganisationInput),
-  'partners:update': channel<Organisation>()(z.object({ id: z.string().min(1), patch: OrganisationInput.partial() })),
+  'partners:update': channel<Organisation>()(z.object({ id: Id, patch: OrganisationInput.partial() })),
   'partners:delete': channel<Deleted>()(IdInput),
-  'people:list': channel<Person[]>()(z.object({ organisationId: z.string().optional() }).optional()),
+  'people:list': channel<Person[]>()(z.object({ organisationId: Id.optional() }).optional()),
   'people:create': channel<Person>()(PersonInput),
-  'people:update': channel<Person>()(z.object({ id: z.string().min(1), patch: PersonInput.partial() })),
+  'people:update': channel<Person>()(z.object({ id: Id, patch: PersonInput.partial() })),
   'people:delete': channel<Deleted>()(IdInput),
-  'undo:restore': channel<{ label: string }>()(z.object({ undoToken: z.string().min(1) })),
+  'undo:restore': channel<{ label: string }>()(z.object({ undoToken: z.string().min(1).max(80) })),
 } as const;

@@ -91,7 +91,10 @@ export interface SharingOverview {
 
 const IdString = z.string().min(1).max(64);
 const Accepted = z.array(z.string().min(1).max(200)).max(100_000);
-const Mapping = z.record(z.string().max(300), z.string().max(60)).optional();
+const Mapping = z
+  .record(z.string().max(300), z.string().max(60))
+  .refine((m) => Object.keys(m).length <= 500, { message: 'Trop de colonnes dans la correspondance.' })
+  .optional();
 
 export const sharingContract = {
   'sharing:overview': channel<SharingOverview>()(z.undefined()),

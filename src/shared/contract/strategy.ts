@@ -16,7 +16,14 @@ const text = (max = 300) => z.string().trim().max(max, `Ce champ dépasse ${max}
 const optText = (max = 300) => text(max).optional();
 const id = z.string().min(1).max(64);
 const optId = z.union([z.literal(''), id]).optional();
-const amount = z.number({ error: 'Le montant doit être un nombre.' }).finite().min(0, 'Un montant ne peut pas être négatif.');
+/** Bounded so that a typing slip cannot store an absurd figure (a billion euros is far beyond any council budget). */
+const amount = z
+  .number({ error: 'Le montant doit être un nombre.' })
+  .finite()
+  .min(0, 'Un montant ne peut pas être négatif.')
+  .max(1_000_000_000, 'Le montant ne peut pas dépasser 1 000 000 000 €.');
+/** Indicator values (counts, rates, amounts): finite and bounded. */
+const measure = (msg: string) => z.number({ error: msg }).finite().min(-1e12).max(1e12);
 export const CODE_RE = /^[^\s]{1,30}$/;
 const code = z.string().trim().regex(CODE_RE, 'Le code doit faire de 1 à 30 caractères, sans espace (exemple : A1.2.3).');
 const progress = z
@@ -46,7 +53,7 @@ export type FundingInput = z.infer<typeof FundingInput>;
 
 export const MeasurementInput = z.object({
   date: z.string({ error: 'Indiquez la date de la mesure.' }).min(1, 'Indiquez la date de la mesure.').regex(DATE_RE, dateMsg),
-  value: z.number({ error: 'La valeur mesurée doit être un nombre.' }).finite(),
+  value: measure('La valeur mesurée doit être un nombre.'),
   comment: optText(),
 });
 export type MeasurementInput = z.infer<typeof MeasurementInput>;
@@ -56,12 +63,8 @@ export const IndicatorInput = z.object({
   definition: optText(5000),
   unit: text(60),
   type: IndicatorType,
-  baseline: z.number({ error: 'La valeur de référence doit être un nombre.' }).finite().optional(),
-  target: z
-    .number({ error: 'La cible doit être un nombre.' })
-    .finite()
-    .min(0, 'La cible doit être un nombre positif ou nul.')
-    .optional(),
+  baseline: measure('La valeur de référence doit être un nombre.').optional(),
+  target: measure('La cible doit être un nombre.').min(0, 'La cible doit être un nombre positif ou nul.').optional(),
   targetDate: optDate,
   source: optText(),
   frequency: optText(),
@@ -71,10 +74,13 @@ export type IndicatorInput = z.infer<typeof IndicatorInput>;
 
 export const PartnerInput = z.object({ organisationId: id, role: PartnerRole, note: optText() });
 
+/**
+ * An existing attachment as the fiche edit sends it back (rename, reorder, remove). No path: a file is only ever
+ * linked through the main-process dialog (`actions:addAttachment`), never named by the renderer.
+ */
 export const AttachmentInput = z.object({
-  id: id.optional(),
+  id,
   label: text().min(1, 'Indiquez le nom de la pièce jointe.'),
-  path: text(1000).min(1, 'Choisissez le fichier.'),
 });
 
 /** Every field of a fiche action. `objectiveId` absent → the action waits in « À classer ». */

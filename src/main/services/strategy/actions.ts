@@ -110,7 +110,8 @@ export function createActionIn(ctx: ServiceContext, data: Datastore, input: Acti
     indicators: (input.indicators ?? []).map(buildIndicator),
     status,
     progress: input.progress ?? (status === 'done' ? 100 : 0),
-    attachments: (input.attachments ?? []).map((a) => ({ id: a.id || newId('pj'), label: a.label, path: a.path })),
+    // Files are linked afterwards through the dialog (addAttachment): a new action has none.
+    attachments: [],
     journal: [journalEntry(ctx, 'created', undefined, status, undefined, opts.meetingId)],
     lastUpdateAt: at,
     archived: false,
@@ -213,7 +214,14 @@ export async function updateAction(ctx: ServiceContext, id: string, patch: Actio
     if (patch.partners) action.partners = patch.partners.map((p) => clean({ organisationId: p.organisationId, role: p.role, note: p.note }));
     if (patch.milestones) action.milestones = patch.milestones.map(buildMilestone);
     if (patch.funding) action.funding = patch.funding.map(buildFunding);
-    if (patch.attachments) action.attachments = patch.attachments.map((a) => ({ id: a.id || newId('pj'), label: a.label, path: a.path }));
+    if (patch.attachments) {
+      // Only links already made through the dialog survive, with their stored path; unknown ids are dropped.
+      const known = new Map(action.attachments.map((a) => [a.id, a]));
+      action.attachments = patch.attachments.flatMap((a) => {
+        const was = known.get(a.id);
+        return was ? [{ ...was, label: a.label }] : [];
+      });
+    }
     if (patch.indicators) {
       // Indicators given in a fiche edit are added; existing ones (with their measurements) are edited via indicators:*.
       action.indicators.push(...patch.indicators.map(buildIndicator));
