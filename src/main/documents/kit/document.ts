@@ -1,5 +1,5 @@
 // The page frame of every printed document: fonts, metadata, header, confidentiality marks, footer, text flow and outline.
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import PDFDocument from 'pdfkit';
 import type { Confidentiality, Settings } from '../../../shared/model';
 import { formatShortDate, formatTime } from '../../../shared/format';
@@ -56,6 +56,8 @@ const sharedLayoutCaches: Record<Face, Record<string, unknown>> = {
   boldItalic: Object.create(null),
 };
 const MAX_SHARED_LAYOUTS = 60_000;
+/** A council logo is a small picture; anything larger is not read. */
+const LOGO_MAX_BYTES = 5 * 1024 * 1024;
 
 /** Keeps the shared layout caches bounded (checked once per document). */
 function trimSharedLayouts(): void {
@@ -499,6 +501,9 @@ export class PdfDoc {
     const path = this.opts.settings.logoPath;
     if (!path) return;
     try {
+      // Read only a plain PNG/JPEG file of reasonable size (never a folder, device or pipe named in Paramètres).
+      const st = statSync(path);
+      if (!st.isFile() || st.size > LOGO_MAX_BYTES || !/\.(png|jpe?g)$/i.test(path)) throw new Error('not a logo image');
       const buf = readFileSync(path);
       // Let pdfkit validate the image now, so that a broken file is reported instead of failing later.
       const probe = (this.doc as unknown as { openImage(src: Buffer): { width: number; height: number } }).openImage(buf);
