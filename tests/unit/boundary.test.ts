@@ -1,5 +1,5 @@
 // Boundary review: IPC inputs are bounded, and the renderer can never name a file for the main process to open or read.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -8,6 +8,7 @@ import { createInvoker } from '../../src/main/ipc/handlers';
 import { createContext, type ServiceContext } from '../../src/main/services/context';
 import { buildNewCouncil } from '../../src/main/services/app';
 import { Store } from '../../src/main/store/store';
+import { archivePath, loadArchive } from '../../src/main/store/archives';
 
 const NOW = new Date('2026-06-01T09:00:00Z');
 let dir: string;
@@ -83,5 +84,17 @@ describe('input schemas are bounded', () => {
     const r = contract['actions:update'].input.safeParse({ id: 'act_1', patch: { attachments: [{ id: 'pj_1', label: 'L', path: '/etc/passwd' }] } });
     expect(r.success).toBe(true);
     expect(JSON.stringify(r.data)).not.toContain('/etc/passwd');
+  });
+});
+
+describe('archive files are read from the data folder only (strategy, documents and CLI share one reader)', () => {
+  it('a stored archiveFile naming another folder resolves to a file name inside the data folder', () => {
+    expect(archivePath('/data', { id: 'per_1', archiveFile: '../../etc/passwd' })).toBe(join('/data', 'passwd'));
+    expect(archivePath('/data', { id: 'per_1' })).toBe(join('/data', 'archive-per_1.json'));
+    const outside = mkdtempSync(join(tmpdir(), 'clspd-out-'));
+    writeFileSync(join(outside, 'stolen.json'), '{}');
+    const r = loadArchive(dir, { id: 'per_1', archiveFile: join(outside, 'stolen.json') });
+    expect(r).toMatchObject({ ok: false, problem: 'missing', file: join(dir, 'stolen.json') });
+    rmSync(outside, { recursive: true, force: true });
   });
 });

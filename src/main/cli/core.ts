@@ -1,13 +1,14 @@
 // Core CLI commands: init, demo, check, backup, restore, list.
 import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { ArchiveFile, type Datastore } from '../../shared/model';
+import type { Datastore } from '../../shared/model';
 import { DomainError } from '../../shared/result';
 import { createContext } from '../services/context';
 import { setupDemo } from '../services/app';
 import { writeTenYearDataset } from '../services/demo/scale';
 import { newEmptyDatastore, inspectFile, Store, DATA_FILE } from '../store/store';
 import { createBackup } from '../store/backups';
+import { loadArchive } from '../store/archives';
 import { writeFileDurable } from '../store/durable';
 import { presetCategories } from '../services/categories';
 import { join } from 'node:path';
@@ -154,24 +155,14 @@ export function withArchives(dir: string, d: Datastore, io: { err(line: string):
   const meetingIds = new Set(meetings.map((m) => m.id));
   for (const p of d.periods) {
     if (!p.archiveFile) continue;
-    const file = join(dir, p.archiveFile);
-    if (!existsSync(file)) {
-      io.err(`Attention : l’archive ${p.archiveFile} (${p.title}) est introuvable ; ses actions et réunions ne sont pas listées.`);
+    const r = loadArchive(dir, p);
+    if (!r.ok) {
+      const why = { missing: 'est introuvable', unreadable: 'est illisible', invalid: 'n’est pas conforme' }[r.problem];
+      io.err(`Attention : l’archive ${p.archiveFile}${r.problem === 'missing' ? ` (${p.title})` : ''} ${why} ; ses actions et réunions ne sont pas listées.`);
       continue;
     }
-    let parsed: ReturnType<typeof ArchiveFile.safeParse>;
-    try {
-      parsed = ArchiveFile.safeParse(JSON.parse(readFileSync(file, 'utf8')));
-    } catch {
-      io.err(`Attention : l’archive ${p.archiveFile} est illisible ; ses actions et réunions ne sont pas listées.`);
-      continue;
-    }
-    if (!parsed.success) {
-      io.err(`Attention : l’archive ${p.archiveFile} n’est pas conforme ; ses actions et réunions ne sont pas listées.`);
-      continue;
-    }
-    for (const a of parsed.data.actions) if (!actionIds.has(a.id)) actions.push(a);
-    for (const m of parsed.data.meetings) if (!meetingIds.has(m.id)) meetings.push(m);
+    for (const a of r.archive.actions) if (!actionIds.has(a.id)) actions.push(a);
+    for (const m of r.archive.meetings) if (!meetingIds.has(m.id)) meetings.push(m);
   }
   return { ...d, actions, meetings };
 }

@@ -1,26 +1,15 @@
 // Brings the archived strategy periods a document needs (past years, closed plans, old meetings and actions) into the snapshot.
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { ArchiveFile, type Datastore, type StrategyPeriod } from '../../shared/model';
+import type { ArchiveFile, Datastore, StrategyPeriod } from '../../shared/model';
 import { DomainError } from '../../shared/result';
+import { loadArchive } from '../store/archives';
 import type { DocumentKind, DocumentParams } from './index';
 
-function archivePath(dataDir: string, p: StrategyPeriod): string {
-  return join(dataDir, p.archiveFile ?? `archive-${p.id}.json`);
-}
-
 function readArchiveFile(dataDir: string, p: StrategyPeriod): ArchiveFile | undefined {
-  const file = archivePath(dataDir, p);
-  if (!existsSync(file)) return undefined;
-  let raw: unknown;
-  try {
-    raw = JSON.parse(readFileSync(file, 'utf8'));
-  } catch {
-    throw new DomainError('io', `Le fichier d’archive ${file} est endommagé et ne peut pas être lu.`);
-  }
-  const parsed = ArchiveFile.safeParse(raw);
-  if (!parsed.success) throw new DomainError('io', `Le fichier d’archive ${file} contient des données non conformes.`);
-  return parsed.data;
+  const r = loadArchive(dataDir, p);
+  if (r.ok) return r.archive;
+  if (r.problem === 'missing') return undefined;
+  if (r.problem === 'unreadable') throw new DomainError('io', `Le fichier d’archive ${r.file} est endommagé et ne peut pas être lu.`);
+  throw new DomainError('io', `Le fichier d’archive ${r.file} contient des données non conformes.`);
 }
 
 /** A copy of `data` with the records of the given archives added (records already present are kept). */

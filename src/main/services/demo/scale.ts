@@ -21,6 +21,7 @@ import {
 } from '../../../shared/model';
 import { DomainError } from '../../../shared/result';
 import { DATA_FILE } from '../../store/store';
+import { archiveFileName } from '../../store/archives';
 import { writeFileDurable } from '../../store/durable';
 import { presetCategories } from '../categories';
 import { addDays, addMinutes, daysBetween, emailLocal, IdFactory, isoDate, monthYear, Rng, stamp, utcDay } from './random';
@@ -74,10 +75,8 @@ function placeName(pattern: string, place: string): string {
   return pattern.replace(/(de )?\{n\}/, ofPlace(place));
 }
 
-/** File name of the archive of a closed period. */
-export function archiveFileName(periodId: string): string {
-  return `archive-${periodId}.json`;
-}
+/** File name of the archive of a closed period (the name closing a period writes). */
+export { archiveFileName };
 
 /** Writes the ten-year dataset into an empty data folder. */
 export function writeTenYearDataset(dataDir: string, now: Date): ScaleSummary {

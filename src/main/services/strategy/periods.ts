@@ -1,6 +1,6 @@
 // Strategy periods: list, close into a read-only archive file, start a new period carrying over chosen unfinished actions.
-import { existsSync, readFileSync, statSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { existsSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import type { ArchiveSearchHit, PeriodSummary } from '../../../shared/contract/strategy';
 import { newId } from '../../../shared/ids';
 import { strategy as t } from '../../../shared/i18n/strategy';
@@ -8,14 +8,11 @@ import { ArchiveFile, SCHEMA_VERSION, type Action, type Axis, type Datastore, ty
 import { DomainError } from '../../../shared/result';
 import { foldText } from '../../../shared/strategy-filter';
 import { describeIssues } from '../../../shared/validation';
+import { archiveFileName, archivePath, loadArchive } from '../../store/archives';
 import { writeFileDurable } from '../../store/durable';
 import { nowIso, type ServiceContext } from '../context';
 import { journalEntry } from './actions';
 import { axesOf, getPeriod, objectivesOf, today } from './common';
-
-export function archiveFileName(periodId: string): string {
-  return `archive-${periodId.replace(/[^A-Za-z0-9_-]/g, '_')}.json`;
-}
 
 export function listPeriods(ctx: ServiceContext): PeriodSummary[] {
   const data = ctx.store.data;
@@ -143,22 +140,19 @@ const archiveCache = new Map<string, { mtimeMs: number; archive: ArchiveFile }>(
 /** Reads a closed period's archive file (validated, cached while unchanged on disk). */
 export function readArchive(ctx: ServiceContext, periodId: string): ArchiveFile {
   const period = getPeriod(ctx.store.data, periodId);
-  // Only a file name at the top of the data folder is accepted (never a path elsewhere).
-  const file = join(ctx.store.dataDir, basename(period.archiveFile ?? archiveFileName(period.id)));
+  const file = archivePath(ctx.store.dataDir, period);
   if (!existsSync(file)) throw new DomainError('not_found', t.errors.archiveMissing);
   const mtimeMs = statSync(file).mtimeMs;
   const hit = archiveCache.get(file);
   if (hit && hit.mtimeMs === mtimeMs) return hit.archive;
-  let raw: unknown;
-  try {
-    raw = JSON.parse(readFileSync(file, 'utf8'));
-  } catch {
-    throw new DomainError('io', `Le fichier d’archive ${period.archiveFile ?? ''} est endommagé et ne peut pas être lu.`);
+  const r = loadArchive(ctx.store.dataDir, period);
+  if (!r.ok) {
+    if (r.problem === 'missing') throw new DomainError('not_found', t.errors.archiveMissing);
+    if (r.problem === 'unreadable') throw new DomainError('io', `Le fichier d’archive ${period.archiveFile ?? ''} est endommagé et ne peut pas être lu.`);
+    throw new DomainError('io', `Le fichier d’archive contient des données non conformes (${r.error ? describeIssues(r.error).message : ''}).`);
   }
-  const parsed = ArchiveFile.safeParse(raw);
-  if (!parsed.success) throw new DomainError('io', `Le fichier d’archive contient des données non conformes (${describeIssues(parsed.error).message}).`);
-  archiveCache.set(file, { mtimeMs, archive: parsed.data });
-  return parsed.data;
+  archiveCache.set(file, { mtimeMs, archive: r.archive });
+  return r.archive;
 }
 
 /** Searches the actions of every archived period (code, title, description, territory, public). */
