@@ -35,7 +35,7 @@ describe('meeting reminders', () => {
     r = meetingReminders(f.ctx, today);
     const byKind = (k: string) => r.filter((x) => x.kind === k || x.id.startsWith(k));
     expect(byKind('plenary_missing')[0]).toMatchObject({ severity: 'medium', link: { screen: 'meeting', id: plen.id } });
-    expect(byKind('charter:')[0]).toMatchObject({ title: expect.stringContaining('2 signature(s)'), link: { screen: 'instance', id: cell.instance.id } });
+    expect(byKind('charter:')[0]).toMatchObject({ title: expect.stringContaining('2 signatures'), link: { screen: 'instance', id: cell.instance.id } });
     expect(byKind('office:')[0].title).toMatch(/Préfecture du Loiret : le titulaire du poste a changé/);
     expect(byKind('minutes_to_validate').map((x) => x.link.id)).toEqual([old.id]);
     const prep = byKind('meeting_to_prepare');

@@ -19,7 +19,7 @@ test('cellule de veille: prepare, run live, end, follow-up in the next meeting',
     await members.fill(who);
     await page.getByRole('option', { name: new RegExp(who) }).first().click();
   }
-  await cellDialog.getByLabel('Charte signée le (facultatif)').fill('2026-01-15');
+  await cellDialog.getByLabel('Charte signée le (facultatif)', { exact: true }).fill('15/01/2026');
   await harness.screenshot(page, '41-nouvelle-cellule');
   await cellDialog.getByRole('button', { name: 'Créer la cellule' }).click();
   await expect(page.getByRole('heading', { name: 'Cellule de veille — Rixes entre jeunes' })).toBeVisible();
@@ -33,7 +33,7 @@ test('cellule de veille: prepare, run live, end, follow-up in the next meeting',
   const mDialog = page.getByRole('dialog');
   await expect(mDialog.getByLabel('Ordre du jour', { exact: true })).toHaveValue(/Modèle cellule de veille/);
   await mDialog.getByLabel('Intitulé').fill('Cellule rixes — première réunion');
-  await mDialog.getByLabel('Date', { exact: true }).fill('2026-12-04');
+  await mDialog.getByLabel('Date', { exact: true }).fill('04/12/2026');
   await mDialog.getByLabel('Heure de début').fill('09:30');
   await mDialog.getByLabel('Heure de fin prévue').fill('11:00');
   await mDialog.getByRole('button', { name: 'Créer la réunion' }).click();
@@ -97,14 +97,16 @@ test('cellule de veille: prepare, run live, end, follow-up in the next meeting',
   await act.getByLabel('Ce qui sera fait').fill('Organiser une présence éducative au centre commercial le mercredi');
   await act.getByLabel('Pilote', { exact: true }).fill('Police municipale');
   await page.getByRole('option', { name: /Police municipale/ }).first().click();
-  await act.getByLabel('Échéance').fill('2027-01-31');
+  await act.getByLabel('Échéance', { exact: true }).fill('31/01/2027');
   await harness.screenshot(page, '45-seance-capture-action');
   await act.getByRole('button', { name: 'Enregistrer' }).click();
   await expect(page.getByText(/Action AC\.\d+ ajoutée au plan\./)).toBeVisible();
+  await expect(page.getByRole('dialog')).toHaveCount(0);
   await page.evaluate(() => window.scrollTo(0, 0));
   await harness.screenshot(page, '46-seance');
-  await page.getByRole('button', { name: 'Raccourcis' }).click();
+  await page.getByRole('button', { name: 'Raccourcis', exact: true }).click();
   await expect(page.getByRole('dialog', { name: 'Raccourcis clavier de la séance' })).toBeVisible();
+  await page.waitForTimeout(400); // let the dialog finish opening or closing
   await harness.screenshot(page, '47-seance-raccourcis');
   await page.keyboard.press('Escape');
 
@@ -117,7 +119,7 @@ test('cellule de veille: prepare, run live, end, follow-up in the next meeting',
   // End of the séance with the next meeting's date.
   await page.getByRole('button', { name: 'Terminer la séance' }).click();
   const endDialog = page.getByRole('dialog');
-  await endDialog.getByLabel('Date de la prochaine réunion').fill('2027-01-08');
+  await endDialog.getByLabel('Date de la prochaine réunion', { exact: true }).fill('08/01/2027');
   await endDialog.getByRole('button', { name: 'Terminer la séance' }).click();
   await expect(page.getByRole('heading', { name: 'Cellule rixes — première réunion' })).toBeVisible();
   await expect(page.getByText('Relevé de décisions')).toBeVisible();
@@ -134,7 +136,7 @@ test('cellule de veille: prepare, run live, end, follow-up in the next meeting',
   await page.getByRole('button', { name: 'Nouvelle réunion' }).click();
   const next = page.getByRole('dialog');
   await next.getByLabel('Intitulé').fill('Cellule rixes — janvier');
-  await next.getByLabel('Date', { exact: true }).fill('2027-01-08');
+  await next.getByLabel('Date', { exact: true }).fill('08/01/2027');
   await next.getByRole('button', { name: 'Créer la réunion' }).click();
   await expect(page.getByRole('heading', { name: 'Cellule rixes — janvier' })).toBeVisible();
   const followUp = page.getByTestId('followup-row');
@@ -157,6 +159,7 @@ test('cellule de veille: prepare, run live, end, follow-up in the next meeting',
   await page.getByRole('dialog').getByRole('button', { name: 'Valider le compte rendu' }).click();
   await expect(page.getByText(/Compte rendu validé le .* : il est verrouillé\./)).toBeVisible();
   expect(harness.ctx.store.data.meetings.find((m) => m.id === meeting.id)?.status).toBe('validated');
+  await page.waitForTimeout(400); // let the dialog finish opening or closing
   await harness.screenshot(page, '54-compte-rendu-valide');
 
   // Decisions log and meetings list.
@@ -165,6 +168,7 @@ test('cellule de veille: prepare, run live, end, follow-up in the next meeting',
   await harness.screenshot(page, '51-reunions');
   await page.getByRole('button', { name: 'Présence par structure' }).click();
   await expect(page.getByRole('dialog').getByRole('table')).toBeVisible();
+  await page.waitForTimeout(400); // let the dialog finish opening or closing
   await harness.screenshot(page, '51b-presence-par-structure');
   await page.keyboard.press('Escape');
   await page.getByRole('link', { name: 'Journal des décisions' }).click();

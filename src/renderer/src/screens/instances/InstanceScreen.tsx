@@ -8,6 +8,7 @@ import { formatDate, formatPercent, formatShortDate, todayIso } from '../../../.
 import { fr } from '../../../../shared/i18n';
 import type { Confidentiality, MemberRole } from '../../../../shared/model';
 import { api, ApiError, call, useQuery } from '../../api';
+import { DateField, INVALID_DATE } from '../../components/DateField';
 import { links } from '../../app/registry';
 import { confirmDanger, notifyDeleted } from '../../components/confirm';
 import { PageHeader } from '../../components/PageHeader';
@@ -204,7 +205,7 @@ export function InstanceScreen() {
                               {r.personName}
                             </Text>
                             <Text size="xs" c="dimmed">
-                              {[r.jobTitle, fr.memberRole[r.membership.role], fr.seat[r.membership.seat], r.linkedNames.length ? `${r.membership.seat === 'substitute' ? L.titularOf : 'Suppléant(s)'} : ${r.linkedNames.join(', ')}` : ''].filter(Boolean).join(' · ')}
+                              {[r.jobTitle, fr.memberRole[r.membership.role], fr.seat[r.membership.seat], r.linkedNames.length ? `${r.membership.seat === 'substitute' ? L.titularOf : r.linkedNames.length > 1 ? fr.seat.substitute + 's' : fr.seat.substitute} : ${r.linkedNames.join(', ')}` : ''].filter(Boolean).join(' · ')}
                             </Text>
                           </Table.Td>
                           <Table.Td>
@@ -352,8 +353,8 @@ export function InstanceScreen() {
             <Select label={L.titularOf} data={titulars.map((t) => ({ value: t.membership.id, label: `${t.personName} — ${t.organisationName}` }))} value={member.titularMembershipId || null} onChange={(v) => setMember({ ...member, titularMembershipId: v ?? '' })} />
           ) : null}
           <Group grow>
-            <TextInput label={L.startDate} type="date" value={member.startDate} onChange={(e) => setMember({ ...member, startDate: e.currentTarget.value })} />
-            {confidential ? <TextInput label={L.charterSignedAt} type="date" value={member.charterSignedAt} onChange={(e) => setMember({ ...member, charterSignedAt: e.currentTarget.value })} /> : null}
+            <DateField label={L.startDate} value={member.startDate} onChange={(v) => setMember((m) => ({ ...m, startDate: v }))} error={member.startDate === INVALID_DATE ? fr.meetings.ux.invalidDate : undefined} />
+            {confidential ? <DateField label={L.charterSignedAt} value={member.charterSignedAt} onChange={(v) => setMember((m) => ({ ...m, charterSignedAt: v }))} error={member.charterSignedAt === INVALID_DATE ? fr.meetings.ux.invalidDate : undefined} /> : null}
           </Group>
           {error ? <Alert color="red">{error}</Alert> : null}
           <Group justify="flex-end">
@@ -369,7 +370,7 @@ export function InstanceScreen() {
           <Text size="sm">
             {ending?.personName} — {ending?.organisationName}
           </Text>
-          <TextInput label={L.endDate} type="date" value={endDate} onChange={(e) => setEndDate(e.currentTarget.value)} />
+          <DateField label={L.endDate} value={endDate} onChange={setEndDate} error={endDate === INVALID_DATE ? fr.meetings.ux.invalidDate : undefined} />
           <Group justify="flex-end">
             <Button variant="default" onClick={() => setEnding(null)}>
               {fr.actions.cancel}
@@ -380,7 +381,7 @@ export function InstanceScreen() {
       </Modal>
       <Modal opened={closing} onClose={() => setClosing(false)} title={L.closeInstance}>
         <Stack gap="sm">
-          <TextInput label={L.closedAt} type="date" value={close.closedAt} onChange={(e) => setClose({ ...close, closedAt: e.currentTarget.value })} />
+          <DateField label={L.closedAt} value={close.closedAt} onChange={(v) => setClose((c) => ({ ...c, closedAt: v }))} error={close.closedAt === INVALID_DATE ? fr.meetings.ux.invalidDate : undefined} />
           <TextInput label={L.closeReason} value={close.reason} onChange={(e) => setClose({ ...close, reason: e.currentTarget.value })} />
           {error ? <Alert color="red">{error}</Alert> : null}
           <Group justify="flex-end">

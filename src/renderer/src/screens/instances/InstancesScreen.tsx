@@ -8,6 +8,7 @@ import { formatShortDate } from '../../../../shared/format';
 import { fr } from '../../../../shared/i18n';
 import type { Confidentiality, InstanceKind } from '../../../../shared/model';
 import { api, ApiError, call, useQuery } from '../../api';
+import { DateField, INVALID_DATE } from '../../components/DateField';
 import { links } from '../../app/registry';
 import { EmptyState } from '../../components/EmptyState';
 import { PageHeader } from '../../components/PageHeader';
@@ -61,12 +62,12 @@ export function QuickCellDialog({ opened, onClose }: { opened: boolean; onClose:
         <TextInput label={L.cellTheme} description={L.cellThemeHint} data-autofocus value={theme} onChange={(e) => setTheme(e.currentTarget.value)} error={error?.field === 'theme' ? error.message : undefined} />
         <TextInput label={L.cellName} placeholder={theme ? `Cellule de veille — ${theme}` : undefined} value={name} onChange={(e) => setName(e.currentTarget.value)} error={error?.field === 'name' ? error.message : undefined} />
         <MultiSelect label={L.cellPeople} description={L.cellPeopleHint} searchable data={options} value={personIds} onChange={setPersonIds} error={error?.field === 'personIds' ? error.message : undefined} />
-        <TextInput label={L.cellCharter} type="date" value={charter} onChange={(e) => setCharter(e.currentTarget.value)} />
+        <DateField label={L.cellCharter} value={charter} onChange={setCharter} error={charter === INVALID_DATE ? fr.meetings.ux.invalidDate : error?.field === 'charterSignedAt' ? error.message : undefined} />
         <Group gap="xs">
           <Text size="sm">{L.confidentiality} :</Text>
           <ConfidentialityBadge level="confidential" />
         </Group>
-        {error && !['theme', 'name', 'personIds'].includes(error.field ?? '') ? <Alert color="red">{error.message}</Alert> : null}
+        {error && !['theme', 'name', 'personIds', 'charterSignedAt'].includes(error.field ?? '') ? <Alert color="red">{error.message}</Alert> : null}
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
             {fr.actions.cancel}

@@ -62,7 +62,7 @@ function SortableRow({ item, index, count, locked, onEdit, onDelete, onMove }: {
           </Text>
           {!isSection ? (
             <Text size="xs" c="dimmed">
-              {[formatDuration(item.durationMin), item.presenter ? `${L.presenter} : ${item.presenter}` : '', item.linkedActionIds.length ? `${item.linkedActionIds.length} action(s) liée(s)` : '', item.chairNotes ? L.chairNotes : '']
+              {[formatDuration(item.durationMin), item.presenter ? `${L.presenter} : ${item.presenter}` : '', item.linkedActionIds.length ? fr.meetings.ux.plural(item.linkedActionIds.length, 'action liée', 'actions liées') : '', item.chairNotes ? L.chairNotes : '']
                 .filter(Boolean)
                 .join(' · ')}
             </Text>

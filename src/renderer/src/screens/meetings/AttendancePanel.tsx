@@ -6,6 +6,7 @@ import type { InviteeRow, MeetingDetail } from '../../../../shared/contract/meet
 import { fr } from '../../../../shared/i18n';
 import type { AttendanceStatus } from '../../../../shared/model';
 import { api, ApiError, call, useQuery } from '../../api';
+import { TimeField } from './TimeField';
 
 const L = fr.meetings.ui;
 const STATUSES: AttendanceStatus[] = ['present', 'excused', 'absent', 'represented'];
@@ -164,10 +165,10 @@ export function AttendancePanel({ detail }: { detail: MeetingDetail }) {
                     </Stack>
                   </Table.Td>
                   <Table.Td>
-                    <TextInput size="xs" w={90} type="time" disabled={locked || (row.attendance.status !== 'present' && row.attendance.status !== 'represented')} aria-label={`${L.arrivedAt} — ${row.name}`} defaultValue={row.attendance.arrivedAt ?? ''} key={`a${row.attendance.arrivedAt}`} onBlur={(e) => e.currentTarget.value !== (row.attendance.arrivedAt ?? '') && setTime(row, 'arrivedAt', e.currentTarget.value)} />
+                    <TimeField size="xs" w={90} disabled={locked || (row.attendance.status !== 'present' && row.attendance.status !== 'represented')} ariaLabel={`${L.arrivedAt} — ${row.name}`} value={row.attendance.arrivedAt ?? ''} onCommit={(v) => void setTime(row, 'arrivedAt', v)} />
                   </Table.Td>
                   <Table.Td>
-                    <TextInput size="xs" w={90} type="time" disabled={locked || (row.attendance.status !== 'present' && row.attendance.status !== 'represented')} aria-label={`${L.leftAt} — ${row.name}`} defaultValue={row.attendance.leftAt ?? ''} key={`l${row.attendance.leftAt}`} onBlur={(e) => e.currentTarget.value !== (row.attendance.leftAt ?? '') && setTime(row, 'leftAt', e.currentTarget.value)} />
+                    <TimeField size="xs" w={90} disabled={locked || (row.attendance.status !== 'present' && row.attendance.status !== 'represented')} ariaLabel={`${L.leftAt} — ${row.name}`} value={row.attendance.leftAt ?? ''} onCommit={(v) => void setTime(row, 'leftAt', v)} />
                   </Table.Td>
                   <Table.Td>
                     {!locked ? (

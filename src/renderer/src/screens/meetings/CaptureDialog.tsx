@@ -5,6 +5,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { fr } from '../../../../shared/i18n';
 import type { ActionStatus } from '../../../../shared/model';
 import { api, ApiError, call, useQuery } from '../../api';
+import { DateField, INVALID_DATE } from '../../components/DateField';
 
 const L = fr.meetings.ui;
 const INBOX = '__inbox__';
@@ -62,6 +63,7 @@ export function CaptureDialog({
   };
   const submit = async () => {
     if (!kind || busy) return;
+    if (kind === 'action' && due === INVALID_DATE) return;
     setBusy(true);
     try {
       const r = await call(
@@ -119,7 +121,7 @@ export function CaptureDialog({
           <>
             <Group grow>
               <Select label={L.pilot} searchable clearable data={(orgs.data ?? []).map((o) => ({ value: o.id, label: o.name }))} value={pilot} onChange={setPilot} />
-              <TextInput label={L.dueDate} type="date" value={due} onChange={(e) => setDue(e.currentTarget.value)} />
+              <DateField label={L.dueDate} value={due} onChange={setDue} error={due === INVALID_DATE ? fr.meetings.ux.invalidDate : undefined} />
             </Group>
             <Select label={L.objective} searchable data={objectives} value={objective} onChange={setObjective} allowDeselect={false} />
           </>

@@ -8,6 +8,7 @@ import { formatShortDate } from '../../../../shared/format';
 import { fr } from '../../../../shared/i18n';
 import type { ActionStatus } from '../../../../shared/model';
 import { api, useQuery } from '../../api';
+import { DateField, INVALID_DATE } from '../../components/DateField';
 import { links } from '../../app/registry';
 import { EmptyState } from '../../components/EmptyState';
 import { PageHeader } from '../../components/PageHeader';
@@ -32,8 +33,8 @@ export function DecisionsScreen() {
         ...(instanceId ? { instanceId } : {}),
         ...(axisId ? { axisId } : {}),
         ...(actionStatus ? { actionStatus: actionStatus as ActionStatus } : {}),
-        ...(from ? { from } : {}),
-        ...(to ? { to } : {}),
+        ...(from && from !== INVALID_DATE ? { from } : {}),
+        ...(to && to !== INVALID_DATE ? { to } : {}),
         limit: 1000,
       }),
     [debounced, instanceId, axisId, actionStatus, from, to],
@@ -47,8 +48,8 @@ export function DecisionsScreen() {
         <Select label={L.instance} placeholder={L.allInstances} clearable data={(instances.data ?? []).map((i) => ({ value: i.id, label: i.name }))} value={instanceId} onChange={setInstanceId} w={220} />
         <Select label={L.axis} placeholder={L.allAxes} clearable data={(axes.data ?? []).map((a) => ({ value: a.id, label: a.title }))} value={axisId} onChange={setAxisId} w={220} />
         <Select label={L.actionStatus} placeholder={L.anyActionStatus} clearable data={Object.entries(fr.actionStatus).map(([value, label]) => ({ value, label }))} value={actionStatus} onChange={setActionStatus} w={170} />
-        <TextInput label={L.from} type="date" value={from} onChange={(e) => setFrom(e.currentTarget.value)} w={150} />
-        <TextInput label={L.to} type="date" value={to} onChange={(e) => setTo(e.currentTarget.value)} w={150} />
+        <DateField label={L.from} value={from} onChange={setFrom} w={150} error={from === INVALID_DATE ? fr.meetings.ux.invalidDate : undefined} />
+        <DateField label={L.to} value={to} onChange={setTo} w={150} error={to === INVALID_DATE ? fr.meetings.ux.invalidDate : undefined} />
       </Group>
       {rows.length === 0 && !log.loading ? (
         <EmptyState title={L.emptyDecisions} text={L.emptyDecisionsText} />
@@ -118,7 +119,7 @@ export function DecisionsScreen() {
         </Paper>
       )}
       <Text size="xs" c="dimmed" mt="xs">
-        {rows.length} décision(s)
+        {fr.meetings.ux.plural(rows.length, 'décision', 'décisions')}
       </Text>
     </>
   );

@@ -1,6 +1,6 @@
 // The live séance: agenda with the current item and its timer, large autosaved notes, quick capture and check-in; keyboard first.
 import { ActionIcon, Alert, Badge, Box, Button, Divider, Grid, Group, Kbd, Loader, Modal, Paper, ScrollArea, Select, Stack, Table, Text, TextInput, Tooltip, UnstyledButton } from '@mantine/core';
-import { useHotkeys } from '@mantine/hooks';
+import { useHotkeys, useViewportSize } from '@mantine/hooks';
 import {
   IconAlertTriangle,
   IconArrowLeft,
@@ -25,6 +25,7 @@ import { formatLongDate, formatTime } from '../../../../shared/format';
 import { fr } from '../../../../shared/i18n';
 import type { AgendaItem } from '../../../../shared/model';
 import { api, call, useQuery } from '../../api';
+import { DateField, INVALID_DATE } from '../../components/DateField';
 import { links } from '../../app/registry';
 import { ConfidentialityBadge, formatClock, MeetingStatusBadge, nowClock } from './badges';
 import { CaptureDialog } from './CaptureDialog';
@@ -187,6 +188,9 @@ export function LiveScreen() {
   const saver = useNotesAutosaver(id);
   const [capture, setCapture] = useState<'decision' | 'action' | null>(null);
   const [help, setHelp] = useState(false);
+  // The three zones fit the window (1366×768 included): the agenda list scrolls, the notes grow with the height.
+  const { height: viewportHeight } = useViewportSize();
+  const notesRows = Math.max(6, Math.floor(((viewportHeight || 768) - 540) / 26));
   const [ending, setEnding] = useState(false);
   const [nextDate, setNextDate] = useState('');
   const [localCurrent, setLocalCurrent] = useState<string>();
@@ -247,7 +251,7 @@ export function LiveScreen() {
   const itemDecisions = meeting.decisions.filter((d) => !current || d.agendaItemId === current.id);
   const end = async () => {
     await saver.flush();
-    await call(api().meetings.transition({ id: meeting.id, to: 'held', ...(nextDate ? { nextMeetingDate: nextDate } : {}) }), { mutation: true, success: fr.meetingStatus.held });
+    await call(api().meetings.transition({ id: meeting.id, to: 'held', ...(nextDate && nextDate !== INVALID_DATE ? { nextMeetingDate: nextDate } : {}) }), { mutation: true, success: fr.meetings.ux.transitionDone.held });
     setEnding(false);
     navigate(`${links.meeting(meeting.id)}?etape=minutes`);
   };
@@ -294,7 +298,7 @@ export function LiveScreen() {
             <Text fw={700} mb={6}>
               {L.agenda}
             </Text>
-            <ScrollArea.Autosize mah="70vh">
+            <ScrollArea.Autosize mah="max(220px, calc(100vh - 400px))">
               <Stack gap={2} role="list" aria-label={L.agenda}>
                 {items.map((item, i) =>
                   item.kind === 'section' ? (
@@ -306,6 +310,7 @@ export function LiveScreen() {
                       key={item.id}
                       role="listitem"
                       aria-current={item.id === currentId ? 'step' : undefined}
+                      ref={item.id === currentId ? (el: HTMLButtonElement | null) => el?.scrollIntoView({ block: 'nearest' }) : undefined}
                       onClick={() => go(item.id)}
                       p={6}
                       style={{ borderRadius: 6, borderLeft: item.id === currentId ? '4px solid var(--mantine-color-blue-6)' : '4px solid transparent', background: item.id === currentId ? 'var(--mantine-color-blue-0)' : undefined }}
@@ -388,7 +393,7 @@ export function LiveScreen() {
               label={current ? L.notesFor(current.title) : L.generalNotes}
               placeholder={L.notesPlaceholder}
               readOnly={detail.locked}
-              minRows={10}
+              minRows={notesRows}
             />
             {detail.followUp.length ? (
               <Paper withBorder p="xs">
@@ -456,13 +461,13 @@ export function LiveScreen() {
       <Modal opened={ending} onClose={() => setEnding(false)} title={L.endSession}>
         <Stack gap="sm">
           <Text size="sm">{L.endSessionText}</Text>
-          <TextInput label={L.nextMeetingDate} type="date" value={nextDate} onChange={(e) => setNextDate(e.currentTarget.value)} />
+          <DateField label={L.nextMeetingDate} value={nextDate} onChange={setNextDate} error={nextDate === INVALID_DATE ? fr.meetings.ux.invalidDate : undefined} />
           <Divider />
           <Group justify="flex-end">
             <Button variant="default" onClick={() => setEnding(false)}>
               {fr.actions.cancel}
             </Button>
-            <Button color="teal" onClick={end}>
+            <Button color="teal" onClick={end} disabled={nextDate === INVALID_DATE}>
               {L.endSession}
             </Button>
           </Group>

@@ -14,6 +14,8 @@ import { confirmDanger, notifyDeleted } from '../../components/confirm';
 import { PageHeader } from '../../components/PageHeader';
 import { AgendaBuilder } from './AgendaBuilder';
 import { AttendancePanel } from './AttendancePanel';
+import { DateField, INVALID_DATE } from '../../components/DateField';
+import { TimeField } from './TimeField';
 import { ConfidentialityBadge, formatDuration, LockedBadge, MeetingStatusBadge } from './badges';
 import { FollowUpPanel } from './FollowUpPanel';
 import { useNotesAutosaver, NotesSaveIndicator } from './LiveScreen';
@@ -26,7 +28,7 @@ type Step = 'prep' | 'invitations' | 'session' | 'minutes' | 'documents';
 function MainAction({ detail }: { detail: MeetingDetail }) {
   const navigate = useNavigate();
   const { meeting } = detail;
-  const go = (to: MeetingDetail['transitions'][number]) => call(api().meetings.transition({ id: meeting.id, to }), { mutation: true, success: fr.meetingStatus[to] });
+  const go = (to: MeetingDetail['transitions'][number]) => call(api().meetings.transition({ id: meeting.id, to }), { mutation: true, success: fr.meetings.ux.transitionDone[to] });
   switch (meeting.status) {
     case 'draft':
       return (
@@ -105,9 +107,17 @@ function InfoForm({ detail }: { detail: MeetingDetail }) {
       <Stack gap="xs">
         {field('title', L.title)}
         <Group grow>
-          {field('date', L.date, 'date')}
-          {field('startTime', L.startTime, 'time')}
-          {field('plannedEndTime', L.plannedEndTime, 'time')}
+          <DateField
+            label={L.date}
+            value={f.date}
+            error={error?.field === 'date' ? error.message : f.date === INVALID_DATE ? fr.meetings.ux.invalidDate : undefined}
+            onChange={(v) => {
+              setF({ ...f, date: v });
+              if (v && v !== INVALID_DATE && v !== meeting.date && !locked) void save({ date: v });
+            }}
+          />
+          <TimeField label={L.startTime} value={f.startTime} disabled={locked} error={error?.field === 'startTime' ? error.message : undefined} onCommit={(v) => v && save({ startTime: v })} />
+          <TimeField label={L.plannedEndTime} value={f.plannedEndTime} disabled={locked} error={error?.field === 'plannedEndTime' ? error.message : undefined} onCommit={(v) => save({ plannedEndTime: v })} />
         </Group>
         <Group grow>
           {field('place', L.place)}
@@ -365,7 +375,7 @@ function DocumentButtons({ meetingId, hasMinutes }: { meetingId: string; hasMinu
         <Paper withBorder p="sm">
           <Group justify="space-between">
             <Text size="sm">
-              {done.title} — {done.pages} page(s)
+              {done.title} — {fr.meetings.ux.plural(done.pages, 'page', 'pages')}
             </Text>
             <Button size="xs" onClick={() => call(api().documents.saveAs({ token: done.token })).catch(() => undefined)}>
               {L.docSaveAs}

@@ -9,6 +9,8 @@ import { formatPercent, formatShortDate, formatTime, todayIso } from '../../../.
 import { fr } from '../../../../shared/i18n';
 import type { MeetingStatus } from '../../../../shared/model';
 import { api, ApiError, call, useQuery } from '../../api';
+import { DateField, INVALID_DATE } from '../../components/DateField';
+import { TimeField } from './TimeField';
 import { links } from '../../app/registry';
 import { EmptyState } from '../../components/EmptyState';
 import { PageHeader } from '../../components/PageHeader';
@@ -71,9 +73,9 @@ export function NewMeetingDialog({ opened, onClose, instanceId }: { opened: bool
         <Select label={L.instance} data-autofocus searchable data={(instances.data ?? []).map((i) => ({ value: i.id, label: i.name }))} value={f.instanceId || null} onChange={pickInstance} error={err('instanceId')} />
         <TextInput label={L.title} value={f.title} onChange={(e) => setF({ ...f, title: e.currentTarget.value })} error={err('title')} />
         <Group grow>
-          <TextInput label={L.date} type="date" value={f.date} onChange={(e) => setF({ ...f, date: e.currentTarget.value })} error={err('date')} />
-          <TextInput label={L.startTime} type="time" value={f.startTime} onChange={(e) => setF({ ...f, startTime: e.currentTarget.value })} error={err('startTime')} />
-          <TextInput label={L.plannedEndTime} type="time" value={f.plannedEndTime} onChange={(e) => setF({ ...f, plannedEndTime: e.currentTarget.value })} error={err('plannedEndTime')} />
+          <DateField label={L.date} value={f.date} onChange={(v) => setF((p) => ({ ...p, date: v }))} error={f.date === INVALID_DATE ? fr.meetings.ux.invalidDate : err('date')} />
+          <TimeField label={L.startTime} value={f.startTime} onCommit={(v) => setF((p) => ({ ...p, startTime: v }))} error={err('startTime')} />
+          <TimeField label={L.plannedEndTime} value={f.plannedEndTime} onCommit={(v) => setF((p) => ({ ...p, plannedEndTime: v }))} error={err('plannedEndTime')} />
         </Group>
         <TextInput label={L.place} value={f.place} onChange={(e) => setF({ ...f, place: e.currentTarget.value })} />
         <Select
@@ -240,7 +242,7 @@ export function MeetingsScreen() {
         </Paper>
       )}
       <Text size="xs" c="dimmed" mt="xs">
-        {rows.length} réunion(s)
+        {fr.meetings.ux.plural(rows.length, 'réunion', 'réunions')}
       </Text>
       <AttendanceStatsDialog opened={statsOpen} onClose={() => setStatsOpen(false)} />
       <NewMeetingDialog
