@@ -46,4 +46,6 @@ export const meetingsHandlers: HandlerSlice<MeetingsChannel> = {
   'meetings:updateFollowUp': (i, ctx) => mtg.updateFollowUp(ctx, i),
   'meetings:nextSituationRef': (i, ctx) => mtg.nextSituationRef(ctx, i?.year),
   'meetings:decisions': (i, ctx) => mtg.decisionLog(ctx, i),
+  'meetings:archived': (i, ctx) => mtg.listArchivedMeetings(ctx, i),
+  'meetings:archivedGet': (i, ctx) => mtg.archivedMeetingDetail(ctx, i.periodId, i.id),
 };

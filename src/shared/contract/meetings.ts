@@ -289,6 +289,35 @@ export interface CaptureResult {
 const IdInput = z.object({ id });
 const MeetingIdInput = z.object({ meetingId: id });
 
+// ---------- archived meetings (closed strategy periods, read-only) ----------
+export interface ArchivedMeetingRow {
+  periodId: string;
+  periodTitle: string;
+  id: string;
+  title: string;
+  date: string;
+  startTime: string;
+  instanceName: string;
+  status: MeetingStatus;
+  confidentiality: Confidentiality;
+  items: number;
+  decisions: number;
+}
+export interface ArchivedMeetingDetail {
+  periodId: string;
+  periodTitle: string;
+  instanceName: string;
+  meeting: Meeting;
+  /** Invitees with their attendance, names resolved from today's directory. */
+  invitees: InviteeRow[];
+  /** Plan organisations that pilot the meeting's actions, by id (for the decisions list). */
+  pilots: Record<string, string>;
+}
+export const ArchivedMeetingsQuery = z
+  .object({ query: optText(200), periodId: id.optional(), limit: z.number().int().min(1).max(5000).optional() })
+  .strict()
+  .optional();
+
 export const meetingsContract = {
   // instances
   'instances:list': channel<InstanceRow[]>()(
@@ -364,4 +393,6 @@ export const meetingsContract = {
   'meetings:updateFollowUp': channel<FollowUpRow>()(FollowUpInput),
   'meetings:nextSituationRef': channel<{ ref: string }>()(z.object({ year: z.number().int().min(2000).max(2100).optional() }).optional()),
   'meetings:decisions': channel<DecisionLogRow[]>()(DecisionLogQuery),
+  'meetings:archived': channel<ArchivedMeetingRow[]>()(ArchivedMeetingsQuery),
+  'meetings:archivedGet': channel<ArchivedMeetingDetail>()(z.object({ periodId: id, id }).strict()),
 } as const;

@@ -2,3 +2,4 @@
 export * from './meetings';
 export * from './agenda';
 export * from './live';
+export * from './archived';
