@@ -1,13 +1,8 @@
 // Pure filtering and sorting of plan d'actions rows, shared by the table (per keystroke), the main process and the benchmarks.
 import type { ActionFilter, ActionRow } from './contract/strategy';
+import { foldText } from './text';
 
-/** Lower-cases and strips accents so « Éducation » matches « education ». */
-export function foldText(s: string): string {
-  return s
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase();
-}
+export { foldText };
 
 /** Folded text searched by the free-text filter, one per row (compute once per data load, not per keystroke). */
 export function searchTextOf(r: ActionRow): string {

@@ -3,6 +3,7 @@ import { type Confidentiality, type Datastore, type Invitee, type Meeting, type 
 import { DomainError } from '../../shared/result';
 import { documents as t } from '../../shared/i18n/documents';
 import { stricter } from './confidentiality';
+import { stripAccents } from '../../shared/text';
 
 /** What every document generator returns. */
 export interface GeneratedDocument {
@@ -107,11 +108,7 @@ function titleRank(job: string): number {
 
 /** A file name safe on Windows, macOS and Linux: ASCII letters, digits and dashes. */
 export function safeFileName(...parts: string[]): string {
-  const base = parts
-    .filter(Boolean)
-    .join(' ')
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
+  const base = stripAccents(parts.filter(Boolean).join(' '))
     .replace(/[’']/g, ' ')
     .replace(/[^A-Za-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '')

@@ -3,17 +3,11 @@ import type { Deleted, OrganisationInput, PartnerDetail, PartnerRow, PersonInput
 import { newId } from '../../shared/ids';
 import type { Category, Datastore, Organisation, Person } from '../../shared/model';
 import { DomainError } from '../../shared/result';
+import { foldLoose } from '../../shared/text';
 import { nowIso, type ServiceContext } from './context';
 
-/** Lower-cases and strips accents so « Éducation » matches « education ». */
-export function fold(s: string): string {
-  return s
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[’'`"«»\-_.,;:!?()/]+/g, ' ')
-    .replace(/\s+/g, ' ');
-}
+/** Lower-cases, strips accents and punctuation so « Éducation » matches « education » (see shared/text.ts). */
+export const fold = foldLoose;
 
 function clean<T extends Record<string, unknown>>(o: T): T {
   // Empty optional strings are stored as absent.

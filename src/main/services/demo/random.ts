@@ -1,4 +1,5 @@
 // Deterministic helpers for the generated datasets: a seeded PRNG, stable ids and UTC calendar arithmetic.
+import { foldText } from '../../../shared/text';
 
 /** A small seeded pseudo-random generator (mulberry32): same seed, same sequence, on every platform. */
 export class Rng {
@@ -140,11 +141,6 @@ export function addMinutes(hhmm: string, minutes: number): string {
 
 /** ASCII slug for e-mail addresses: « Anne-Laure Vidal » → « anne-laure.vidal ». */
 export function emailLocal(first: string, last: string): string {
-  const fold = (s: string) =>
-    s
-      .normalize('NFD')
-      .replace(/[\u0300-\u036f]/g, '')
-      .toLowerCase()
-      .replace(/[^a-z-]+/g, '');
+  const fold = (s: string) => foldText(s).replace(/[^a-z-]+/g, '');
   return `${fold(first)}.${fold(last)}`;
 }

@@ -2,6 +2,7 @@
 import type { Action, Datastore, Instance, Meeting } from '../../../shared/model';
 import { sharing } from '../../../shared/i18n/sharing';
 import { DomainError } from '../../../shared/result';
+import { foldWords, stripAccents } from '../../../shared/text';
 
 export const CONFIDENTIAL_BANNER = sharing.confidentialBanner;
 
@@ -52,9 +53,7 @@ export function stampDate(now: Date): string {
 
 /** Lower-case ASCII slug for file names. */
 export function slug(s: string): string {
-  return s
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
+  return stripAccents(s)
     .replace(/[^A-Za-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '')
     .toLowerCase()
@@ -92,12 +91,5 @@ export function personName(p: { civility?: string; firstName?: string; lastName:
   return [p.firstName, p.lastName].filter(Boolean).join(' ');
 }
 
-/** Lower-cases and strips accents (same rule as the directory). */
-export function fold(s: string): string {
-  return s
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/\s+/g, ' ')
-    .trim();
-}
+/** Lower-cases and strips accents, white space folded (see shared/text.ts). */
+export const fold = foldWords;

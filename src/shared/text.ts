@@ -1,0 +1,23 @@
+// Text folding shared by searches, duplicate checks, imports and file names: one rule for accents and case everywhere.
+
+/** Removes accents: « Éducation » → « Education ». */
+export function stripAccents(s: string): string {
+  return s.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+}
+
+/** Lower-cases and strips accents so « Éducation » matches « education ». */
+export function foldText(s: string): string {
+  return stripAccents(s).toLowerCase();
+}
+
+/** `foldText` with runs of white space made one space and the ends trimmed (matching names typed in a file). */
+export function foldWords(s: string): string {
+  return foldText(s).replace(/\s+/g, ' ').trim();
+}
+
+/** `foldText` with punctuation made space too, so « Saint-Denis » matches « saint denis » (directory search, duplicates). */
+export function foldLoose(s: string): string {
+  return foldText(s)
+    .replace(/[’'`"«»\-_.,;:!?()/]+/g, ' ')
+    .replace(/\s+/g, ' ');
+}

@@ -1,0 +1,25 @@
+// The one folding rule (shared/text.ts) and the names the directory, sharing and plan filter keep using for it.
+import { describe, expect, it } from 'vitest';
+import { foldLoose, foldText, foldWords, stripAccents } from '../../src/shared/text';
+import { foldText as planFold } from '../../src/shared/strategy-filter';
+import { fold as directoryFold } from '../../src/main/services/directory';
+import { fold as sharingFold, slug } from '../../src/main/services/sharing/common';
+import { safeFileName } from '../../src/main/documents/data';
+import { emailLocal } from '../../src/main/services/demo/random';
+
+describe('text folding', () => {
+  it('strips accents and case the same way everywhere', () => {
+    expect(stripAccents('Élève à Noël')).toBe('Eleve a Noel');
+    expect(foldText('  Éducation  Nationale ')).toBe('  education  nationale ');
+    expect(planFold).toBe(foldText);
+    expect(foldWords('  Éducation \t Nationale ')).toBe('education nationale');
+    expect(sharingFold('  Éducation \t Nationale ')).toBe('education nationale');
+    expect(foldLoose('Saint-Denis (Réunion), « Collège »')).toBe('saint denis reunion college ');
+    expect(directoryFold('L’Île-Saint-Denis')).toBe('l ile saint denis');
+  });
+  it('file names and e-mail slugs keep their shape', () => {
+    expect(slug('Réunion plénière — 3 mars')).toBe('reunion-pleniere-3-mars');
+    expect(safeFileName('Plan d’actions', 'Évry')).toBe('Plan-d-actions-Evry.pdf');
+    expect(emailLocal('Anne-Laure', 'Vidal-Pérez')).toBe('anne-laure.vidal-perez');
+  });
+});
