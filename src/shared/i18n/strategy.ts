@@ -272,7 +272,6 @@ export const strategy = {
       confirmButton: 'Clôturer et démarrer',
       started: (t: string) => `Nouvelle période « ${t} » démarrée.`,
     },
-    pickDate: (label: string) => `Choisir dans le calendrier${label ? ` : ${label}` : ''}`,
     sortBy: (label: string) => `Trier par ${label.toLowerCase()}`,
     chartCaption: (t: string) => `Évolution de l’indicateur « ${t} » : valeurs mesurées, trajectoire attendue et cible`,
     noMeasurement: 'Aucune mesure pour l’instant : ajoutez la première valeur ci-dessous.',

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import type { PlanTree } from '../../../../shared/contract/strategy';
 import { fr } from '../../../../shared/i18n';
 import { ApiError } from '../../api';
-import { DateField, isValidIsoOrEmpty } from './DateField';
+import { DateField, isValidIsoOrEmpty } from '../../components/DateField';
 
 const s = fr.strategy.ui;
 const e = fr.strategy.errors;
