@@ -3,6 +3,7 @@ import type { Action, Datastore, Instance, Meeting } from '../../../shared/model
 import { sharing } from '../../../shared/i18n/sharing';
 import { DomainError } from '../../../shared/result';
 import { foldWords, stripAccents } from '../../../shared/text';
+import { actionLevel, meetingLevel } from '../../documents/confidentiality';
 
 export const CONFIDENTIAL_BANNER = sharing.confidentialBanner;
 
@@ -12,18 +13,19 @@ export interface ShareOptions {
   includeConfidential?: boolean;
 }
 
+// The levels themselves are decided in one place for documents and shared files: documents/confidentiality.ts.
 export function isConfidentialInstance(inst: Instance | undefined): boolean {
   return inst?.confidentiality === 'confidential';
 }
 
 /** A meeting is confidential if it says so or if its instance is. */
 export function isConfidentialMeeting(m: Meeting, instances: Map<string, Instance>): boolean {
-  return m.confidentiality === 'confidential' || isConfidentialInstance(instances.get(m.instanceId));
+  return meetingLevel(instances, m) === 'confidential';
 }
 
 /** An action followed by a confidential instance belongs to that instance's confidential work. */
 export function isConfidentialAction(a: Action, instances: Map<string, Instance>): boolean {
-  return !!a.followingInstanceId && isConfidentialInstance(instances.get(a.followingInstanceId));
+  return actionLevel(instances, a) === 'confidential';
 }
 
 export function instanceMap(d: Datastore): Map<string, Instance> {
