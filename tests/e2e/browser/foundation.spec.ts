@@ -1,4 +1,4 @@
-// Browser E2E of the foundation: first run, demo data, partner CRUD, a French validation error, settings.
+// Browser E2E of the foundation: first run, demo data, partner CRUD, a French validation error, settings, command palette and shortcuts help.
 import { createPartner } from '../../../src/main/services/directory';
 import { expect, test } from './harness';
 
@@ -21,7 +21,7 @@ test('first run creates a council from the form', async ({ page, harness }) => {
 
 test('demo data, then partner create, edit, validation error, delete and undo', async ({ page, harness }) => {
   await page.goto('/');
-  await page.getByRole('button', { name: 'Explorer avec des données de démonstration' }).click();
+  await page.getByRole('button', { name: 'Ouvrir la démonstration' }).click();
   await expect(page.getByRole('navigation', { name: 'Sections' })).toBeVisible();
   await harness.screenshot(page, '02-accueil-demo');
 
@@ -88,4 +88,38 @@ test('settings save the council identity and list backups', async ({ page, harne
   expect(harness.ctx.store.data.settings.address).toBe('1 place de la Mairie, 45000 Valmont-sur-Loire');
   await expect(page.getByRole('table', { name: 'Sauvegardes' })).toBeVisible();
   await harness.screenshot(page, '06-parametres');
+});
+
+test('command palette (Ctrl+K) lists French commands and opens a partner; « ? » shows the shortcuts', async ({ page, harness }) => {
+  await harness.seedDemo();
+  await page.goto('/');
+  await expect(page.getByRole('heading', { name: 'Tableau de bord' })).toBeVisible();
+  await page.keyboard.press('Control+K');
+  const search = page.getByRole('textbox', { name: 'Rechercher ou lancer une commande' });
+  await expect(search).toBeFocused();
+  for (const label of ['Ouvrir le tableau de bord', 'Ouvrir le plan d’actions', 'Ouvrir les réunions', 'Ouvrir les documents à imprimer', 'Ajouter un partenaire', 'Afficher les raccourcis clavier']) {
+    await expect(page.getByRole('button', { name: label })).toBeVisible();
+  }
+  await harness.screenshot(page, '07-palette-commandes');
+  // Accents are optional when typing a command.
+  await search.fill('reunions');
+  await expect(page.getByRole('button', { name: 'Ouvrir les réunions' })).toBeVisible();
+  await search.fill('Valbus');
+  await expect(page.getByRole('button', { name: /Valbus — réseau de transport urbain/ }).first()).toBeVisible();
+  await harness.screenshot(page, '08-palette-recherche');
+  await search.press('Enter');
+  await expect(page.getByRole('heading', { name: 'Valbus — réseau de transport urbain' })).toBeVisible();
+
+  // « ? » outside a text field opens the shortcuts help.
+  await page.locator('body').click({ position: { x: 5, y: 400 } });
+  await page.keyboard.press('?');
+  const help = page.getByRole('dialog', { name: 'Raccourcis clavier' });
+  await expect(help).toBeVisible();
+  await expect(help.getByText('Rechercher une action, une réunion, un partenaire ou lancer une commande')).toBeVisible();
+  await page.waitForTimeout(400); // end of the opening transition, for a sharp screenshot
+  await harness.screenshot(page, '09-raccourcis');
+  await page.keyboard.press('Escape');
+  await expect(help).toBeHidden();
+  await page.getByRole('button', { name: 'Raccourcis clavier (?)' }).click();
+  await expect(help).toBeVisible();
 });

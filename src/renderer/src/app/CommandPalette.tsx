@@ -1,13 +1,34 @@
 // Ctrl+K command palette: jump to any action, meeting, partner or instance, or run a command.
 import { Spotlight, spotlight, type SpotlightActionData } from '@mantine/spotlight';
 import { IconArrowRight, IconBuildingCommunity, IconCalendarEvent, IconListDetails, IconSearch, IconUser, IconUsersGroup } from '@tabler/icons-react';
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type KeyboardEvent } from 'react';
 import { useNavigate } from 'react-router';
 import type { SearchHit } from '../../../shared/contract/core';
 import { fr } from '../../../shared/i18n';
+import { foldWords } from '../../../shared/text';
 import { api } from '../api';
 import { links } from './registry';
 import { allCommands } from './routes';
+import { openShortcuts } from './ShortcutsHelp';
+
+/** Sections first, in the sidebar's order, then the other commands, the shortcuts help last. */
+const SECTION_ORDER = ['dashboard.open', 'strategy.plan', 'nav-meetings', 'nav-instances', 'nav-partners', 'documents.open', 'nav-sharing', 'nav-settings'];
+const rank = (id: string): number => {
+  const i = SECTION_ORDER.indexOf(id);
+  return i >= 0 ? i : id === 'nav-shortcuts' ? 100 : 50;
+};
+
+const LIST_CLASS = 'clspd-palette-list';
+
+/** Enter with nothing highlighted (results came in after typing) opens the first line. */
+function openFirstOnEnter(e: KeyboardEvent<HTMLInputElement>): void {
+  if (e.key !== 'Enter') return;
+  const list = document.querySelector(`.${LIST_CLASS}`);
+  if (list && !list.querySelector('[data-selected]')) list.querySelector<HTMLElement>('[data-action]')?.click();
+}
+
+/** « reunion » finds « Ouvrir les réunions ». */
+const fold = (t: unknown): string => foldWords(String(t));
 
 export const openPalette = (): void => spotlight.open();
 
@@ -47,17 +68,26 @@ export function CommandPalette() {
     };
   }, [query]);
 
+  const P = fr.palette;
+  // Search hits arrive after the list was first drawn: keep the first line highlighted so Enter opens it.
+  useEffect(() => {
+    const list = document.querySelector(`.${LIST_CLASS}`);
+    if (list && !list.querySelector('[data-selected]')) list.querySelector('[data-action]')?.setAttribute('data-selected', 'true');
+  }, [hits]);
+
+  // The dashboard, plan and documents modules register their own « Ouvrir … » commands (allCommands).
   const navigation: SpotlightActionData[] = [
-    { id: 'nav-dashboard', label: `Aller au ${fr.nav.dashboard.toLowerCase()}`, onClick: () => navigate(links.dashboard()) },
-    { id: 'nav-plan', label: `Ouvrir le ${fr.nav.plan.toLowerCase()}`, onClick: () => navigate(links.plan()) },
-    { id: 'nav-meetings', label: 'Ouvrir les réunions', onClick: () => navigate(links.meetings()) },
-    { id: 'nav-instances', label: 'Ouvrir les instances', onClick: () => navigate(links.instances()) },
-    { id: 'nav-partners', label: 'Ouvrir les partenaires', onClick: () => navigate(links.partners()) },
-    { id: 'nav-new-partner', label: 'Ajouter un partenaire', onClick: () => navigate(`${links.partners()}?nouveau=1`) },
-    { id: 'nav-documents', label: 'Ouvrir les documents', onClick: () => navigate(links.documents()) },
-    { id: 'nav-settings', label: 'Ouvrir les paramètres', onClick: () => navigate(links.settings()) },
+    { id: 'nav-meetings', label: P.openMeetings, onClick: () => navigate(links.meetings()) },
+    { id: 'nav-instances', label: P.openInstances, onClick: () => navigate(links.instances()) },
+    { id: 'nav-partners', label: P.openPartners, onClick: () => navigate(links.partners()) },
+    { id: 'nav-new-partner', label: P.newPartner, onClick: () => navigate(`${links.partners()}?nouveau=1`) },
+    { id: 'nav-sharing', label: P.openSharing, onClick: () => navigate(links.sharing()) },
+    { id: 'nav-settings', label: P.openSettings, onClick: () => navigate(links.settings()) },
+    { id: 'nav-shortcuts', label: P.showShortcuts, keywords: ['raccourcis', 'clavier', 'aide'], onClick: openShortcuts },
     ...allCommands.map((c) => ({ id: c.id, label: c.label, description: c.description, keywords: c.keywords, onClick: () => navigate(c.to) })),
-  ].map((a) => ({ ...a, leftSection: <IconArrowRight size={16} /> }));
+  ]
+    .sort((a, b) => rank(a.id) - rank(b.id))
+    .map((a) => ({ ...a, leftSection: <IconArrowRight size={16} /> }));
 
   const found: SpotlightActionData[] = hits.map((h) => {
     const Icon = KIND_ICON[h.kind];
@@ -69,8 +99,8 @@ export function CommandPalette() {
       onClick: () => navigate(KIND_LINK[h.kind](h.id)),
     };
   });
-  const q = query.trim().toLowerCase();
-  const commands = q ? navigation.filter((a) => String(a.label).toLowerCase().includes(q)) : navigation;
+  const q = fold(query.trim());
+  const commands = q ? navigation.filter((a) => fold([a.label, ...(Array.isArray(a.keywords) ? a.keywords : [])].join(' ')).includes(q)) : navigation;
 
   return (
     <Spotlight
@@ -79,10 +109,11 @@ export function CommandPalette() {
       query={query}
       onQueryChange={setQuery}
       shortcut={['mod + K']}
-      nothingFound="Aucun résultat. Essayez un autre mot."
+      nothingFound={fr.palette.nothingFound}
       highlightQuery
       limit={40}
-      searchProps={{ leftSection: <IconSearch size={18} />, placeholder: 'Rechercher ou lancer une commande…', 'aria-label': 'Rechercher ou lancer une commande' }}
+      classNames={{ actionsList: LIST_CLASS }}
+      searchProps={{ leftSection: <IconSearch size={18} />, placeholder: fr.palette.placeholder, 'aria-label': fr.palette.label, onKeyDown: openFirstOnEnter }}
     />
   );
 }

@@ -4,6 +4,7 @@ import {
   IconBuildingCommunity,
   IconCalendarEvent,
   IconFileText,
+  IconKeyboard,
   IconLayoutDashboard,
   IconListDetails,
   IconSearch,
@@ -18,6 +19,7 @@ import { PartnerScreen } from '../screens/directory/PartnerScreen';
 import { SettingsScreen } from '../screens/settings/SettingsScreen';
 import { ComingSoon } from './ComingSoon';
 import { CommandPalette, openPalette } from './CommandPalette';
+import { openShortcuts, ShortcutsHelp } from './ShortcutsHelp';
 import { allRoutes } from './routes';
 import { SaveIndicator } from './SaveIndicator';
 import { useAppState } from './App';
@@ -49,16 +51,16 @@ export function Shell() {
               {fr.appName}
             </Text>
             {settings.demo ? (
-              <Badge variant="outline" color="orange" title="Les données affichées sont fictives.">
-                Démonstration
+              <Badge variant="outline" color="orange" title={fr.frame.demoHint}>
+                {fr.frame.demoBadge}
               </Badge>
             ) : null}
           </Group>
-          <UnstyledButton onClick={openPalette} aria-label="Rechercher ou lancer une commande (Ctrl+K)" style={{ flex: '0 1 440px' }}>
+          <UnstyledButton onClick={openPalette} aria-label={fr.frame.searchButton} style={{ flex: '0 1 440px' }}>
             <Group gap="xs" px="sm" py={6} style={{ border: '1px solid var(--mantine-color-gray-4)', borderRadius: 6, background: 'white' }} wrap="nowrap">
               <IconSearch size={16} color="gray" />
               <Text c="dimmed" size="sm" style={{ flex: 1 }} truncate="end">
-                Rechercher une action, une réunion, un partenaire…
+                {fr.frame.searchHint}
               </Text>
               <Kbd size="xs">Ctrl</Kbd>
               <Kbd size="xs">K</Kbd>
@@ -73,11 +75,11 @@ export function Shell() {
             {settings.councilAcronym} {settings.communeName ? `de ${settings.communeName}` : ''}
           </Text>
           <Text size="xs" c="dimmed">
-            {state.activePeriod ? state.activePeriod.title : 'Aucune stratégie active'}
+            {state.activePeriod ? state.activePeriod.title : fr.frame.noActivePeriod}
           </Text>
         </Stack>
         <AppShell.Section grow component={ScrollArea}>
-          <nav aria-label="Sections">
+          <nav aria-label={fr.frame.sectionsNav}>
             {SECTIONS.map((s) => {
               const active = s.exact ? location.pathname === s.to : location.pathname.startsWith(s.to);
               return (
@@ -96,7 +98,10 @@ export function Shell() {
         </AppShell.Section>
         <Box px="xs" pt="sm">
           <Button variant="subtle" size="xs" leftSection={<IconSearch size={14} />} onClick={openPalette} fullWidth justify="flex-start">
-            Commandes (Ctrl+K)
+            {fr.frame.commandsButton}
+          </Button>
+          <Button variant="subtle" size="xs" leftSection={<IconKeyboard size={14} />} onClick={openShortcuts} fullWidth justify="flex-start">
+            {fr.frame.shortcutsButton}
           </Button>
         </Box>
       </AppShell.Navbar>
@@ -117,6 +122,7 @@ export function Shell() {
         </Box>
       </AppShell.Main>
       <CommandPalette />
+      <ShortcutsHelp />
     </AppShell>
   );
 }

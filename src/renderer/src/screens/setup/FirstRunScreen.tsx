@@ -87,7 +87,7 @@ export function FirstRunScreen({ onDone }: { onDone: () => void }) {
                   Une commune fictive avec sa stratégie, ses instances, ses réunions et ses partenaires, pour découvrir l’outil en cinq minutes.
                 </Text>
                 <Button variant="light" color="orange" loading={busy} onClick={demo}>
-                  Explorer avec des données de démonstration
+                  Ouvrir la démonstration
                 </Button>
               </Stack>
             </Card>
@@ -104,7 +104,11 @@ export function FirstRunScreen({ onDone }: { onDone: () => void }) {
             Créer le CLSPD de ma commune
           </Title>
           {formError ? <Alert color="red">{formError}</Alert> : null}
-          <TextInput label="Commune" required value={form.communeName} error={errors.communeName} onChange={(e) => setForm({ ...form, communeName: e.currentTarget.value })} data-autofocus />
+          <TextInput label="Commune" required value={form.communeName} error={errors.communeName} onChange={(e) => {
+              setForm({ ...form, communeName: e.currentTarget.value });
+              // The message goes away as soon as the field is being filled in.
+              if (errors.communeName) setErrors({ ...errors, communeName: '' });
+            }} data-autofocus />
           <div>
             <Text size="sm" fw={500} mb={4} id="acronym-label">
               Nom du conseil
