@@ -33,7 +33,7 @@ import type { Action, ActionStatus, Indicator, IndicatorType, JournalEntry, Part
 import { api, ApiError, call, useQuery } from '../../api';
 import { links } from '../../app/registry';
 import { confirmDanger, notifyDeleted } from '../../components/confirm';
-import { DateField, isValidIsoOrEmpty } from './DateField';
+import { DateField, isValidIsoOrEmpty } from '../../components/DateField';
 import { objectiveOptions } from './forms';
 import { IndicatorChart } from './IndicatorChart';
 import { funderLabel, HealthBadge, IndicatorBadge, ProgressCell, StatusBadge } from './ui';
@@ -351,8 +351,14 @@ function Fields({ items }: { items: [string, string | undefined][] }) {
   );
 }
 
+/** Older or imported journal texts may carry « 2026-11-12 » or « 1495 élèves »: shown as « 12 novembre 2026 », « 1 495 élèves ». */
+function frenchText(t: string): string {
+  return t.replace(/\b(\d{4}-\d{2}-\d{2})\b/g, (iso) => formatDate(iso));
+}
+
 function journalValue(field: string, v: string | undefined): string {
   if (v === undefined || v === '') return '—';
+  if (field === 'measurement') return v.replace(/^-?\d{4,}(?=\s|$)/, (n) => formatNumber(Number(n)));
   if (field === 'status' || field === 'created') return fr.actionStatus[v as ActionStatus] ?? v;
   if (field === 'progress') return formatPercent(Number(v));
   if (field === 'startDate' || field === 'endDate' || field === 'milestone') return /^\d{4}-\d{2}-\d{2}$/.test(v) ? formatDate(v) : v;
@@ -381,7 +387,7 @@ function Journal({ entries, meetings }: { entries: JournalEntry[]; meetings: Act
           </Text>
           {j.comment ? (
             <Text size="sm" c="dark.6" style={{ whiteSpace: 'pre-line' }}>
-              {j.comment}
+              {frenchText(j.comment)}
             </Text>
           ) : null}
           {j.meetingId ? (
@@ -730,9 +736,9 @@ function Funding({ detail }: { detail: ActionDetail }) {
         </Table.Tbody>
       </Table>
       {!detail.readOnly ? (
-        <Group align="flex-start" gap="xs" wrap="wrap">
+        <Group align="flex-end" gap="xs" wrap="wrap">
           <Autocomplete
-            aria-label={s.fields.funder}
+            label={s.fields.funder}
             placeholder={s.funderPlaceholder}
             data={Object.values(fr.strategy.funders).filter((l) => l !== fr.strategy.funders.other)}
             value={v.funder}
@@ -741,7 +747,7 @@ function Funding({ detail }: { detail: ActionDetail }) {
             style={{ flex: '1 1 220px' }}
           />
           {(['requested', 'obtained', 'spent'] as const).map((k) => (
-            <NumberInput key={k} aria-label={s.fields[k]} placeholder={s.fields[k]} suffix=" €" decimalSeparator="," thousandSeparator=" " min={0} value={v[k]} onChange={(x) => setV({ ...v, [k]: x })} error={errors[k]} w={130} />
+            <NumberInput key={k} label={s.fields[k]} suffix=" €" decimalSeparator="," thousandSeparator=" " min={0} value={v[k]} onChange={(x) => setV({ ...v, [k]: x })} error={errors[k]} w={130} />
           ))}
           <Button variant="light" leftSection={<IconPlus size={14} />} onClick={add}>
             {s.addFunding}

@@ -15,10 +15,10 @@ const ROW_HEIGHT = 46;
 const COLUMNS: { key: ActionSortKey; label: string; width: string }[] = [
   { key: 'code', label: s.cols.code, width: '90px' },
   { key: 'title', label: s.cols.title, width: 'minmax(220px, 3fr)' },
-  { key: 'axis', label: s.cols.axis, width: 'minmax(120px, 1.3fr)' },
-  { key: 'pilot', label: s.cols.pilot, width: 'minmax(120px, 1.3fr)' },
-  { key: 'endDate', label: s.cols.endDate, width: '100px' },
-  { key: 'progress', label: s.cols.progress, width: '140px' },
+  { key: 'axis', label: s.cols.axis, width: 'minmax(100px, 0.9fr)' },
+  { key: 'pilot', label: s.cols.pilot, width: 'minmax(110px, 1fr)' },
+  { key: 'endDate', label: s.cols.endDate, width: '96px' },
+  { key: 'progress', label: s.cols.progress, width: '124px' },
   { key: 'status', label: s.cols.status, width: '130px' },
   { key: 'health', label: s.cols.health, width: '150px' },
 ];
@@ -72,6 +72,8 @@ export const ActionTable = memo(function ActionTable({
 
 const cell = { padding: '0 10px', minWidth: 0 } as const;
 const ellipsis = { display: 'block', overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' } as const;
+/** Long titles take two lines rather than being cut after a few words. */
+const twoLines = { display: '-webkit-box', WebkitLineClamp: 2, WebkitBoxOrient: 'vertical', overflow: 'hidden', lineHeight: 1.3 } as const;
 const small = { fontSize: 'var(--mantine-font-size-xs)' } as const;
 
 /** One table row in plain markup (only the badges are components): thousands of rows scroll and filter lightly. */
@@ -105,7 +107,7 @@ const Row = memo(function Row({ r, index, start, onOpen }: { r: ActionRow; index
         <span style={{ fontFamily: 'monospace', fontWeight: 600 }}>{r.code}</span>
       </div>
       <div role="cell" style={cell}>
-        <span style={ellipsis} title={r.title}>
+        <span style={twoLines} title={r.title}>
           {r.title}
         </span>
       </div>
@@ -119,13 +121,13 @@ const Row = memo(function Row({ r, index, start, onOpen }: { r: ActionRow; index
         {r.periodLabel ? <span style={{ ...ellipsis, color: 'var(--mantine-color-dimmed)' }}>{r.periodLabel}</span> : null}
       </div>
       <div role="cell" style={{ ...cell, ...small }}>
-        <span style={ellipsis}>{r.pilotName ?? '—'}</span>
+        <span style={twoLines} title={r.pilotName}>{r.pilotName ?? '—'}</span>
       </div>
       <div role="cell" style={{ ...cell, ...small }}>
         {r.endDate ? formatShortDate(r.endDate) : '—'}
       </div>
       <div role="cell" style={{ ...cell, ...small, display: 'flex', alignItems: 'center', gap: 6 }}>
-        <span aria-hidden style={{ flex: 'none', width: 70, height: 6, borderRadius: 3, background: 'var(--mantine-color-gray-2)', overflow: 'hidden' }}>
+        <span aria-hidden style={{ flex: 'none', width: 56, height: 6, borderRadius: 3, background: 'var(--mantine-color-gray-2)', overflow: 'hidden' }}>
           <span style={{ display: 'block', height: '100%', width: `${r.progress}%`, background: 'var(--mantine-color-marianne-6)' }} />
         </span>
         <span style={{ width: 38, textAlign: 'right' }}>{formatPercent(r.progress)}</span>

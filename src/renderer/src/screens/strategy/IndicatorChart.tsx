@@ -99,12 +99,12 @@ export function IndicatorChart({
               const p = points.find((x) => x.date === m.date);
               return (
                 <Table.Tr key={m.id}>
-                  <Table.Td>{formatDate(m.date)}</Table.Td>
-                  <Table.Td ta="right">
+                  <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatShortDate(m.date)}</Table.Td>
+                  <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>
                     {formatNumber(m.value)}
                     {unit}
                   </Table.Td>
-                  <Table.Td ta="right">{p?.trajectory != null ? `${formatNumber(p.trajectory)}${unit}` : '—'}</Table.Td>
+                  <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>{p?.trajectory != null ? `${formatNumber(p.trajectory)}${unit}` : '—'}</Table.Td>
                   <Table.Td>{m.comment ?? ''}</Table.Td>
                   {onDeleteMeasurement ? (
                     <Table.Td>

@@ -562,12 +562,12 @@ function ActionRows({ rows, onOpen }: { rows: ActionRow[]; onOpen: (id: string) 
             <Text size="sm" fw={600} ff="monospace" w={80} style={{ flex: 'none' }}>
               {r.code}
             </Text>
-            <Text size="sm" truncate="end" component="a" href={`#${links.action(r.id)}`} c="inherit" td="none" onClick={(e) => e.stopPropagation()}>
+            <Text size="sm" lineClamp={2} title={r.title} component="a" href={`#${links.action(r.id)}`} c="inherit" td="none" onClick={(e) => e.stopPropagation()}>
               {r.title}
             </Text>
           </Group>
           <Group gap="sm" wrap="nowrap" style={{ flex: 'none' }}>
-            <Text size="xs" c="dimmed" w={150} truncate="end" visibleFrom="md">
+            <Text size="xs" c="dimmed" w={130} lineClamp={2} title={r.pilotName} visibleFrom="md">
               {r.pilotName ?? '—'}
             </Text>
             <Text size="xs" c="dimmed" w={80}>
