@@ -183,8 +183,8 @@ export function PartnerScreen() {
                 </Text>
               ) : (
                 actions.map((a) => (
-                  <Group key={a.id} gap="xs" wrap="nowrap">
-                    <Badge variant="light" size="sm">
+                  <Group key={a.id} gap="xs" wrap="nowrap" align="flex-start">
+                    <Badge variant="light" size="sm" style={{ flex: 'none' }} mt={2}>
                       {a.role === 'pilot' ? 'Pilote' : 'Partenaire'}
                     </Badge>
                     <Anchor size="sm" onClick={() => navigate(links.action(a.id))}>

@@ -1,5 +1,5 @@
 // Partenaires: searchable list of partner institutions with a category filter, creation and deletion.
-import { ActionIcon, Badge, Button, Group, Modal, Paper, Select, Table, Text, TextInput, Tooltip } from '@mantine/core';
+import { ActionIcon, Button, Group, Modal, Paper, Select, Table, Text, TextInput, Tooltip } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconPlus, IconSearch, IconTrash } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
@@ -107,9 +107,9 @@ export function PartnersScreen() {
                     ) : null}
                   </Table.Td>
                   <Table.Td>
-                    <Badge variant="light" color="gray" style={{ textTransform: 'none' }} maw={320}>
+                    <Text size="sm" c="dark.6" maw={260}>
                       {o.categoryLabel}
-                    </Badge>
+                    </Text>
                   </Table.Td>
                   <Table.Td>{o.peopleCount}</Table.Td>
                   <Table.Td>
@@ -129,7 +129,7 @@ export function PartnersScreen() {
         </Paper>
       )}
       <Text size="xs" c="dimmed" mt="xs">
-        {rows.length} structure(s)
+        {rows.length} {rows.length > 1 ? 'structures' : 'structure'}
       </Text>
       <Modal
         opened={creating}

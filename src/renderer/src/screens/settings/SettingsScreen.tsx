@@ -115,7 +115,7 @@ export function SettingsScreen() {
             Vos données restent sur cet ordinateur, dans le dossier : <Text span ff="monospace">{state.dataDir}</Text>
           </Text>
           <Text size="xs" c="dimmed" mt={4}>
-            Pour utiliser un autre dossier, lancez l’application avec l’option --data DOSSIER.
+            Pour travailler dans un autre dossier (par exemple un lecteur partagé de la mairie), demandez à votre service informatique de l’indiquer au lancement de l’application.
           </Text>
         </Card>
         <Card withBorder>
