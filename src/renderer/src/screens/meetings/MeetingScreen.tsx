@@ -343,7 +343,7 @@ export function MeetingScreen() {
 }
 
 /** Generates the meeting's documents through the documents channels, then offers « Enregistrer sous… ». */
-function DocumentButtons({ meetingId, hasMinutes }: { meetingId: string; hasMinutes: boolean }) {
+export function DocumentButtons({ meetingId, hasMinutes }: { meetingId: string; hasMinutes: boolean }) {
   const [busy, setBusy] = useState<string>();
   const [done, setDone] = useState<{ title: string; pages: number; token: string; warnings: string[] }>();
   const run = async (kind: 'convocation' | 'emargement' | 'minutes') => {

@@ -1,5 +1,5 @@
 // Réunions: the list of meetings with filters, and the « Nouvelle réunion » dialog (instance, date, times, template).
-import { Alert, Button, Group, Modal, Paper, Select, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Alert, Button, Group, Modal, Paper, SegmentedControl, Select, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconChartBar, IconListCheck, IconPlus, IconSearch } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
@@ -14,6 +14,7 @@ import { TimeField } from './TimeField';
 import { links } from '../../app/registry';
 import { EmptyState } from '../../components/EmptyState';
 import { PageHeader } from '../../components/PageHeader';
+import { ArchivedMeetingsList } from './ArchivedMeetings';
 import { ConfidentialityBadge, MeetingStatusBadge } from './badges';
 
 const L = fr.meetings.ui;
@@ -158,6 +159,7 @@ export function MeetingsScreen() {
   const [instanceId, setInstanceId] = useState<string | null>(null);
   const [status, setStatus] = useState<string | null>(null);
   const [creating, setCreating] = useState(params.get('nouvelle') === '1');
+  const archived = params.get('archives') === '1';
   useEffect(() => {
     if (params.get('nouvelle') === '1') setCreating(true);
   }, [params]);
@@ -185,12 +187,27 @@ export function MeetingsScreen() {
           </>
         }
       />
+      <SegmentedControl
+        mb="sm"
+        aria-label={fr.meetings.ux.viewLabel}
+        value={archived ? 'archived' : 'current'}
+        onChange={(v) => setParams(v === 'archived' ? { archives: '1' } : {})}
+        data={[
+          { value: 'current', label: fr.meetings.ux.viewCurrent },
+          { value: 'archived', label: fr.meetings.ux.viewArchived },
+        ]}
+      />
       <Group mb="md" align="flex-end">
         <TextInput leftSection={<IconSearch size={16} />} label={fr.actions.search} placeholder={L.searchMeetings} value={query} onChange={(e) => setQuery(e.currentTarget.value)} style={{ flex: 1 }} />
+        {archived ? null : (
+          <>
         <Select label={L.instance} placeholder={L.allInstances} clearable data={(instances.data ?? []).map((i) => ({ value: i.id, label: i.name }))} value={instanceId} onChange={setInstanceId} w={280} />
         <Select label={L.colStatus} placeholder={L.allStatuses} clearable data={Object.entries(fr.meetingStatus).map(([value, label]) => ({ value, label }))} value={status} onChange={setStatus} w={200} />
+          </>
+        )}
       </Group>
-      {list.loading && !list.data ? null : rows.length === 0 ? (
+      {archived ? <ArchivedMeetingsList query={debounced} /> : null}
+      {archived ? null : list.loading && !list.data ? null : rows.length === 0 ? (
         filtering ? (
           <EmptyState title={L.noMatch} text={L.noMatchText} />
         ) : (
@@ -241,9 +258,11 @@ export function MeetingsScreen() {
           </Table>
         </Paper>
       )}
-      <Text size="xs" c="dimmed" mt="xs">
-        {fr.meetings.ux.plural(rows.length, 'réunion', 'réunions')}
-      </Text>
+      {archived ? null : (
+        <Text size="xs" c="dimmed" mt="xs">
+          {fr.meetings.ux.plural(rows.length, 'réunion', 'réunions')}
+        </Text>
+      )}
       <AttendanceStatsDialog opened={statsOpen} onClose={() => setStatsOpen(false)} />
       <NewMeetingDialog
         opened={creating}

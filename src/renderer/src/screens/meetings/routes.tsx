@@ -1,5 +1,6 @@
 // Routes and command-palette entries contributed by the meetings screens.
 import type { AppRoute, PaletteCommand } from '../../app/registry';
+import { ArchivedMeetingScreen } from './ArchivedMeetings';
 import { DecisionsScreen } from './DecisionsScreen';
 import { LiveScreen } from './LiveScreen';
 import { MeetingScreen } from './MeetingScreen';
@@ -8,6 +9,7 @@ import { MeetingsScreen } from './MeetingsScreen';
 export const routes: AppRoute[] = [
   { path: '/reunions', element: <MeetingsScreen /> },
   { path: '/reunions/decisions', element: <DecisionsScreen /> },
+  { path: '/reunions/archives/:periodId/:id', element: <ArchivedMeetingScreen /> },
   { path: '/reunions/:id', element: <MeetingScreen /> },
   { path: '/reunions/:id/seance', element: <LiveScreen /> },
 ];
