@@ -79,7 +79,8 @@ export function CaptureDialog({
         }),
         { mutation: true },
       );
-      notifications.show({ color: 'teal', message: r.action && kind === 'action' ? L.actionSaved(r.action.code) : L.decisionSaved });
+      // Top of the window, short: the bottom-right corner holds the check-in during the séance.
+      notifications.show({ color: 'teal', position: 'top-center', autoClose: 2500, message: r.action && kind === 'action' ? L.actionSaved(r.action.code) : L.decisionSaved });
       reset();
       onClose();
     } catch (e) {

@@ -3,19 +3,10 @@ import { TextInput } from '@mantine/core';
 import { IconClock } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import { fr } from '../../../../shared/i18n';
+import { parseTime } from './time';
 
 const U = fr.meetings.ux;
 
-/** « 9h30 », « 9:30 », « 09h », « 0930 », « 14 h 30 » → `09:30`; undefined when not a time of day. */
-export function parseTime(text: string): string | undefined {
-  const t = text.trim().toLowerCase().replace(/\s+/g, '');
-  const m = /^(\d{1,2})(?:[:h.](\d{2})?)?$/.exec(t) ?? /^(\d{2})(\d{2})$/.exec(t);
-  if (!m) return undefined;
-  const h = Number(m[1]);
-  const min = m[2] === undefined ? 0 : Number(m[2]);
-  if (h > 23 || min > 59) return undefined;
-  return `${String(h).padStart(2, '0')}:${String(min).padStart(2, '0')}`;
-}
 
 /**
  * Controlled by the stored value (HH:MM or ''); calls onCommit with a normalised value when the field is left
