@@ -90,6 +90,18 @@ describe('meetings:archivedGet', () => {
     expect(r.ok).toBe(true);
     expect(r.value.meeting).toEqual(m);
     expect(r.value.periodTitle).toBe(period.title);
+    expect(r.value.invitees).toHaveLength(m.invitees.length);
+  });
+
+  it('names the directory people who represented an invitee', async () => {
+    const { invoke, archived, period } = await closedDemo();
+    const m = archived.find((x) => x.attendance.some((a) => a.status === 'represented' && a.representedByPersonId));
+    expect(m).toBeDefined(); // the demo's December plenary has a préfet represented by a colleague
+    if (!m) return;
+    const a = m.attendance.find((x) => x.status === 'represented' && x.representedByPersonId)!;
+    const person = store!.data.people.find((p) => p.id === a.representedByPersonId)!;
+    const r = (await invoke('meetings:archivedGet', { periodId: period.id, id: m.id })) as { ok: true; value: ArchivedMeetingDetail };
+    expect(r.value.representatives[person.id]).toContain(person.lastName);
   });
 
   it('says in French when the meeting is not in that archive', async () => {

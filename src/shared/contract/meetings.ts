@@ -312,6 +312,8 @@ export interface ArchivedMeetingDetail {
   invitees: InviteeRow[];
   /** Plan organisations that pilot the meeting's actions, by id (for the decisions list). */
   pilots: Record<string, string>;
+  /** Names of the directory people who represented an invitee, by person id. */
+  representatives: Record<string, string>;
 }
 export const ArchivedMeetingsQuery = z
   .object({ query: optText(200), periodId: id.optional(), limit: z.number().int().min(1).max(5000).optional() })

@@ -71,5 +71,10 @@ export function archivedMeetingDetail(ctx: ServiceContext, periodId: string, id:
     const org = d.pilotOrganisationId ? data.organisations.find((o) => o.id === d.pilotOrganisationId) : undefined;
     if (org) pilots[org.id] = org.name;
   }
-  return { periodId, periodTitle: found.periodTitle, instanceName: instanceName(data, meeting.instanceId), meeting, invitees: inviteeRows(data, meeting), pilots };
+  const representatives: Record<string, string> = {};
+  for (const a of meeting.attendance) {
+    const p = a.representedByPersonId ? data.people.find((x) => x.id === a.representedByPersonId) : undefined;
+    if (p) representatives[p.id] = `${p.civility ? `${p.civility} ` : ''}${p.firstName} ${p.lastName}`.replace(/\s+/g, ' ').trim();
+  }
+  return { periodId, periodTitle: found.periodTitle, instanceName: instanceName(data, meeting.instanceId), meeting, invitees: inviteeRows(data, meeting), pilots, representatives };
 }

@@ -102,7 +102,8 @@ export function ArchivedMeetingScreen() {
     );
   }
   if (!q.data) return <Loader />;
-  const { meeting, instanceName, periodTitle, invitees, pilots } = q.data;
+  const { meeting, instanceName, periodTitle, invitees, pilots, representatives } = q.data;
+  const representedBy = (a: (typeof invitees)[number]['attendance']) => (a.representedByPersonId ? representatives[a.representedByPersonId] : undefined) ?? a.representedByName;
   const confidential = meeting.confidentiality === 'confidential';
   const decisionLine = (d: (typeof meeting.decisions)[number]) =>
     [
@@ -221,7 +222,7 @@ export function ArchivedMeetingScreen() {
                     <Table.Td>
                       <Text size="sm">
                         {fr.attendanceStatus[r.attendance.status]}
-                        {r.attendance.status === 'represented' && r.attendance.representedByName ? ` — ${U.representedBy(r.attendance.representedByName)}` : ''}
+                        {r.attendance.status === 'represented' && representedBy(r.attendance) ? ` — ${U.representedBy(representedBy(r.attendance)!)}` : ''}
                       </Text>
                     </Table.Td>
                   </Table.Tr>
