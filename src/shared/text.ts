@@ -21,3 +21,12 @@ export function foldLoose(s: string): string {
     .replace(/[’'`"«»\-_.,;:!?()/]+/g, ' ')
     .replace(/\s+/g, ' ');
 }
+
+/** « Mme Anne Durand »: civility (unless `civility: false`), first name and last name, single-spaced. */
+export function personLabel(p: { civility?: string; firstName?: string; lastName: string }, opts: { civility?: boolean } = {}): string {
+  return [opts.civility === false ? '' : p.civility, p.firstName, p.lastName]
+    .filter(Boolean)
+    .join(' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}

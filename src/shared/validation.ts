@@ -16,4 +16,7 @@ export function describeIssues(error: z.ZodError, labels: Record<string, string>
   return { message: `${where}${issue.message}${more}`, field: path || undefined };
 }
 
+/** An e-mail address as the directory and its imports accept it: one @, a dot in the domain, no space. */
+export const EMAIL_RE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
 export { z };

@@ -1,6 +1,6 @@
 // The one folding rule (shared/text.ts) and the names the directory, sharing and plan filter keep using for it.
 import { describe, expect, it } from 'vitest';
-import { foldLoose, foldText, foldWords, stripAccents } from '../../src/shared/text';
+import { foldLoose, foldText, foldWords, personLabel, stripAccents } from '../../src/shared/text';
 import { foldText as planFold } from '../../src/shared/strategy-filter';
 import { fold as directoryFold } from '../../src/main/services/directory';
 import { fold as sharingFold, slug } from '../../src/main/services/sharing/common';
@@ -21,5 +21,14 @@ describe('text folding', () => {
     expect(slug('Réunion plénière — 3 mars')).toBe('reunion-pleniere-3-mars');
     expect(safeFileName('Plan d’actions', 'Évry')).toBe('Plan-d-actions-Evry.pdf');
     expect(emailLocal('Anne-Laure', 'Vidal-Pérez')).toBe('anne-laure.vidal-perez');
+  });
+});
+
+describe('person labels', () => {
+  it('one rule for the directory, meetings, instances, documents and shared files', () => {
+    expect(personLabel({ civility: 'Mme', firstName: 'Anne', lastName: 'Durand' })).toBe('Mme Anne Durand');
+    expect(personLabel({ civility: '', firstName: '', lastName: 'Durand' })).toBe('Durand');
+    expect(personLabel({ civility: 'M.', firstName: '', lastName: 'Martin' })).toBe('M. Martin');
+    expect(personLabel({ civility: 'Mme', firstName: 'Anne', lastName: 'Durand' }, { civility: false })).toBe('Anne Durand');
   });
 });

@@ -3,7 +3,7 @@ import { type Confidentiality, type Datastore, type Invitee, type Meeting, type 
 import { DomainError } from '../../shared/result';
 import { documents as t } from '../../shared/i18n/documents';
 import { stricter } from './confidentiality';
-import { stripAccents } from '../../shared/text';
+import { personLabel, stripAccents } from '../../shared/text';
 
 /** What every document generator returns. */
 export interface GeneratedDocument {
@@ -23,7 +23,7 @@ export interface RenderOptions {
 }
 
 export function personName(p: Pick<Person, 'civility' | 'firstName' | 'lastName'>, withCivility = true): string {
-  return [withCivility ? p.civility : '', p.firstName, p.lastName].filter(Boolean).join(' ');
+  return personLabel(p, { civility: withCivility });
 }
 
 /** Indexes of a datastore snapshot. */

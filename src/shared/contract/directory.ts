@@ -1,5 +1,5 @@
 // IPC channels of the directory: partner institutions, their contacts, categories, undo of deletions.
-import { z } from '../validation';
+import { EMAIL_RE, z } from '../validation';
 import { Civility, Id, type Category, type Organisation, type Person } from '../model';
 import { channel } from './define';
 
@@ -8,7 +8,7 @@ const email = z
   .string()
   .trim()
   .max(300)
-  .refine((v) => v === '' || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v), {
+  .refine((v) => v === '' || EMAIL_RE.test(v), {
     message: 'L’adresse électronique n’est pas valide. Exemple : prenom.nom@ville.fr',
   })
   .optional();

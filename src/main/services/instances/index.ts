@@ -5,6 +5,7 @@ import { addDays } from '../../../shared/format';
 import { newId } from '../../../shared/ids';
 import type { Datastore, Instance, Membership } from '../../../shared/model';
 import { DomainError } from '../../../shared/result';
+import { personLabel } from '../../../shared/text';
 import { fold } from '../directory';
 import { nowIso, type ServiceContext } from '../context';
 
@@ -43,7 +44,7 @@ export function charterState(instance: Instance, m: Membership, date: string): {
 
 function personName(data: Datastore, personId: string): string {
   const p = data.people.find((x) => x.id === personId);
-  return p ? `${p.civility ? `${p.civility} ` : ''}${p.firstName} ${p.lastName}`.replace(/\s+/g, ' ').trim() : 'Personne supprimée';
+  return p ? personLabel(p) : 'Personne supprimée';
 }
 
 function memberRow(data: Datastore, instance: Instance, m: Membership, date: string): MemberRow {

@@ -6,6 +6,7 @@ import { newId } from '../../../shared/ids';
 import { meetings as t } from '../../../shared/i18n/meetings';
 import { CONFIDENTIALITY_RANK, type Attendance, type Datastore, type Invitee, type Meeting, type MeetingStatus } from '../../../shared/model';
 import { DomainError } from '../../../shared/result';
+import { personLabel } from '../../../shared/text';
 import { fold } from '../directory';
 import { nowIso, type ServiceContext } from '../context';
 import { charterState, getInstance, today } from '../instances';
@@ -67,7 +68,7 @@ export function inviteeRows(data: Datastore, meeting: Meeting): InviteeRow[] {
       const charter = instance && mship ? charterState(instance, mship, meeting.date) : { missing: false, expired: false };
       return {
         invitee: inv,
-        name: person ? `${person.civility ? `${person.civility} ` : ''}${person.firstName} ${person.lastName}`.replace(/\s+/g, ' ').trim() : (inv.guestName ?? (orgId ? (orgs.get(orgId)?.name ?? '—') : '—')),
+        name: person ? personLabel(person) : (inv.guestName ?? (orgId ? (orgs.get(orgId)?.name ?? '—') : '—')),
         organisationName: orgId ? (orgs.get(orgId)?.name ?? '—') : (inv.guestOrganisation ?? ''),
         ...(person?.jobTitle || inv.guestJobTitle ? { jobTitle: person?.jobTitle ?? inv.guestJobTitle } : {}),
         guest: !inv.personId && !inv.organisationId,

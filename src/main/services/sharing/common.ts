@@ -2,7 +2,7 @@
 import type { Action, Datastore, Instance, Meeting } from '../../../shared/model';
 import { sharing } from '../../../shared/i18n/sharing';
 import { DomainError } from '../../../shared/result';
-import { foldWords, stripAccents } from '../../../shared/text';
+import { foldWords, personLabel, stripAccents } from '../../../shared/text';
 import { actionLevel, meetingLevel } from '../../documents/confidentiality';
 
 export const CONFIDENTIAL_BANNER = sharing.confidentialBanner;
@@ -89,8 +89,9 @@ export function assertMayShare(confidential: boolean, opts: ShareOptions, what: 
   }
 }
 
+/** First and last name, without civility. */
 export function personName(p: { civility?: string; firstName?: string; lastName: string }): string {
-  return [p.firstName, p.lastName].filter(Boolean).join(' ');
+  return personLabel(p, { civility: false });
 }
 
 /** Lower-cases and strips accents, white space folded (see shared/text.ts). */

@@ -4,7 +4,8 @@ import { common } from '../../../shared/i18n/common';
 import { formatLongDate, formatShortDate, formatTime } from '../../../shared/format';
 import { sharing } from '../../../shared/i18n/sharing';
 import type { Datastore, Meeting } from '../../../shared/model';
-import { CONFIDENTIAL_BANNER, instanceMap, isConfidentialMeeting, personName, requireMeeting } from './common';
+import { personLabel } from '../../../shared/text';
+import { CONFIDENTIAL_BANNER, instanceMap, isConfidentialMeeting, requireMeeting } from './common';
 
 const T = sharing.minutes;
 
@@ -14,7 +15,7 @@ function attendeeLabel(d: Datastore, m: Meeting, inviteeId: string): string {
   const p = inv.personId ? d.people.find((x) => x.id === inv.personId) : undefined;
   const orgId = inv.organisationId ?? p?.organisationId;
   const o = orgId ? d.organisations.find((x) => x.id === orgId) : undefined;
-  const name = p ? `${p.civility ? `${p.civility} ` : ''}${personName(p)}` : (inv.guestName ?? '');
+  const name = p ? personLabel(p) : (inv.guestName ?? '');
   const org = o?.name ?? inv.guestOrganisation ?? '';
   const job = p?.jobTitle ?? inv.guestJobTitle;
   return [name, job, org].filter(Boolean).join(', ');

@@ -3,6 +3,7 @@ import type { PreviewChange, PreviewLine } from '../../../shared/contract/sharin
 import { newId } from '../../../shared/ids';
 import type { Category, Datastore, Organisation, Person } from '../../../shared/model';
 import { sharing } from '../../../shared/i18n/sharing';
+import { EMAIL_RE } from '../../../shared/validation';
 import { fold } from './common';
 import { mapColumns, RowReader, singularFold, type ColumnMapping, type FieldSpec } from './fields';
 import type { RawTable } from './readTable';
@@ -45,8 +46,6 @@ export const PARTNER_FIELDS: FieldSpec<PartnerField>[] = [
   { key: 'leftAt', label: H.leftAt, aliases: ['Départ le', 'Date de départ'] },
 ];
 const SPECS = new Map(PARTNER_FIELDS.map((s) => [s.key, s]));
-
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 /** Matches a category label to the preset list ignoring case, accents and plural; undefined when nothing matches. */
 export function matchCategory(categories: Category[], text: string): Category | undefined {
@@ -177,10 +176,10 @@ export function planPartners(state: WorkState, table: RawTable, overrides: Recor
     const jobTitle = r.text('jobTitle');
     const leftAt = r.date('leftAt');
     const hasPerson = !!lastName;
-    if (email && !EMAIL.test(email)) r.error('email', `« ${email} » n’est pas une adresse électronique valide (exemple : prenom.nom@ville.fr).`);
+    if (email && !EMAIL_RE.test(email)) r.error('email', `« ${email} » n’est pas une adresse électronique valide (exemple : prenom.nom@ville.fr).`);
     let orgEmail = r.text('orgEmail');
     let orgPhone = r.text('orgPhone');
-    if (orgEmail && !EMAIL.test(orgEmail)) r.error('orgEmail', `« ${orgEmail} » n’est pas une adresse électronique valide.`);
+    if (orgEmail && !EMAIL_RE.test(orgEmail)) r.error('orgEmail', `« ${orgEmail} » n’est pas une adresse électronique valide.`);
     if (!hasPerson) {
       // E-mail and phone without a contact name belong to the institution.
       if (email && !orgEmail && mapping.byField.orgEmail === undefined) orgEmail = email;

@@ -19,6 +19,7 @@ import type { Action, Axis, Datastore, Meeting, Objective, StrategyPeriod } from
 import { DomainError } from '../../../shared/result';
 import { buildSearchIndex, filterActions, sortActions } from '../../../shared/strategy-filter';
 import { strategy as t } from '../../../shared/i18n/strategy';
+import { personLabel } from '../../../shared/text';
 import type { ServiceContext } from '../context';
 import { collectReminders } from '../reminders';
 import { getPeriod, today as todayOf } from './common';
@@ -201,7 +202,7 @@ export function actionDetail(ctx: ServiceContext, id: string): ActionDetail {
     objective,
     indicators: a.indicators.map((indicator) => ({ indicator, status: indicatorStatus(indicator, today, { startDate: a.startDate }) })),
     pilotName: pilotOrg?.name,
-    pilotPersonName: person ? `${person.civility ? `${person.civility} ` : ''}${person.firstName} ${person.lastName}`.trim() : undefined,
+    pilotPersonName: person ? personLabel(person) : undefined,
     partnerNames: Object.fromEntries(a.partners.map((p) => [p.organisationId, data.organisations.find((o) => o.id === p.organisationId)?.name ?? '—'])),
     followingInstanceName: a.followingInstanceId ? data.instances.find((i) => i.id === a.followingInstanceId)?.name : undefined,
     meetings: linkedMeetings(data.meetings, a.id),
