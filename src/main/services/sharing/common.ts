@@ -28,6 +28,22 @@ export function isConfidentialAction(a: Action, instances: Map<string, Instance>
   return actionLevel(instances, a) === 'confidential';
 }
 
+/**
+ * The records a shared export may hold: confidential ones only on the explicit choice (the file is then marked),
+ * otherwise left out and counted.
+ */
+export function shareable<T>(list: readonly T[], isConfidential: (x: T) => boolean, opts: ShareOptions): { kept: T[]; excluded: number; confidential: boolean } {
+  let excluded = 0;
+  let confidential = false;
+  const kept = list.filter((x) => {
+    if (!isConfidential(x)) return true;
+    if (opts.includeConfidential) return (confidential = true);
+    excluded++;
+    return false;
+  });
+  return { kept, excluded, confidential };
+}
+
 export function instanceMap(d: Datastore): Map<string, Instance> {
   return new Map(d.instances.map((i) => [i.id, i]));
 }

@@ -2,7 +2,7 @@
 import { common } from '../../../shared/i18n/common';
 import { sharing } from '../../../shared/i18n/sharing';
 import type { Datastore, Meeting } from '../../../shared/model';
-import { instanceMap, isConfidentialAction, isConfidentialInstance, isConfidentialMeeting, personName, type ShareOptions } from './common';
+import { instanceMap, isConfidentialAction, isConfidentialInstance, isConfidentialMeeting, personName, shareable, type ShareOptions } from './common';
 
 export const TABLE_KINDS = ['actions', 'indicators', 'partners', 'memberships', 'decisions', 'attendance'] as const;
 export type TableKind = (typeof TABLE_KINDS)[number];
@@ -52,17 +52,7 @@ function actionsTable(d: Datastore, opts: ShareOptions): TableExport {
   const periods = new Map(d.periods.map((p) => [p.id, p]));
   const orgs = new Map(d.organisations.map((o) => [o.id, o]));
   const people = new Map(d.people.map((p) => [p.id, p]));
-  let excluded = 0;
-  let confidential = false;
-  const actions = d.actions.filter((a) => {
-    if (!isConfidentialAction(a, inst)) return true;
-    if (opts.includeConfidential) {
-      confidential = true;
-      return true;
-    }
-    excluded++;
-    return false;
-  });
+  const { kept: actions, excluded, confidential } = shareable(d.actions, (a) => isConfidentialAction(a, inst), opts);
   const columns: Column[] = [
     col('code', 'text', 10),
     col('title', 'text', 40),
@@ -152,14 +142,7 @@ function actionsTable(d: Datastore, opts: ShareOptions): TableExport {
 function indicatorsTable(d: Datastore, opts: ShareOptions): TableExport {
   const inst = instanceMap(d);
   const orgs = new Map(d.organisations.map((o) => [o.id, o]));
-  let excluded = 0;
-  let confidential = false;
-  const actions = d.actions.filter((a) => {
-    if (!isConfidentialAction(a, inst)) return true;
-    if (opts.includeConfidential) return (confidential = true);
-    excluded++;
-    return false;
-  });
+  const { kept: actions, excluded, confidential } = shareable(d.actions, (a) => isConfidentialAction(a, inst), opts);
   const indicatorCols: Column[] = [
     col('actionCode', 'text', 12),
     col('action', 'text', 36),
@@ -282,14 +265,7 @@ function membershipsTable(d: Datastore, opts: ShareOptions): TableExport {
   const people = new Map(d.people.map((p) => [p.id, p]));
   const inst = instanceMap(d);
   const byId = new Map(d.memberships.map((m) => [m.id, m]));
-  let excluded = 0;
-  let confidential = false;
-  const list = d.memberships.filter((m) => {
-    if (!isConfidentialInstance(inst.get(m.instanceId))) return true;
-    if (opts.includeConfidential) return (confidential = true);
-    excluded++;
-    return false;
-  });
+  const { kept: list, excluded, confidential } = shareable(d.memberships, (m) => isConfidentialInstance(inst.get(m.instanceId)), opts);
   const sheet: Sheet = {
     name: sharing.sheets.memberships,
     columns: [
@@ -341,14 +317,7 @@ function membershipsTable(d: Datastore, opts: ShareOptions): TableExport {
 /** Meetings that may appear in a shared export, with the count of those left out. */
 export function shareableMeetings(d: Datastore, opts: ShareOptions): { meetings: Meeting[]; excluded: number; confidential: boolean } {
   const inst = instanceMap(d);
-  let excluded = 0;
-  let confidential = false;
-  const meetings = d.meetings.filter((m) => {
-    if (!isConfidentialMeeting(m, inst)) return true;
-    if (opts.includeConfidential) return (confidential = true);
-    excluded++;
-    return false;
-  });
+  const { kept: meetings, excluded, confidential } = shareable(d.meetings, (m) => isConfidentialMeeting(m, inst), opts);
   return { meetings, excluded, confidential };
 }
 

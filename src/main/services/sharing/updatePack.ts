@@ -11,7 +11,7 @@ import { DomainError } from '../../../shared/result';
 import type { ServiceContext } from '../context';
 import { updateActionProgressIn } from '../strategy/actions';
 import { addMeasurementIn } from '../strategy/indicators';
-import { CONFIDENTIAL_BANNER, instanceMap, isConfidentialAction, neutralise, stampDate, type ShareOptions } from './common';
+import { CONFIDENTIAL_BANNER, instanceMap, isConfidentialAction, neutralise, shareable, stampDate, type ShareOptions } from './common';
 import { mapColumns, RowReader, type FieldSpec } from './fields';
 import { parseStatus } from './importActions';
 import { normaliseCell, sheetRows, type RawCell } from './readTable';
@@ -66,18 +66,9 @@ function checksumOf(m: Omit<PackMeta, 'checksum'>): string {
 export function pilotActions(d: Datastore, pilotId: string, opts: ShareOptions): { actions: Action[]; excluded: number; confidential: boolean } {
   const inst = instanceMap(d);
   const closed = new Set(d.periods.filter((p) => p.status === 'closed').map((p) => p.id));
-  let excluded = 0;
-  let confidential = false;
-  const actions = d.actions
-    .filter((a) => a.pilot.organisationId === pilotId && !a.archived && !closed.has(a.periodId))
-    .filter((a) => {
-      if (!isConfidentialAction(a, inst)) return true;
-      if (opts.includeConfidential) return (confidential = true);
-      excluded++;
-      return false;
-    })
-    .sort((a, b) => a.code.localeCompare(b.code, 'fr', { numeric: true }));
-  return { actions, excluded, confidential };
+  const mine = d.actions.filter((a) => a.pilot.organisationId === pilotId && !a.archived && !closed.has(a.periodId));
+  const { kept, excluded, confidential } = shareable(mine, (a) => isConfidentialAction(a, inst), opts);
+  return { actions: kept.sort((a, b) => a.code.localeCompare(b.code, 'fr', { numeric: true })), excluded, confidential };
 }
 
 function lastMeasure(a: Action, indId: string): string {
