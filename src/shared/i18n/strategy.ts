@@ -2,6 +2,9 @@
 import { formatNumber } from '../format';
 import type { HealthLevel, IndicatorStatus } from '../health';
 
+/** French plural: 0 and 1 take the singular. */
+const pl = (n: number, one: string, many: string): string => (n > 1 ? many : one);
+
 export const strategy = {
   health: {
     on_track: 'Dans les temps',
@@ -111,7 +114,7 @@ export const strategy = {
     staleAction: (code: string, title: string) => `${code} ${title} : aucune mise à jour`,
     staleDetail: (date: string) => `Dernière mise à jour le ${date}. Demandez un point au pilote.`,
     milestoneSoon: (title: string, date: string) => `Jalon « ${title} » le ${date}`,
-    inbox: (n: number) => `${n} action(s) à classer dans un objectif`,
+    inbox: (n: number) => `${n} ${pl(n, 'action', 'actions')} à classer dans un objectif`,
   },
 
   /** Words of the strategy screens. */
@@ -237,7 +240,7 @@ export const strategy = {
     chooseObjectiveFirst: 'Choisissez d’abord où déplacer les actions.',
     chooseAxis: 'Choisissez l’axe',
     moveThenDelete: 'Déplacer les actions et supprimer',
-    actionsMoved: (n: number) => `${n} action(s) déplacée(s).`,
+    actionsMoved: (n: number) => `${n} ${pl(n, 'action déplacée', 'actions déplacées')}.`,
     periods: {
       button: 'Périodes de la stratégie',
       title: 'Périodes de la stratégie',
@@ -382,10 +385,10 @@ export const strategy = {
     byHealth: 'Météo des actions',
     byStatus: 'État d’avancement',
     indicatorCounts: (reached: number, on: number, behind: number, none: number) =>
-      `Indicateurs : ${reached} cible(s) atteinte(s), ${on} sur la trajectoire, ${behind} en dessous, ${none} sans mesure.`,
+      `Indicateurs : ${reached} ${pl(reached, 'cible atteinte', 'cibles atteintes')}, ${on} sur la trajectoire, ${behind} en dessous, ${none} sans mesure.`,
     lateTitle: 'Actions en retard',
     noLate: 'Aucune action en retard.',
-    andMore: (n: number) => `… et ${n} autre(s).`,
+    andMore: (n: number) => `… et ${n} ${pl(n, 'autre', 'autres')}.`,
     dueTitle: 'Échéances à venir',
     dueWindow: 'Horizon des échéances',
     days: (n: number) => `${n} jours`,
@@ -418,14 +421,14 @@ export const strategy = {
       showLess: 'Voir moins',
       severity: { high: 'Urgent', medium: 'À traiter', low: 'À noter' },
       axes: 'Les axes de la stratégie',
-      totals: (n: number, progress: string) => `${n} action(s), avancement moyen ${progress}`,
+      totals: (n: number, progress: string) => `${formatNumber(n)} ${pl(n, 'action', 'actions')}, avancement moyen ${progress}`,
       noAxisTitle: 'Aucun axe pour l’instant',
       noAxisText: 'Les cartes des axes apparaîtront ici dès que la stratégie aura ses axes. Créez-les dans le plan d’actions.',
       axisActions: (n: number) => `${n} action${n > 1 ? 's' : ''}`,
-      dueSoon: (n: number) => `${n} échéance(s) dans les 30 jours`,
+      dueSoon: (n: number) => `${n} ${pl(n, 'échéance', 'échéances')} dans les 30 jours`,
       nextMeetings: 'Prochaines réunions',
       noMeeting: 'Aucune réunion programmée.',
-      actionsTotal: (n: string) => `${n} action(s) dans la période en cours.`,
+      actionsTotal: (n: string) => `${n} ${pl(Number(n.replace(/\D/g, '')), 'action', 'actions')} dans la période en cours.`,
     },
   },
 };

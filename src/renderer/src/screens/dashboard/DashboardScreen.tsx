@@ -107,11 +107,11 @@ export function DashboardView({ data }: { data: Dashboard }) {
                       {sev.label}
                     </Badge>
                     <div style={{ minWidth: 0 }}>
-                      <Text size="sm" fw={600} truncate="end">
+                      <Text size="sm" fw={600} lineClamp={2}>
                         {r.title}
                       </Text>
                       {r.detail ? (
-                        <Text size="xs" c="dimmed" truncate="end">
+                        <Text size="xs" c="dimmed" lineClamp={2}>
                           {r.detail}
                         </Text>
                       ) : null}

@@ -15,7 +15,7 @@ const ROW_HEIGHT = 46;
 const COLUMNS: { key: ActionSortKey; label: string; width: string }[] = [
   { key: 'code', label: s.cols.code, width: '90px' },
   { key: 'title', label: s.cols.title, width: 'minmax(220px, 3fr)' },
-  { key: 'axis', label: s.cols.axis, width: 'minmax(100px, 0.9fr)' },
+  { key: 'axis', label: s.cols.axis, width: 'minmax(110px, 1fr)' },
   { key: 'pilot', label: s.cols.pilot, width: 'minmax(110px, 1fr)' },
   { key: 'endDate', label: s.cols.endDate, width: '96px' },
   { key: 'progress', label: s.cols.progress, width: '124px' },
