@@ -267,6 +267,12 @@ export function DocumentsScreen() {
                   <Button onClick={() => void generate()} loading={busy} disabled={missing || choices.loading} data-testid="doc-generate">
                     {s.generate}
                   </Button>
+                  {missing && !choices.loading ? (
+                    // A disabled button says why.
+                    <Text size="sm" c="dimmed">
+                      {NEEDS_MEETING.includes(kind) ? `${s.chooseMeeting}.` : kind === 'fiche' ? `${s.chooseAction}.` : null}
+                    </Text>
+                  ) : null}
                 </Group>
                 {busy ? (
                   <Stack gap={4} aria-live="polite">

@@ -35,7 +35,7 @@ function LineRow({ line, kept, onKeep }: { line: PreviewLine; kept: boolean; onK
         </Text>
       </Table.Td>
       <Table.Td>
-        <Badge color={look.color} variant="light" leftSection={look.icon}>
+        <Badge color={look.color} variant="light" leftSection={look.icon} style={{ minWidth: 'max-content' }}>
           {look.label}
         </Badge>
       </Table.Td>

@@ -175,6 +175,16 @@ export function SharingScreen() {
                 {T.ui.dossier}
               </Button>
             </Group>
+            {/* Disabled buttons say why, in view and not only on hover. */}
+            {!meeting ? (
+              <Text size="xs" c="dimmed">
+                {T.ui.needsMeeting}
+              </Text>
+            ) : !meetingInfo?.plenary ? (
+              <Text size="xs" c="dimmed">
+                {T.ui.needsPlenary}
+              </Text>
+            ) : null}
             <Select
               label={T.ui.instance}
               placeholder={T.ui.instancePlaceholder}
@@ -193,6 +203,11 @@ export function SharingScreen() {
                 {T.ui.icsInstance}
               </Button>
             </Group>
+            {!instance ? (
+              <Text size="xs" c="dimmed">
+                {T.ui.needsInstance}
+              </Text>
+            ) : null}
           </Stack>
         </Card>
 
