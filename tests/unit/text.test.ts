@@ -6,6 +6,8 @@ import { fold as directoryFold } from '../../src/main/services/directory';
 import { fold as sharingFold, slug } from '../../src/main/services/sharing/common';
 import { safeFileName } from '../../src/main/documents/data';
 import { emailLocal } from '../../src/main/services/demo/random';
+import { documents } from '../../src/shared/i18n/documents';
+import { strategy } from '../../src/shared/i18n/strategy';
 
 describe('text folding', () => {
   it('strips accents and case the same way everywhere', () => {
@@ -30,5 +32,13 @@ describe('person labels', () => {
     expect(personLabel({ civility: '', firstName: '', lastName: 'Durand' })).toBe('Durand');
     expect(personLabel({ civility: 'M.', firstName: '', lastName: 'Martin' })).toBe('M. Martin');
     expect(personLabel({ civility: 'Mme', firstName: 'Anne', lastName: 'Durand' }, { civility: false })).toBe('Anne Durand');
+  });
+});
+
+describe('funder labels', () => {
+  it('documents print the same funder labels as the fiche action screen (État, Région included)', () => {
+    expect(documents.funders).toBe(strategy.funders);
+    expect(documents.funders.etat).toBe('État');
+    expect(documents.funders.region).toBe('Région');
   });
 });

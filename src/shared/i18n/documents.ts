@@ -1,4 +1,6 @@
 // French catalogue: words of the documents domain (printed documents, the Documents screen, the pdf command).
+import { strategy } from './strategy';
+
 export const documents = {
   frame: {
     defaultCommune: 'Commune',
@@ -295,14 +297,8 @@ export const documents = {
     badYear: (v: string) => `Année invalide : « ${v} ». Exemple : --year 2026.`,
     notConfigured: 'Le dossier de données ne contient pas encore de conseil configuré.',
   },
-  funders: {
-    fipdr: 'FIPDR',
-    commune: 'Commune',
-    caf: 'CAF',
-    departement: 'Département',
-    politique_ville: 'Politique de la ville',
-    other: 'Autre',
-  } as Record<string, string>,
+  /** Funder keys stored in funding lines: the same labels as the fiche action screen. */
+  funders: strategy.funders,
   charts: {
     noData: 'Aucune donnée',
     noMeasurement: 'Aucune mesure saisie',
