@@ -1,6 +1,6 @@
 // Page of one instance: current members by institution, history, charter flags, meetings, followed actions, attendance.
-import { ActionIcon, Alert, Badge, Button, Grid, Group, Loader, Modal, Paper, Select, Stack, Table, Text, Textarea, TextInput, Tooltip } from '@mantine/core';
-import { IconAlertTriangle, IconArrowLeft, IconCalendarPlus, IconCircleCheck, IconDoorExit, IconPencil, IconSignature, IconTrash, IconUserPlus } from '@tabler/icons-react';
+import { ActionIcon, Alert, Badge, Button, Grid, Group, Loader, Menu, Modal, Paper, Select, Stack, Table, Text, Textarea, TextInput, Tooltip } from '@mantine/core';
+import { IconAlertTriangle, IconArrowLeft, IconCalendarPlus, IconCircleCheck, IconDoorExit, IconDots, IconPencil, IconSignature, IconTrash, IconUserPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import type { MemberRow } from '../../../../shared/contract/meetings';
@@ -134,24 +134,38 @@ export function InstanceScreen() {
       </Button>
       <PageHeader
         title={instance.name}
-        subtitle={[fr.instanceKind[instance.kind], instance.theme, instance.territory, instance.cadence].filter(Boolean).join(' · ')}
-        actions={
-          <Group gap="xs">
+        subtitle={
+          <Group gap="xs" component="span" wrap="nowrap">
             <ConfidentialityBadge level={instance.confidentiality} />
+            <span>{[fr.instanceKind[instance.kind], instance.theme, instance.territory, instance.cadence].filter(Boolean).join(' · ')}</span>
+          </Group>
+        }
+        actions={
+          <Group gap="xs" wrap="nowrap">
             {instance.status === 'active' ? (
               <>
-                <Button
-                  variant="default"
-                  leftSection={<IconPencil size={16} />}
-                  onClick={() =>
-                    setEditing({ name: instance.name, purpose: instance.purpose ?? '', cadence: instance.cadence ?? '', theme: instance.theme ?? '', territory: instance.territory ?? '', confidentiality: instance.confidentiality })
-                  }
-                >
-                  {fr.actions.edit}
-                </Button>
-                <Button variant="default" leftSection={<IconDoorExit size={16} />} onClick={() => setClosing(true)}>
-                  {L.closeInstance}
-                </Button>
+                <Menu position="bottom-end" withinPortal>
+                  <Menu.Target>
+                    <Tooltip label={fr.meetings.ux.moreActions}>
+                      <ActionIcon variant="default" size="lg" aria-label={fr.meetings.ux.moreActions}>
+                        <IconDots size={18} />
+                      </ActionIcon>
+                    </Tooltip>
+                  </Menu.Target>
+                  <Menu.Dropdown>
+                    <Menu.Item
+                      leftSection={<IconPencil size={16} />}
+                      onClick={() =>
+                        setEditing({ name: instance.name, purpose: instance.purpose ?? '', cadence: instance.cadence ?? '', theme: instance.theme ?? '', territory: instance.territory ?? '', confidentiality: instance.confidentiality })
+                      }
+                    >
+                      {fr.actions.edit}
+                    </Menu.Item>
+                    <Menu.Item leftSection={<IconDoorExit size={16} />} onClick={() => setClosing(true)}>
+                      {L.closeInstance}
+                    </Menu.Item>
+                  </Menu.Dropdown>
+                </Menu>
                 <Button variant="default" leftSection={<IconUserPlus size={16} />} onClick={() => setAdding(true)}>
                   {L.addMember}
                 </Button>
@@ -283,7 +297,7 @@ export function InstanceScreen() {
               </Text>
               {d.meetings.length === 0 ? (
                 <Text size="sm" c="dimmed">
-                  —
+                  {fr.meetings.ux.instanceNoMeetings}
                 </Text>
               ) : (
                 d.meetings.slice(0, 12).map((m) => (
@@ -302,7 +316,7 @@ export function InstanceScreen() {
               </Text>
               {d.followedActions.length === 0 ? (
                 <Text size="sm" c="dimmed">
-                  —
+                  {fr.meetings.ux.instanceNoActions}
                 </Text>
               ) : (
                 d.followedActions.map((a) => (
@@ -318,7 +332,7 @@ export function InstanceScreen() {
               </Text>
               {(stats.data ?? []).length === 0 ? (
                 <Text size="sm" c="dimmed">
-                  —
+                  {fr.meetings.ux.instanceNoAttendance}
                 </Text>
               ) : (
                 <Table verticalSpacing={2}>
