@@ -42,6 +42,7 @@ export const common = {
   },
   fields: {
     datePlaceholder: 'JJ/MM/AAAA',
+    timePlaceholder: 'HH h MM',
     pickDate: (label: string) => `Choisir dans le calendrier${label ? ` : ${label}` : ''}`,
   },
   frame: {
@@ -140,5 +141,6 @@ export const common = {
     tooLong: (label: string, max: number) => `Le champ « ${label} » dépasse ${max} caractères.`,
     invalidEmail: 'L’adresse électronique n’est pas valide. Exemple : prenom.nom@ville.fr',
     invalidDate: 'La date n’est pas valide. Utilisez le format JJ/MM/AAAA.',
+    invalidTime: 'L’heure n’est pas valide. Exemple : 14 h 30.',
   },
 };
