@@ -736,7 +736,7 @@ function Funding({ detail }: { detail: ActionDetail }) {
         </Table.Tbody>
       </Table>
       {!detail.readOnly ? (
-        <Group align="flex-end" gap="xs" wrap="wrap">
+        <Stack gap="xs">
           <Autocomplete
             label={s.fields.funder}
             placeholder={s.funderPlaceholder}
@@ -744,15 +744,16 @@ function Funding({ detail }: { detail: ActionDetail }) {
             value={v.funder}
             onChange={(x) => setV({ ...v, funder: x })}
             error={errors.funder}
-            style={{ flex: '1 1 220px' }}
           />
-          {(['requested', 'obtained', 'spent'] as const).map((k) => (
-            <NumberInput key={k} label={s.fields[k]} suffix=" €" decimalSeparator="," thousandSeparator=" " min={0} value={v[k]} onChange={(x) => setV({ ...v, [k]: x })} error={errors[k]} w={130} />
-          ))}
-          <Button variant="light" leftSection={<IconPlus size={14} />} onClick={add}>
-            {s.addFunding}
-          </Button>
-        </Group>
+          <Group align="flex-end" gap="xs" wrap="nowrap">
+            {(['requested', 'obtained', 'spent'] as const).map((k) => (
+              <NumberInput key={k} label={s.fields[k]} suffix=" €" decimalSeparator="," thousandSeparator=" " min={0} value={v[k]} onChange={(x) => setV({ ...v, [k]: x })} error={errors[k]} style={{ flex: 1, minWidth: 0 }} />
+            ))}
+            <Button variant="light" leftSection={<IconPlus size={14} />} onClick={add} style={{ flex: 'none' }}>
+              {s.addFunding}
+            </Button>
+          </Group>
+        </Stack>
       ) : null}
     </Section>
   );
