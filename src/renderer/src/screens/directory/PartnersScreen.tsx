@@ -107,7 +107,7 @@ export function PartnersScreen() {
                     ) : null}
                   </Table.Td>
                   <Table.Td>
-                    <Text size="sm" c="dark.6" maw={260}>
+                    <Text size="sm" c="dark.6" maw={260} lineClamp={2} title={o.categoryLabel}>
                       {o.categoryLabel}
                     </Text>
                   </Table.Td>
