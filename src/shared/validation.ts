@@ -19,4 +19,19 @@ export function describeIssues(error: z.ZodError, labels: Record<string, string>
 /** An e-mail address as the directory and its imports accept it: one @, a dot in the domain, no space. */
 export const EMAIL_RE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
+/** `AAAA-MM-JJ`, the stored form of every date. */
+export const ISO_DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** A date `AAAA-MM-JJ` that exists on the calendar (no 31 février). */
+export function isCalendarDate(s: string): boolean {
+  if (!ISO_DATE_RE.test(s)) return false;
+  const d = new Date(`${s}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+}
+
+/** IPC input: a real calendar date `AAAA-MM-JJ`, with the French message given. */
+export function isoDateInput(message = 'La date n’est pas valide (AAAA-MM-JJ attendu).') {
+  return z.string({ error: message }).max(10, message).refine(isCalendarDate, message);
+}
+
 export { z };

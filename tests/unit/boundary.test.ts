@@ -76,8 +76,19 @@ describe('input schemas are bounded', () => {
     ['indicators:addMeasurement', { actionId: 'act_1', indicatorId: 'ind_1', measurement: { date: '2026-01-01', value: 1e300 } }],
     ['sharing:remapImport', { token: 'abc', mapping: Object.fromEntries(Array.from({ length: 2000 }, (_, i) => [`c${i}`, 'name'])) }],
     ['meetings:update', { id: 'mtg_1', patch: { date: '1 juin' } }],
+    ['meetings:update', { id: 'mtg_1', patch: { date: '2026-02-30' } }],
+    ['memberships:end', { id: 'mem_1', endDate: '2026-13-01' }],
+    ['people:create', { organisationId: 'org_1', civility: 'Mme', firstName: 'A', lastName: 'B', leftAt: '2026-04-31' }],
+    ['actions:addMilestone', { id: 'act_1', milestone: { title: 'J', dueDate: '2026-00-10' } }],
+    ['indicators:addMeasurement', { actionId: 'act_1', indicatorId: 'ind_1', measurement: { date: '2025-02-29', value: 1 } }],
   ] as [ChannelName, unknown][])('%s refuses an out-of-bounds input', (channel, input) => {
     expect(contract[channel].input.safeParse(input).success).toBe(false);
+  });
+
+  it('accepts real calendar dates', () => {
+    expect(contract['meetings:update'].input.safeParse({ id: 'mtg_1', patch: { date: '2028-02-29' } }).success).toBe(true);
+    expect(contract['memberships:end'].input.safeParse({ id: 'mem_1', endDate: '2026-12-31' }).success).toBe(true);
+    expect(contract['actions:addMilestone'].input.safeParse({ id: 'act_1', milestone: { title: 'J', dueDate: '2026-06-30', doneAt: '' } }).success).toBe(true);
   });
 
   it('no attachment input carries a path', () => {

@@ -1,12 +1,12 @@
 // Meetings CLI commands: the decisions log and the attendance statistics per institution, read-only.
 import { formatShortDate } from '../../shared/format';
 import { fr } from '../../shared/i18n';
+import { ISO_DATE_RE } from '../../shared/validation';
 import { createContext } from '../services/context';
 import { attendanceStats, decisionLog } from '../services/meetings';
 import { Store } from '../store/store';
 import { type Command, DATA_FLAG, dataDirFrom, stringFlag, UsageError } from './framework';
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 function openReadOnly(dir: string): Store {
   return Store.open(dir, { readOnly: true });
@@ -28,7 +28,7 @@ const decisions: Command = {
   async run(args, io) {
     const from = stringFlag(args, 'from');
     const to = stringFlag(args, 'to');
-    for (const d of [from, to]) if (d && !DATE.test(d)) throw new UsageError('Les dates s’écrivent AAAA-MM-JJ, par exemple 2026-03-31.');
+    for (const d of [from, to]) if (d && !ISO_DATE_RE.test(d)) throw new UsageError('Les dates s’écrivent AAAA-MM-JJ, par exemple 2026-03-31.');
     const store = openReadOnly(dataDirFrom(args));
     try {
       if (!store.isReady) {

@@ -1,5 +1,5 @@
 // IPC channels of the directory: partner institutions, their contacts, categories, undo of deletions.
-import { EMAIL_RE, z } from '../validation';
+import { EMAIL_RE, isoDateInput, z } from '../validation';
 import { Civility, Id, type Category, type Organisation, type Person } from '../model';
 import { channel } from './define';
 
@@ -22,7 +22,7 @@ export const OrganisationInput = z.object({
   phone: optionalText(),
   website: optionalText(),
   notes: optionalText(100_000),
-  officeHolderChangedAt: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+  officeHolderChangedAt: isoDateInput().optional(),
 });
 export type OrganisationInput = z.infer<typeof OrganisationInput>;
 
@@ -34,7 +34,7 @@ export const PersonInput = z.object({
   jobTitle: optionalText(),
   email,
   phone: optionalText(),
-  leftAt: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+  leftAt: isoDateInput().optional(),
 });
 export type PersonInput = z.infer<typeof PersonInput>;
 

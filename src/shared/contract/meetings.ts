@@ -1,5 +1,5 @@
 // IPC channels of the meetings domain: instances, memberships, meetings, agenda, attendance, live mode, decisions.
-import { z } from '../validation';
+import { isoDateInput, z } from '../validation';
 import {
   ActionStatus,
   AttendanceStatus,
@@ -18,7 +18,7 @@ import {
 import { channel } from './define';
 import type { Deleted } from './directory';
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'La date n’est pas valide (AAAA-MM-JJ attendu).');
+const isoDate = isoDateInput('La date n’est pas valide (AAAA-MM-JJ attendu).');
 const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'L’heure n’est pas valide (HH:MM attendu).');
 const id = z.string().min(1).max(64);
 const optText = (max = 300) => z.string().trim().max(max).optional();

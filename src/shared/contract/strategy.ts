@@ -1,5 +1,5 @@
 // IPC channels of the strategy domain: periods, axes, objectives, fiches action, indicators, aggregates, dashboard.
-import { z } from '../validation';
+import { isCalendarDate, isoDateInput, z } from '../validation';
 import { ActionStatus, IndicatorType, PartnerRole } from '../model';
 import type { Action, ArchiveFile, Axis, Indicator, Measurement, Objective, StrategyPeriod } from '../model';
 import type { Health, HealthLevel, IndicatorStatus } from '../health';
@@ -7,11 +7,10 @@ import { channel } from './define';
 import type { Deleted } from './directory';
 
 // ---------- reusable field schemas (French messages) ----------
-const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
 const dateMsg = 'La date n’est pas valide. Utilisez le format JJ/MM/AAAA.';
 /** Optional date; '' means « effacer ». */
-const optDate = z.union([z.literal(''), z.string().regex(DATE_RE, dateMsg)]).optional();
-const reqDate = (msg = dateMsg) => z.string({ error: msg }).regex(DATE_RE, msg);
+const optDate = z.union([z.literal(''), isoDateInput(dateMsg)]).optional();
+const reqDate = (msg = dateMsg) => isoDateInput(msg);
 const text = (max = 300) => z.string().trim().max(max, `Ce champ dépasse ${max} caractères.`);
 const optText = (max = 300) => text(max).optional();
 const id = z.string().min(1).max(64);
@@ -52,7 +51,7 @@ export const FundingInput = z.object({
 export type FundingInput = z.infer<typeof FundingInput>;
 
 export const MeasurementInput = z.object({
-  date: z.string({ error: 'Indiquez la date de la mesure.' }).min(1, 'Indiquez la date de la mesure.').regex(DATE_RE, dateMsg),
+  date: z.string({ error: 'Indiquez la date de la mesure.' }).min(1, 'Indiquez la date de la mesure.').max(10, dateMsg).refine(isCalendarDate, dateMsg),
   value: measure('La valeur mesurée doit être un nombre.'),
   comment: optText(),
 });

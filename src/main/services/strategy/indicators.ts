@@ -6,10 +6,10 @@ import { newId } from '../../../shared/ids';
 import { strategy as t } from '../../../shared/i18n/strategy';
 import type { Action, Datastore, Indicator, Measurement } from '../../../shared/model';
 import { DomainError } from '../../../shared/result';
+import { ISO_DATE_RE } from '../../../shared/validation';
 import { nowIso, type ServiceContext } from '../context';
 import { assertPeriodOpen, clean, getAction } from './common';
 
-const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
 
 function assertIndicatorValues(input: Partial<IndicatorInput>): void {
   if (input.target !== undefined && (typeof input.target !== 'number' || !Number.isFinite(input.target))) {
@@ -99,7 +99,7 @@ export function addMeasurementIn(ctx: ServiceContext, data: Datastore, actionId:
   const a = getAction(data, actionId);
   assertPeriodOpen(data, a.periodId);
   const ind = getIndicator(a, indicatorId);
-  if (!input.date || !DATE_RE.test(input.date)) throw new DomainError('invalid_input', t.errors.measurementDate, 'date');
+  if (!input.date || !ISO_DATE_RE.test(input.date)) throw new DomainError('invalid_input', t.errors.measurementDate, 'date');
   if (typeof input.value !== 'number' || !Number.isFinite(input.value)) throw new DomainError('invalid_input', t.errors.measurementValue, 'value');
   const m: Measurement = clean({ id: newId('mes'), date: input.date, value: input.value, comment: input.comment || undefined });
   ind.measurements.push(m);
