@@ -28,7 +28,11 @@ type Step = 'prep' | 'invitations' | 'session' | 'minutes' | 'documents';
 function MainAction({ detail }: { detail: MeetingDetail }) {
   const navigate = useNavigate();
   const { meeting } = detail;
-  const go = (to: MeetingDetail['transitions'][number]) => call(api().meetings.transition({ id: meeting.id, to }), { mutation: true, success: fr.meetings.ux.transitionDone[to] });
+  const go = (to: MeetingDetail['transitions'][number]) => call(api().meetings.transition({ id: meeting.id, to }), {
+      mutation: true,
+      // Starting the séance opens the live screen, which is feedback enough: no notice over the check-in.
+      ...(to === 'in_progress' ? {} : { success: fr.meetings.ux.transitionDone[to] }),
+    });
   switch (meeting.status) {
     case 'draft':
       return (
