@@ -79,8 +79,8 @@ export function CaptureDialog({
         }),
         { mutation: true },
       );
-      // Top of the window, short: the bottom-right corner holds the check-in during the séance.
-      notifications.show({ color: 'teal', position: 'top-center', autoClose: 2500, message: r.action && kind === 'action' ? L.actionSaved(r.action.code) : L.decisionSaved });
+      // Top right, short: the bottom-right corner holds the check-in and dialogs open at the top centre.
+      notifications.show({ color: 'teal', position: 'top-right', autoClose: 2500, message: r.action && kind === 'action' ? L.actionSaved(r.action.code) : L.decisionSaved });
       reset();
       onClose();
     } catch (e) {
