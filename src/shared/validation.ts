@@ -19,6 +19,16 @@ export function describeIssues(error: z.ZodError, labels: Record<string, string>
 /** An e-mail address as the directory and its imports accept it: one @, a dot in the domain, no space. */
 export const EMAIL_RE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
+/** IPC input: an optional e-mail address (empty allowed, to clear it). */
+export function optionalEmailInput() {
+  return z
+    .string()
+    .trim()
+    .max(300)
+    .refine((v) => v === '' || EMAIL_RE.test(v), { message: 'L’adresse électronique n’est pas valide. Exemple : prenom.nom@ville.fr' })
+    .optional();
+}
+
 /** `AAAA-MM-JJ`, the stored form of every date. */
 export const ISO_DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
 

@@ -76,6 +76,8 @@ describe('input schemas are bounded', () => {
     ['indicators:addMeasurement', { actionId: 'act_1', indicatorId: 'ind_1', measurement: { date: '2026-01-01', value: 1e300 } }],
     ['sharing:remapImport', { token: 'abc', mapping: Object.fromEntries(Array.from({ length: 2000 }, (_, i) => [`c${i}`, 'name'])) }],
     ['meetings:update', { id: 'mtg_1', patch: { date: '1 juin' } }],
+    ['meetings:addInvitee', { meetingId: 'mtg_1', guest: { guestName: 'G', guestEmail: 'x@y.fr\r\nBcc: z@evil.example' } }],
+    ['settings:update', { coordinatorEmail: 'pas une adresse' }],
     ['meetings:update', { id: 'mtg_1', patch: { date: '2026-02-30' } }],
     ['memberships:end', { id: 'mem_1', endDate: '2026-13-01' }],
     ['people:create', { organisationId: 'org_1', civility: 'Mme', firstName: 'A', lastName: 'B', leftAt: '2026-04-31' }],

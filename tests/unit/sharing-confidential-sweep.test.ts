@@ -134,3 +134,18 @@ describe('no note of a confidential meeting in a shared file', () => {
     }
   }, 60_000);
 });
+
+describe('addresses in e-mail drafts and invitations', () => {
+  it('an address with a line break (old data, hand-edited file) never reaches a header or an ATTENDEE line', async () => {
+    await store.update((d) => {
+      const m = d.meetings.find((x) => x.id === 'mee_rest')!;
+      m.invitees.push({ id: 'inv_bad', guestName: 'Intrus', guestEmail: 'x@y.fr\r\nBcc: fuite@evil.example' });
+      d.settings.coordinatorEmail = 'coord@ville.fr\r\nBcc: fuite@evil.example';
+    });
+    const eml = (await share.exportEml(ctx, 'mee_rest', {})).data.toString('utf8');
+    const ics = share.exportIcs(ctx, { meetingId: 'mee_rest' }, {}).data.toString('utf8');
+    for (const text of [eml, ics]) expect(text).not.toMatch(/^Bcc:/im);
+    expect(eml).not.toContain('evil.example');
+    expect(ics).not.toContain('evil.example');
+  });
+});

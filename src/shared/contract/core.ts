@@ -1,5 +1,5 @@
 // IPC channels of the application itself: state, first run, settings, backups.
-import { z } from '../validation';
+import { optionalEmailInput, z } from '../validation';
 import { CouncilAcronym, Settings } from '../model';
 import { channel } from './define';
 
@@ -46,7 +46,9 @@ export const SettingsPatch = Settings.pick({
 })
   .partial()
   // A path the user typed or picked in Paramètres; documents only ever read it as a PNG/JPEG image (see kit/document.ts).
-  .extend({ logoPath: z.string().trim().max(300).optional() });
+  .extend({
+    coordinatorEmail: optionalEmailInput(),
+    logoPath: z.string().trim().max(300).optional() });
 export type SettingsPatch = z.infer<typeof SettingsPatch>;
 
 export interface SearchHit {

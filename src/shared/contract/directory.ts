@@ -1,17 +1,10 @@
 // IPC channels of the directory: partner institutions, their contacts, categories, undo of deletions.
-import { EMAIL_RE, isoDateInput, z } from '../validation';
+import { isoDateInput, optionalEmailInput, z } from '../validation';
 import { Civility, Id, type Category, type Organisation, type Person } from '../model';
 import { channel } from './define';
 
 const optionalText = (max = 300) => z.string().trim().max(max).optional();
-const email = z
-  .string()
-  .trim()
-  .max(300)
-  .refine((v) => v === '' || EMAIL_RE.test(v), {
-    message: 'L’adresse électronique n’est pas valide. Exemple : prenom.nom@ville.fr',
-  })
-  .optional();
+const email = optionalEmailInput();
 
 export const OrganisationInput = z.object({
   name: z.string().trim().min(1, 'Indiquez le nom de la structure.').max(300),

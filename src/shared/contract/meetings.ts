@@ -1,5 +1,5 @@
 // IPC channels of the meetings domain: instances, memberships, meetings, agenda, attendance, live mode, decisions.
-import { isoDateInput, z } from '../validation';
+import { isoDateInput, optionalEmailInput, z } from '../validation';
 import {
   ActionStatus,
   AttendanceStatus,
@@ -137,7 +137,7 @@ export const GuestInput = z.object({
   guestName: z.string().trim().min(1, 'Indiquez le nom de l’invité.').max(300),
   guestOrganisation: optText(),
   guestJobTitle: optText(),
-  guestEmail: optText(),
+  guestEmail: optionalEmailInput(),
 });
 
 export const AttendanceInput = z.object({

@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { formatLongDate, formatTime } from '../../../shared/format';
 import { sharing } from '../../../shared/i18n/sharing';
 import type { Datastore } from '../../../shared/model';
+import { EMAIL_RE } from '../../../shared/validation';
 import { assertMayShare, instanceMap, isConfidentialMeeting, requireMeeting, type ShareOptions } from './common';
 import { inviteeEmails, meetingIcs } from './ics';
 
@@ -104,7 +105,7 @@ export function buildEml(d: Datastore, meetingId: string, opts: ShareOptions, no
   const boundary = `----=_clspd_${randomBytes(12).toString('hex')}`;
   const headers = [
     'X-Unsent: 1',
-    ...(s.coordinatorEmail ? [`From: ${mailbox(s.coordinatorName, s.coordinatorEmail)}`] : []),
+    ...(s.coordinatorEmail && EMAIL_RE.test(s.coordinatorEmail.trim()) ? [`From: ${mailbox(s.coordinatorName, s.coordinatorEmail.trim())}`] : []),
     `To: ${to.map((a) => mailbox(a.name, a.email)).join(`,${CRLF} `)}`,
     `Subject: ${encodeWord(subject)}`,
     `Date: ${now.toUTCString().replace('GMT', '+0000')}`,

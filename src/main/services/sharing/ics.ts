@@ -2,6 +2,7 @@
 import { sharing } from '../../../shared/i18n/sharing';
 import type { Datastore, Instance, Meeting } from '../../../shared/model';
 import { formatTime } from '../../../shared/format';
+import { EMAIL_RE } from '../../../shared/validation';
 import { assertMayShare, CONFIDENTIAL_BANNER, instanceMap, isConfidentialMeeting, personName, requireInstance, requireMeeting, type ShareOptions } from './common';
 
 const CRLF = '\r\n';
@@ -120,7 +121,8 @@ export function inviteeEmails(d: Datastore, m: Meeting): Attendee[] {
       email = o?.email ?? '';
     }
     email = email.trim();
-    if (!email || seen.has(email.toLowerCase())) continue;
+    // Only a well-formed address reaches a To: header or an ATTENDEE line (no line break smuggled in from old data).
+    if (!email || !EMAIL_RE.test(email) || seen.has(email.toLowerCase())) continue;
     seen.add(email.toLowerCase());
     out.push({ name, email });
   }
@@ -160,7 +162,7 @@ function eventLines(d: Datastore, m: Meeting, instance: Instance | undefined, co
   if (location) lines.push(`LOCATION:${escapeText(location)}`);
   if (m.visioUrl && /^https?:\/\//i.test(m.visioUrl)) lines.push(`URL:${m.visioUrl.replace(/[\r\n]/g, '')}`);
   // A confidential invitation gives date, place and instance only: not even who else is invited.
-  if (s.coordinatorEmail && !confidential) {
+  if (s.coordinatorEmail && EMAIL_RE.test(s.coordinatorEmail.trim()) && !confidential) {
     lines.push(`ORGANIZER;CN=${paramValue(s.coordinatorName || s.councilAcronym)}:mailto:${s.coordinatorEmail.trim()}`);
     for (const a of inviteeEmails(d, m)) {
       lines.push(`ATTENDEE;CN=${paramValue(a.name || a.email)};ROLE=REQ-PARTICIPANT;PARTSTAT=NEEDS-ACTION;RSVP=TRUE:mailto:${a.email}`);
