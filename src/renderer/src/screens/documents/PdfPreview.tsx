@@ -50,16 +50,24 @@ export function PdfPreview({ bytes }: { bytes: Uint8Array }) {
     setDoc(undefined);
     setError(false);
     setShown(BATCH);
-    // pdf.js takes ownership of the buffer it is given: hand it a copy.
-    const task = pdfjs.getDocument({ data: bytes.slice() });
-    task.promise.then(
-      (d) => {
-        if (alive) setDoc(d);
-      },
-      () => {
-        if (alive) setError(true);
-      },
-    );
+    // pdf.js takes ownership of the buffer it is given: hand it a copy. A failed load is retried once before the
+    // message (seen once in the E2E, plan generated right after a relevé on a loaded machine; cause not established).
+    let task = pdfjs.getDocument({ data: bytes.slice() });
+    const load = (retry: boolean): void => {
+      task.promise.then(
+        (d) => {
+          if (alive) setDoc(d);
+        },
+        () => {
+          if (!alive) return;
+          if (!retry) return setError(true);
+          void task.destroy();
+          task = pdfjs.getDocument({ data: bytes.slice() });
+          load(false);
+        },
+      );
+    };
+    load(true);
     return () => {
       alive = false;
       void task.destroy();
