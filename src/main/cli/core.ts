@@ -1,14 +1,14 @@
 // Core CLI commands: init, demo, check, backup, restore, list.
 import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { Datastore } from '../../shared/model';
+import type { ArchiveFile, Datastore } from '../../shared/model';
 import { DomainError } from '../../shared/result';
 import { createContext } from '../services/context';
 import { setupDemo } from '../services/app';
 import { writeTenYearDataset } from '../services/demo/scale';
 import { newEmptyDatastore, inspectFile, Store, DATA_FILE } from '../store/store';
 import { createBackup } from '../store/backups';
-import { loadArchive } from '../store/archives';
+import { loadArchive, mergeArchives } from '../store/archives';
 import { writeFileDurable } from '../store/durable';
 import { presetCategories } from '../services/categories';
 import { join } from 'node:path';
@@ -149,10 +149,7 @@ const LIST_KINDS = ['meetings', 'actions', 'instances', 'partners'] as const;
  * `list` covers the council's whole history. Records already in the live file are not repeated.
  */
 export function withArchives(dir: string, d: Datastore, io: { err(line: string): void }): Datastore {
-  const actions = [...d.actions];
-  const meetings = [...d.meetings];
-  const actionIds = new Set(actions.map((a) => a.id));
-  const meetingIds = new Set(meetings.map((m) => m.id));
+  const archives: ArchiveFile[] = [];
   for (const p of d.periods) {
     if (!p.archiveFile) continue;
     const r = loadArchive(dir, p);
@@ -161,10 +158,9 @@ export function withArchives(dir: string, d: Datastore, io: { err(line: string):
       io.err(`Attention : l’archive ${p.archiveFile}${r.problem === 'missing' ? ` (${p.title})` : ''} ${why} ; ses actions et réunions ne sont pas listées.`);
       continue;
     }
-    for (const a of r.archive.actions) if (!actionIds.has(a.id)) actions.push(a);
-    for (const m of r.archive.meetings) if (!meetingIds.has(m.id)) meetings.push(m);
+    archives.push(r.archive);
   }
-  return { ...d, actions, meetings };
+  return mergeArchives(d, archives);
 }
 
 export function listRecords(d: Datastore, kind: (typeof LIST_KINDS)[number]): Record<string, unknown>[] {

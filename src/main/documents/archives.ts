@@ -1,7 +1,7 @@
 // Brings the archived strategy periods a document needs (past years, closed plans, old meetings and actions) into the snapshot.
 import type { ArchiveFile, Datastore, StrategyPeriod } from '../../shared/model';
 import { DomainError } from '../../shared/result';
-import { loadArchive } from '../store/archives';
+import { loadArchive, mergeArchives } from '../store/archives';
 import type { DocumentKind, DocumentParams } from './index';
 
 function readArchiveFile(dataDir: string, p: StrategyPeriod): ArchiveFile | undefined {
@@ -10,26 +10,6 @@ function readArchiveFile(dataDir: string, p: StrategyPeriod): ArchiveFile | unde
   if (r.problem === 'missing') return undefined;
   if (r.problem === 'unreadable') throw new DomainError('io', `Le fichier d’archive ${r.file} est endommagé et ne peut pas être lu.`);
   throw new DomainError('io', `Le fichier d’archive ${r.file} contient des données non conformes.`);
-}
-
-/** A copy of `data` with the records of the given archives added (records already present are kept). */
-function merge(data: Datastore, archives: ArchiveFile[]): Datastore {
-  if (!archives.length) return data;
-  const add = <T extends { id: string }>(base: T[], extra: T[]): T[] => {
-    const seen = new Set(base.map((x) => x.id));
-    return [...base, ...extra.filter((x) => !seen.has(x.id))];
-  };
-  let out = { ...data };
-  for (const a of archives) {
-    out = {
-      ...out,
-      axes: add(out.axes, a.axes),
-      objectives: add(out.objectives, a.objectives),
-      actions: add(out.actions, a.actions),
-      meetings: add(out.meetings, a.meetings),
-    };
-  }
-  return out;
 }
 
 const archived = (data: Datastore) => data.periods.filter((p) => p.archiveFile || p.status === 'closed');
@@ -44,10 +24,10 @@ export function withArchives(data: Datastore, dataDir: string, kind: DocumentKin
     case 'dashboard': {
       const year = p.year;
       if (year === undefined) return data;
-      return merge(data, load(archived(data).filter((x) => x.startYear <= year && x.endYear >= year)));
+      return mergeArchives(data, load(archived(data).filter((x) => x.startYear <= year && x.endYear >= year)));
     }
     case 'plan':
-      return p.periodId ? merge(data, load(archived(data).filter((x) => x.id === p.periodId))) : data;
+      return p.periodId ? mergeArchives(data, load(archived(data).filter((x) => x.id === p.periodId))) : data;
     case 'fiche':
       if (!p.actionId || data.actions.some((a) => a.id === p.actionId)) return data;
       return findIn(data, dataDir, (a) => a.actions.some((x) => x.id === p.actionId));
@@ -64,7 +44,7 @@ export function withArchives(data: Datastore, dataDir: string, kind: DocumentKin
 function findIn(data: Datastore, dataDir: string, has: (a: ArchiveFile) => boolean): Datastore {
   for (const period of archived(data)) {
     const a = readArchiveFile(dataDir, period);
-    if (a && has(a)) return merge(data, [a]);
+    if (a && has(a)) return mergeArchives(data, [a]);
   }
   return data;
 }

@@ -1,7 +1,7 @@
 // Reading a closed period's archive file (archive-<id>.json beside the live data): one reader for the strategy service, documents and the CLI.
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { ArchiveFile, type StrategyPeriod } from '../../shared/model';
+import { ArchiveFile, type Datastore, type StrategyPeriod } from '../../shared/model';
 import type { z } from '../../shared/validation';
 
 /** File name written when a period is closed. */
@@ -31,4 +31,24 @@ export function loadArchive(dataDir: string, period: Pick<StrategyPeriod, 'id' |
   const parsed = ArchiveFile.safeParse(raw);
   if (!parsed.success) return { ok: false, file, problem: 'invalid', error: parsed.error };
   return { ok: true, file, archive: parsed.data };
+}
+
+/** A copy of `data` with the records of the given archives added (records already present are kept). */
+export function mergeArchives(data: Datastore, archives: ArchiveFile[]): Datastore {
+  if (!archives.length) return data;
+  const add = <T extends { id: string }>(base: T[], extra: T[]): T[] => {
+    const seen = new Set(base.map((x) => x.id));
+    return [...base, ...extra.filter((x) => !seen.has(x.id))];
+  };
+  let out = { ...data };
+  for (const a of archives) {
+    out = {
+      ...out,
+      axes: add(out.axes, a.axes),
+      objectives: add(out.objectives, a.objectives),
+      actions: add(out.actions, a.actions),
+      meetings: add(out.meetings, a.meetings),
+    };
+  }
+  return out;
 }
