@@ -70,6 +70,7 @@ describe('input schemas are bounded', () => {
     ['partners:create', { name: 'Mairie', categoryId: tooLong }],
     ['undo:restore', { undoToken: tooLong }],
     ['settings:update', { logoPath: tooLong }],
+    ['settings:update', { logoPath: '/etc/passwd' }],
     ['actions:addFunding', { id: 'act_1', funding: { funder: 'État', requested: 1e300, obtained: 0, spent: 0 } }],
     ['actions:addFunding', { id: 'act_1', funding: { funder: 'État', requested: Number.POSITIVE_INFINITY, obtained: 0, spent: 0 } }],
     ['indicators:addMeasurement', { actionId: 'act_1', indicatorId: 'ind_1', measurement: { date: '2026-01-01', value: Number.NaN } }],

@@ -45,10 +45,16 @@ export const SettingsPatch = Settings.pick({
   staleAfterMonths: true,
 })
   .partial()
-  // A path the user typed or picked in Paramètres; documents only ever read it as a PNG/JPEG image (see kit/document.ts).
   .extend({
     coordinatorEmail: optionalEmailInput(),
-    logoPath: z.string().trim().max(300).optional() });
+    // A path the user typed or picked in Paramètres; documents only ever read it as a PNG/JPEG image (see kit/document.ts).
+    logoPath: z
+      .string()
+      .trim()
+      .max(300, 'Le chemin du logo dépasse 300 caractères.')
+      .refine((v) => v === '' || /\.(png|jpe?g)$/i.test(v), { message: 'Le logo doit être une image PNG ou JPEG (fichier .png, .jpg ou .jpeg).' })
+      .optional(),
+  });
 export type SettingsPatch = z.infer<typeof SettingsPatch>;
 
 export interface SearchHit {
