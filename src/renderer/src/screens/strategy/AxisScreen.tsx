@@ -263,7 +263,21 @@ export function AxisView({ page }: { page: AxisPage }) {
                     <ProgressCell value={o.averageProgress} />
                   </Table.Td>
                   <Table.Td>
-                    <Text size="xs">{HEALTH_ORDER.filter((h) => counts[h]).map((h) => `${fr.strategy.health[h]} ${counts[h]}`).join(' · ') || '—'}</Text>
+                    {/* Icon + word + colour for each weather, as in the badges. */}
+                    <Group gap="sm" wrap="wrap">
+                      {HEALTH_ORDER.filter((h) => counts[h]).map((h) => {
+                        const st = HEALTH_STYLE[h];
+                        return (
+                          <Group key={h} gap={4} wrap="nowrap" c={st.hex}>
+                            <st.icon size={14} aria-hidden />
+                            <Text size="xs" c={st.hex}>
+                              {fr.strategy.health[h]} : <b>{counts[h]}</b>
+                            </Text>
+                          </Group>
+                        );
+                      })}
+                      {HEALTH_ORDER.every((h) => !counts[h]) ? <Text size="xs">—</Text> : null}
+                    </Group>
                   </Table.Td>
                 </Table.Tr>
               );
