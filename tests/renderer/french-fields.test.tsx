@@ -5,7 +5,8 @@ import { fireEvent, render, screen } from '@testing-library/react';
 import 'dayjs/locale/fr';
 import { describe, expect, it, vi } from 'vitest';
 import { DateField, INVALID_DATE, parseFrenchDate } from '../../src/renderer/src/components/DateField';
-import { INVALID_TIME, parseFrenchTime, TimeField } from '../../src/renderer/src/components/TimeField';
+import { TimeField } from '../../src/renderer/src/components/TimeField';
+import { parseTime as parseFrenchTime } from '../../src/renderer/src/components/time';
 
 describe('parseFrenchTime', () => {
   it('reads the usual ways of writing an hour', () => {
@@ -39,22 +40,22 @@ describe('French fields', () => {
     expect(parseFrenchDate('2026-12-09')).toBe('2026-12-09');
   });
 
-  it('the time field shows « 14 h 30 » and reports HH:MM, tidied on leaving', () => {
-    const onChange = vi.fn();
-    const onBlur = vi.fn();
+  it('the time field shows « 14 h 30 », commits HH:MM on leaving, and refuses an unreadable time in French', () => {
+    const onCommit = vi.fn();
     render(
       <MantineProvider>
-        <TimeField label="Heure de début" value="14:30" onChange={onChange} onBlur={onBlur} />
+        <TimeField label="Heure de début" value="14:30" onCommit={onCommit} />
       </MantineProvider>,
     );
     const input = screen.getByRole('textbox', { name: 'Heure de début' }) as HTMLInputElement;
     expect(input.value).toBe('14 h 30');
     fireEvent.change(input, { target: { value: '9h' } });
-    expect(onChange).toHaveBeenLastCalledWith('09:00');
     fireEvent.blur(input);
-    expect(onBlur).toHaveBeenLastCalledWith('09:00');
+    expect(onCommit).toHaveBeenLastCalledWith('09:00');
     expect(input.value).toBe('9 h');
     fireEvent.change(input, { target: { value: 'midi' } });
-    expect(onChange).toHaveBeenLastCalledWith(INVALID_TIME);
+    fireEvent.blur(input);
+    expect(onCommit).toHaveBeenCalledTimes(1);
+    expect(screen.getByText('L’heure n’est pas valide. Exemple : 14 h 30.')).toBeTruthy();
   });
 });

@@ -1,6 +1,6 @@
 // The meetings' HH:MM time field reads French ways of writing a time and refuses what is not a time of day.
 import { describe, expect, it } from 'vitest';
-import { parseTime } from '../../src/renderer/src/screens/meetings/time';
+import { parseTime } from '../../src/renderer/src/components/time';
 
 describe('parseTime', () => {
   it('normalises French habits to HH:MM', () => {

@@ -1,78 +1,77 @@
-// French time field shared by every screen: type « 14 h 30 », « 14h30 » or « 14:30 »; reports `HH:MM`, '' when empty, 'invalid' when unreadable.
+// French 24-hour time field shared by every screen: type « 14 h 30 », « 14h30 », « 14:30 » or « 0930 »; never AM/PM.
 import { TextInput } from '@mantine/core';
 import { IconClock } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import { formatTime } from '../../../shared/format';
 import { fr } from '../../../shared/i18n';
+import { parseTime } from './time';
 
-export const INVALID_TIME = 'invalid';
+const shown = (v: string) => (v ? formatTime(v) : '');
 
-/** « 14 h 30 », « 14h30 », « 14:30 », « 14.30 », « 9 h », « 9 » → `14:30` / `09:00`; undefined when not a time of day. */
-export function parseFrenchTime(text: string): string | undefined {
-  const m = /^(\d{1,2})\s*(?:[hH:.]\s*(\d{2})?)?$/.exec(text.trim());
-  if (!m) return undefined;
-  const h = Number(m[1]);
-  const min = m[2] === undefined ? 0 : Number(m[2]);
-  if (h > 23 || min > 59) return undefined;
-  return `${String(h).padStart(2, '0')}:${String(min).padStart(2, '0')}`;
-}
-
+/**
+ * Controlled by the stored value (HH:MM or ''): shows it as « 14 h 30 », and calls onCommit with a normalised
+ * value when the field is left (or Entrée is pressed) and the text is a time of day; shows a French message otherwise.
+ */
 export function TimeField({
   label,
-  value,
-  onChange,
-  onBlur,
-  error,
-  w,
-  size,
-  required,
-  disabled,
   ariaLabel,
+  value,
+  onCommit,
+  disabled,
+  error,
+  size,
+  w,
+  required,
 }: {
   label?: string;
-  value: string;
-  onChange: (v: string) => void;
-  /** Called when the field is left, with the parsed value (for fields saved on blur). */
-  onBlur?: (v: string) => void;
-  error?: string;
-  w?: number;
-  size?: 'xs' | 'sm' | 'md';
-  required?: boolean;
-  disabled?: boolean;
   ariaLabel?: string;
+  value: string;
+  onCommit: (v: string) => void;
+  disabled?: boolean;
+  error?: string;
+  size?: 'xs' | 'sm';
+  w?: number;
+  required?: boolean;
 }) {
-  const shown = (v: string) => (v && v !== INVALID_TIME ? formatTime(v) : '');
   const [text, setText] = useState(shown(value));
+  const [invalid, setInvalid] = useState(false);
   useEffect(() => {
-    // Follow outside changes (reset after save).
-    if (value === '') setText((t) => (parseFrenchTime(t) || t.trim() === '' ? '' : t));
-    else if (value !== INVALID_TIME && parseFrenchTime(text) !== value) setText(formatTime(value));
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- only when the value changes from outside
+    setText(shown(value));
+    setInvalid(false);
   }, [value]);
-  const parse = (t: string) => (!t.trim() ? '' : (parseFrenchTime(t) ?? INVALID_TIME));
+  const commit = () => {
+    if (text.trim() === '') {
+      setInvalid(false);
+      if (value !== '') onCommit('');
+      return;
+    }
+    const v = parseTime(text);
+    if (!v) {
+      setInvalid(true);
+      return;
+    }
+    setInvalid(false);
+    setText(shown(v));
+    if (v !== value) onCommit(v);
+  };
   return (
     <TextInput
       label={label}
       aria-label={label ? undefined : ariaLabel}
       placeholder={fr.fields.timePlaceholder}
       value={text}
-      onChange={(e) => {
-        setText(e.currentTarget.value);
-        onChange(parse(e.currentTarget.value));
-      }}
-      onBlur={() => {
-        const v = parse(text);
-        // Tidy what was typed: « 9h » becomes « 9 h ».
-        if (v && v !== INVALID_TIME) setText(formatTime(v));
-        onBlur?.(v);
-      }}
-      error={error}
-      w={w}
       size={size}
+      w={w}
       required={required}
       disabled={disabled}
       maxLength={8}
-      rightSection={<IconClock size={16} color="var(--mantine-color-dimmed)" aria-hidden />}
+      leftSection={size === 'xs' ? undefined : <IconClock size={16} aria-hidden />}
+      error={invalid ? fr.errors.invalidTime : error}
+      onChange={(e) => setText(e.currentTarget.value)}
+      onBlur={commit}
+      onKeyDown={(e) => {
+        if (e.key === 'Enter') commit();
+      }}
     />
   );
 }

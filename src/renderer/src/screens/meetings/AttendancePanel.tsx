@@ -6,7 +6,7 @@ import type { InviteeRow, MeetingDetail } from '../../../../shared/contract/meet
 import { fr } from '../../../../shared/i18n';
 import type { AttendanceStatus } from '../../../../shared/model';
 import { api, ApiError, call, useQuery } from '../../api';
-import { TimeField } from './TimeField';
+import { TimeField } from '../../components/TimeField';
 
 const L = fr.meetings.ui;
 const STATUSES: AttendanceStatus[] = ['present', 'excused', 'absent', 'represented'];

@@ -15,7 +15,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { AgendaBuilder } from './AgendaBuilder';
 import { AttendancePanel } from './AttendancePanel';
 import { DateField, INVALID_DATE } from '../../components/DateField';
-import { TimeField } from './TimeField';
+import { TimeField } from '../../components/TimeField';
 import { ConfidentialityBadge, formatDuration, LockedBadge, MeetingStatusBadge } from './badges';
 import { FollowUpPanel } from './FollowUpPanel';
 import { useNotesAutosaver, NotesSaveIndicator } from './LiveScreen';

@@ -10,7 +10,7 @@ import { fr } from '../../../../shared/i18n';
 import type { MeetingStatus } from '../../../../shared/model';
 import { api, ApiError, call, useQuery } from '../../api';
 import { DateField, INVALID_DATE } from '../../components/DateField';
-import { TimeField } from './TimeField';
+import { TimeField } from '../../components/TimeField';
 import { links } from '../../app/registry';
 import { EmptyState } from '../../components/EmptyState';
 import { PageHeader } from '../../components/PageHeader';

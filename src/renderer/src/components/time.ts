@@ -1,4 +1,4 @@
-// Reading a time of day typed in French habits (« 9h30 », « 14 h », « 0930 ») as the stored HH:MM.
+// Reading a time of day typed in French habits (« 9h30 », « 14 h 30 », « 0930 ») as the stored HH:MM; shared by every time field.
 /** « 9h30 », « 9:30 », « 09h », « 0930 », « 14 h 30 » → `09:30`; undefined when not a time of day. */
 export function parseTime(text: string): string | undefined {
   const t = text.trim().toLowerCase().replace(/\s+/g, '');
