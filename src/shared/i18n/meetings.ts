@@ -306,8 +306,6 @@ export const meetings = {
   },
   ux: {
     invalidDate: 'Date illisible : tapez-la au format JJ/MM/AAAA, par exemple 04/12/2026.',
-    invalidTime: 'Heure illisible : tapez-la au format HH:MM, par exemple 14:30.',
-    timePlaceholder: 'HH:MM',
     plural: (n: number, one: string, many: string) => `${n.toLocaleString('fr-FR')} ${n > 1 ? many : one}`,
     transitionDone: {
       draft: 'La réunion est repassée en brouillon.',
