@@ -242,6 +242,8 @@ export const Action = z.object({
   status: ActionStatus,
   progress: z.number().min(0).max(100),
   followingInstanceId: Id.optional(),
+  /** Raised level: 'confidential' when the action was decided in a confidential meeting (CSI L132-5). */
+  confidentiality: Confidentiality.optional(),
   attachments: z.array(Attachment),
   journal: z.array(JournalEntry),
   /** Last time someone reported on the action (status, progress, measurement, comment). */

@@ -187,7 +187,7 @@ export function listRecords(d: Datastore, kind: (typeof LIST_KINDS)[number]): Re
         endDate: a.endDate,
         pilotOrganisationId: a.pilot.organisationId,
         followingInstanceId: a.followingInstanceId,
-        confidentiality: (a.followingInstanceId && instances.get(a.followingInstanceId)?.confidentiality) || 'public',
+        confidentiality: a.confidentiality === 'confidential' ? 'confidential' : (a.followingInstanceId && instances.get(a.followingInstanceId)?.confidentiality) || 'public',
       }));
     case 'instances':
       return d.instances.map((i) => ({ id: i.id, title: i.name, name: i.name, kind: i.kind, status: i.status, confidentiality: i.confidentiality }));

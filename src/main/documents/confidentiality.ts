@@ -24,10 +24,12 @@ export function meetingLevel(instances: ReadonlyMap<string, Instance>, m: Meetin
 }
 
 /**
- * Level of an action: confidential when a confidential instance follows it (that cellule's work, CSI L132-5);
+ * Level of an action: confidential when a confidential instance follows it (that cellule's work, CSI L132-5)
+ * or when it was decided in a confidential meeting (its title is then the decision's text);
  * otherwise public, since the plan d'actions is adopted in plenary even when the formation restreinte steers it.
  */
 export function actionLevel(instances: ReadonlyMap<string, Instance>, a: Action): Confidentiality {
+  if (a.confidentiality === 'confidential') return 'confidential';
   return instanceLevel(instances, a.followingInstanceId) === 'confidential' ? 'confidential' : 'public';
 }
 

@@ -113,6 +113,8 @@ export async function capture(ctx: ServiceContext, input: CaptureInput): Promise
         { title: text, objectiveId: input.objectiveId, pilotOrganisationId: input.pilotOrganisationId, dueDate: input.dueDate, followingInstanceId: meeting.instanceId, comment },
         meeting.id,
       );
+      // Decided in a confidential meeting: the action (whose title is the decision) stays confidential wherever it goes.
+      if (meeting.confidentiality === 'confidential') action.confidentiality = 'confidential';
     } else if (input.actionId) {
       action = updatePlanActionIn(data, ctx, input.actionId, { status: input.actionStatus, progress: input.progress, comment }, meeting.id);
     }
