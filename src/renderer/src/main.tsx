@@ -22,7 +22,7 @@ createRoot(document.getElementById('root')!).render(
   <MantineProvider theme={theme} defaultColorScheme="light">
     <DatesProvider settings={{ locale: 'fr', firstDayOfWeek: 1 }}>
       <ModalsProvider labels={{ confirm: 'Confirmer', cancel: 'Annuler' }}>
-        <Notifications position="bottom-right" />
+        <Notifications position="bottom-right" limit={3} autoClose={4000} />
         <HashRouter>
           <App />
         </HashRouter>
