@@ -96,7 +96,7 @@ const check: Command = {
 const backup: Command = {
   name: 'backup',
   positionals: 0,
-  summary: 'Sauvegarde complète des données',
+  summary: 'Sauvegarde du fichier de données du conseil (clspd.json)',
   usage: 'backup --data DOSSIER [--out FICHIER]',
   flags: { data: DATA_FLAG, out: { value: 'FICHIER', description: 'Fichier de sauvegarde (sinon dans backups/)' } },
   async run(args, io) {
@@ -116,6 +116,10 @@ const backup: Command = {
       target = createBackup(dir, file, 'manual');
     }
     io.out(`Sauvegarde écrite : ${target}`);
+    const archives = r.data.periods.filter((p) => p.archiveFile).map((p) => p.archiveFile!);
+    if (archives.length) {
+      io.out(`Les périodes closes sont archivées dans des fichiers à part, en lecture seule, non compris dans cette sauvegarde : ${archives.join(', ')}. Copiez-les avec le dossier de données.`);
+    }
     return 0;
   },
 };
