@@ -272,7 +272,7 @@ describe('e-mail draft', () => {
     const plain = parts[0].content.toString('utf8');
     expect(plain).toContain('Madame, Monsieur,');
     expect(plain).toContain('1. Point sur les actions en retard');
-    expect(plain).toContain('Pièces jointes : convocation (PDF), invitation au format calendrier (.ics).');
+    expect(plain).toContain('Pièces jointes : convocation (PDF), invitation d’agenda.');
     expect(parts[1].headers).toContain('Content-Type: application/pdf');
     expect(parts[1].headers).toContain('Content-Disposition: attachment; filename="convocation-2026-12-10.pdf"');
     expect(parts[1].content.subarray(0, 5).toString('latin1')).toBe('%PDF-');

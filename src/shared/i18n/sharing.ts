@@ -1,5 +1,13 @@
 // French catalogue: words of the sharing domain (exports, imports, partner update files).
+/** Chooses the singular or the plural form: `n(1, 'ligne', 'lignes')` → « 1 ligne ». */
+const n = (count: number, one: string, many: string): string => `${count} ${count > 1 ? many : one}`;
+/** Only the file's name, never its folder: « C:\\…\\plan.xlsx » → « plan.xlsx ». */
+const fileName = (path: string): string => path.split(/[\\/]/).pop() || path;
+
 export const sharing = {
+  /** « 1 ligne », « 3 lignes » and the other counted words of the sharing screens. */
+  count: n,
+  fileName,
   confidentialBanner: 'CONFIDENTIEL — art. L132-5 CSI — ne pas diffuser',
   confidentialFileTag: 'CONFIDENTIEL',
   backupIsNotAShare:
@@ -173,7 +181,7 @@ export const sharing = {
     noConvocation: 'La convocation signée sera transmise séparément.',
     closing: 'Nous vous remercions de bien vouloir confirmer votre présence ou vous faire représenter.',
     regards: 'Bien cordialement,',
-    invitationFile: 'invitation au format calendrier (.ics)',
+    invitationFile: 'invitation d’agenda',
     convocationFile: 'convocation (PDF)',
   },
   minutes: {
@@ -213,7 +221,7 @@ export const sharing = {
     brokenQuote: (row: number) => `Le fichier CSV est mal formé à la ligne ${row} : un guillemet ouvert n’est jamais refermé. Corrigez la ligne ou enregistrez de nouveau le fichier depuis Excel. Rien n’a été importé.`,
     noHeader: 'La première ligne du fichier ne contient aucun intitulé de colonne reconnu. Ajoutez une ligne d’en-tête (par exemple « Structure ; Catégorie ; Contact ; Courriel »).',
     missingColumn: (label: string) => `La colonne « ${label} » est introuvable dans le fichier. Ajoutez-la ou corrigez l’association des colonnes.`,
-    hasErrors: (n: number) => `${n} ligne(s) contiennent des erreurs : corrigez le fichier puis recommencez. Rien n’a été importé.`,
+    hasErrors: (c: number) => `${c > 1 ? `${c} lignes contiennent` : '1 ligne contient'} des erreurs : corrigez le fichier puis recommencez. Rien n’a été importé.`,
     expired: 'Cet aperçu a expiré : relancez l’import.',
     nothingAccepted: 'Aucune ligne n’est retenue : rien n’a été importé.',
     notAnUpdatePack: 'Ce classeur n’est pas une fiche de mise à jour produite par Coordination CLSPD (identifiant absent). Utilisez « Importer un fichier » pour un autre tableau.',
@@ -231,14 +239,14 @@ export const sharing = {
     confirmConfidential:
       'Les échanges des cellules de veille sont confidentiels (art. L132-5 du code de la sécurité intérieure). Le fichier sera marqué « CONFIDENTIEL » et ne doit être transmis qu’aux signataires de la charte déontologique.',
     confirmInclude: 'Inclure et marquer le fichier',
-    excluded: (n: number) => `${n} élément(s) confidentiel(s) seront laissés de côté.`,
-    saved: (path: string) => `Fichier enregistré : ${path}`,
+    excluded: (c: number) => `${n(c, 'contenu confidentiel sera laissé', 'contenus confidentiels seront laissés')} de côté.`,
+    saved: (path: string) => `Fichier enregistré : « ${fileName(path)} ».`,
     cancelled: 'Export annulé.',
     importTitle: 'Importer un fichier',
     importKind: 'Contenu du fichier',
     chooseFile: 'Choisir le fichier…',
     apply: 'Importer les lignes retenues',
-    applied: (n: number) => `${n} ligne(s) importée(s).`,
+    applied: (c: number) => `${n(c, 'ligne importée', 'lignes importées')}.`,
     accept: 'Retenir',
     kinds: {
       partners: 'Partenaires et contacts',
@@ -246,7 +254,7 @@ export const sharing = {
       updatePack: 'Fiche de mise à jour d’un partenaire',
       backup: 'Sauvegarde complète',
     },
-    summary: (total: number, invalid: number) => `${total} ligne(s) lue(s), ${invalid} en erreur.`,
+    summary: (total: number, invalid: number) => `${n(total, 'ligne lue', 'lignes lues')}, ${invalid} en erreur.`,
     mapping: 'Association des colonnes',
     ignored: 'Ignorée',
     oldToNew: 'Avant → après',
@@ -259,8 +267,8 @@ export const sharing = {
     exportButton: 'Exporter un tableau…',
     formatXlsx: 'Classeur Excel (.xlsx)',
     formatCsv: 'CSV pour Excel (point-virgule)',
-    rows: (n: number) => `${n} ligne(s)`,
-    confidentialLeftOut: (n: number) => `${n} ligne(s) confidentielle(s) laissée(s) de côté.`,
+    rows: (c: number) => n(c, 'ligne', 'lignes'),
+    confidentialLeftOut: (c: number) => `${n(c, 'ligne confidentielle laissée', 'lignes confidentielles laissées')} de côté.`,
     confidentialIncluded: 'Les contenus confidentiels seront inclus et le fichier marqué « CONFIDENTIEL — art. L132-5 CSI — ne pas diffuser ».',
     exportNow: 'Enregistrer sous…',
     packTitle: 'Fiches de mise à jour des pilotes',
@@ -269,7 +277,7 @@ export const sharing = {
     packPilotPlaceholder: 'Choisissez une structure',
     packExport: 'Exporter la fiche…',
     packImport: 'Importer une fiche remplie…',
-    packActions: (n: number) => `${n} action(s)`,
+    packActions: (c: number) => n(c, 'action', 'actions'),
     packNeedsPilot: 'Choisissez d’abord la structure pilote.',
     calendarTitle: 'Invitations et convocations',
     calendarText: 'Une invitation calendrier par réunion ou pour toutes les prochaines réunions d’une instance, le brouillon du courriel de convocation, le compte rendu modifiable (Word), le dossier de séance d’une plénière.',
@@ -277,10 +285,10 @@ export const sharing = {
     meetingPlaceholder: 'Choisissez une réunion',
     instance: 'Instance',
     instancePlaceholder: 'Choisissez une instance',
-    icsMeeting: 'Invitation (.ics)…',
-    icsInstance: 'Calendrier de l’instance (.ics)…',
+    icsMeeting: 'Invitation d’agenda…',
+    icsInstance: 'Invitations d’agenda de l’instance…',
     prepareEmail: 'Préparer l’envoi…',
-    minutesDocx: 'Compte rendu modifiable (.docx)…',
+    minutesDocx: 'Compte rendu modifiable (Word)…',
     dossier: 'Dossier de séance (PDF)…',
     needsPlenary: 'Le dossier de séance se prépare pour une réunion plénière : choisissez-en une.',
     needsMeeting: 'Choisissez d’abord une réunion.',
@@ -317,10 +325,10 @@ export const sharing = {
     warnings: 'Remarques',
     errors: 'Erreurs',
     summary: (s: { total: number; create: number; merge: number; update: number; unchanged: number; invalid: number }) =>
-      `${s.total} ligne(s) : ${s.create} création(s), ${s.merge + s.update} mise(s) à jour, ${s.unchanged} inchangée(s), ${s.invalid} en erreur.`,
+      `${n(s.total, 'ligne', 'lignes')} : ${n(s.create, 'création', 'créations')}, ${n(s.merge + s.update, 'mise à jour', 'mises à jour')}, ${n(s.unchanged, 'inchangée', 'inchangées')}, ${s.invalid} en erreur.`,
     backToSharing: 'Retour au partage',
     reading: 'Lecture et vérification du fichier…',
-    moreLines: (n: number) => `… et ${n} autre(s) ligne(s), importées de la même façon (elles restent retenues).`,
+    moreLines: (c: number) => `… et ${n(c, 'autre ligne, importée', 'autres lignes, importées')} de la même façon (${c > 1 ? 'elles restent retenues' : 'elle reste retenue'}).`,
     applying: 'Import en cours : tout est enregistré d’un seul coup…',
     cmdExport: 'Exporter un tableau pour Excel',
     cmdImport: 'Importer un fichier (partenaires, actions, fiche de mise à jour)',

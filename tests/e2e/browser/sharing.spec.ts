@@ -21,7 +21,7 @@ test('export dialog: confidential decisions left out, then included only after t
   const dialog = page.getByRole('dialog', { name: 'Exporter' });
   await dialog.getByRole('combobox', { name: 'Tableau' }).click();
   await page.getByRole('option', { name: /Décisions et actions décidées/ }).click();
-  await expect(dialog.getByText('1 ligne(s) confidentielle(s) laissée(s) de côté.')).toBeVisible();
+  await expect(dialog.getByText('1 ligne confidentielle laissée de côté.')).toBeVisible();
   await dialog.getByText('CSV pour Excel (point-virgule)').click();
   await shot(page, harness, '61-export-dialogue');
   await dialog.getByRole('button', { name: 'Enregistrer sous…' }).click();
@@ -66,11 +66,11 @@ test('import preview: row and column errors block everything, a clean file is re
   writeFileSync(good, '\uFEFFNom de la structure;Catégorie;Contact;Courriel\r\nCentre social Arc-en-ciel;Centres sociaux;Léa Martin;lea@arc.fr\r\nMaison de justice;Justice;Paul Droit;paul.droit@mjd.fr\r\nHABITAT LOIRE;Bailleur social;;\r\n');
   harness.nextOpenPath = good;
   await page.getByRole('button', { name: 'Choisir un autre fichier…' }).click();
-  await expect(page.getByText('3 ligne(s) : 2 création(s), 0 mise(s) à jour, 1 inchangée(s), 0 en erreur.')).toBeVisible();
+  await expect(page.getByText('3 lignes : 2 créations, 0 mise à jour, 1 inchangée, 0 en erreur.')).toBeVisible();
   await page.getByRole('checkbox', { name: 'Retenir — Ligne 3' }).uncheck();
   await shot(page, harness, '64-import-apercu');
   await page.getByRole('button', { name: 'Importer les lignes retenues (2)' }).click();
-  await expect(page.getByRole('status')).toContainText('1 ligne(s) importée(s).');
+  await expect(page.getByRole('status')).toContainText('1 ligne importée.');
   const names = harness.ctx.store.data.organisations.map((o) => o.name);
   expect(names).toContain('Centre social Arc-en-ciel');
   expect(names).not.toContain('Maison de justice');
@@ -105,7 +105,7 @@ test('update file round trip: export for a pilot, partner edits it, the preview 
   await expect(page.getByText('Avancement : 0 % → 15 %', { exact: false })).toBeVisible();
   await shot(page, harness, '65-fiche-mise-a-jour-apercu');
   await page.getByRole('button', { name: 'Importer les lignes retenues (1)' }).click();
-  await expect(page.getByRole('status')).toContainText('1 ligne(s) importée(s).');
+  await expect(page.getByRole('status')).toContainText('1 ligne importée.');
   const a2 = harness.ctx.store.data.actions.find((a) => a.id === 'act_2')!;
   expect(a2.progress).toBe(15);
   expect(a2.journal.at(-1)?.comment).toMatch(/^mise à jour transmise par Commissariat de Valmont le /);

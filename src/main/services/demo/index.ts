@@ -17,6 +17,7 @@ import {
   type Person,
   SCHEMA_VERSION,
 } from '../../../shared/model';
+import { formatDate, formatNumber } from '../../../shared/format';
 import { presetCategories } from '../categories';
 import { COMMUNE, DEMO_ORGS } from './directory-data';
 import { ACTION_REVIEW, HARASSMENT_SITUATIONS, type SituationSpec, TILLEULS_SITUATIONS, VIF_SITUATIONS } from './meetings-data';
@@ -651,7 +652,7 @@ class DemoBuilder {
     for (const ind of indicators) {
       const last = ind.measurements[ind.measurements.length - 1];
       if (!last) continue;
-      entry(fromIsoDay(last.date), 'measurement', undefined, `${last.value} ${ind.unit}`.trim(), `${ind.title} — ${last.date}`);
+      entry(fromIsoDay(last.date), 'measurement', undefined, `${formatNumber(last.value)} ${ind.unit}`.trim(), `${ind.title} — ${formatDate(last.date)}`);
     }
     switch (spec.scenario) {
       case 'late_behind':

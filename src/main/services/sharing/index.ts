@@ -89,8 +89,8 @@ export async function exportEml(ctx: ServiceContext, meetingId: string, opts: Sh
     excluded: 0,
     count: e.to.length,
     notice: pdf
-      ? `Brouillon prêt à envoyer à ${e.to.length} destinataire(s), avec la convocation (PDF) et l’invitation calendrier (.ics).`
-      : 'Réunion confidentielle : la convocation PDF (qui contient l’ordre du jour) n’est pas jointe ; remettez-la aux signataires de la charte. Seule l’invitation calendrier (.ics) est jointe.',
+      ? `Brouillon prêt à envoyer à ${sharing.count(e.to.length, 'destinataire', 'destinataires')}, avec la convocation (PDF) et l’invitation d’agenda.`
+      : 'Réunion confidentielle : la convocation PDF (qui contient l’ordre du jour) n’est pas jointe ; remettez-la aux signataires de la charte. Seule l’invitation d’agenda est jointe.',
   };
 }
 
@@ -103,7 +103,7 @@ export async function exportDossier(ctx: ServiceContext, meetingId: string, opts
     confidential: !!opts.includeConfidential,
     excluded: 0,
     count: f.pages,
-    notice: `Dossier de ${f.pages} page(s) : ${f.parts.join(', ')}.${f.missing.length ? ` Non inclus : ${f.missing.join(' ; ')}.` : ''}`,
+    notice: `Dossier de ${sharing.count(f.pages, 'page', 'pages')} : ${f.parts.join(', ')}.${f.missing.length ? ` Non inclus : ${f.missing.join(' ; ')}.` : ''}`,
   };
 }
 
@@ -152,7 +152,7 @@ export async function saveExport(ctx: ServiceContext, file: ExportFile, write: (
   write(path, file.data);
   if (open && ctx.platform.openPath) await ctx.platform.openPath(path);
   const parts = [sharing.dialog.saved(path)];
-  if (file.excluded) parts.push(`${file.excluded} élément(s) confidentiel(s) laissé(s) de côté.`);
+  if (file.excluded) parts.push(`${sharing.count(file.excluded, 'contenu confidentiel laissé', 'contenus confidentiels laissés')} de côté.`);
   if (file.confidential && !file.notice) parts.push(`Fichier marqué « ${sharing.confidentialBanner} ».`);
   if (file.notice) parts.push(file.notice);
   return { path, cancelled: false, confidential: file.confidential, excluded: file.excluded, message: parts.join(' ') };
@@ -268,7 +268,7 @@ function previewOf(ctx: ServiceContext, token: string, s: Session): ImportPrevie
   const invalid = plan.lines.filter((l) => !l.acceptable).length;
   const notices: string[] = [];
   if (invalid) notices.push(sharing.import.hasErrors(invalid));
-  if (s.table.format === 'csv') notices.push(`Fichier CSV lu en ${s.table.encoding === 'windows-1252' ? 'Windows-1252 (Excel)' : (s.table.encoding ?? 'UTF-8').toUpperCase()}, séparateur « ${s.table.delimiter} ».`);
+  if (s.table.format === 'csv') notices.push('Fichier tableur lu correctement (accents compris).');
   if (s.table.confidential) notices.push(`Ce fichier porte la mention « ${sharing.confidentialBanner} ».`);
   return {
     token,
@@ -366,5 +366,5 @@ export async function applyImport(ctx: ServiceContext, token: string, accepted?:
     skipped = real.lines.length - real.lines.filter((l) => acceptedSet.has(l.id)).length;
   });
   sessionsOf(ctx).delete(token);
-  return { applied, skipped, message: `${sharing.dialog.applied(applied)}${skipped ? ` ${skipped} ligne(s) écartée(s).` : ''}` };
+  return { applied, skipped, message: `${sharing.dialog.applied(applied)}${skipped ? ` ${sharing.count(skipped, 'ligne écartée', 'lignes écartées')}.` : ''}` };
 }
