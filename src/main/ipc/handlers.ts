@@ -17,12 +17,13 @@ export type HandlerTable = { [C in ChannelName]: Handler<C> };
 /** A slice of the table for one domain's channels. */
 export type HandlerSlice<K extends ChannelName> = { [C in K]: Handler<C> };
 
-const coreHandlers: HandlerSlice<'app:state' | 'app:setup' | 'app:demo' | 'settings:get' | 'settings:update' | 'backups:list' | 'backups:create' | 'backups:restore' | 'search:global' | 'app:restoreFromFile' | 'app:quit'> = {
+const coreHandlers: HandlerSlice<'app:state' | 'app:setup' | 'app:demo' | 'settings:get' | 'settings:update' | 'settings:chooseLogo' | 'backups:list' | 'backups:create' | 'backups:restore' | 'search:global' | 'app:restoreFromFile' | 'app:quit'> = {
   'app:state': (_i, ctx) => app.appState(ctx),
   'app:setup': (i, ctx) => app.setupCouncil(ctx, i),
   'app:demo': (_i, ctx) => app.setupDemo(ctx),
   'settings:get': (_i, ctx) => ctx.store.data.settings,
   'settings:update': (i, ctx) => app.updateSettings(ctx, i),
+  'settings:chooseLogo': (_i, ctx) => app.chooseLogo(ctx),
   'backups:list': (_i, ctx) => app.backupsList(ctx),
   'backups:create': (_i, ctx) => app.backupNow(ctx),
   'backups:restore': (i, ctx) => app.restoreBackup(ctx, i.name),

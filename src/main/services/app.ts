@@ -1,6 +1,6 @@
 // Application-level operations: state of the data folder, first run (new council or demo), settings, backups.
 import { basename, join } from 'node:path';
-import type { AppState, BackupSummary, SettingsPatch, SetupInput } from '../../shared/contract/core';
+import { SettingsPatch, type AppState, type BackupSummary, type SetupInput } from '../../shared/contract/core';
 import { newId } from '../../shared/ids';
 import type { Datastore, Settings } from '../../shared/model';
 import { DomainError } from '../../shared/result';
@@ -103,6 +103,16 @@ export async function updateSettings(ctx: ServiceContext, patch: SettingsPatch):
     data.settings = next;
     return next;
   });
+}
+
+/** Paramètres: the user picks the logo image in a file dialog; the path is checked like a typed one, then saved. */
+export async function chooseLogo(ctx: ServiceContext): Promise<Settings> {
+  if (!ctx.platform.chooseOpenPath) throw new DomainError('forbidden', 'Le choix d’un fichier n’est possible que dans l’application de bureau.');
+  const file = await ctx.platform.chooseOpenPath([{ name: 'Images', extensions: ['png', 'jpg', 'jpeg'] }]);
+  if (!file) return ctx.store.data.settings;
+  const parsed = SettingsPatch.safeParse({ logoPath: file });
+  if (!parsed.success) throw new DomainError('invalid_input', parsed.error.issues[0]?.message ?? 'Ce fichier ne peut pas servir de logo.', 'logoPath');
+  return updateSettings(ctx, parsed.data);
 }
 
 function summary(b: { name: string; reason: string; createdAt: string; size: number }): BackupSummary {

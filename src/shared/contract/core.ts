@@ -70,6 +70,7 @@ export const coreContract = {
   'app:demo': channel<AppState>()(z.undefined()),
   'settings:get': channel<Settings>()(z.undefined()),
   'settings:update': channel<Settings>()(SettingsPatch),
+  'settings:chooseLogo': channel<Settings>()(z.undefined()),
   'backups:list': channel<BackupSummary[]>()(z.undefined()),
   'backups:create': channel<BackupSummary>()(z.undefined()),
   'search:global': channel<SearchHit[]>()(z.object({ query: z.string().max(200), limit: z.number().int().min(1).max(100).optional() })),

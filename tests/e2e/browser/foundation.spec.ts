@@ -1,6 +1,11 @@
 // Browser E2E of the foundation: first run, demo data, partner CRUD, a French validation error, settings, command palette and shortcuts help.
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { createPartner } from '../../../src/main/services/directory';
 import { expect, test } from './harness';
+
+/** A valid 1×1 transparent PNG. */
+const ONE_PIXEL_PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
 
 test('first run creates a council from the form', async ({ page, harness }) => {
   await page.goto('/');
@@ -87,6 +92,13 @@ test('settings save the council identity and list backups', async ({ page, harne
   await expect(page.getByText('Paramètres enregistrés.')).toBeVisible();
   expect(harness.ctx.store.data.settings.address).toBe('1 place de la Mairie, 45000 Valmont-sur-Loire');
   await expect(page.getByRole('table', { name: 'Sauvegardes' })).toBeVisible();
+  // « Choisir un fichier… » asks the (fake) dialog for an image and saves its path.
+  const logo = join(harness.dataDir, 'logo.png');
+  writeFileSync(logo, Buffer.from(ONE_PIXEL_PNG, 'base64'));
+  harness.nextOpenPath = logo;
+  await page.getByRole('button', { name: 'Choisir un fichier…' }).click();
+  await expect(page.getByLabel('Logo (chemin d’un fichier PNG ou JPEG)')).toHaveValue(logo);
+  await expect.poll(() => harness.ctx.store.data.settings.logoPath).toBe(logo);
   await harness.screenshot(page, '06-parametres');
 });
 

@@ -1,14 +1,17 @@
 // Paramètres: identity of the council, data folder, backups with restore.
 import { Alert, Button, Card, Group, NumberInput, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
-import { IconDeviceFloppy, IconHistory } from '@tabler/icons-react';
+import { IconDeviceFloppy, IconFolderOpen, IconHistory } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import type { SettingsPatch } from '../../../../shared/contract/core';
+import { fr } from '../../../../shared/i18n';
 import type { CouncilAcronym } from '../../../../shared/model';
 import { api, call, useQuery } from '../../api';
 import { useAppState } from '../../app/App';
 import { confirmDanger } from '../../components/confirm';
 import { PageHeader } from '../../components/PageHeader';
 import { describeBackup } from './backups';
+
+const t = fr.directory.settings;
 
 export function SettingsScreen() {
   const { state } = useAppState();
@@ -36,32 +39,40 @@ export function SettingsScreen() {
 
   const save = async () => {
     if (!v.communeName?.trim()) {
-      setError('Indiquez le nom de la commune.');
+      setError(t.communeRequired);
       return;
     }
     setError(undefined);
     setBusy(true);
     try {
-      await call(api().settings.update(v), { mutation: true, success: 'Paramètres enregistrés.' });
+      await call(api().settings.update(v), { mutation: true, success: t.saved });
     } catch (e) {
       setError((e as Error).message);
     } finally {
       setBusy(false);
     }
   };
+  const chooseLogo = async () => {
+    try {
+      const next = await call(api().settings.chooseLogo(), { mutation: true });
+      setV((cur) => ({ ...cur, logoPath: next.logoPath ?? '' }));
+    } catch (e) {
+      setError((e as Error).message);
+    }
+  };
   const restore = async (name: string, label: string) => {
-    if (!(await confirmDanger('Restaurer cette sauvegarde ?', `Les données actuelles seront remplacées par la sauvegarde du ${label}. Elles sont d’abord mises de côté dans le dossier des sauvegardes.`, 'Restaurer')))
+    if (!(await confirmDanger(t.restoreTitle, t.restoreBody(label), t.restore)))
       return;
-    await call(api().backups.restore({ name }), { mutation: true, success: 'Sauvegarde restaurée.' });
+    await call(api().backups.restore({ name }), { mutation: true, success: t.restored });
   };
 
   return (
     <>
-      <PageHeader title="Paramètres" subtitle="L’identité du conseil, imprimée sur tous les documents, et vos sauvegardes." />
+      <PageHeader title={t.title} subtitle={t.subtitle} />
       <Stack>
         <Card withBorder>
           <Title order={2} size="h4" mb="sm">
-            Identité du conseil
+            {t.identity}
           </Title>
           {error ? (
             <Alert color="red" mb="sm">
@@ -70,30 +81,35 @@ export function SettingsScreen() {
           ) : null}
           <Stack>
             <Group grow>
-              <TextInput label="Commune" required value={v.communeName ?? ''} onChange={set('communeName')} maxLength={300} />
+              <TextInput label={t.commune} required value={v.communeName ?? ''} onChange={set('communeName')} maxLength={300} />
               <Select
-                label="Sigle du conseil"
+                label={t.acronym}
                 data={['CLSPD', 'CLSPDR', 'CISPD', 'CISPDR']}
                 value={v.councilAcronym ?? 'CLSPD'}
                 onChange={(x) => x && setV({ ...v, councilAcronym: x as CouncilAcronym, councilName: undefined })}
                 allowDeselect={false}
               />
             </Group>
-            <TextInput label="Nom complet du conseil" value={v.councilName ?? ''} onChange={set('councilName')} maxLength={300} placeholder="Rempli automatiquement selon le sigle" />
+            <TextInput label={t.councilName} value={v.councilName ?? ''} onChange={set('councilName')} maxLength={300} placeholder={t.councilNamePlaceholder} />
             <Group grow>
-              <TextInput label="Président(e)" value={v.presidentName ?? ''} onChange={set('presidentName')} maxLength={300} />
-              <TextInput label="Qualité" value={v.presidentTitle ?? ''} onChange={set('presidentTitle')} maxLength={300} placeholder="Maire" />
+              <TextInput label={t.president} value={v.presidentName ?? ''} onChange={set('presidentName')} maxLength={300} />
+              <TextInput label={t.presidentTitle} value={v.presidentTitle ?? ''} onChange={set('presidentTitle')} maxLength={300} placeholder={t.presidentTitlePlaceholder} />
             </Group>
             <Group grow>
-              <TextInput label="Coordonnateur ou coordonnatrice" value={v.coordinatorName ?? ''} onChange={set('coordinatorName')} maxLength={300} />
-              <TextInput label="Courriel" value={v.coordinatorEmail ?? ''} onChange={set('coordinatorEmail')} maxLength={300} />
-              <TextInput label="Téléphone" value={v.coordinatorPhone ?? ''} onChange={set('coordinatorPhone')} maxLength={300} />
+              <TextInput label={t.coordinator} value={v.coordinatorName ?? ''} onChange={set('coordinatorName')} maxLength={300} />
+              <TextInput label={t.email} value={v.coordinatorEmail ?? ''} onChange={set('coordinatorEmail')} maxLength={300} />
+              <TextInput label={t.phone} value={v.coordinatorPhone ?? ''} onChange={set('coordinatorPhone')} maxLength={300} />
             </Group>
-            <TextInput label="Adresse de la mairie" value={v.address ?? ''} onChange={set('address')} maxLength={300} />
+            <TextInput label={t.address} value={v.address ?? ''} onChange={set('address')} maxLength={300} />
             <Group grow>
-              <TextInput label="Logo (chemin d’un fichier PNG ou JPEG)" value={v.logoPath ?? ''} onChange={set('logoPath')} maxLength={1000} />
+              <Group gap="xs" align="flex-end" wrap="nowrap">
+                <TextInput label={t.logo} value={v.logoPath ?? ''} onChange={set('logoPath')} maxLength={1000} style={{ flex: 1 }} />
+                <Button variant="default" leftSection={<IconFolderOpen size={16} />} onClick={chooseLogo}>
+                  {t.chooseLogo}
+                </Button>
+              </Group>
               <NumberInput
-                label="Action « non renseignée » après (mois sans mise à jour)"
+                label={t.staleAfter}
                 min={1}
                 max={24}
                 value={v.staleAfterMonths ?? 3}
@@ -102,52 +118,52 @@ export function SettingsScreen() {
             </Group>
             <Group justify="flex-end">
               <Button leftSection={<IconDeviceFloppy size={16} />} onClick={save} loading={busy}>
-                Enregistrer
+                {t.save}
               </Button>
             </Group>
           </Stack>
         </Card>
         <Card withBorder>
           <Title order={2} size="h4" mb="xs">
-            Dossier de données
+            {t.dataFolder}
           </Title>
           <Text size="sm">
-            Vos données restent sur cet ordinateur, dans le dossier : <Text span ff="monospace">{state.dataDir}</Text>
+            {t.dataFolderIntro} <Text span ff="monospace">{state.dataDir}</Text>
           </Text>
           <Text size="xs" c="dimmed" mt={4}>
-            Pour travailler dans un autre dossier (par exemple un lecteur partagé de la mairie), demandez à votre service informatique de l’indiquer au lancement de l’application.
+            {t.dataFolderHelp}
           </Text>
         </Card>
         <Card withBorder>
           <Group justify="space-between" mb="xs">
             <Title order={2} size="h4">
-              Sauvegardes
+              {t.backups}
             </Title>
             <Button
               variant="light"
               leftSection={<IconHistory size={16} />}
               onClick={async () => {
-                await call(api().backups.create(), { mutation: true, success: 'Sauvegarde créée.' });
+                await call(api().backups.create(), { mutation: true, success: t.backupCreated });
                 backups.reload();
               }}
             >
-              Sauvegarder maintenant
+              {t.backupNow}
             </Button>
           </Group>
           <Text size="sm" c="dimmed" mb="sm">
-            Une sauvegarde est faite à chaque ouverture, chaque jour et avant toute mise à jour du format ; les 30 plus récentes sont conservées.
+            {t.backupsHelp}
           </Text>
           {(backups.data ?? []).length === 0 ? (
             <Text size="sm" c="dimmed">
-              Aucune sauvegarde pour l’instant.
+              {t.noBackups}
             </Text>
           ) : (
-            <Table striped aria-label="Sauvegardes">
+            <Table striped aria-label={t.backups}>
               <Table.Thead>
                 <Table.Tr>
-                  <Table.Th>Date</Table.Th>
-                  <Table.Th>Origine</Table.Th>
-                  <Table.Th>Taille</Table.Th>
+                  <Table.Th>{t.colDate}</Table.Th>
+                  <Table.Th>{t.colReason}</Table.Th>
+                  <Table.Th>{t.colSize}</Table.Th>
                   <Table.Th />
                 </Table.Tr>
               </Table.Thead>
@@ -158,10 +174,10 @@ export function SettingsScreen() {
                     <Table.Tr key={b.name}>
                       <Table.Td>{d.date}</Table.Td>
                       <Table.Td>{d.reason}</Table.Td>
-                      <Table.Td>{Math.max(1, Math.round(b.size / 1024))} Ko</Table.Td>
+                      <Table.Td>{t.sizeKb(Math.max(1, Math.round(b.size / 1024)))}</Table.Td>
                       <Table.Td ta="right">
                         <Button size="xs" variant="default" onClick={() => restore(b.name, d.date)}>
-                          Restaurer
+                          {t.restore}
                         </Button>
                       </Table.Td>
                     </Table.Tr>
