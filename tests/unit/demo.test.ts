@@ -163,6 +163,17 @@ describe('demo datastore', () => {
     expect(statusEntries.some((j) => j.to === 'abandoned' && j.meetingId)).toBe(true);
   });
 
+  it('writes measurements in the journal the French way, as the fiche action prints them', () => {
+    const measures = doc.actions.flatMap((a) => a.journal.filter((j) => j.field === 'measurement'));
+    expect(measures.length).toBeGreaterThan(0);
+    for (const j of measures) {
+      expect(j.comment).not.toMatch(/\d{4}-\d{2}-\d{2}/);
+      expect(j.comment).toMatch(/ — (1er|\d{1,2}) \S+ \d{4}$/);
+      expect(j.to).not.toMatch(/\d{4}/);
+    }
+    expect(measures.some((j) => /^\d{1,3}\u202f\d{3}/.test(j.to ?? '') || /^\d{1,3}[\u00a0 ]\d{3}/.test(j.to ?? ''))).toBe(true);
+  });
+
   it('covers every meeting status for public and confidential bodies', () => {
     expect(doc.meetings.length).toBeGreaterThanOrEqual(8);
     const statuses = (conf: 'public' | 'confidential') =>

@@ -22,7 +22,7 @@ test('export dialog: confidential decisions left out, then included only after t
   await dialog.getByRole('combobox', { name: 'Tableau' }).click();
   await page.getByRole('option', { name: /Décisions et actions décidées/ }).click();
   await expect(dialog.getByText('1 ligne confidentielle laissée de côté.')).toBeVisible();
-  await dialog.getByText('CSV pour Excel (point-virgule)').click();
+  await dialog.getByText('Tableau simple, pour tout tableur (point-virgule)').click();
   await shot(page, harness, '61-export-dialogue');
   await dialog.getByRole('button', { name: 'Enregistrer sous…' }).click();
   await expect(dialog.getByRole('status')).toContainText('Fichier enregistré');
