@@ -280,7 +280,7 @@ export const sharing = {
     packActions: (c: number) => n(c, 'action', 'actions'),
     packNeedsPilot: 'Choisissez d’abord la structure pilote.',
     calendarTitle: 'Invitations et convocations',
-    calendarText: 'Une invitation calendrier par réunion ou pour toutes les prochaines réunions d’une instance, le brouillon du courriel de convocation, le compte rendu modifiable (Word), le dossier de séance d’une plénière.',
+    calendarText: 'Une invitation d’agenda par réunion ou pour toutes les prochaines réunions d’une instance, le brouillon du courriel de convocation, le compte rendu modifiable (Word), le dossier de séance d’une plénière.',
     meeting: 'Réunion',
     meetingPlaceholder: 'Choisissez une réunion',
     instance: 'Instance',
