@@ -2,8 +2,11 @@
 import { Button, Group, Select, Stack, Textarea, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import type { OrganisationInput } from '../../../../shared/contract/directory';
+import { fr } from '../../../../shared/i18n';
 import type { Category, Organisation } from '../../../../shared/model';
 import { ApiError } from '../../api';
+
+const t = fr.directory.form;
 
 export function PartnerForm({
   categories,
@@ -32,9 +35,9 @@ export function PartnerForm({
 
   const submit = async () => {
     const e: Record<string, string> = {};
-    if (!v.name.trim()) e.name = 'Indiquez le nom de la structure.';
-    if (!v.categoryId) e.categoryId = 'Choisissez une catégorie.';
-    if (v.email && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v.email.trim())) e.email = 'L’adresse électronique n’est pas valide. Exemple : prenom.nom@ville.fr';
+    if (!v.name.trim()) e.name = t.nameRequired;
+    if (!v.categoryId) e.categoryId = t.categoryRequired;
+    if (v.email && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v.email.trim())) e.email = t.emailInvalid;
     setErrors(e);
     if (Object.keys(e).length) return;
     setBusy(true);
@@ -49,33 +52,33 @@ export function PartnerForm({
 
   return (
     <Stack>
-      <TextInput label="Nom de la structure" required value={v.name} onChange={set('name')} error={errors.name} data-autofocus maxLength={300} />
+      <TextInput label={t.name} required value={v.name} onChange={set('name')} error={errors.name} data-autofocus maxLength={300} />
       <Group grow>
-        <TextInput label="Sigle" value={v.shortName} onChange={set('shortName')} maxLength={300} />
+        <TextInput label={t.shortName} value={v.shortName} onChange={set('shortName')} maxLength={300} />
         <Select
-          label="Catégorie"
+          label={t.category}
           required
           searchable
           data={categories.map((c) => ({ value: c.id, label: c.label }))}
           value={v.categoryId || null}
           onChange={(x) => setV({ ...v, categoryId: x ?? '' })}
           error={errors.categoryId}
-          nothingFoundMessage="Aucune catégorie"
+          nothingFoundMessage={t.noCategory}
         />
       </Group>
-      <TextInput label="Adresse" value={v.address} onChange={set('address')} maxLength={300} />
+      <TextInput label={t.address} value={v.address} onChange={set('address')} maxLength={300} />
       <Group grow>
-        <TextInput label="Courriel" value={v.email} onChange={set('email')} error={errors.email} maxLength={300} />
-        <TextInput label="Téléphone" value={v.phone} onChange={set('phone')} maxLength={300} />
+        <TextInput label={t.email} value={v.email} onChange={set('email')} error={errors.email} maxLength={300} />
+        <TextInput label={t.phone} value={v.phone} onChange={set('phone')} maxLength={300} />
       </Group>
-      <TextInput label="Site internet" value={v.website} onChange={set('website')} maxLength={300} />
-      <Textarea label="Notes" autosize minRows={2} value={v.notes} onChange={set('notes')} />
+      <TextInput label={t.website} value={v.website} onChange={set('website')} maxLength={300} />
+      <Textarea label={t.notes} autosize minRows={2} value={v.notes} onChange={set('notes')} />
       <Group justify="flex-end">
         <Button variant="default" onClick={onCancel}>
-          Annuler
+          {fr.actions.cancel}
         </Button>
         <Button onClick={submit} loading={busy}>
-          Enregistrer
+          {fr.actions.save}
         </Button>
       </Group>
     </Stack>

@@ -1,9 +1,10 @@
 // Partner institution page: its details, its contacts, the instances it sits in and the actions it pilots or joins.
-import { ActionIcon, Anchor, Badge, Button, Card, Grid, Group, Modal, Stack, Table, Text, Title, Tooltip } from '@mantine/core';
+import { ActionIcon, Anchor, Badge, Button, Card, Grid, Group, Modal, Progress, Stack, Table, Text, Title, Tooltip } from '@mantine/core';
 import { IconArrowLeft, IconEdit, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import type { OrganisationInput, PersonInput } from '../../../../shared/contract/directory';
+import { formatPercent } from '../../../../shared/format';
 import { fr } from '../../../../shared/i18n';
 import type { InstanceKind, Person } from '../../../../shared/model';
 import { api, call, useQuery } from '../../api';
@@ -14,6 +15,50 @@ import { PageHeader } from '../../components/PageHeader';
 import { PartnerForm } from './PartnerForm';
 import { PersonForm } from './PersonForm';
 
+const t = fr.directory.partner;
+
+/** Attendance of one institution at the meetings of the current year (present and represented over invited). */
+function AttendanceCard({ organisationId }: { organisationId: string }) {
+  const year = new Date().getFullYear();
+  const stats = useQuery(() => api().meetings.attendanceStats({ year }), [year]);
+  const row = stats.data?.find((r) => r.organisationId === organisationId);
+  const counts = row
+    ? (['present', 'represented', 'excused', 'absent', 'unknown'] as const).filter((k) => row[k] > 0).map((k) => `${fr.attendanceStatus[k]} : ${row[k]}`)
+    : [];
+  return (
+    <Card withBorder>
+      <Title order={2} size="h4" mb={4}>
+        {t.attendance}
+      </Title>
+      <Text size="xs" c="dimmed" mb="xs">
+        {t.attendanceYear(year)}
+      </Text>
+      {stats.data === undefined ? null : !row || row.invited === 0 ? (
+        <Text size="sm" c="dimmed">
+          {t.attendanceNone(year)}
+        </Text>
+      ) : (
+        <Stack gap={6}>
+          <Group justify="space-between" align="baseline">
+            <Text size="sm">{t.attendanceRate}</Text>
+            <Text fw={700} size="lg">
+              {formatPercent(row.rate)}
+            </Text>
+          </Group>
+          <Progress value={row.rate} aria-label={t.attendanceRate} />
+          <Text size="sm">{t.attendanceInvited(row.invited)}</Text>
+          <Text size="xs" c="dimmed">
+            {counts.join(' · ')}
+          </Text>
+          <Text size="xs" c="dimmed">
+            {t.attendanceHelp}
+          </Text>
+        </Stack>
+      )}
+    </Card>
+  );
+}
+
 export function PartnerScreen() {
   const { id = '' } = useParams();
   const navigate = useNavigate();
@@ -22,32 +67,32 @@ export function PartnerScreen() {
   const [editing, setEditing] = useState(false);
   const [person, setPersonState] = useState<Person | 'new' | null>(null);
   // The dialog title is kept while the dialog closes, so it does not flicker.
-  const [personTitle, setPersonTitle] = useState('Ajouter un contact');
+  const [personTitle, setPersonTitle] = useState(t.addContact);
   const setPerson = (p: Person | 'new' | null) => {
-    if (p !== null) setPersonTitle(p === 'new' ? 'Ajouter un contact' : 'Modifier le contact');
+    if (p !== null) setPersonTitle(p === 'new' ? t.addContact : t.editContact);
     setPersonState(p);
   };
 
   if (detail.error)
-    return <EmptyState title="Structure introuvable" text={detail.error.message} action="Retour aux partenaires" onAction={() => navigate(links.partners())} />;
+    return <EmptyState title={t.notFound} text={detail.error.message} action={t.backToList} onAction={() => navigate(links.partners())} />;
   if (!detail.data) return null;
   const { organisation: o, category, people, instances, actions } = detail.data;
 
   const saveOrg = async (v: OrganisationInput) => {
-    await call(api().partners.update({ id, patch: v }), { mutation: true, success: 'Modifications enregistrées.' });
+    await call(api().partners.update({ id, patch: v }), { mutation: true, success: t.saved });
     setEditing(false);
   };
   const savePerson = async (v: PersonInput) => {
-    if (person === 'new') await call(api().people.create(v), { mutation: true, success: 'Contact ajouté.' });
-    else if (person) await call(api().people.update({ id: person.id, patch: v }), { mutation: true, success: 'Contact modifié.' });
+    if (person === 'new') await call(api().people.create(v), { mutation: true, success: t.contactAdded });
+    else if (person) await call(api().people.update({ id: person.id, patch: v }), { mutation: true, success: t.contactUpdated });
     setPerson(null);
   };
   const removePerson = async (p: Person) => {
-    if (!(await confirmDanger('Supprimer ce contact ?', `${p.firstName} ${p.lastName} sera retiré(e) de l’annuaire. Vous pourrez annuler pendant cette session.`))) return;
+    if (!(await confirmDanger(t.deleteContactTitle, t.deleteContactBody([p.firstName, p.lastName].filter(Boolean).join(' '))))) return;
     notifyDeleted(await call(api().people.delete({ id: p.id }), { mutation: true }));
   };
   const removeOrg = async () => {
-    if (!(await confirmDanger('Supprimer cette structure ?', `« ${o.name} » et ses contacts seront supprimés. Vous pourrez annuler pendant cette session.`))) return;
+    if (!(await confirmDanger(t.deleteTitle, t.deleteBody(o.name)))) return;
     notifyDeleted(await call(api().partners.delete({ id }), { mutation: true }));
     navigate(links.partners());
   };
@@ -55,7 +100,7 @@ export function PartnerScreen() {
   return (
     <>
       <Anchor size="sm" onClick={() => navigate(links.partners())} mb="xs" display="inline-flex" style={{ alignItems: 'center', gap: 4 }}>
-        <IconArrowLeft size={14} /> Partenaires
+        <IconArrowLeft size={14} /> {t.back}
       </Anchor>
       <PageHeader
         title={o.name}
@@ -63,10 +108,10 @@ export function PartnerScreen() {
         actions={
           <>
             <Button variant="default" leftSection={<IconEdit size={16} />} onClick={() => setEditing(true)}>
-              Modifier
+              {fr.actions.edit}
             </Button>
             <Button variant="light" color="red" leftSection={<IconTrash size={16} />} onClick={removeOrg}>
-              Supprimer
+              {fr.actions.delete}
             </Button>
           </>
         }
@@ -76,23 +121,23 @@ export function PartnerScreen() {
           <Card withBorder>
             <Group justify="space-between" mb="sm">
               <Title order={2} size="h4">
-                Contacts
+                {t.contacts}
               </Title>
               <Button size="xs" leftSection={<IconPlus size={14} />} onClick={() => setPerson('new')}>
-                Ajouter un contact
+                {t.addContact}
               </Button>
             </Group>
             {people.length === 0 ? (
               <Text c="dimmed" size="sm">
-                Aucun contact. Ajoutez le référent de la structure pour pouvoir l’inviter aux réunions.
+                {t.noContacts}
               </Text>
             ) : (
-              <Table verticalSpacing="xs" aria-label="Contacts">
+              <Table verticalSpacing="xs" aria-label={t.contacts}>
                 <Table.Thead>
                   <Table.Tr>
-                    <Table.Th>Nom</Table.Th>
-                    <Table.Th>Fonction</Table.Th>
-                    <Table.Th>Coordonnées</Table.Th>
+                    <Table.Th>{t.colName}</Table.Th>
+                    <Table.Th>{t.colJob}</Table.Th>
+                    <Table.Th>{t.colDetails}</Table.Th>
                     <Table.Th w={80} />
                   </Table.Tr>
                 </Table.Thead>
@@ -105,7 +150,7 @@ export function PartnerScreen() {
                         </Text>
                         {p.leftAt ? (
                           <Badge size="xs" color="gray">
-                            A quitté son poste
+                            {t.leftPost}
                           </Badge>
                         ) : null}
                       </Table.Td>
@@ -118,13 +163,13 @@ export function PartnerScreen() {
                       </Table.Td>
                       <Table.Td>
                         <Group gap={4} wrap="nowrap">
-                          <Tooltip label="Modifier">
-                            <ActionIcon variant="subtle" aria-label={`Modifier ${p.lastName}`} onClick={() => setPerson(p)}>
+                          <Tooltip label={fr.actions.edit}>
+                            <ActionIcon variant="subtle" aria-label={t.editPerson(p.lastName)} onClick={() => setPerson(p)}>
                               <IconEdit size={16} />
                             </ActionIcon>
                           </Tooltip>
-                          <Tooltip label="Supprimer">
-                            <ActionIcon variant="subtle" color="red" aria-label={`Supprimer ${p.lastName}`} onClick={() => removePerson(p)}>
+                          <Tooltip label={fr.actions.delete}>
+                            <ActionIcon variant="subtle" color="red" aria-label={t.deletePerson(p.lastName)} onClick={() => removePerson(p)}>
                               <IconTrash size={16} />
                             </ActionIcon>
                           </Tooltip>
@@ -141,9 +186,9 @@ export function PartnerScreen() {
           <Stack>
             <Card withBorder>
               <Title order={2} size="h4" mb="xs">
-                Coordonnées
+                {t.details}
               </Title>
-              <Text size="sm">{o.address ?? 'Adresse non renseignée'}</Text>
+              <Text size="sm">{o.address ?? t.noAddress}</Text>
               <Text size="sm">{o.email ?? ''}</Text>
               <Text size="sm">{o.phone ?? ''}</Text>
               {o.notes ? (
@@ -154,11 +199,11 @@ export function PartnerScreen() {
             </Card>
             <Card withBorder>
               <Title order={2} size="h4" mb="xs">
-                Instances
+                {t.instances}
               </Title>
               {instances.length === 0 ? (
                 <Text size="sm" c="dimmed">
-                  Ne siège dans aucune instance actuellement.
+                  {t.noInstances}
                 </Text>
               ) : (
                 instances.map((i) => (
@@ -175,17 +220,17 @@ export function PartnerScreen() {
             </Card>
             <Card withBorder>
               <Title order={2} size="h4" mb="xs">
-                Actions du plan
+                {t.actions}
               </Title>
               {actions.length === 0 ? (
                 <Text size="sm" c="dimmed">
-                  Ne pilote ni ne participe à aucune action.
+                  {t.noActions}
                 </Text>
               ) : (
                 actions.map((a) => (
                   <Group key={a.id} gap="xs" wrap="nowrap" align="flex-start">
                     <Badge variant="light" size="sm" style={{ flex: 'none' }} mt={2}>
-                      {a.role === 'pilot' ? 'Pilote' : 'Partenaire'}
+                      {a.role === 'pilot' ? t.pilot : t.partner}
                     </Badge>
                     <Anchor size="sm" onClick={() => navigate(links.action(a.id))}>
                       {a.code} — {a.title}
@@ -194,10 +239,11 @@ export function PartnerScreen() {
                 ))
               )}
             </Card>
+            <AttendanceCard organisationId={id} />
           </Stack>
         </Grid.Col>
       </Grid>
-      <Modal opened={editing} onClose={() => setEditing(false)} title="Modifier la structure" size="lg">
+      <Modal opened={editing} onClose={() => setEditing(false)} title={t.editTitle} size="lg">
         <PartnerForm categories={categories.data ?? []} initial={o} onSubmit={saveOrg} onCancel={() => setEditing(false)} />
       </Modal>
       <Modal opened={person !== null} onClose={() => setPerson(null)} title={personTitle} size="lg">

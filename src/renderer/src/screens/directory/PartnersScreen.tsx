@@ -5,12 +5,16 @@ import { IconPlus, IconSearch, IconTrash } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import type { OrganisationInput } from '../../../../shared/contract/directory';
+import { fr } from '../../../../shared/i18n';
 import { api, call, useQuery } from '../../api';
 import { links } from '../../app/registry';
 import { confirmDanger, notifyDeleted } from '../../components/confirm';
 import { EmptyState } from '../../components/EmptyState';
 import { PageHeader } from '../../components/PageHeader';
 import { PartnerForm } from './PartnerForm';
+
+const t = fr.directory.partners;
+const tp = fr.directory.partner;
 
 export function PartnersScreen() {
   const navigate = useNavigate();
@@ -26,14 +30,14 @@ export function PartnersScreen() {
   const partners = useQuery(() => api().partners.list({ query: debounced || undefined, categoryId: categoryId ?? undefined }), [debounced, categoryId]);
 
   const create = async (v: OrganisationInput) => {
-    const org = await call(api().partners.create(v), { mutation: true, success: `Structure « ${v.name.trim()} » ajoutée.` });
+    const org = await call(api().partners.create(v), { mutation: true, success: t.created(v.name.trim()) });
     setCreating(false);
     setParams({});
     navigate(links.partner(org.id));
   };
 
   const remove = async (id: string, name: string) => {
-    if (!(await confirmDanger('Supprimer cette structure ?', `« ${name} » et ses contacts seront supprimés. Vous pourrez annuler pendant cette session.`))) return;
+    if (!(await confirmDanger(tp.deleteTitle, tp.deleteBody(name)))) return;
     const d = await call(api().partners.delete({ id }), { mutation: true });
     notifyDeleted(d);
   };
@@ -43,26 +47,26 @@ export function PartnersScreen() {
   return (
     <>
       <PageHeader
-        title="Partenaires"
-        subtitle="Les institutions partenaires du conseil et leurs contacts."
+        title={t.title}
+        subtitle={t.subtitle}
         actions={
           <Button leftSection={<IconPlus size={16} />} onClick={() => setCreating(true)}>
-            Ajouter un partenaire
+            {t.add}
           </Button>
         }
       />
       <Group mb="md" align="flex-end">
         <TextInput
           leftSection={<IconSearch size={16} />}
-          placeholder="Nom, sigle ou contact…"
-          label="Rechercher"
+          placeholder={t.searchPlaceholder}
+          label={t.searchLabel}
           value={query}
           onChange={(e) => setQuery(e.currentTarget.value)}
           style={{ flex: 1 }}
         />
         <Select
-          label="Catégorie"
-          placeholder="Toutes les catégories"
+          label={t.category}
+          placeholder={t.allCategories}
           clearable
           data={(categories.data ?? []).map((c) => ({ value: c.id, label: c.label }))}
           value={categoryId}
@@ -72,24 +76,24 @@ export function PartnersScreen() {
       </Group>
       {partners.loading && !partners.data ? null : rows.length === 0 ? (
         filtering ? (
-          <EmptyState title="Aucun partenaire ne correspond" text="Essayez un autre mot ou retirez le filtre de catégorie." />
+          <EmptyState title={t.noMatchTitle} text={t.noMatchText} />
         ) : (
           <EmptyState
-            title="Aucun partenaire pour l’instant"
-            text="Cette liste rassemblera les institutions du conseil : police, justice, écoles, bailleurs, associations… Commencez par la préfecture et le parquet."
-            action="Ajouter un partenaire"
+            title={t.emptyTitle}
+            text={t.emptyText}
+            action={t.add}
             onAction={() => setCreating(true)}
           />
         )
       ) : (
         <Paper withBorder>
-          <Table highlightOnHover verticalSpacing="sm" aria-label="Liste des partenaires">
+          <Table highlightOnHover verticalSpacing="sm" aria-label={t.tableLabel}>
             <Table.Thead>
               <Table.Tr>
-                <Table.Th>Structure</Table.Th>
-                <Table.Th>Catégorie</Table.Th>
-                <Table.Th>Contacts</Table.Th>
-                <Table.Th>Courriel</Table.Th>
+                <Table.Th>{t.colName}</Table.Th>
+                <Table.Th>{t.colCategory}</Table.Th>
+                <Table.Th>{t.colContacts}</Table.Th>
+                <Table.Th>{t.colEmail}</Table.Th>
                 <Table.Th w={60} />
               </Table.Tr>
             </Table.Thead>
@@ -116,8 +120,8 @@ export function PartnersScreen() {
                     <Text size="sm">{o.email ?? '—'}</Text>
                   </Table.Td>
                   <Table.Td onClick={(e) => e.stopPropagation()}>
-                    <Tooltip label="Supprimer">
-                      <ActionIcon variant="subtle" color="red" aria-label={`Supprimer ${o.name}`} onClick={() => remove(o.id, o.name)}>
+                    <Tooltip label={fr.actions.delete}>
+                      <ActionIcon variant="subtle" color="red" aria-label={t.deleteLabel(o.name)} onClick={() => remove(o.id, o.name)}>
                         <IconTrash size={16} />
                       </ActionIcon>
                     </Tooltip>
@@ -129,7 +133,7 @@ export function PartnersScreen() {
         </Paper>
       )}
       <Text size="xs" c="dimmed" mt="xs">
-        {rows.length} {rows.length > 1 ? 'structures' : 'structure'}
+        {t.count(rows.length)}
       </Text>
       <Modal
         opened={creating}
@@ -137,7 +141,7 @@ export function PartnersScreen() {
           setCreating(false);
           setParams({});
         }}
-        title="Ajouter un partenaire"
+        title={t.add}
         size="lg"
       >
         <PartnerForm categories={categories.data ?? []} onSubmit={create} onCancel={() => setCreating(false)} />

@@ -2,8 +2,12 @@
 import { Button, Group, Select, Stack, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import type { PersonInput } from '../../../../shared/contract/directory';
+import { fr } from '../../../../shared/i18n';
 import type { Person } from '../../../../shared/model';
 import { ApiError } from '../../api';
+
+const t = fr.directory.person;
+const tf = fr.directory.form;
 
 export function PersonForm({ organisationId, initial, onSubmit, onCancel }: { organisationId: string; initial?: Person; onSubmit: (v: PersonInput) => Promise<void>; onCancel: () => void }) {
   const [v, setV] = useState<PersonInput>({
@@ -20,8 +24,8 @@ export function PersonForm({ organisationId, initial, onSubmit, onCancel }: { or
   const set = (k: keyof PersonInput) => (e: { currentTarget: { value: string } }) => setV({ ...v, [k]: e.currentTarget.value });
   const submit = async () => {
     const e: Record<string, string> = {};
-    if (!v.lastName.trim()) e.lastName = 'Indiquez le nom de la personne.';
-    if (v.email && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v.email.trim())) e.email = 'L’adresse électronique n’est pas valide. Exemple : prenom.nom@ville.fr';
+    if (!v.lastName.trim()) e.lastName = t.lastNameRequired;
+    if (v.email && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v.email.trim())) e.email = tf.emailInvalid;
     setErrors(e);
     if (Object.keys(e).length) return;
     setBusy(true);
@@ -37,7 +41,7 @@ export function PersonForm({ organisationId, initial, onSubmit, onCancel }: { or
     <Stack>
       <Group grow>
         <Select
-          label="Civilité"
+          label={t.civility}
           data={[
             { value: '', label: '—' },
             { value: 'Mme', label: 'Mme' },
@@ -47,20 +51,20 @@ export function PersonForm({ organisationId, initial, onSubmit, onCancel }: { or
           onChange={(x) => setV({ ...v, civility: (x ?? '') as PersonInput['civility'] })}
           allowDeselect={false}
         />
-        <TextInput label="Prénom" value={v.firstName} onChange={set('firstName')} data-autofocus maxLength={300} />
-        <TextInput label="Nom" required value={v.lastName} onChange={set('lastName')} error={errors.lastName} maxLength={300} />
+        <TextInput label={t.firstName} value={v.firstName} onChange={set('firstName')} data-autofocus maxLength={300} />
+        <TextInput label={t.lastName} required value={v.lastName} onChange={set('lastName')} error={errors.lastName} maxLength={300} />
       </Group>
-      <TextInput label="Fonction" value={v.jobTitle} onChange={set('jobTitle')} placeholder="Commissaire, principal, directrice…" maxLength={300} />
+      <TextInput label={t.jobTitle} value={v.jobTitle} onChange={set('jobTitle')} placeholder={t.jobTitlePlaceholder} maxLength={300} />
       <Group grow>
-        <TextInput label="Courriel" value={v.email} onChange={set('email')} error={errors.email} maxLength={300} />
-        <TextInput label="Téléphone" value={v.phone} onChange={set('phone')} maxLength={300} />
+        <TextInput label={tf.email} value={v.email} onChange={set('email')} error={errors.email} maxLength={300} />
+        <TextInput label={tf.phone} value={v.phone} onChange={set('phone')} maxLength={300} />
       </Group>
       <Group justify="flex-end">
         <Button variant="default" onClick={onCancel}>
-          Annuler
+          {fr.actions.cancel}
         </Button>
         <Button onClick={submit} loading={busy}>
-          Enregistrer
+          {fr.actions.save}
         </Button>
       </Group>
     </Stack>

@@ -101,13 +101,13 @@ export function SettingsScreen() {
               <TextInput label={t.phone} value={v.coordinatorPhone ?? ''} onChange={set('coordinatorPhone')} maxLength={300} />
             </Group>
             <TextInput label={t.address} value={v.address ?? ''} onChange={set('address')} maxLength={300} />
+            <Group gap="xs" align="flex-end" wrap="nowrap">
+              <TextInput label={t.logo} value={v.logoPath ?? ''} onChange={set('logoPath')} maxLength={1000} style={{ flex: 1 }} />
+              <Button variant="default" leftSection={<IconFolderOpen size={16} />} onClick={chooseLogo}>
+                {t.chooseLogo}
+              </Button>
+            </Group>
             <Group grow>
-              <Group gap="xs" align="flex-end" wrap="nowrap">
-                <TextInput label={t.logo} value={v.logoPath ?? ''} onChange={set('logoPath')} maxLength={1000} style={{ flex: 1 }} />
-                <Button variant="default" leftSection={<IconFolderOpen size={16} />} onClick={chooseLogo}>
-                  {t.chooseLogo}
-                </Button>
-              </Group>
               <NumberInput
                 label={t.staleAfter}
                 min={1}
