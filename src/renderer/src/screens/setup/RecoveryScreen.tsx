@@ -3,8 +3,11 @@ import { Alert, Button, Card, Center, Group, Stack, Table, Text, Title } from '@
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import type { BackupSummary } from '../../../../shared/contract/core';
+import { fr } from '../../../../shared/i18n';
 import { api, call } from '../../api';
 import { describeBackup } from '../settings/backups';
+
+const t = fr.directory.recovery;
 
 export function RecoveryScreen({ message, dataDir, onRecovered }: { message: string; dataDir?: string; onRecovered: () => void }) {
   const [backups, setBackups] = useState<BackupSummary[]>([]);
@@ -17,7 +20,7 @@ export function RecoveryScreen({ message, dataDir, onRecovered }: { message: str
   const restore = async (name: string) => {
     setBusy(name);
     try {
-      await call(api().backups.restore({ name }), { mutation: true, success: 'Sauvegarde restaurée. Le fichier endommagé est conservé dans le dossier des sauvegardes.' });
+      await call(api().backups.restore({ name }), { mutation: true, success: t.restored });
       onRecovered();
     } finally {
       setBusy(undefined);
@@ -30,29 +33,29 @@ export function RecoveryScreen({ message, dataDir, onRecovered }: { message: str
           <Group gap="sm">
             <IconAlertTriangle color="#b35c00" />
             <Title order={1} size="h3">
-              Vos données ne peuvent pas être ouvertes
+              {t.title}
             </Title>
           </Group>
-          <Alert color="orange" title="Ce qui s’est passé">
+          <Alert color="orange" title={t.whatHappened}>
             {message}
           </Alert>
           <Text size="sm">
-            Le fichier n’a pas été modifié ni remplacé. Vous pouvez restaurer une sauvegarde (le fichier actuel sera mis de côté), ouvrir un autre fichier, ou quitter.
-            {dataDir ? ` Dossier de données : ${dataDir}` : ''}
+            {t.explanation}
+            {dataDir ? t.dataFolder(dataDir) : ''}
           </Text>
           <Title order={2} size="h5">
-            Sauvegardes disponibles
+            {t.backups}
           </Title>
           {backups.length === 0 ? (
             <Text c="dimmed" size="sm">
-              Aucune sauvegarde n’a été trouvée dans ce dossier.
+              {t.noBackups}
             </Text>
           ) : (
             <Table striped>
               <Table.Thead>
                 <Table.Tr>
-                  <Table.Th>Date</Table.Th>
-                  <Table.Th>Origine</Table.Th>
+                  <Table.Th>{t.colDate}</Table.Th>
+                  <Table.Th>{t.colReason}</Table.Th>
                   <Table.Th />
                 </Table.Tr>
               </Table.Thead>
@@ -63,7 +66,7 @@ export function RecoveryScreen({ message, dataDir, onRecovered }: { message: str
                     <Table.Td>{describeBackup(b).reason}</Table.Td>
                     <Table.Td ta="right">
                       <Button size="xs" loading={busy === b.name} onClick={() => restore(b.name)}>
-                        Restaurer cette sauvegarde
+                        {t.restore}
                       </Button>
                     </Table.Td>
                   </Table.Tr>
@@ -79,10 +82,10 @@ export function RecoveryScreen({ message, dataDir, onRecovered }: { message: str
                 onRecovered();
               }}
             >
-              Ouvrir un autre fichier…
+              {t.openOther}
             </Button>
             <Button variant="light" color="red" onClick={() => void call(api().app.quit())}>
-              Quitter
+              {t.quit}
             </Button>
           </Group>
         </Stack>
