@@ -2,6 +2,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createPartner } from '../../../src/main/services/directory';
+import { attendanceStats } from '../../../src/main/services/meetings/meetings';
 import { expect, test } from './harness';
 
 /** A valid 1×1 transparent PNG. */
@@ -56,6 +57,9 @@ test('demo data, then partner create, edit, validation error, delete and undo', 
   await personDialog.getByLabel('Fonction').fill('Directrice');
   await personDialog.getByRole('button', { name: 'Enregistrer' }).click();
   await expect(page.getByText('Inès Garnier')).toBeVisible();
+  await expect(personDialog).toBeHidden();
+  // A new structure has not been invited to any meeting yet.
+  await expect(page.getByText(`La structure n’a été invitée à aucune réunion en ${new Date().getFullYear()}.`)).toBeVisible();
   await harness.screenshot(page, '05-fiche-partenaire');
 
   // The server-side check refuses a duplicate name with a French message.
@@ -80,6 +84,17 @@ test('demo data, then partner create, edit, validation error, delete and undo', 
   // Filtering as you type.
   await page.getByRole('textbox', { name: 'Rechercher', exact: true }).fill('lucioles d ete');
   await expect(page.getByRole('table', { name: 'Liste des partenaires' }).getByRole('row')).toHaveCount(2);
+
+  // A demo institution invited to this year's meetings shows its attendance rate and counts.
+  const stats = attendanceStats(harness.ctx, new Date().getFullYear()).filter((r) => r.invited > 0);
+  if (stats.length > 0) {
+    const top = stats.reduce((a, b) => (b.invited > a.invited ? b : a));
+    await page.goto(`/#/partenaires/${top.organisationId}`);
+    const card = page.getByText('Présence aux réunions (année)').locator('..');
+    await expect(card.getByText(`${Math.round(top.rate)}\u00a0%`)).toBeVisible();
+    await expect(card.getByText(`${top.invited} invitation${top.invited > 1 ? 's' : ''}`)).toBeVisible();
+    await harness.screenshot(page, '05b-fiche-partenaire-presence');
+  }
 });
 
 test('settings save the council identity and list backups', async ({ page, harness }) => {
