@@ -107,8 +107,9 @@ export function SettingsScreen() {
                 {t.chooseLogo}
               </Button>
             </Group>
-            <Group grow>
+            <Group>
               <NumberInput
+                w={440}
                 label={t.staleAfter}
                 min={1}
                 max={24}
