@@ -30,3 +30,6 @@ export function personLabel(p: { civility?: string; firstName?: string; lastName
     .replace(/\s+/g, ' ')
     .trim();
 }
+
+/** An e-mail address as the app accepts it (one pattern for forms, IPC and imports). */
+export const EMAIL_RE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;

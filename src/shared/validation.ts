@@ -1,6 +1,7 @@
 // Zod set up with French messages, and conversion of validation issues into one French sentence.
 import { z } from 'zod';
 import { fr as zodFr } from 'zod/locales';
+import { EMAIL_RE } from './text';
 
 z.config(zodFr());
 
@@ -17,7 +18,7 @@ export function describeIssues(error: z.ZodError, labels: Record<string, string>
 }
 
 /** An e-mail address as the directory and its imports accept it: one @, a dot in the domain, no space. */
-export const EMAIL_RE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+export { EMAIL_RE };
 
 /** IPC input: an optional e-mail address (empty allowed, to clear it). */
 export function optionalEmailInput() {

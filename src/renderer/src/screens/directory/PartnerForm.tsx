@@ -1,10 +1,12 @@
 // Form to create or edit a partner institution, with French validation next to each field.
-import { Button, Group, Select, Stack, Textarea, TextInput } from '@mantine/core';
+import { Group, Select, Stack, Textarea, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import type { OrganisationInput } from '../../../../shared/contract/directory';
 import { fr } from '../../../../shared/i18n';
 import type { Category, Organisation } from '../../../../shared/model';
 import { ApiError } from '../../api';
+import { FormActions } from '../../components/FormActions';
+import { EMAIL_RE } from '../../../../shared/text';
 
 const t = fr.directory.form;
 
@@ -37,7 +39,7 @@ export function PartnerForm({
     const e: Record<string, string> = {};
     if (!v.name.trim()) e.name = t.nameRequired;
     if (!v.categoryId) e.categoryId = t.categoryRequired;
-    if (v.email && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v.email.trim())) e.email = t.emailInvalid;
+    if (v.email && !EMAIL_RE.test(v.email.trim())) e.email = t.emailInvalid;
     setErrors(e);
     if (Object.keys(e).length) return;
     setBusy(true);
@@ -73,14 +75,7 @@ export function PartnerForm({
       </Group>
       <TextInput label={t.website} value={v.website} onChange={set('website')} maxLength={300} />
       <Textarea label={t.notes} autosize minRows={2} value={v.notes} onChange={set('notes')} />
-      <Group justify="flex-end">
-        <Button variant="default" onClick={onCancel}>
-          {fr.actions.cancel}
-        </Button>
-        <Button onClick={submit} loading={busy}>
-          {fr.actions.save}
-        </Button>
-      </Group>
+      <FormActions onCancel={onCancel} onSubmit={submit} busy={busy} />
     </Stack>
   );
 }

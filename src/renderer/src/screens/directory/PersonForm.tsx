@@ -1,10 +1,12 @@
 // Form to add or edit a contact person of an institution.
-import { Button, Group, Select, Stack, TextInput } from '@mantine/core';
+import { Group, Select, Stack, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import type { PersonInput } from '../../../../shared/contract/directory';
 import { fr } from '../../../../shared/i18n';
 import type { Person } from '../../../../shared/model';
 import { ApiError } from '../../api';
+import { FormActions } from '../../components/FormActions';
+import { EMAIL_RE } from '../../../../shared/text';
 
 const t = fr.directory.person;
 const tf = fr.directory.form;
@@ -25,7 +27,7 @@ export function PersonForm({ organisationId, initial, onSubmit, onCancel }: { or
   const submit = async () => {
     const e: Record<string, string> = {};
     if (!v.lastName.trim()) e.lastName = t.lastNameRequired;
-    if (v.email && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v.email.trim())) e.email = tf.emailInvalid;
+    if (v.email && !EMAIL_RE.test(v.email.trim())) e.email = tf.emailInvalid;
     setErrors(e);
     if (Object.keys(e).length) return;
     setBusy(true);
@@ -59,14 +61,7 @@ export function PersonForm({ organisationId, initial, onSubmit, onCancel }: { or
         <TextInput label={tf.email} value={v.email} onChange={set('email')} error={errors.email} maxLength={300} />
         <TextInput label={tf.phone} value={v.phone} onChange={set('phone')} maxLength={300} />
       </Group>
-      <Group justify="flex-end">
-        <Button variant="default" onClick={onCancel}>
-          {fr.actions.cancel}
-        </Button>
-        <Button onClick={submit} loading={busy}>
-          {fr.actions.save}
-        </Button>
-      </Group>
+      <FormActions onCancel={onCancel} onSubmit={submit} busy={busy} />
     </Stack>
   );
 }

@@ -37,6 +37,7 @@ import { DateField, isValidIsoOrEmpty } from '../../components/DateField';
 import { objectiveOptions } from './forms';
 import { IndicatorChart } from './IndicatorChart';
 import { funderLabel, HealthBadge, IndicatorBadge, ProgressCell, StatusBadge } from './ui';
+import { FormActions } from '../../components/FormActions';
 
 const s = fr.strategy.ui;
 const e = fr.strategy.errors;
@@ -431,14 +432,7 @@ function QuickUpdate({ action, onDone }: { action: Action; onDone: () => void })
         <Slider mt="xs" value={Math.min(100, Math.max(0, progress || 0))} onChange={setProgress} step={5} label={(v) => formatPercent(v)} aria-label={s.fields.progress} />
       </div>
       <Textarea label={s.fields.comment} description={s.commentHelp} autosize minRows={2} value={comment} onChange={(x) => setComment(x.currentTarget.value)} error={errors.comment} />
-      <Group justify="flex-end">
-        <Button variant="default" onClick={onDone}>
-          {fr.actions.cancel}
-        </Button>
-        <Button onClick={submit} loading={busy}>
-          {fr.actions.save}
-        </Button>
-      </Group>
+      <FormActions onCancel={onDone} onSubmit={submit} busy={busy} />
     </Stack>
   );
 }
@@ -559,14 +553,7 @@ function EditSheet({ detail, onDone }: { detail: ActionDetail; onDone: () => voi
         onChange={(x) => setV({ ...v, followingInstanceId: x ?? '' })}
         clearable
       />
-      <Group justify="flex-end">
-        <Button variant="default" onClick={onDone}>
-          {fr.actions.cancel}
-        </Button>
-        <Button onClick={submit} loading={busy}>
-          {fr.actions.save}
-        </Button>
-      </Group>
+      <FormActions onCancel={onDone} onSubmit={submit} busy={busy} />
     </Stack>
   );
 }
@@ -917,14 +904,7 @@ function IndicatorForm({ actionId, initial, onDone }: { actionId: string; initia
         <TextInput label={s.fields.source} value={v.source} onChange={(x) => setV({ ...v, source: x.currentTarget.value })} />
         <TextInput label={s.fields.frequency} placeholder={s.frequencyPlaceholder} value={v.frequency} onChange={(x) => setV({ ...v, frequency: x.currentTarget.value })} />
       </Group>
-      <Group justify="flex-end">
-        <Button variant="default" onClick={onDone}>
-          {fr.actions.cancel}
-        </Button>
-        <Button onClick={submit} loading={busy}>
-          {initial ? fr.actions.save : s.addIndicator}
-        </Button>
-      </Group>
+      <FormActions onCancel={onDone} onSubmit={submit} busy={busy} submitLabel={initial ? fr.actions.save : s.addIndicator} />
     </Stack>
   );
 }

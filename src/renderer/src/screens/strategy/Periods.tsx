@@ -9,6 +9,7 @@ import { api, ApiError, call, useQuery } from '../../api';
 import { links } from '../../app/registry';
 import { confirmDanger } from '../../components/confirm';
 import { StatusBadge } from './ui';
+import { FormActions } from '../../components/FormActions';
 
 const s = fr.strategy.ui.periods;
 
@@ -187,14 +188,7 @@ export function PeriodsPanel({ onDone, onShowPeriod }: { onDone: () => void; onS
                 </Alert>
               </>
             ) : null}
-            <Group justify="flex-end">
-              <Button variant="default" onClick={() => setCreating(false)}>
-                {fr.actions.cancel}
-              </Button>
-              <Button onClick={start} loading={busy}>
-                {active ? s.closeAndStart : s.start}
-              </Button>
-            </Group>
+            <FormActions onCancel={() => setCreating(false)} onSubmit={start} busy={busy} submitLabel={active ? s.closeAndStart : s.start} />
           </Stack>
         </Paper>
       )}

@@ -1,10 +1,11 @@
 // Small strategy forms: new action, axis and objective, with French validation next to each field.
-import { Button, ColorInput, Group, Select, Stack, Textarea, TextInput } from '@mantine/core';
+import { ColorInput, Group, Select, Stack, Textarea, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import type { PlanTree } from '../../../../shared/contract/strategy';
 import { fr } from '../../../../shared/i18n';
 import { ApiError } from '../../api';
 import { DateField, isValidIsoOrEmpty } from '../../components/DateField';
+import { FormActions } from '../../components/FormActions';
 
 const s = fr.strategy.ui;
 const e = fr.strategy.errors;
@@ -94,14 +95,7 @@ export function NewActionForm({
         <DateField label={s.fields.startDate} value={v.startDate} onChange={(x) => setV({ ...v, startDate: x })} error={errors.startDate} />
         <DateField label={s.fields.endDate} value={v.endDate} onChange={(x) => setV({ ...v, endDate: x })} error={errors.endDate} />
       </Group>
-      <Group justify="flex-end">
-        <Button variant="default" onClick={onCancel}>
-          {fr.actions.cancel}
-        </Button>
-        <Button onClick={submit} loading={busy}>
-          {s.addAction}
-        </Button>
-      </Group>
+      <FormActions onCancel={onCancel} onSubmit={submit} busy={busy} submitLabel={s.addAction} />
     </Stack>
   );
 }
@@ -140,14 +134,7 @@ export function AxisForm({
       <TextInput label={s.fields.axisTitle} required data-autofocus value={v.title} onChange={(x) => setV({ ...v, title: x.currentTarget.value })} error={errors.title} maxLength={300} />
       <ColorInput label={s.fields.colour} description={s.colourHelp} format="hex" swatches={AXIS_SWATCHES} value={v.colour} onChange={(c) => setV({ ...v, colour: c })} error={errors.colour} />
       <Textarea label={s.fields.description} autosize minRows={2} value={v.description} onChange={(x) => setV({ ...v, description: x.currentTarget.value })} />
-      <Group justify="flex-end">
-        <Button variant="default" onClick={onCancel}>
-          {fr.actions.cancel}
-        </Button>
-        <Button onClick={submit} loading={busy}>
-          {submitLabel}
-        </Button>
-      </Group>
+      <FormActions onCancel={onCancel} onSubmit={submit} busy={busy} submitLabel={submitLabel} />
     </Stack>
   );
 }
@@ -184,14 +171,7 @@ export function ObjectiveForm({
     <Stack>
       <TextInput label={s.fields.objectiveTitle} required data-autofocus value={v.title} onChange={(x) => setV({ ...v, title: x.currentTarget.value })} error={errors.title} maxLength={300} />
       <Textarea label={s.fields.description} autosize minRows={2} value={v.description} onChange={(x) => setV({ ...v, description: x.currentTarget.value })} />
-      <Group justify="flex-end">
-        <Button variant="default" onClick={onCancel}>
-          {fr.actions.cancel}
-        </Button>
-        <Button onClick={submit} loading={busy}>
-          {submitLabel}
-        </Button>
-      </Group>
+      <FormActions onCancel={onCancel} onSubmit={submit} busy={busy} submitLabel={submitLabel} />
     </Stack>
   );
 }
