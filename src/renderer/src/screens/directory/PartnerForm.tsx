@@ -4,9 +4,9 @@ import { useState } from 'react';
 import type { OrganisationInput } from '../../../../shared/contract/directory';
 import { fr } from '../../../../shared/i18n';
 import type { Category, Organisation } from '../../../../shared/model';
-import { ApiError } from '../../api';
 import { FormActions } from '../../components/FormActions';
 import { EMAIL_RE } from '../../../../shared/text';
+import { type FieldErrors, useFormSubmit } from '../../components/useFormSubmit';
 
 const t = fr.directory.form;
 
@@ -31,25 +31,15 @@ export function PartnerForm({
     website: initial?.website ?? '',
     notes: initial?.notes ?? '',
   });
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [busy, setBusy] = useState(false);
+  const { errors, busy, run } = useFormSubmit('name');
   const set = (k: keyof OrganisationInput) => (e: { currentTarget: { value: string } }) => setV({ ...v, [k]: e.currentTarget.value });
 
   const submit = async () => {
-    const e: Record<string, string> = {};
+    const e: FieldErrors = {};
     if (!v.name.trim()) e.name = t.nameRequired;
     if (!v.categoryId) e.categoryId = t.categoryRequired;
     if (v.email && !EMAIL_RE.test(v.email.trim())) e.email = t.emailInvalid;
-    setErrors(e);
-    if (Object.keys(e).length) return;
-    setBusy(true);
-    try {
-      await onSubmit(v);
-    } catch (err) {
-      if (err instanceof ApiError) setErrors({ [err.info.field ?? 'name']: err.info.message });
-    } finally {
-      setBusy(false);
-    }
+    await run(e, () => onSubmit(v));
   };
 
   return (

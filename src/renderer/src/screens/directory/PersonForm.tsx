@@ -4,9 +4,9 @@ import { useState } from 'react';
 import type { PersonInput } from '../../../../shared/contract/directory';
 import { fr } from '../../../../shared/i18n';
 import type { Person } from '../../../../shared/model';
-import { ApiError } from '../../api';
 import { FormActions } from '../../components/FormActions';
 import { EMAIL_RE } from '../../../../shared/text';
+import { type FieldErrors, useFormSubmit } from '../../components/useFormSubmit';
 
 const t = fr.directory.person;
 const tf = fr.directory.form;
@@ -21,23 +21,13 @@ export function PersonForm({ organisationId, initial, onSubmit, onCancel }: { or
     email: initial?.email ?? '',
     phone: initial?.phone ?? '',
   });
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [busy, setBusy] = useState(false);
+  const { errors, busy, run } = useFormSubmit('lastName');
   const set = (k: keyof PersonInput) => (e: { currentTarget: { value: string } }) => setV({ ...v, [k]: e.currentTarget.value });
   const submit = async () => {
-    const e: Record<string, string> = {};
+    const e: FieldErrors = {};
     if (!v.lastName.trim()) e.lastName = t.lastNameRequired;
     if (v.email && !EMAIL_RE.test(v.email.trim())) e.email = tf.emailInvalid;
-    setErrors(e);
-    if (Object.keys(e).length) return;
-    setBusy(true);
-    try {
-      await onSubmit(v);
-    } catch (err) {
-      if (err instanceof ApiError) setErrors({ [err.info.field ?? 'lastName']: err.info.message });
-    } finally {
-      setBusy(false);
-    }
+    await run(e, () => onSubmit(v));
   };
   return (
     <Stack>

@@ -3,9 +3,9 @@ import { ColorInput, Group, Select, Stack, Textarea, TextInput } from '@mantine/
 import { useState } from 'react';
 import type { PlanTree } from '../../../../shared/contract/strategy';
 import { fr } from '../../../../shared/i18n';
-import { ApiError } from '../../api';
 import { DateField, isValidIsoOrEmpty } from '../../components/DateField';
 import { FormActions } from '../../components/FormActions';
+import { type FieldErrors, useFormSubmit } from '../../components/useFormSubmit';
 
 const s = fr.strategy.ui;
 const e = fr.strategy.errors;
@@ -31,10 +31,6 @@ export function objectiveOptions(tree: PlanTree | undefined) {
   return [{ group: s.inboxGroup, items: [{ value: '', label: fr.strategy.inbox }] }, ...groups];
 }
 
-function applyServerError(err: unknown, setErrors: (e: Record<string, string>) => void, fallback: string) {
-  if (err instanceof ApiError) setErrors({ [err.info.field?.split('.').pop() ?? fallback]: err.info.message });
-}
-
 export function NewActionForm({
   tree,
   partners,
@@ -49,24 +45,14 @@ export function NewActionForm({
   onCancel: () => void;
 }) {
   const [v, setV] = useState<NewActionValues>({ title: '', objectiveId: initialObjectiveId ?? '', pilotOrganisationId: '', startDate: '', endDate: '' });
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [busy, setBusy] = useState(false);
+  const { errors, busy, run } = useFormSubmit('title');
   const submit = async () => {
-    const found: Record<string, string> = {};
+    const found: FieldErrors = {};
     if (!v.title.trim()) found.title = e.titleRequired;
     if (!isValidIsoOrEmpty(v.startDate)) found.startDate = fr.errors.invalidDate;
     if (!isValidIsoOrEmpty(v.endDate)) found.endDate = fr.errors.invalidDate;
     else if (v.startDate && v.endDate && isValidIsoOrEmpty(v.startDate) && v.endDate < v.startDate) found.endDate = e.endBeforeStart;
-    setErrors(found);
-    if (Object.keys(found).length) return;
-    setBusy(true);
-    try {
-      await onSubmit(v);
-    } catch (err) {
-      applyServerError(err, setErrors, 'title');
-    } finally {
-      setBusy(false);
-    }
+    await run(found, () => onSubmit(v));
   };
   return (
     <Stack>
@@ -112,22 +98,12 @@ export function AxisForm({
   onCancel: () => void;
 }) {
   const [v, setV] = useState({ title: initial?.title ?? '', colour: initial?.colour ?? AXIS_SWATCHES[0], description: initial?.description ?? '' });
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [busy, setBusy] = useState(false);
+  const { errors, busy, run } = useFormSubmit('title');
   const submit = async () => {
-    const found: Record<string, string> = {};
+    const found: FieldErrors = {};
     if (!v.title.trim()) found.title = s.axisTitleRequired;
     if (!/^#[0-9a-fA-F]{6}$/.test(v.colour)) found.colour = e.colour;
-    setErrors(found);
-    if (Object.keys(found).length) return;
-    setBusy(true);
-    try {
-      await onSubmit(v);
-    } catch (err) {
-      applyServerError(err, setErrors, 'title');
-    } finally {
-      setBusy(false);
-    }
+    await run(found, () => onSubmit(v));
   };
   return (
     <Stack>
@@ -151,22 +127,8 @@ export function ObjectiveForm({
   onCancel: () => void;
 }) {
   const [v, setV] = useState({ title: initial?.title ?? '', description: initial?.description ?? '' });
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [busy, setBusy] = useState(false);
-  const submit = async () => {
-    if (!v.title.trim()) {
-      setErrors({ title: s.objectiveTitleRequired });
-      return;
-    }
-    setBusy(true);
-    try {
-      await onSubmit(v);
-    } catch (err) {
-      applyServerError(err, setErrors, 'title');
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { errors, busy, run } = useFormSubmit('title');
+  const submit = () => run(v.title.trim() ? {} : { title: s.objectiveTitleRequired }, () => onSubmit(v));
   return (
     <Stack>
       <TextInput label={s.fields.objectiveTitle} required data-autofocus value={v.title} onChange={(x) => setV({ ...v, title: x.currentTarget.value })} error={errors.title} maxLength={300} />
