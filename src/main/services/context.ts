@@ -1,5 +1,6 @@
 // What every service receives: the store, the clock, the session's undo list and the platform edges.
 import type { Store } from '../store/store';
+import type { ProtectedAccess } from '../vault/types';
 import { Trash } from './trash';
 
 /** Things only the Electron shell can do (dialogs, opening files); absent in the CLI and in tests. */
@@ -18,6 +19,8 @@ export interface ServiceContext {
   now(): Date;
   trash: Trash;
   platform: Platform;
+  /** The protected store (register, confidential meeting texts); absent where no vault is wired (team server). */
+  vault?: ProtectedAccess;
   /** Replaces the store (restore, another data folder). */
   replaceStore?(store: Store): void;
 }
