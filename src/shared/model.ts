@@ -345,6 +345,21 @@ export const Meeting = z.object({
 });
 export type Meeting = z.infer<typeof Meeting>;
 
+// ---------- data-protection journal (no content: date, kind, count) ----------
+/** What a purge removed: situations of the register, texts of confidential meetings, a deleted meeting… */
+export const PurgeKind = z.enum(['situation', 'situation_archived', 'meeting_texts', 'meeting_deleted', 'correspondence']);
+export type PurgeKind = z.infer<typeof PurgeKind>;
+/** One line of the « registre des purges »: never any content, only what kind, how many, why and when. */
+export const PurgeEntry = z.object({
+  id: Id,
+  at: IsoDateTime,
+  kind: PurgeKind,
+  count: z.number().int().min(0),
+  /** Code of the rule that applied ('retention', 'age_25', 'manual_deletion', …). */
+  rule: ShortText,
+});
+export type PurgeEntry = z.infer<typeof PurgeEntry>;
+
 // ---------- the datastore document ----------
 export const Datastore = z.object({
   schemaVersion: z.literal(SCHEMA_VERSION),
@@ -359,6 +374,8 @@ export const Datastore = z.object({
   objectives: z.array(Objective),
   actions: z.array(Action),
   meetings: z.array(Meeting),
+  /** Registre des purges (data protection), appended by the retention engine and meeting deletions. */
+  purgeLog: z.array(PurgeEntry).default([]),
 });
 export type Datastore = z.infer<typeof Datastore>;
 

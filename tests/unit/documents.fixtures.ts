@@ -253,6 +253,7 @@ export function buildFixture(opts: FixtureOptions = {}): Datastore {
   ];
   return {
     schemaVersion: SCHEMA_VERSION,
+      purgeLog: [],
     settings: {
       communeName: 'Valmont-sur-Loire',
       councilAcronym: 'CLSPDR',

@@ -343,5 +343,6 @@ export function newEmptyDatastore(): Datastore {
     objectives: [],
     actions: [],
     meetings: [],
+    purgeLog: [],
   };
 }

@@ -137,6 +137,7 @@ class DemoBuilder {
     const mairie = DEMO_ORGS.find((o) => o.key === 'mairie')!;
     return {
       schemaVersion: SCHEMA_VERSION,
+      purgeLog: [],
       settings: {
         communeName: COMMUNE,
         councilAcronym: 'CLSPDR',

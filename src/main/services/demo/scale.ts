@@ -167,6 +167,7 @@ class TenYearGenerator {
     }));
     const active: Datastore = {
       schemaVersion: SCHEMA_VERSION,
+      purgeLog: [],
       settings: {
         communeName: 'Valmont-sur-Loire',
         councilAcronym: 'CLSPDR',
