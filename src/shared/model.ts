@@ -88,7 +88,7 @@ export const Person = z.object({
 export type Person = z.infer<typeof Person>;
 
 // ---------- instances and memberships ----------
-export const InstanceKind = z.enum(['plenary', 'restricted', 'working_group']);
+export const InstanceKind = z.enum(['plenary', 'restricted', 'working_group', 'cddf']);
 export type InstanceKind = z.infer<typeof InstanceKind>;
 export const Instance = z.object({
   id: Id,

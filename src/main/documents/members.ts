@@ -4,6 +4,7 @@ import { documents as t } from '../../shared/i18n/documents';
 import { formatDate, formatShortDate, todayIso } from '../../shared/format';
 import type { Confidentiality, Datastore, Instance, MemberRole } from '../../shared/model';
 import { DomainError } from '../../shared/result';
+import { INSTANCE_KIND_ORDER } from '../../shared/instance-rules';
 import { finishDocument } from './common';
 import { ConfidentialityFilter } from './confidentiality';
 import { type GeneratedDocument, Lookup, personName, type RenderOptions, safeFileName } from './data';
@@ -18,7 +19,6 @@ export interface MembersParams {
 }
 
 const ROLES: MemberRole[] = ['ex_officio', 'designated', 'associated', 'qualified'];
-const KIND_ORDER: Record<Instance['kind'], number> = { plenary: 0, restricted: 1, working_group: 2 };
 
 export async function renderMembers(data: Datastore, params: MembersParams, options: RenderOptions = {}): Promise<GeneratedDocument> {
   const lk = new Lookup(data);
@@ -36,7 +36,7 @@ export async function renderMembers(data: Datastore, params: MembersParams, opti
     // The council-wide annex covers public and restricted instances; confidential groups only on explicit choice.
     scope = new ConfidentialityFilter(data, params.includeConfidential);
     instances = scope.instanceList(
-      data.instances.filter((i) => i.status === 'active').sort((a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || a.name.localeCompare(b.name, 'fr')),
+      data.instances.filter((i) => i.status === 'active').sort((a, b) => INSTANCE_KIND_ORDER[a.kind] - INSTANCE_KIND_ORDER[b.kind] || a.name.localeCompare(b.name, 'fr')),
     );
   }
   const confidentiality: Confidentiality = scope.level;

@@ -90,6 +90,7 @@ export const common = {
     plenary: 'Formation plénière',
     restricted: 'Formation restreinte',
     working_group: 'Cellule de veille / groupe de travail',
+    cddf: 'Conseil pour les droits et devoirs des familles (CDDF)',
   } satisfies Record<InstanceKind, string>,
   memberRole: {
     ex_officio: 'Membre de droit',

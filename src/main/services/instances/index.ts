@@ -5,6 +5,7 @@ import { addDays } from '../../../shared/format';
 import { newId } from '../../../shared/ids';
 import type { Datastore, Instance, Membership } from '../../../shared/model';
 import { DomainError } from '../../../shared/result';
+import { INSTANCE_KIND_ORDER } from '../../../shared/instance-rules';
 import { personLabel } from '../../../shared/text';
 import { fold } from '../directory';
 import { nowIso, type ServiceContext } from '../context';
@@ -77,7 +78,7 @@ export function listInstances(ctx: ServiceContext, input?: { query?: string; inc
   const data = ctx.store.data;
   const date = today(ctx);
   const q = input?.query ? fold(input.query.trim()) : '';
-  const order: Record<Instance['kind'], number> = { plenary: 0, restricted: 1, working_group: 2 };
+  const order = INSTANCE_KIND_ORDER;
   return data.instances
     .filter((i) => input?.includeClosed !== false || i.status === 'active')
     .filter((i) => !q || fold(`${i.name} ${i.theme ?? ''} ${i.territory ?? ''}`).includes(q))

@@ -7,7 +7,7 @@ import { Link, useNavigate, useSearchParams } from 'react-router';
 import type { MeetingInput } from '../../../../shared/contract/meetings';
 import { formatPercent, formatShortDate, formatTime, todayIso } from '../../../../shared/format';
 import { fr } from '../../../../shared/i18n';
-import type { MeetingStatus } from '../../../../shared/model';
+import type { InstanceKind, MeetingStatus } from '../../../../shared/model';
 import { api, ApiError, call, useQuery } from '../../api';
 import { DateField, INVALID_DATE } from '../../components/DateField';
 import { TimeField } from '../../components/TimeField';
@@ -19,6 +19,8 @@ import { ConfidentialityBadge, MeetingStatusBadge } from './badges';
 
 const L = fr.meetings.ui;
 type Template = NonNullable<MeetingInput['template']>;
+/** A CDDF meets like a working group (situations, decisions): it takes that agenda template. */
+const templateFor = (kind: InstanceKind): Template => (kind === 'cddf' ? 'working_group' : kind);
 
 export function NewMeetingDialog({ opened, onClose, instanceId }: { opened: boolean; onClose: () => void; instanceId?: string }) {
   const navigate = useNavigate();
@@ -30,13 +32,13 @@ export function NewMeetingDialog({ opened, onClose, instanceId }: { opened: bool
     // Opened from an instance page: preselect it with the template that suits it.
     const ins = instances.data?.find((i) => i.id === instanceId);
     if (instanceId && ins) {
-      const template: Template = ins.meetingsCount > 0 && ins.kind !== 'plenary' ? 'copy_previous' : ins.kind;
+      const template: Template = ins.meetingsCount > 0 && ins.kind !== 'plenary' ? 'copy_previous' : templateFor(ins.kind);
       setF((x) => ({ ...x, instanceId, template, title: x.title || fr.meetings.defaultTitle(ins.name) }));
     }
   }, [instanceId, instances.data]);
   const pickInstance = (id: string | null) => {
     const ins = instances.data?.find((i) => i.id === id);
-    const template: Template = !ins ? 'none' : ins.meetingsCount > 0 && ins.kind !== 'plenary' ? 'copy_previous' : ins.kind;
+    const template: Template = !ins ? 'none' : ins.meetingsCount > 0 && ins.kind !== 'plenary' ? 'copy_previous' : templateFor(ins.kind);
     setF({ ...f, instanceId: id ?? '', template, title: f.title || (ins ? fr.meetings.defaultTitle(ins.name) : '') });
   };
   const submit = async () => {
