@@ -5,6 +5,7 @@ import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, screen, session, s
 import { fr } from '../shared/i18n';
 import { DomainError } from '../shared/result';
 import { createInvoker } from './ipc/handlers';
+import { configureLog, logError, logInfo } from './log';
 import { createContext } from './services/context';
 import { Store } from './store/store';
 import { registerIpc } from './app/ipc';
@@ -64,6 +65,8 @@ function openWindow(): BrowserWindow {
 
 async function start(): Promise<void> {
   await app.whenReady();
+  configureLog({ dir: join(app.getPath('userData'), 'logs') });
+  logInfo('app.start', { version: app.getVersion(), electron: process.versions.electron, node: process.versions.node, platform: process.platform, arch: process.arch, packaged: app.isPackaged });
   const dataDir = resolveDataDir(process.argv, process.env, app.getPath('userData'));
   const store = openStore(dataDir);
   if (!store) {
@@ -108,6 +111,7 @@ installWebContentsHardening(app, openExternal);
 if (installSingleInstance(app, () => mainWindow)) {
   start().catch((e: unknown) => {
     console.error(e);
+    logError('app.startFailed', undefined, e);
     dialog.showErrorBox(fr.shell.startup.failedTitle, fr.shell.startup.failed(e instanceof Error ? e.message : String(e)));
     app.exit(1);
   });
