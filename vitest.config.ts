@@ -9,6 +9,8 @@ export default defineConfig({
           name: 'unit',
           environment: 'node',
           include: ['tests/unit/**/*.test.ts'],
+          // Test-only: lowers the vault's key-derivation cost and retry delays (honoured only under a test runner).
+          env: { CLSPD_TEST_FAST_KDF: '1' },
           testTimeout: 60_000,
           hookTimeout: 60_000,
         },

@@ -8,6 +8,7 @@ import { createInvoker } from './ipc/handlers';
 import { configureLog, logError, logInfo } from './log';
 import { createContext } from './services/context';
 import { Store } from './store/store';
+import { Vault } from './vault';
 import { registerIpc } from './app/ipc';
 import { installQuitFlush, installSingleInstance, resolveDataDir, userDataOverride } from './app/lifecycle';
 import { createPlatform } from './app/platform';
@@ -84,6 +85,7 @@ async function start(): Promise<void> {
   }
   // A broken or empty datastore is not an error here: the renderer reads `app:state` and shows recovery or first run.
   const ctx = createContext(store, createPlatform(dialog, shell, () => mainWindow));
+  ctx.vault = new Vault(dataDir);
   registerIpc(ipcMain, createInvoker(ctx));
 
   installAppProtocol(protocol, RENDERER_ROOT);

@@ -6,6 +6,7 @@ import { meetings } from './meetings';
 import { sharing } from './sharing';
 import { shell } from './shell';
 import { strategy } from './strategy';
+import { vault } from './vault';
 
-export const fr = { ...common, directory, strategy, meetings, documents, sharing, shell };
+export const fr = { ...common, directory, strategy, meetings, documents, sharing, shell, vault };
 export type Catalogue = typeof fr;
