@@ -90,6 +90,25 @@ export type Person = z.infer<typeof Person>;
 // ---------- instances and memberships ----------
 export const InstanceKind = z.enum(['plenary', 'restricted', 'working_group', 'cddf']);
 export type InstanceKind = z.infer<typeof InstanceKind>;
+/** One saved version of a group's règlement intérieur (L132-5): every version is kept with its date. */
+export const RulesVersion = z.object({
+  id: Id,
+  savedAt: IsoDateTime,
+  text: LongText.min(1),
+});
+export type RulesVersion = z.infer<typeof RulesVersion>;
+/** The yearly bilan d'application de la charte déontologique of a group (the charter itself is signed once). */
+export const CharterReview = z.object({
+  id: Id,
+  year: z.number().int().min(2000).max(2100),
+  /** Date the review was held (usually in one of the group's meetings). */
+  reviewedOn: IsoDate,
+  meetingId: Id.optional(),
+  /** What the group noted: how information was exchanged, difficulties, breaches and their follow-up. */
+  summary: LongText,
+  createdAt: IsoDateTime,
+});
+export type CharterReview = z.infer<typeof CharterReview>;
 export const Instance = z.object({
   id: Id,
   name: ShortText.min(1),
@@ -102,6 +121,10 @@ export const Instance = z.object({
   status: z.enum(['active', 'closed']),
   closedAt: IsoDate.optional(),
   closedReason: ShortText.optional(),
+  /** Règlement intérieur of the group, every saved version, oldest first (working groups, CDDF). */
+  rulesVersions: z.array(RulesVersion).optional(),
+  /** Yearly bilans d'application de la charte, one per year. */
+  charterReviews: z.array(CharterReview).optional(),
   createdAt: IsoDateTime,
   updatedAt: IsoDateTime,
 });
@@ -340,6 +363,8 @@ export const Meeting = z.object({
   currentAgendaItemId: Id.optional(),
   heldAt: IsoDateTime.optional(),
   validatedAt: IsoDateTime.optional(),
+  /** Date the retention engine purged the notes and decision texts of this confidential meeting. */
+  textsPurgedAt: IsoDate.optional(),
   createdAt: IsoDateTime,
   updatedAt: IsoDateTime,
 });
