@@ -14,8 +14,17 @@ export interface Platform {
   quit?(): void;
 }
 
+/**
+ * What services use of a datastore: the local file store, or the team server's PostgreSQL-backed store.
+ * Services never depend on which one they get.
+ */
+export type DataStore = Pick<
+  Store,
+  'dataDir' | 'file' | 'state' | 'backupWarning' | 'isReady' | 'data' | 'update' | 'flush' | 'initialise' | 'restoreFrom' | 'backup' | 'listDataFiles' | 'onSavingChange' | 'close'
+>;
+
 export interface ServiceContext {
-  store: Store;
+  store: DataStore;
   now(): Date;
   trash: Trash;
   platform: Platform;
@@ -25,7 +34,7 @@ export interface ServiceContext {
   replaceStore?(store: Store): void;
 }
 
-export function createContext(store: Store, platform: Platform = {}, now: () => Date = () => new Date()): ServiceContext {
+export function createContext(store: DataStore, platform: Platform = {}, now: () => Date = () => new Date()): ServiceContext {
   return { store, now, trash: new Trash(), platform };
 }
 

@@ -6,7 +6,8 @@ import { meetings } from './meetings';
 import { sharing } from './sharing';
 import { shell } from './shell';
 import { strategy } from './strategy';
+import { team } from './team';
 import { vault } from './vault';
 
-export const fr = { ...common, directory, strategy, meetings, documents, sharing, shell, vault };
+export const fr = { ...common, directory, strategy, meetings, documents, sharing, shell, vault, team };
 export type Catalogue = typeof fr;

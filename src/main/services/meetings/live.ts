@@ -8,7 +8,6 @@ import type { Action, Datastore, Decision, Meeting } from '../../../shared/model
 import { DomainError } from '../../../shared/result';
 import { fold } from '../directory';
 import { nowIso, type ServiceContext } from '../context';
-import type { Store } from '../../store/store';
 import { assertNotLocked, getDecision, getItem, getMeeting, touch } from './common';
 import { checkActionUpdate, checkDraft, createPlanActionIn, updatePlanActionIn } from './plan';
 
@@ -248,7 +247,7 @@ export async function updateFollowUp(ctx: ServiceContext, input: FollowUpInput):
 }
 
 // Refs handed out but not used yet in this session, so two quick captures never get the same number.
-const reserved = new WeakMap<Store, Set<string>>();
+const reserved = new WeakMap<object, Set<string>>();
 
 /** Next free « situation n° AAAA-NNN » for the year, looking at decisions and notes of every meeting. */
 export function nextSituationRef(ctx: ServiceContext, year = ctx.now().getFullYear()): { ref: string } {

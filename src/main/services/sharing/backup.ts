@@ -3,7 +3,8 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { sharing } from '../../../shared/i18n/sharing';
 import type { Datastore } from '../../../shared/model';
 import { DomainError } from '../../../shared/result';
-import { inspectFile, type Store } from '../../store/store';
+import { inspectFile } from '../../store/store';
+import type { DataStore } from '../context';
 
 /** Backups may be large (ten years of a council), but not absurdly so. */
 export const MAX_BACKUP_BYTES = 300 * 1024 * 1024;
@@ -28,7 +29,7 @@ export function countsOf(d: Datastore): BackupCounts {
 }
 
 /** The whole datastore in its own versioned format, confidential content included. */
-export async function exportBackup(store: Store): Promise<BackupExport> {
+export async function exportBackup(store: DataStore): Promise<BackupExport> {
   await store.flush();
   const d = store.data;
   return { text: JSON.stringify(d), counts: countsOf(d), notice: sharing.backupIsNotAShare };
@@ -60,7 +61,7 @@ export function inspectBackup(file: string): BackupPreview {
 }
 
 /** Restores a backup: validated first, the current datastore moved aside into backups/. */
-export async function restoreBackupFile(store: Store, file: string): Promise<BackupPreview & { movedAside?: string }> {
+export async function restoreBackupFile(store: DataStore, file: string): Promise<BackupPreview & { movedAside?: string }> {
   const preview = inspectBackup(file);
   const r = await store.restoreFrom(file);
   return { ...preview, movedAside: r.movedAside };

@@ -1,0 +1,384 @@
+// The team server's datastore: the council's document kept in memory, read from and written to PostgreSQL row by row.
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Immer } from 'immer';
+import type pg from 'pg';
+import { Datastore, SCHEMA_VERSION } from '../../shared/model';
+import { DomainError } from '../../shared/result';
+import { team } from '../../shared/i18n/team';
+import type { StoreState } from '../store/store';
+import { applyRemoteChanges, diffDocuments, rowsToDocument, type EntityChange, type EntityRow } from './db/entities';
+import { Mutex } from './mutex';
+
+/** Channel name of the NOTIFY sent at every commit; the payload is the new sequence number. */
+export const CHANGES_CHANNEL = 'clspd_changes';
+
+const immer = new Immer({ autoFreeze: false });
+
+/** Who is writing: recorded on the rows and in the audit log. */
+export interface Writer {
+  userId: string;
+  displayName: string;
+}
+
+interface RequestState {
+  mode: 'read' | 'write';
+  /** The document this request sees; a writing request's own working copy. */
+  working: Datastore | null;
+  writeNeeded: boolean;
+}
+
+export interface WriteOptions<T> {
+  /** Whether the handler refused: its changes are then dropped and nothing is written. */
+  isRefusal?: (value: T) => boolean;
+  /** The last state (sequence number) the client saw: an entity changed since then by someone else is a conflict. */
+  seenSeq?: number;
+  onConflict?: (c: ConflictInfo) => T;
+}
+
+/** Thrown inside a read-only request when the handler turns out to write: the request is run again as a write. */
+class WriteNeeded extends Error {}
+
+export interface WriteOutcome<T> {
+  value: T;
+  changes: EntityChange[];
+  seq: number;
+}
+
+export interface ConflictInfo {
+  collection: string;
+  id: string;
+  byName: string;
+  at: Date;
+}
+
+interface ArchiveStamp {
+  mtimeMs: number;
+  size: number;
+}
+
+/**
+ * Looks like the local Store to the services (data, update, dataDir for archived periods), but:
+ * reads come from the in-memory document, kept current with the database (catch-up before each request and
+ * on NOTIFY); a request that writes runs inside one PostgreSQL transaction holding the `meta` row lock, so
+ * writers of every server process are serialised and nothing is lost; only the rows that changed are written.
+ */
+export class TeamStore {
+  state: StoreState = { status: 'empty' };
+  backupWarning: string | undefined;
+  readonly file = '';
+  /** Private folder where archived periods are materialised as the files the services expect. */
+  readonly dataDir: string;
+  /** The last committed document, what reads see. */
+  private doc: Datastore | null = null;
+  private seq = 0;
+  /** The request being served (its own working copy while it writes). */
+  private readonly request = new AsyncLocalStorage<RequestState>();
+  private readonly local = new Mutex();
+  private archiveStamps = new Map<string, ArchiveStamp>();
+
+  constructor(private readonly pool: pg.Pool) {
+    this.dataDir = mkdtempSync(join(tmpdir(), 'clspd-team-'));
+  }
+
+  get isReady(): boolean {
+    return this.doc !== null;
+  }
+
+  get currentSeq(): number {
+    return this.seq;
+  }
+
+  get data(): Datastore {
+    const r = this.request.getStore();
+    const doc = r?.mode === 'write' ? r.working : this.doc;
+    if (!doc) throw new DomainError('io', team.errors.empty);
+    return doc;
+  }
+
+  /** Loads the whole document (at start). */
+  async load(): Promise<void> {
+    await this.local.run(async () => {
+      const client = await this.pool.connect();
+      try {
+        await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ');
+        const meta = await client.query<{ seq: string }>('SELECT seq FROM meta WHERE id = 1');
+        const rows = await client.query<EntityRow>('SELECT collection, id, payload FROM entities ORDER BY created_seq, collection, id');
+        const archives = await client.query<{ file_name: string; payload: unknown }>('SELECT file_name, payload FROM archives');
+        await client.query('COMMIT');
+        this.seq = Number(meta.rows[0]?.seq ?? 0);
+        this.setArchives(archives.rows);
+        if (rows.rows.length === 0) {
+          this.doc = null;
+          this.state = { status: 'empty' };
+          return;
+        }
+        const parsed = Datastore.safeParse(rowsToDocument(rows.rows, SCHEMA_VERSION));
+        if (!parsed.success) {
+          this.doc = null;
+          this.state = { status: 'broken', problem: 'invalid', message: team.errors.invalidDatabase };
+          return;
+        }
+        this.doc = parsed.data;
+        this.state = { status: 'ok' };
+      } catch (e) {
+        await client.query('ROLLBACK').catch(() => undefined);
+        throw e;
+      } finally {
+        client.release();
+      }
+    });
+  }
+
+  /** Brings the in-memory document up to the database's latest commit (cheap when nothing changed). */
+  async catchUp(client?: pg.PoolClient): Promise<void> {
+    const q = client ?? this.pool;
+    const meta = await q.query<{ seq: string }>('SELECT seq FROM meta WHERE id = 1');
+    const dbSeq = Number(meta.rows[0]?.seq ?? 0);
+    if (dbSeq <= this.seq) return;
+    const from = this.seq;
+    const rows = await q.query<EntityRow>('SELECT collection, id, payload FROM entities WHERE seq > $1 ORDER BY created_seq, collection, id', [from]);
+    const gone = await q.query<{ collection: string; id: string }>('SELECT collection, id FROM tombstones WHERE seq > $1', [from]);
+    const archives = await q.query<{ file_name: string; payload: unknown }>('SELECT file_name, payload FROM archives WHERE seq > $1', [from]);
+    const changes: EntityChange[] = [
+      ...gone.rows.map((g) => ({ collection: g.collection, id: g.id, op: 'deleted' as const })),
+      ...rows.rows.map((r) => ({ collection: r.collection, id: r.id, op: 'updated' as const, payload: r.payload })),
+    ];
+    if (this.doc) this.doc = applyRemoteChanges(this.doc, changes);
+    else if (rows.rows.length) {
+      // The council was created by another process: load it whole.
+      this.seq = dbSeq;
+      const all = await q.query<EntityRow>('SELECT collection, id, payload FROM entities ORDER BY created_seq, collection, id');
+      this.doc = Datastore.parse(rowsToDocument(all.rows, SCHEMA_VERSION));
+      this.state = { status: 'ok' };
+    }
+    this.setArchives(archives.rows);
+    this.seq = dbSeq;
+  }
+
+  /** Runs a request that only reads; if it tries to write, it is run again as a write. */
+  async read<T>(fn: () => Promise<T>, writer: Writer, channel: string, options: WriteOptions<T> = {}): Promise<WriteOutcome<T>> {
+    await this.local.run(() => this.catchUp());
+    const state: RequestState = { mode: 'read', working: this.doc, writeNeeded: false };
+    const value = await this.request.run(state, fn);
+    if (!state.writeNeeded) return { value, changes: [], seq: this.seq };
+    return this.write(fn, writer, channel, options);
+  }
+
+  /**
+   * Runs a request that may write, inside one database transaction: catch up under the `meta` row lock,
+   * run the handler on the in-memory document, write the changed rows, the audit row, commit, notify.
+   * `isRefusal(value)` says whether the handler refused (its changes are then undone, nothing written).
+   * `seenSeq`: the last state the client saw; an entity changed since then by someone else is a conflict.
+   */
+  async write<T>(
+    fn: () => Promise<T>,
+    writer: Writer,
+    channel: string,
+    options: WriteOptions<T> = {},
+  ): Promise<WriteOutcome<T>> {
+    return this.local.run(async () => {
+      const client = await this.pool.connect();
+      try {
+        await client.query('BEGIN');
+        await client.query('SELECT seq FROM meta WHERE id = 1 FOR UPDATE');
+        await this.catchUp(client);
+        const before = this.doc;
+        const archivesBefore = this.stampArchives();
+        const state: RequestState = { mode: 'write', working: before, writeNeeded: false };
+        const value = await this.request.run(state, fn);
+        const after = state.working;
+        if (options.isRefusal?.(value)) {
+          await client.query('ROLLBACK');
+          return { value, changes: [], seq: this.seq };
+        }
+        const changes = after ? diffDocuments(before ?? emptyLike(after), after) : [];
+        const archiveFiles = this.changedArchives(archivesBefore);
+        if (changes.length === 0 && archiveFiles.length === 0) {
+          await client.query('ROLLBACK');
+          return { value, changes, seq: this.seq };
+        }
+        if (options.seenSeq !== undefined && options.onConflict) {
+          const conflict = await findConflict(client, changes, options.seenSeq, writer.userId);
+          if (conflict) {
+            await client.query('ROLLBACK');
+            return { value: options.onConflict(conflict), changes: [], seq: this.seq };
+          }
+        }
+        const seq = this.seq + 1;
+        await writeChanges(client, changes, seq, writer.userId);
+        for (const f of archiveFiles) {
+          await client.query(
+            'INSERT INTO archives (file_name, payload, seq) VALUES ($1, $2, $3) ON CONFLICT (file_name) DO UPDATE SET payload = EXCLUDED.payload, seq = EXCLUDED.seq',
+            [f.name, f.text, seq],
+          );
+        }
+        await client.query('UPDATE meta SET seq = $1, schema_version = $2 WHERE id = 1', [seq, SCHEMA_VERSION]);
+        await client.query('INSERT INTO audit_log (user_id, channel, entity_ids, seq) VALUES ($1, $2, $3, $4)', [
+          writer.userId,
+          channel,
+          [...changes.map((c) => `${c.collection}:${c.id}`), ...archiveFiles.map((f) => `archive:${f.name}`)],
+          seq,
+        ]);
+        await client.query('SELECT pg_notify($1, $2)', [CHANGES_CHANNEL, String(seq)]);
+        await client.query('COMMIT');
+        this.seq = seq;
+        this.doc = after;
+        if (after && this.state.status !== 'ok') this.state = { status: 'ok' };
+        return { value, changes, seq };
+      } catch (e) {
+        await client.query('ROLLBACK').catch(() => undefined);
+        if (e instanceof DomainError) throw e;
+        throw new DomainError('io', team.errors.writeFailed((e as Error).message));
+      } finally {
+        client.release();
+      }
+    });
+  }
+
+  // ---- the Store surface the services use ----
+
+  async update<T>(mutate: (data: Datastore) => T): Promise<T> {
+    const r = this.writingRequest();
+    if (!r.working) throw new DomainError('io', team.errors.empty);
+    let result!: T;
+    r.working = immer.produce(r.working, (draft: Datastore) => {
+      result = mutate(draft);
+    });
+    return result;
+  }
+
+  /** The current request, once it is allowed to write; a read-only request is marked to be run again as a write. */
+  private writingRequest(): RequestState {
+    const r = this.request.getStore();
+    if (!r) throw new DomainError('internal', team.errors.outsideRequest);
+    if (r.mode === 'read') {
+      r.writeNeeded = true;
+      throw new WriteNeeded('write needed');
+    }
+    return r;
+  }
+
+  flush(): Promise<void> {
+    return Promise.resolve();
+  }
+
+  async initialise(doc: Datastore): Promise<void> {
+    const r = this.writingRequest();
+    if (r.working) throw new DomainError('conflict', team.errors.alreadyInitialised);
+    r.working = Datastore.parse(doc);
+  }
+
+  restoreFrom(): Promise<{ movedAside?: string }> {
+    return Promise.reject(new DomainError('forbidden', team.errors.noLocalBackup));
+  }
+
+  backup(): string | undefined {
+    throw new DomainError('forbidden', team.errors.noLocalBackup);
+  }
+
+  listDataFiles(): string[] {
+    return readdirSync(this.dataDir).filter((n) => n.endsWith('.json'));
+  }
+
+  onSavingChange(): () => void {
+    return () => undefined;
+  }
+
+  async close(): Promise<void> {
+    rmSync(this.dataDir, { recursive: true, force: true });
+  }
+
+  // ---- archived periods, materialised as files for the services ----
+
+  private setArchives(rows: { file_name: string; payload: unknown }[]): void {
+    if (!existsSync(this.dataDir)) mkdirSync(this.dataDir, { recursive: true });
+    for (const r of rows) {
+      if (!/^archive-[\w-]+\.json$/.test(r.file_name)) continue;
+      const file = join(this.dataDir, r.file_name);
+      writeFileSync(file, typeof r.payload === 'string' ? r.payload : JSON.stringify(r.payload));
+      const st = statSync(file);
+      this.archiveStamps.set(r.file_name, { mtimeMs: st.mtimeMs, size: st.size });
+    }
+  }
+
+  private stampArchives(): Map<string, ArchiveStamp> {
+    const m = new Map<string, ArchiveStamp>();
+    for (const n of readdirSync(this.dataDir)) {
+      if (!n.startsWith('archive-') || !n.endsWith('.json')) continue;
+      const st = statSync(join(this.dataDir, n));
+      m.set(n, { mtimeMs: st.mtimeMs, size: st.size });
+    }
+    return m;
+  }
+
+  private changedArchives(before: Map<string, ArchiveStamp>): { name: string; text: unknown }[] {
+    const out: { name: string; text: unknown }[] = [];
+    for (const [n, st] of this.stampArchives()) {
+      const b = before.get(n);
+      if (b && b.mtimeMs === st.mtimeMs && b.size === st.size) continue;
+      out.push({ name: n, text: JSON.parse(readFileSync(join(this.dataDir, n), 'utf8')) });
+      this.archiveStamps.set(n, st);
+    }
+    return out;
+  }
+}
+
+function emptyLike(doc: Datastore): Datastore {
+  return { ...doc, settings: undefined as unknown as Datastore['settings'], categories: [], organisations: [], people: [], instances: [], memberships: [], periods: [], axes: [], objectives: [], actions: [], meetings: [], purgeLog: [] };
+}
+
+/** True when `e` is the internal signal that a read-only request tried to write. */
+export function isWriteNeeded(e: unknown): boolean {
+  return e instanceof WriteNeeded;
+}
+
+async function findConflict(client: pg.PoolClient, changes: EntityChange[], seenSeq: number, userId: string): Promise<ConflictInfo | undefined> {
+  const touched = changes.filter((c) => c.op !== 'created');
+  if (touched.length === 0) return undefined;
+  const r = await client.query<{ collection: string; id: string; display_name: string | null; updated_at: Date }>(
+    `SELECT e.collection, e.id, u.display_name, e.updated_at
+       FROM entities e
+       JOIN unnest($1::text[], $2::text[]) AS t(collection, id) ON e.collection = t.collection AND e.id = t.id
+       LEFT JOIN users u ON u.id = e.updated_by
+      WHERE e.seq > $3 AND e.updated_by IS DISTINCT FROM $4
+      LIMIT 1`,
+    [touched.map((c) => c.collection), touched.map((c) => c.id), seenSeq, userId],
+  );
+  const row = r.rows[0];
+  return row ? { collection: row.collection, id: row.id, byName: row.display_name ?? team.unknownUser, at: row.updated_at } : undefined;
+}
+
+/** Writes the changed rows in three statements whatever their number. */
+async function writeChanges(client: pg.PoolClient, changes: EntityChange[], seq: number, userId: string): Promise<void> {
+  const upserts = changes.filter((c) => c.op !== 'deleted');
+  const deletions = changes.filter((c) => c.op === 'deleted');
+  if (upserts.length) {
+    await client.query(
+      `INSERT INTO entities (collection, id, payload, version, seq, created_seq, updated_by)
+         SELECT t.collection, t.id, t.payload, 1, $4, $4, $5
+           FROM unnest($1::text[], $2::text[], $3::jsonb[]) AS t(collection, id, payload)
+       ON CONFLICT (collection, id) DO UPDATE
+         SET payload = EXCLUDED.payload, version = entities.version + 1, seq = EXCLUDED.seq,
+             updated_by = EXCLUDED.updated_by, updated_at = now()`,
+      [upserts.map((c) => c.collection), upserts.map((c) => c.id), upserts.map((c) => JSON.stringify(c.payload)), seq, userId],
+    );
+    await client.query(
+      'DELETE FROM tombstones t USING unnest($1::text[], $2::text[]) AS u(collection, id) WHERE t.collection = u.collection AND t.id = u.id',
+      [upserts.map((c) => c.collection), upserts.map((c) => c.id)],
+    );
+  }
+  if (deletions.length) {
+    const cols = deletions.map((c) => c.collection);
+    const ids = deletions.map((c) => c.id);
+    await client.query('DELETE FROM entities e USING unnest($1::text[], $2::text[]) AS u(collection, id) WHERE e.collection = u.collection AND e.id = u.id', [cols, ids]);
+    await client.query(
+      `INSERT INTO tombstones (collection, id, seq, deleted_by)
+         SELECT u.collection, u.id, $3, $4 FROM unnest($1::text[], $2::text[]) AS u(collection, id)
+       ON CONFLICT (collection, id) DO UPDATE SET seq = EXCLUDED.seq, deleted_by = EXCLUDED.deleted_by, deleted_at = now()`,
+      [cols, ids, seq, userId],
+    );
+  }
+}

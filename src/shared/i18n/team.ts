@@ -1,0 +1,43 @@
+// French catalogue: team mode (server, accounts, connection), for the server's messages and the screens.
+export const team = {
+  unknownUser: 'un autre membre de l’équipe',
+  roles: {
+    coordinator: 'Coordonnateur ou coordonnatrice',
+    staff: 'Membre du service',
+    reader: 'Lecture seule',
+  } as Record<'coordinator' | 'staff' | 'reader', string>,
+  errors: {
+    empty: 'Aucune donnée sur le serveur : la coordination doit d’abord créer le conseil ou importer un dossier.',
+    invalidDatabase: 'Les données de la base ne sont pas conformes. Prévenez le service informatique ; rien n’a été modifié.',
+    outsideRequest: 'Enregistrement impossible en dehors d’une demande.',
+    alreadyInitialised: 'Le serveur contient déjà les données d’un conseil : elles n’ont pas été remplacées.',
+    noLocalBackup: 'En mode équipe, les sauvegardes sont faites par le service informatique sur le serveur (pg_dump).',
+    writeFailed: (detail: string) => `L’enregistrement sur le serveur a échoué (${detail}). Votre modification n’a pas été enregistrée ; réessayez.`,
+    conflict: (who: string, when: string, what: string) =>
+      `${who} a modifié ${what} à ${when}, après votre dernier affichage. Votre modification n’a pas été enregistrée : rechargez pour voir la sienne, puis recommencez si besoin.`,
+    loginFailed: 'Adresse électronique ou mot de passe incorrect.',
+    accountDisabled: 'Ce compte est désactivé. Adressez-vous à la coordination.',
+    tooManyAttempts: 'Trop de tentatives de connexion. Patientez une minute avant de réessayer.',
+    notLoggedIn: 'Vous n’êtes pas connecté ou votre session a expiré. Reconnectez-vous.',
+    forbiddenRole: 'Votre rôle ne permet pas cette opération. Adressez-vous à la coordination.',
+    confidential: 'Cette instance est confidentielle : seules les personnes désignées par la coordination y ont accès.',
+    passwordTooShort: 'Le mot de passe doit compter au moins 12 caractères.',
+    passwordChangeRequired: 'Choisissez un nouveau mot de passe avant de continuer.',
+    unknownChannel: 'Cette opération n’existe pas.',
+    badBody: 'La demande n’est pas lisible (JSON attendu).',
+  },
+  entity: {
+    _settings: 'les paramètres',
+    categories: 'une catégorie de partenaires',
+    organisations: 'cette structure',
+    people: 'ce contact',
+    instances: 'cette instance',
+    memberships: 'cette participation',
+    periods: 'cette période de stratégie',
+    axes: 'cet axe',
+    objectives: 'cet objectif',
+    actions: 'cette fiche action',
+    meetings: 'cette réunion',
+    purgeLog: 'le registre des purges',
+  } as Record<string, string>,
+};
