@@ -28,7 +28,7 @@ export default defineConfig({
     { name: 'electron', testDir: 'tests/e2e/electron' },
   ],
   webServer: {
-    command: `npx vite preview --outDir out/renderer --port ${PORT} --strictPort --host 127.0.0.1`,
+    command: `npx vite preview --config vite.preview.config.ts --port ${PORT} --strictPort`,
     url: `http://127.0.0.1:${PORT}`,
     reuseExistingServer: false,
     timeout: 60_000,

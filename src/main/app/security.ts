@@ -11,6 +11,9 @@ import type {
   WebFrameMain,
   WebPreferences,
 } from 'electron';
+import { SECURITY_HEADERS } from './csp';
+
+export { CONTENT_SECURITY_POLICY } from './csp';
 
 /** The renderer's own scheme and host: every page of the app lives under app://clspd/. */
 export const APP_SCHEME = 'app';
@@ -18,24 +21,9 @@ export const APP_HOST = 'clspd';
 export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
 export const APP_ENTRY_URL = `${APP_ORIGIN}/index.html`;
 
-/** Strict Content-Security-Policy sent with every app:// response. Mantine injects <style> tags, hence 'unsafe-inline' for styles only. */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "font-src 'self' data:",
-  "connect-src 'self'",
-  "worker-src 'self' blob:",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "frame-ancestors 'none'",
-  "form-action 'none'",
-].join('; ');
-
 /** Must run before `app` is ready: app:// behaves like https (standard, secure origin, fetch allowed). */
 export const PRIVILEGED_SCHEMES: CustomScheme[] = [
-  { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
+  { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } },
 ];
 
 /** The BrowserWindow webPreferences: isolated, sandboxed, no Node, web security on, DevTools only in development. */
@@ -140,14 +128,7 @@ export function mimeTypeOf(file: string): string {
 
 /** Headers sent with every app:// response, errors included. */
 export function securityHeaders(contentType: string): Record<string, string> {
-  return {
-    'Content-Type': contentType,
-    'Content-Security-Policy': CONTENT_SECURITY_POLICY,
-    'X-Content-Type-Options': 'nosniff',
-    'Cross-Origin-Opener-Policy': 'same-origin',
-    'Referrer-Policy': 'no-referrer',
-    'Cache-Control': 'no-cache',
-  };
+  return { 'Content-Type': contentType, ...SECURITY_HEADERS };
 }
 
 function plainResponse(status: number, text: string): Response {

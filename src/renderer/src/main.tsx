@@ -1,4 +1,5 @@
 // Renderer entry: Mantine providers in French, router, and the application.
+import './zod-jitless';
 import '@mantine/core/styles.css';
 import '@mantine/dates/styles.css';
 import '@mantine/notifications/styles.css';

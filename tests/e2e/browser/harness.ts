@@ -8,6 +8,7 @@ import { createInvoker } from '../../../src/main/ipc/handlers';
 import { createContext, type Platform, type ServiceContext } from '../../../src/main/services/context';
 import { setupDemo } from '../../../src/main/services/app';
 import { Store } from '../../../src/main/store/store';
+import { watchCsp } from './csp-guard';
 
 export const SCREENSHOT_DIR = join(__dirname, '..', '..', 'artifacts', 'screenshots');
 
@@ -18,6 +19,8 @@ export interface Harness {
   savedFiles: string[];
   /** Next path returned by the "open file" dialog stand-in. */
   nextOpenPath?: string;
+  /** CSP violations seen so far; any at the end of a test fails it (the page is served with the app's CSP). */
+  cspViolations: string[];
   /** Loads the demo commune before the page opens. */
   seedDemo(): Promise<void>;
   screenshot(page: Page, name: string): Promise<void>;
@@ -39,12 +42,14 @@ export const test = base.extend<{ harness: Harness }>({
     const dataDir = mkdtempSync(join(tmpdir(), 'clspd-e2e-'));
     const store = Store.open(dataDir, { owner: 'test' });
     const savedFiles: string[] = [];
+    const csp = await watchCsp(page);
     const exportDir = join(dataDir, 'exports');
     mkdirSync(exportDir, { recursive: true });
     const h: Harness = {
       dataDir,
       ctx: undefined as unknown as ServiceContext,
       savedFiles,
+      cspViolations: csp.violations,
       async seedDemo() {
         await setupDemo(h.ctx);
       },
@@ -73,6 +78,7 @@ export const test = base.extend<{ harness: Harness }>({
     await use(h);
     await store.close();
     rmSync(dataDir, { recursive: true, force: true });
+    if (csp.violations.length > 0) throw new Error(`Violation(s) de la CSP :\n${csp.violations.join('\n')}`);
   },
 });
 

@@ -71,7 +71,7 @@ describe('app:// protocol', () => {
     const protocol = { registerSchemesAsPrivileged: vi.fn() };
     installBeforeReady(app, protocol);
     expect(protocol.registerSchemesAsPrivileged).toHaveBeenCalledWith(PRIVILEGED_SCHEMES);
-    expect(PRIVILEGED_SCHEMES).toEqual([{ scheme: 'app', privileges: expect.objectContaining({ standard: true, secure: true }) }]);
+    expect(PRIVILEGED_SCHEMES).toEqual([{ scheme: 'app', privileges: expect.objectContaining({ standard: true, secure: true, codeCache: true }) }]);
     expect(PRIVILEGED_SCHEMES[0].privileges?.bypassCSP).toBeUndefined();
     expect(app.enableSandbox).toHaveBeenCalled();
   });
