@@ -17,6 +17,17 @@ export default defineConfig({
       },
       {
         test: {
+          name: 'server',
+          environment: 'node',
+          include: ['tests/server/**/*.test.ts'],
+          // A real PostgreSQL: CLSPD_TEST_DATABASE_URL, or a throwaway cluster started for the run.
+          globalSetup: ['tests/helpers/pg-global.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+        },
+      },
+      {
+        test: {
           name: 'renderer',
           environment: 'jsdom',
           include: ['tests/renderer/**/*.test.tsx'],

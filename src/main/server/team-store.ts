@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Immer } from 'immer';
+import { current, Immer, isDraft } from 'immer';
 import type pg from 'pg';
 import { Datastore, SCHEMA_VERSION } from '../../shared/model';
 import { DomainError } from '../../shared/result';
@@ -105,7 +105,7 @@ export class TeamStore {
       try {
         await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ');
         const meta = await client.query<{ seq: string }>('SELECT seq FROM meta WHERE id = 1');
-        const rows = await client.query<EntityRow>('SELECT collection, id, payload FROM entities ORDER BY created_seq, collection, id');
+        const rows = await client.query<EntityRow>('SELECT collection, id, payload FROM entities ORDER BY created_seq, created_pos');
         const archives = await client.query<{ file_name: string; payload: unknown }>('SELECT file_name, payload FROM archives');
         await client.query('COMMIT');
         this.seq = Number(meta.rows[0]?.seq ?? 0);
@@ -139,7 +139,7 @@ export class TeamStore {
     const dbSeq = Number(meta.rows[0]?.seq ?? 0);
     if (dbSeq <= this.seq) return;
     const from = this.seq;
-    const rows = await q.query<EntityRow>('SELECT collection, id, payload FROM entities WHERE seq > $1 ORDER BY created_seq, collection, id', [from]);
+    const rows = await q.query<EntityRow>('SELECT collection, id, payload FROM entities WHERE seq > $1 ORDER BY created_seq, created_pos', [from]);
     const gone = await q.query<{ collection: string; id: string }>('SELECT collection, id FROM tombstones WHERE seq > $1', [from]);
     const archives = await q.query<{ file_name: string; payload: unknown }>('SELECT file_name, payload FROM archives WHERE seq > $1', [from]);
     const changes: EntityChange[] = [
@@ -150,7 +150,7 @@ export class TeamStore {
     else if (rows.rows.length) {
       // The council was created by another process: load it whole.
       this.seq = dbSeq;
-      const all = await q.query<EntityRow>('SELECT collection, id, payload FROM entities ORDER BY created_seq, collection, id');
+      const all = await q.query<EntityRow>('SELECT collection, id, payload FROM entities ORDER BY created_seq, created_pos');
       this.doc = Datastore.parse(rowsToDocument(all.rows, SCHEMA_VERSION));
       this.state = { status: 'ok' };
     }
@@ -245,7 +245,7 @@ export class TeamStore {
     if (!r.working) throw new DomainError('io', team.errors.empty);
     let result!: T;
     r.working = immer.produce(r.working, (draft: Datastore) => {
-      result = mutate(draft);
+      result = undraft(mutate(draft));
     });
     return result;
   }
@@ -326,13 +326,19 @@ export class TeamStore {
   }
 }
 
-function emptyLike(doc: Datastore): Datastore {
-  return { ...doc, settings: undefined as unknown as Datastore['settings'], categories: [], organisations: [], people: [], instances: [], memberships: [], periods: [], axes: [], objectives: [], actions: [], meetings: [], purgeLog: [] };
+/** A service's result may hold pieces of the draft: turn them into plain values before the draft is revoked. */
+function undraft<T>(value: T, depth = 0): T {
+  if (isDraft(value)) return current(value as object) as T;
+  if (depth > 3 || value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) return value.map((v) => undraft(v, depth + 1)) as T;
+  if (Object.getPrototypeOf(value) !== Object.prototype) return value;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value)) out[k] = undraft(v, depth + 1);
+  return out as T;
 }
 
-/** True when `e` is the internal signal that a read-only request tried to write. */
-export function isWriteNeeded(e: unknown): boolean {
-  return e instanceof WriteNeeded;
+function emptyLike(doc: Datastore): Datastore {
+  return { ...doc, settings: undefined as unknown as Datastore['settings'], categories: [], organisations: [], people: [], instances: [], memberships: [], periods: [], axes: [], objectives: [], actions: [], meetings: [], purgeLog: [] };
 }
 
 async function findConflict(client: pg.PoolClient, changes: EntityChange[], seenSeq: number, userId: string): Promise<ConflictInfo | undefined> {
@@ -357,9 +363,9 @@ async function writeChanges(client: pg.PoolClient, changes: EntityChange[], seq:
   const deletions = changes.filter((c) => c.op === 'deleted');
   if (upserts.length) {
     await client.query(
-      `INSERT INTO entities (collection, id, payload, version, seq, created_seq, updated_by)
-         SELECT t.collection, t.id, t.payload, 1, $4, $4, $5
-           FROM unnest($1::text[], $2::text[], $3::jsonb[]) AS t(collection, id, payload)
+      `INSERT INTO entities (collection, id, payload, version, seq, created_seq, created_pos, updated_by)
+         SELECT t.collection, t.id, t.payload, 1, $4, $4, t.pos, $5
+           FROM unnest($1::text[], $2::text[], $3::jsonb[]) WITH ORDINALITY AS t(collection, id, payload, pos)
        ON CONFLICT (collection, id) DO UPDATE
          SET payload = EXCLUDED.payload, version = entities.version + 1, seq = EXCLUDED.seq,
              updated_by = EXCLUDED.updated_by, updated_at = now()`,

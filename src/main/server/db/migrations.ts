@@ -28,6 +28,8 @@ export const DB_MIGRATIONS: DbMigration[] = [
         version int NOT NULL,
         seq bigint NOT NULL,
         created_seq bigint NOT NULL,
+        -- Position within the creating transaction: keeps the document's order on loading.
+        created_pos int NOT NULL,
         updated_by text,
         updated_at timestamptz NOT NULL DEFAULT now(),
         PRIMARY KEY (collection, id)
