@@ -385,6 +385,28 @@ export const PurgeEntry = z.object({
 });
 export type PurgeEntry = z.infer<typeof PurgeEntry>;
 
+// ---------- register of situations: settings only (the register itself is in the protected store) ----------
+/** Code of a closed-list value: lower-case letters, digits and underscores. */
+export const ListCode = z.string().regex(/^[a-z0-9_]{1,40}$/);
+/** One entry of an editable closed list: the code stays, the label can change, a value can be retired. */
+export const ListItem = z.object({ code: ListCode, label: ShortText.min(1), retired: z.boolean().optional() });
+export type ListItem = z.infer<typeof ListItem>;
+/** Register settings (no personal data: closed lists and durations). Absent → defaults (shared/register-defaults). */
+export const RegisterSettings = z.object({
+  origins: z.array(ListItem),
+  reasons: z.array(ListItem),
+  orientations: z.array(ListItem),
+  closureReasons: z.array(ListItem),
+  /** Notes and decision texts of confidential meetings are destroyed this many years after the meeting. */
+  meetingTextsYears: z.number().int().min(1).max(10),
+  /** Name ↔ reference table (off by default). */
+  correspondenceEnabled: z.boolean(),
+});
+export type RegisterSettings = z.infer<typeof RegisterSettings>;
+/** A full backup written outside the data folder: a copy to destroy when its content expires (DPO journal). */
+export const BackupExport = z.object({ id: Id, at: IsoDateTime, fileName: ShortText, destroyBy: IsoDate.optional() });
+export type BackupExport = z.infer<typeof BackupExport>;
+
 // ---------- the datastore document ----------
 export const Datastore = z.object({
   schemaVersion: z.literal(SCHEMA_VERSION),
@@ -401,6 +423,10 @@ export const Datastore = z.object({
   meetings: z.array(Meeting),
   /** Registre des purges (data protection), appended by the retention engine and meeting deletions. */
   purgeLog: z.array(PurgeEntry).default([]),
+  /** Closed lists and durations of the register of situations (defaults when absent). */
+  registerSettings: RegisterSettings.optional(),
+  /** Full backups exported outside the data folder (date, file name), for the DPO journal. */
+  backupExports: z.array(BackupExport).optional(),
 });
 export type Datastore = z.infer<typeof Datastore>;
 

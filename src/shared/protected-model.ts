@@ -2,6 +2,7 @@
 // table, the texts of confidential meetings and the data-protection journals. Never written to clspd.json.
 import { z } from 'zod';
 import { Id, IsoDate, IsoDateTime, LongText, ShortText } from './model';
+import { AccessEntry, Postponement, Situation } from './register-model';
 
 /** Version of the protected document's format (independent of the main datastore's). */
 export const PROTECTED_SCHEMA_VERSION = 1;
@@ -28,8 +29,12 @@ export type MeetingTexts = z.infer<typeof MeetingTexts>;
 export const ProtectedData = z.object({
   schemaVersion: z.literal(PROTECTED_SCHEMA_VERSION),
   meetingTexts: z.array(MeetingTexts).default([]),
-  /** Filled by the register of situations (src/shared/register-model.ts once it exists). */
-  situations: z.array(z.record(z.string(), z.unknown())).default([]),
+  /** The register of situations (src/shared/register-model.ts). */
+  situations: z.array(Situation).default([]),
+  /** Journal des accès: every consultation or change of the register (who, when, which situation, why). */
+  accessLog: z.array(AccessEntry).default([]),
+  /** Purges postponed by the coordinator, each with its logged reason. */
+  postponements: z.array(Postponement).default([]),
   correspondence: z.array(z.object({ reference: ShortText, name: ShortText })).default([]),
 });
 export type ProtectedData = z.infer<typeof ProtectedData>;

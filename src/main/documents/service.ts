@@ -9,7 +9,7 @@ import type { Datastore } from '../../shared/model';
 import { DomainError } from '../../shared/result';
 import type { ServiceContext } from '../services/context';
 import { withArchives } from './archives';
-import { type DocumentKind, type DocumentParams, generateDocument } from './index';
+import { type DocumentKind, type DocumentParams, type GeneratedDocument, generateDocument } from './index';
 
 interface Entry {
   file: string;
@@ -43,6 +43,11 @@ export async function generateForRenderer(ctx: ServiceContext, kind: DocumentKin
   // cannot change the document halfway through.
   const data = withArchives(structuredClone(ctx.store.data), ctx.store.dataDir, kind, params);
   const doc = await generateDocument(kind, data, params, { now: ctx.now() });
+  return keepGenerated(doc);
+}
+
+/** Keeps a generated document in the temporary folder under a new token (documents built outside the dispatcher too). */
+export function keepGenerated(doc: GeneratedDocument): GeneratedInfo {
   const token = randomBytes(12).toString('hex');
   const dir = join(tempRoot(), token);
   mkdirSync(dir, { recursive: true });

@@ -9,6 +9,7 @@ import * as dir from '../services/directory';
 import { globalSearch } from '../services/search';
 import { documentsHandlers } from './documents';
 import { meetingsHandlers } from './meetings';
+import { registerHandlers } from './register';
 import { sharingHandlers } from './sharing';
 import { strategyHandlers } from './strategy';
 
@@ -69,6 +70,7 @@ export const handlers: HandlerTable = {
   ...meetingsHandlers,
   ...documentsHandlers,
   ...sharingHandlers,
+  ...registerHandlers,
 };
 
 export type Invoke = (channel: string, payload: unknown) => Promise<Result<unknown>>;

@@ -5,6 +5,7 @@ import { coreContract } from './core';
 import { directoryContract } from './directory';
 import { documentsContract } from './documents';
 import { meetingsContract } from './meetings';
+import { registerContract } from './register';
 import { sharingContract } from './sharing';
 import { strategyContract } from './strategy';
 
@@ -15,6 +16,7 @@ export const contract = {
   ...meetingsContract,
   ...documentsContract,
   ...sharingContract,
+  ...registerContract,
 } as const;
 
 export type Contract = typeof contract;

@@ -3,11 +3,12 @@ import { common } from './common';
 import { directory } from './directory';
 import { documents } from './documents';
 import { meetings } from './meetings';
+import { register } from './register';
 import { sharing } from './sharing';
 import { shell } from './shell';
 import { strategy } from './strategy';
 import { team } from './team';
 import { vault } from './vault';
 
-export const fr = { ...common, directory, strategy, meetings, documents, sharing, shell, vault, team };
+export const fr = { ...common, directory, strategy, meetings, documents, sharing, shell, vault, team, register };
 export type Catalogue = typeof fr;

@@ -8,6 +8,7 @@ import type { Action, Datastore, Decision, Meeting } from '../../../shared/model
 import { DomainError } from '../../../shared/result';
 import { fold } from '../directory';
 import { nowIso, type ServiceContext } from '../context';
+import { allocateSituationRef } from '../register/reference';
 import { assertNotLocked, getDecision, getItem, getMeeting, touch } from './common';
 import { checkActionUpdate, checkDraft, createPlanActionIn, updatePlanActionIn } from './plan';
 
@@ -246,31 +247,9 @@ export async function updateFollowUp(ctx: ServiceContext, input: FollowUpInput):
   return row;
 }
 
-// Refs handed out but not used yet in this session, so two quick captures never get the same number.
-const reserved = new WeakMap<object, Set<string>>();
-
-/** Next free « situation n° AAAA-NNN » for the year, looking at decisions and notes of every meeting. */
+/** Next free « situation n° AAAA-NNN » for the year (the allocator shared with the register of situations). */
 export function nextSituationRef(ctx: ServiceContext, year = ctx.now().getFullYear()): { ref: string } {
-  const data = ctx.store.data;
-  const prefix = `${year}-`;
-  let max = 0;
-  const take = (ref: string) => {
-    if (!ref.startsWith(prefix)) return;
-    const n = Number(ref.slice(prefix.length));
-    if (Number.isInteger(n) && n > max) max = n;
-  };
-  const re = new RegExp(`situation\\s*n°\\s*${year}-(\\d{3,4})`, 'gi');
-  for (const m of data.meetings) {
-    for (const d of m.decisions) if (d.situationRef) take(d.situationRef);
-    if (m.date < `${year - 1}-01-01`) continue;
-    for (const i of m.agenda) if (i.notes.includes(prefix)) for (const x of i.notes.matchAll(re)) take(`${prefix}${x[1]}`);
-  }
-  let set = reserved.get(ctx.store);
-  if (!set) reserved.set(ctx.store, (set = new Set()));
-  for (const r of set) take(r);
-  const ref = `${prefix}${String(max + 1).padStart(3, '0')}`;
-  set.add(ref);
-  return { ref };
+  return { ref: allocateSituationRef(ctx, year) };
 }
 
 /** All decisions across meetings, newest first, filtered. */
