@@ -42,4 +42,13 @@ export const shell = {
     failed: (reason: string) => `L’application n’a pas pu ouvrir son dossier de données : ${reason}`,
     dataDirHint: (dir: string) => `Dossier de données : ${dir}`,
   },
+  lock: {
+    holderApp: 'l’application Coordination CLSPD',
+    holderCli: 'la ligne de commande',
+    heldHere: (who: string, pid: number) =>
+      `Ces données sont déjà ouvertes par ${who} (processus ${pid}) sur cet ordinateur. Fermez-la puis réessayez. Si vous ne la trouvez pas, redémarrez l’ordinateur : le dossier sera alors libéré.`,
+    heldElsewhere: (who: string, host: string, minutes: number) =>
+      `Ces données sont déjà ouvertes par ${who} sur l’ordinateur « ${host} ». Fermez-la sur cet ordinateur puis réessayez. Si cet ordinateur est éteint ou si l’application s’y est arrêtée brutalement, le dossier sera libéré automatiquement ${minutes} minutes après son dernier signe d’activité.`,
+    busy: 'Impossible de réserver le dossier de données : une autre ouverture est en cours. Réessayez dans un instant.',
+  },
 };
