@@ -9,6 +9,7 @@ import { configureLog, logError, logInfo } from './log';
 import { createContext } from './services/context';
 import { Store } from './store/store';
 import { Vault } from './vault';
+import { runRetention } from './services/register/lifecycle';
 import { registerIpc } from './app/ipc';
 import { installQuitFlush, installSingleInstance, resolveDataDir, userDataOverride } from './app/lifecycle';
 import { createPlatform } from './app/platform';
@@ -85,7 +86,9 @@ async function start(): Promise<void> {
   }
   // A broken or empty datastore is not an error here: the renderer reads `app:state` and shows recovery or first run.
   const ctx = createContext(store, createPlatform(dialog, shell, () => mainWindow));
-  ctx.vault = new Vault(dataDir);
+  // Retention runs at start-up (what clspd.json holds) and again each time the protected store is unlocked.
+  ctx.vault = new Vault(dataDir, { onStateChange: (state) => void (state === 'unlocked' && runRetention(ctx, (e) => logError('retention.failed', undefined, e))) });
+  void runRetention(ctx, (e) => logError('retention.failed', undefined, e));
   registerIpc(ipcMain, createInvoker(ctx));
 
   installAppProtocol(protocol, RENDERER_ROOT);

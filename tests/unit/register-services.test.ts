@@ -171,6 +171,27 @@ describe('retention engine', () => {
   });
 });
 
+describe('copies and reminders', () => {
+  it('records a backup exported outside the folder with the date its earliest content expires', async () => {
+    await reg.createSituation(ctx, input({ ageBracket: '22_24', birthYear: 2004, openedAt: '2026-01-05' }));
+    await reg.recordBackupExport(ctx, '/media/usb/clspd-sauvegarde.json');
+    const b = store.data.backupExports?.at(-1);
+    expect(b?.fileName).toBe('clspd-sauvegarde.json');
+    expect(b?.destroyBy && b.destroyBy <= '2029-01-01').toBe(true);
+    expect(reg.dpoJournal(ctx).backups[0].fileName).toBe('clspd-sauvegarde.json');
+  });
+  it('lists purges due within 30 days in « À faire maintenant », linking to the register', async () => {
+    const { collectReminders } = await import('../../src/main/services/reminders');
+    const s = await reg.createSituation(ctx, input({ ageBracket: '25_plus', birthYear: undefined }));
+    await reg.setSituationStatus(ctx, { id: s.id, status: 'closed', closureReason: 'resolved', closedAt: '2026-03-01' });
+    const r = collectReminders(ctx, '2026-03-10').find((x) => x.id === `purge:situation:${s.id}`);
+    expect(r).toMatchObject({ kind: 'purge_upcoming', link: { screen: 'register', id: s.id } });
+    expect(r?.title).toContain(s.reference);
+    vault.state = 'locked';
+    expect(collectReminders(ctx, '2026-03-10').some((x) => x.id === `purge:situation:${s.id}`)).toBe(false);
+  });
+});
+
 describe('statistics and lists', () => {
   it('counts by status, origin, reason, bracket and year', async () => {
     await reg.createSituation(ctx, input());

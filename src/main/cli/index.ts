@@ -2,8 +2,9 @@
 import { coreCommands } from './core';
 import { documentsCommands } from './documents';
 import { meetingsCommands } from './meetings';
+import { registerCommands } from './register';
 import type { Command } from './framework';
 import { sharingCommands } from './sharing';
 import { strategyCommands } from './strategy';
 
-export const commands: Command[] = [...coreCommands, ...sharingCommands, ...documentsCommands, ...strategyCommands, ...meetingsCommands];
+export const commands: Command[] = [...coreCommands, ...sharingCommands, ...documentsCommands, ...strategyCommands, ...meetingsCommands, ...registerCommands];

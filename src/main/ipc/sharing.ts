@@ -2,6 +2,7 @@
 import { writeFileSync } from 'node:fs';
 import { DomainError } from '../../shared/result';
 import type { ServiceContext } from '../services/context';
+import { recordBackupExport } from '../services/register/lifecycle';
 import * as share from '../services/sharing';
 import type { HandlerSlice } from './handlers';
 
@@ -41,7 +42,12 @@ export const sharingHandlers: HandlerSlice<
   'sharing:prepareEmail': async (i, ctx) => share.saveExport(ctx, await share.exportEml(ctx, i.meetingId, { includeConfidential: i.includeConfidential }), write, true),
   'sharing:exportMinutesDocx': async (i, ctx) => share.saveExport(ctx, await share.exportMinutesDocx(ctx, i.meetingId), write),
   'sharing:exportDossier': async (i, ctx) => share.saveExport(ctx, await share.exportDossier(ctx, i.meetingId, { includeConfidential: i.includeConfidential }), write),
-  'sharing:exportBackup': async (_i, ctx) => share.saveExport(ctx, await share.exportJsonBackup(ctx), write),
+  'sharing:exportBackup': async (_i, ctx) => {
+    const r = await share.saveExport(ctx, await share.exportJsonBackup(ctx), write);
+    // A copy outside the folder escapes retention: record it for the DPO journal (date, file name, destroy-by date).
+    if (!r.cancelled && r.path) await recordBackupExport(ctx, r.path);
+    return r;
+  },
   'sharing:exportUpdatePack': async (i, ctx) =>
     share.saveExport(ctx, await share.exportUpdatePack(ctx, i.pilotId, { includeConfidential: i.includeConfidential }), write),
   'sharing:previewImport': async (i, ctx) => {

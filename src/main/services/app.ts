@@ -7,6 +7,7 @@ import { DomainError } from '../../shared/result';
 import { BACKUP_DIR, listBackups } from '../store/backups';
 import { newEmptyDatastore } from '../store/store';
 import { presetCategories } from './categories';
+import { runRetention } from './register/lifecycle';
 import { nowIso, type ServiceContext } from './context';
 import { buildDemoDatastore } from './demo';
 
@@ -136,6 +137,8 @@ export async function restoreBackup(ctx: ServiceContext, name: string): Promise<
   const found = listBackups(ctx.store.dataDir).find((b) => b.name === name);
   if (!found) throw new DomainError('not_found', 'Cette sauvegarde est introuvable.');
   await ctx.store.restoreFrom(join(ctx.store.dataDir, BACKUP_DIR, name));
+  // A restored copy may hold what the law says to destroy by now: retention runs before anything else.
+  await runRetention(ctx);
   return appState(ctx);
 }
 
@@ -145,5 +148,6 @@ export async function restoreFromChosenFile(ctx: ServiceContext): Promise<AppSta
   const file = await ctx.platform.chooseOpenPath([{ name: 'Données Coordination CLSPD', extensions: ['json'] }]);
   if (!file) return appState(ctx);
   await ctx.store.restoreFrom(file);
+  await runRetention(ctx);
   return appState(ctx);
 }

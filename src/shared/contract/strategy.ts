@@ -133,6 +133,7 @@ export type ReminderKind =
   | 'minutes_to_validate'
   | 'plenary_missing'
   | 'decision_overdue'
+  | 'purge_upcoming'
   | 'other';
 
 export interface Reminder {
@@ -142,7 +143,7 @@ export interface Reminder {
   /** French, one line. */
   title: string;
   detail?: string;
-  link: { screen: 'action' | 'meeting' | 'axis' | 'instance'; id: string };
+  link: { screen: 'action' | 'meeting' | 'axis' | 'instance' | 'register'; id: string };
   /** Optional sort key (YYYY-MM-DD), earliest first within a severity. */
   date?: string;
 }

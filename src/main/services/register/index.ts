@@ -6,5 +6,6 @@ export * from './retention';
 export * from './stats';
 export * from './settings';
 export * from './journal';
+export * from './lifecycle';
 export { registerSettingsOf } from '../../../shared/register-defaults';
 export { situationNextStep, meetingTextsDestroyDate } from '../../../shared/register-model';

@@ -216,3 +216,39 @@ export async function setSituationStatus(ctx: ServiceContext, input: StatusChang
   });
   return getSituation(vault.read(), input.id);
 }
+
+/** The CLI's JSON shape: closed-list codes; the note of an archived situation only with a reason (logged by the caller). */
+export function situationsForCli(ctx: ServiceContext, reason?: string): SituationJson[] {
+  const data = ctx.store.data;
+  return [...requireVault(ctx).read().situations]
+    .sort((a, b) => a.reference.localeCompare(b.reference, 'fr', { numeric: true }))
+    .map((s) => ({
+      reference: s.reference,
+      status: s.status,
+      origin: s.origin,
+      reason: s.reason,
+      ageBracket: s.ageBracket,
+      openedAt: s.openedAt,
+      closedAt: s.closedAt ?? null,
+      legalEndDate: s.legalEndDate ?? null,
+      referentOrganisationId: s.referentOrganisationId ?? null,
+      orientations: [...s.orientations],
+      note: s.status === 'archived' && !reason ? null : s.note,
+      decisionIds: decisionIdsFor(data, s.reference),
+    }));
+}
+
+export interface SituationJson {
+  reference: string;
+  status: SituationStatus;
+  origin: string;
+  reason: string;
+  ageBracket: AgeBracket;
+  openedAt: string;
+  closedAt: string | null;
+  legalEndDate: string | null;
+  referentOrganisationId: string | null;
+  orientations: string[];
+  note: string | null;
+  decisionIds: string[];
+}

@@ -5,6 +5,7 @@ import { computeHealth } from '../../../shared/health';
 import { strategy as t } from '../../../shared/i18n/strategy';
 import type { ServiceContext } from '../context';
 import { meetingReminders } from './meetings';
+import { purgeReminders } from './purges';
 
 const SEVERITY_RANK: Record<Reminder['severity'], number> = { high: 0, medium: 1, low: 2 };
 
@@ -60,5 +61,5 @@ export function sortReminders(list: Reminder[]): Reminder[] {
 
 /** Everything the coordinator should act on now, most urgent first. */
 export function collectReminders(ctx: ServiceContext, today: string): Reminder[] {
-  return sortReminders([...strategyReminders(ctx, today), ...meetingReminders(ctx, today)]);
+  return sortReminders([...strategyReminders(ctx, today), ...meetingReminders(ctx, today), ...purgeReminders(ctx, today)]);
 }

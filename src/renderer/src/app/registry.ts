@@ -34,4 +34,6 @@ export const links = {
   documents: () => '/documents',
   sharing: () => '/partage',
   settings: () => '/parametres',
+  register: () => '/registre',
+  situation: (id: string) => `/registre/${id}`,
 };

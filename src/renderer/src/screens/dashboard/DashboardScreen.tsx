@@ -32,6 +32,8 @@ function reminderLink(r: Reminder): string {
       return links.axis(r.link.id);
     case 'instance':
       return links.instance(r.link.id);
+    case 'register':
+      return r.link.id ? links.situation(r.link.id) : links.register();
   }
 }
 
