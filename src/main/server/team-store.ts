@@ -23,6 +23,12 @@ export interface Writer {
   displayName: string;
 }
 
+/** A per-account projection of the document; `key` names it for caching. */
+export interface View {
+  key: string;
+  apply(doc: Datastore): Datastore;
+}
+
 interface RequestState {
   mode: 'read' | 'write';
   /** The document this request sees; a writing request's own working copy. */
@@ -31,6 +37,10 @@ interface RequestState {
 }
 
 export interface WriteOptions<T> {
+  /** What this account may see: confidential instances it is not named in are left out, for reads and writes. */
+  view?: View;
+  /** For a read-only account: a request that tries to write is not run again (`wantedWrite` says so). */
+  readOnly?: boolean;
   /** Whether the handler refused: its changes are then dropped and nothing is written. */
   isRefusal?: (value: T) => boolean;
   /** The last state (sequence number) the client saw: an entity changed since then by someone else is a conflict. */
@@ -45,6 +55,8 @@ export interface WriteOutcome<T> {
   value: T;
   changes: EntityChange[];
   seq: number;
+  /** A read-only request tried to write (nothing was written). */
+  wantedWrite?: boolean;
 }
 
 export interface ConflictInfo {
@@ -93,7 +105,7 @@ export class TeamStore {
 
   get data(): Datastore {
     const r = this.request.getStore();
-    const doc = r?.mode === 'write' ? r.working : this.doc;
+    const doc = r ? r.working : this.doc;
     if (!doc) throw new DomainError('io', team.errors.empty);
     return doc;
   }
@@ -161,9 +173,10 @@ export class TeamStore {
   /** Runs a request that only reads; if it tries to write, it is run again as a write. */
   async read<T>(fn: () => Promise<T>, writer: Writer, channel: string, options: WriteOptions<T> = {}): Promise<WriteOutcome<T>> {
     await this.local.run(() => this.catchUp());
-    const state: RequestState = { mode: 'read', working: this.doc, writeNeeded: false };
+    const state: RequestState = { mode: 'read', working: this.viewOf(this.doc, options.view), writeNeeded: false };
     const value = await this.request.run(state, fn);
     if (!state.writeNeeded) return { value, changes: [], seq: this.seq };
+    if (options.readOnly) return { value, changes: [], seq: this.seq, wantedWrite: true };
     return this.write(fn, writer, channel, options);
   }
 
@@ -187,14 +200,16 @@ export class TeamStore {
         await this.catchUp(client);
         const before = this.doc;
         const archivesBefore = this.stampArchives();
-        const state: RequestState = { mode: 'write', working: before, writeNeeded: false };
+        const seenBefore = this.viewOf(before, options.view);
+        const state: RequestState = { mode: 'write', working: seenBefore, writeNeeded: false };
         const value = await this.request.run(state, fn);
-        const after = state.working;
         if (options.isRefusal?.(value)) {
           await client.query('ROLLBACK');
           return { value, changes: [], seq: this.seq };
         }
-        const changes = after ? diffDocuments(before ?? emptyLike(after), after) : [];
+        const changes = state.working ? diffDocuments(seenBefore ?? emptyLike(state.working), state.working) : [];
+        // What the account could not see is untouched: its changes are applied to the whole document.
+        const after = before && options.view ? applyRemoteChanges(before, changes) : state.working;
         const archiveFiles = this.changedArchives(archivesBefore);
         if (changes.length === 0 && archiveFiles.length === 0) {
           await client.query('ROLLBACK');
@@ -236,6 +251,19 @@ export class TeamStore {
         client.release();
       }
     });
+  }
+
+  private viewCache = new Map<string, { seq: number; source: Datastore; doc: Datastore }>();
+
+  /** The document as `view` sees it, cached until the document changes. */
+  private viewOf(doc: Datastore | null, view: View | undefined): Datastore | null {
+    if (!doc || !view) return doc;
+    const hit = this.viewCache.get(view.key);
+    if (hit && hit.source === doc) return hit.doc;
+    const projected = view.apply(doc);
+    if (this.viewCache.size > 200) this.viewCache.clear();
+    this.viewCache.set(view.key, { seq: this.seq, source: doc, doc: projected });
+    return projected;
   }
 
   // ---- the Store surface the services use ----

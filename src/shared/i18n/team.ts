@@ -1,6 +1,7 @@
 // French catalogue: team mode (server, accounts, connection), for the server's messages and the screens.
 export const team = {
   unknownUser: 'un autre membre de l’équipe',
+  unknownEntity: 'cet élément',
   roles: {
     coordinator: 'Coordonnateur ou coordonnatrice',
     staff: 'Membre du service',
@@ -24,7 +25,12 @@ export const team = {
     passwordTooShort: 'Le mot de passe doit compter au moins 12 caractères.',
     passwordChangeRequired: 'Choisissez un nouveau mot de passe avant de continuer.',
     unknownChannel: 'Cette opération n’existe pas.',
+    desktopOnly: 'Cette opération n’est possible que dans l’application installée sur votre ordinateur.',
     badBody: 'La demande n’est pas lisible (JSON attendu).',
+  },
+  accounts: {
+    exists: (email: string) => `Un compte existe déjà pour ${email}.`,
+    unknown: (email: string) => `Aucun compte pour ${email}.`,
   },
   entity: {
     _settings: 'les paramètres',

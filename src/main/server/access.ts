@@ -1,0 +1,46 @@
+// What each account may do and see: roles per channel, and the confidential instances left out of its view.
+import type { ChannelName } from '../../shared/contract';
+import type { Datastore } from '../../shared/model';
+import type { Account } from './accounts';
+import type { View } from './team-store';
+
+/** Channels that change the council's set-up or its data as a whole: the coordinator only. */
+export const COORDINATOR_ONLY: ReadonlySet<string> = new Set<ChannelName>([
+  'app:setup',
+  'app:demo',
+  'settings:update',
+  'settings:chooseLogo',
+  'backups:create',
+  'backups:restore',
+  'app:restoreFromFile',
+]);
+
+/** Channels that only make sense on the coordinator's own computer (windows, local files, the local app). */
+export const DESKTOP_ONLY: ReadonlySet<string> = new Set<ChannelName>(['app:quit']);
+
+/**
+ * The document without the confidential instances the account is not named in: their memberships, their
+ * meetings, confidential meetings of other instances and the actions decided in them.
+ */
+export function confidentialView(account: Account, allowed: ReadonlySet<string>): View | undefined {
+  if (account.role === 'coordinator') return undefined;
+  const key = `${account.id}:${[...allowed].sort().join(',')}`;
+  return {
+    key,
+    apply(doc: Datastore): Datastore {
+      const hidden = new Set(doc.instances.filter((i) => i.confidentiality === 'confidential' && !allowed.has(i.id)).map((i) => i.id));
+      const meetingHidden = (m: Datastore['meetings'][number]) => hidden.has(m.instanceId) || (m.confidentiality === 'confidential' && !allowed.has(m.instanceId));
+      const hiddenMeetings = new Set(doc.meetings.filter(meetingHidden).map((m) => m.id));
+      if (hidden.size === 0 && hiddenMeetings.size === 0 && !doc.actions.some((a) => a.confidentiality === 'confidential')) return doc;
+      return {
+        ...doc,
+        instances: doc.instances.filter((i) => !hidden.has(i.id)),
+        memberships: doc.memberships.filter((m) => !hidden.has(m.instanceId)),
+        meetings: doc.meetings.filter((m) => !hiddenMeetings.has(m.id)),
+        actions: doc.actions.filter(
+          (a) => a.confidentiality !== 'confidential' || (a.followingInstanceId !== undefined && allowed.has(a.followingInstanceId)),
+        ),
+      };
+    },
+  };
+}

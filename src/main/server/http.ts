@@ -1,0 +1,225 @@
+// The team server's HTTP API (fastify): sessions, then every contract channel through the same invoker and services.
+import { existsSync, readFileSync } from 'node:fs';
+import { extname, join, normalize, sep } from 'node:path';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import type pg from 'pg';
+import { z } from 'zod';
+import { contract, type ChannelName } from '../../shared/contract';
+import { team } from '../../shared/i18n/team';
+import { formatDate, formatTime } from '../../shared/format';
+import { DomainError, fail, type Result } from '../../shared/result';
+import { SECURITY_HEADERS } from '../app/csp';
+import { createInvoker, handlers } from '../ipc/handlers';
+import { createContext } from '../services/context';
+import { authenticate, changeOwnPassword, confidentialAccess, login, logout, type Account } from './accounts';
+import { confidentialView, COORDINATOR_ONLY, DESKTOP_ONLY } from './access';
+import type { TeamStore } from './team-store';
+
+export interface ServerOptions {
+  pool: pg.Pool;
+  store: TeamStore;
+  /** Built renderer (out/renderer) served to browsers at `/`; absent in API-only tests. */
+  rendererDir?: string;
+  now?: () => Date;
+  /** Login attempts allowed per address and per account per minute. */
+  loginLimitPerMinute?: number;
+  https?: { cert: Buffer; key: Buffer };
+  log?: (event: string, details: Record<string, unknown>) => void;
+}
+
+const LoginBody = z.object({ email: z.string().min(3).max(300), password: z.string().min(1).max(1000) });
+const PasswordBody = z.object({ password: z.string().max(1000) });
+const SEEN_HEADER = 'x-clspd-seen';
+const SEQ_HEADER = 'X-Clspd-Seq';
+
+const MIME: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+  '.woff': 'font/woff',
+  '.ttf': 'font/ttf',
+  '.json': 'application/json',
+};
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    account?: Account;
+    token?: string;
+  }
+}
+
+function bearer(req: FastifyRequest): string | undefined {
+  const h = req.headers.authorization;
+  if (!h || !h.startsWith('Bearer ')) return undefined;
+  const t = h.slice(7).trim();
+  return t.length >= 20 && t.length <= 200 ? t : undefined;
+}
+
+function refusal(reply: FastifyReply, status: number, code: Extract<Result<never>, { ok: false }>['error']['code'], message: string) {
+  return reply.code(status).send({ ok: false, error: { code, message } });
+}
+
+/** Failed logins per account, in this process (the per-address limit is the rate-limit plugin's). */
+class AccountThrottle {
+  private readonly failures = new Map<string, number[]>();
+  constructor(private readonly perMinute: number) {}
+  blocked(email: string, now: number): boolean {
+    const list = (this.failures.get(email) ?? []).filter((t) => now - t < 60_000);
+    this.failures.set(email, list);
+    return list.length >= this.perMinute;
+  }
+  fail(email: string, now: number): void {
+    const list = this.failures.get(email) ?? [];
+    list.push(now);
+    this.failures.set(email, list);
+  }
+  reset(email: string): void {
+    this.failures.delete(email);
+  }
+}
+
+export async function buildServer(opts: ServerOptions): Promise<FastifyInstance> {
+  const now = opts.now ?? (() => new Date());
+  const app = Fastify({ logger: false, bodyLimit: 20 * 1024 * 1024, trustProxy: false, ...(opts.https ? { https: opts.https } : {}) }) as unknown as FastifyInstance;
+  await app.register(helmet, { contentSecurityPolicy: false, crossOriginEmbedderPolicy: false });
+  await app.register(rateLimit, { global: false });
+  const perMinute = opts.loginLimitPerMinute ?? 10;
+  const throttle = new AccountThrottle(perMinute);
+
+  // Empty bodies are allowed for channels without input; anything else must be JSON.
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (_req, body, done) => {
+    const text = String(body).trim();
+    if (text === '') return done(null, undefined);
+    try {
+      done(null, JSON.parse(text) as unknown);
+    } catch {
+      done(new DomainError('invalid_input', team.errors.badBody), undefined);
+    }
+  });
+  app.setErrorHandler((err, _req, reply) => {
+    if (err instanceof DomainError) return refusal(reply, 400, err.code, err.message);
+    const status = (err as { statusCode?: number }).statusCode ?? 500;
+    if (status === 429) return refusal(reply, 429, 'forbidden', team.errors.tooManyAttempts);
+    if (status >= 400 && status < 500) return refusal(reply, status, 'invalid_input', team.errors.badBody);
+    opts.log?.('server.error', { message: (err as Error).message });
+    return refusal(reply, 500, 'internal', team.errors.writeFailed('erreur interne'));
+  });
+
+  // ---- authentication before anything else under /api (except opening a session) ----
+  app.addHook('onRequest', async (req, reply) => {
+    if (!req.url.startsWith('/api/')) return;
+    if (req.url === '/api/session' && req.method === 'POST') return;
+    const token = bearer(req);
+    const account = token ? await authenticate(opts.pool, token) : undefined;
+    if (!account) return refusal(reply, 401, 'forbidden', team.errors.notLoggedIn);
+    req.account = account;
+    req.token = token;
+    if (account.mustChangePassword && !(req.url === '/api/session/password' || (req.url === '/api/session' && req.method !== 'POST'))) {
+      return refusal(reply, 403, 'forbidden', team.errors.passwordChangeRequired);
+    }
+  });
+
+  app.post('/api/session', { config: { rateLimit: { max: perMinute, timeWindow: 60_000 } } }, async (req, reply) => {
+    const body = LoginBody.safeParse(req.body);
+    if (!body.success) return refusal(reply, 400, 'invalid_input', team.errors.loginFailed);
+    const email = body.data.email.trim().toLowerCase();
+    const t = now().getTime();
+    if (throttle.blocked(email, t)) return refusal(reply, 429, 'forbidden', team.errors.tooManyAttempts);
+    try {
+      const s = await login(opts.pool, email, body.data.password);
+      throttle.reset(email);
+      return reply.send({ token: s.token, account: s.account });
+    } catch (e) {
+      throttle.fail(email, t);
+      if (e instanceof DomainError) return refusal(reply, 401, 'forbidden', e.message);
+      throw e;
+    }
+  });
+
+  app.get('/api/session', async (req) => ({ account: req.account, seq: opts.store.currentSeq }));
+
+  app.delete('/api/session', async (req, reply) => {
+    if (req.token) await logout(opts.pool, req.token);
+    return reply.code(204).send();
+  });
+
+  app.post('/api/session/password', async (req, reply) => {
+    const body = PasswordBody.safeParse(req.body);
+    if (!body.success || !req.account) return refusal(reply, 400, 'invalid_input', team.errors.passwordTooShort);
+    await changeOwnPassword(opts.pool, req.account.id, body.data.password);
+    return reply.send({ ok: true, value: null });
+  });
+
+  app.get('/api/team/audit', async (req, reply) => {
+    if (req.account?.role !== 'coordinator') return refusal(reply, 403, 'forbidden', team.errors.forbiddenRole);
+    const r = await opts.pool.query<{ at: Date; display_name: string | null; channel: string; entity_ids: string[] }>(
+      'SELECT a.at, u.display_name, a.channel, a.entity_ids FROM audit_log a LEFT JOIN users u ON u.id = a.user_id ORDER BY a.id DESC LIMIT 500',
+    );
+    return { ok: true, value: r.rows.map((x) => ({ at: x.at.toISOString(), who: x.display_name ?? team.unknownUser, channel: x.channel, entities: x.entity_ids })) };
+  });
+
+  // ---- the contract ----
+  app.post<{ Params: { domain: string; verb: string } }>('/api/:domain/:verb', async (req, reply) => {
+    const account = req.account!;
+    const name = `${req.params.domain}:${req.params.verb}`;
+    if (!Object.prototype.hasOwnProperty.call(contract, name)) return refusal(reply, 404, 'invalid_input', team.errors.unknownChannel);
+    const channel = name as ChannelName;
+    if (DESKTOP_ONLY.has(channel)) return refusal(reply, 403, 'forbidden', team.errors.desktopOnly);
+    if (COORDINATOR_ONLY.has(channel) && account.role !== 'coordinator') return refusal(reply, 403, 'forbidden', team.errors.forbiddenRole);
+    const payload = normalisePayload(channel, req.body);
+    const seenHeader = req.headers[SEEN_HEADER];
+    const seenSeq = typeof seenHeader === 'string' && /^\d{1,15}$/.test(seenHeader) ? Number(seenHeader) : undefined;
+    const allowed = await confidentialAccess(opts.pool, account.id);
+    const view = confidentialView(account, allowed);
+    const ctx = createContext(opts.store, {}, now);
+    const invoke = createInvoker(ctx, handlers, (e) => opts.log?.('channel.error', { channel, message: (e as Error).message }));
+    const writer = { userId: account.id, displayName: account.displayName };
+    const out = await opts.store.read(() => invoke(channel, payload), writer, channel, {
+      view,
+      readOnly: account.role === 'reader',
+      seenSeq,
+      isRefusal: (r) => !r.ok,
+      onConflict: (c) => fail('conflict', team.errors.conflict(c.byName, whenFr(c.at), team.entity[c.collection] ?? team.unknownEntity)),
+    });
+    void reply.header(SEQ_HEADER, String(out.seq));
+    if (out.wantedWrite) return refusal(reply, 403, 'forbidden', team.errors.forbiddenRole);
+    return reply.send(out.value);
+  });
+
+  // ---- the renderer, for colleagues working from a browser ----
+  if (opts.rendererDir && existsSync(opts.rendererDir)) {
+    const root = normalize(opts.rendererDir);
+    app.get('/*', async (req, reply) => {
+      const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+      let file = normalize(join(root, path === '/' ? 'index.html' : path));
+      if (!file.startsWith(root + sep) && file !== root) return reply.code(404).send();
+      if (!existsSync(file) || !extname(file)) file = join(root, 'index.html');
+      for (const [k, v] of Object.entries(SECURITY_HEADERS)) void reply.header(k, v);
+      return reply.type(MIME[extname(file)] ?? 'application/octet-stream').send(readFileSync(file));
+    });
+  }
+  return app;
+}
+
+/** « 14 h 32 le 7 décembre 2026 », in the server's time zone. */
+function whenFr(d: Date): string {
+  const local = new Date(d.getTime() - d.getTimezoneOffset() * 60_000).toISOString();
+  return `${formatTime(local.slice(11, 16))} le ${formatDate(local.slice(0, 10))}`;
+}
+
+/** A channel without input accepts an empty body, `null` or `{}`. */
+function normalisePayload(channel: ChannelName, body: unknown): unknown {
+  if (body === null || body === undefined) return undefined;
+  if (typeof body === 'object' && !Array.isArray(body) && Object.keys(body).length === 0) {
+    const schema = contract[channel].input;
+    if (!schema.safeParse(body).success && schema.safeParse(undefined).success) return undefined;
+  }
+  return body;
+}
