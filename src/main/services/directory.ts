@@ -5,6 +5,7 @@ import type { Category, Datastore, Organisation, Person } from '../../shared/mod
 import { DomainError } from '../../shared/result';
 import { foldLoose } from '../../shared/text';
 import { nowIso, type ServiceContext } from './context';
+import { detach } from '../store/transaction';
 
 /** Lower-cases, strips accents and punctuation so « Éducation » matches « education » (see shared/text.ts). */
 export const fold = foldLoose;
@@ -143,11 +144,12 @@ export async function deletePartner(ctx: ServiceContext, id: string): Promise<De
     data.organisations.splice(index, 1);
     data.people = data.people.filter((p) => p.organisationId !== id);
     const label = `Structure « ${org.name} » supprimée`;
+    const saved = detach({ org, people });
     const undoToken = ctx.trash.push(label, (d) => {
-      if (d.organisations.some((o) => o.id === org.id)) return;
-      assertUniqueName(d, org.name);
-      d.organisations.splice(Math.min(index, d.organisations.length), 0, org);
-      d.people.push(...people.filter((p) => !d.people.some((x) => x.id === p.id)));
+      if (d.organisations.some((o) => o.id === saved.org.id)) return;
+      assertUniqueName(d, saved.org.name);
+      d.organisations.splice(Math.min(index, d.organisations.length), 0, saved.org);
+      d.people.push(...saved.people.filter((p) => !d.people.some((x) => x.id === p.id)));
     });
     return { undoToken, label };
   });
@@ -194,19 +196,29 @@ export async function deletePerson(ctx: ServiceContext, id: string): Promise<Del
     const index = data.people.indexOf(person);
     data.people.splice(index, 1);
     const label = `Contact « ${name} » supprimé`;
+    const saved = detach(person);
     const undoToken = ctx.trash.push(label, (d) => {
-      if (d.people.some((p) => p.id === person.id)) return;
-      if (!d.organisations.some((o) => o.id === person.organisationId)) {
+      if (d.people.some((p) => p.id === saved.id)) return;
+      if (!d.organisations.some((o) => o.id === saved.organisationId)) {
         throw new DomainError('conflict', `La structure de « ${name} » a été supprimée depuis : rétablissez-la d’abord.`);
       }
-      d.people.splice(Math.min(index, d.people.length), 0, person);
+      d.people.splice(Math.min(index, d.people.length), 0, saved);
     });
     return { undoToken, label };
   });
 }
 
+/**
+ * Restores a deletion. A refused restore (conflict, closed data, failed save…) gives the token back for a later
+ * try: the restores are idempotent (they skip what is already back), so a retry never duplicates anything.
+ */
 export async function undoDeletion(ctx: ServiceContext, token: string): Promise<{ label: string }> {
   const entry = ctx.trash.take(token);
-  await ctx.store.update((d) => entry.restore(d));
+  try {
+    await ctx.store.update((d) => entry.restore(d));
+  } catch (e) {
+    ctx.trash.putBack(token, entry);
+    throw e;
+  }
   return { label: entry.label };
 }

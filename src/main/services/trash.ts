@@ -3,7 +3,7 @@ import { newId } from '../../shared/ids';
 import type { Datastore } from '../../shared/model';
 import { DomainError } from '../../shared/result';
 
-interface TrashEntry {
+export interface TrashEntry {
   label: string;
   restore(data: Datastore): void;
 }
@@ -25,5 +25,12 @@ export class Trash {
     if (!e) throw new DomainError('not_found', 'Cette suppression ne peut plus être annulée (elle date d’une session précédente).');
     this.entries.delete(token);
     return e;
+  }
+
+  /** Gives back a token whose restore was refused, so the coordinator can retry once the obstacle is gone. */
+  putBack(token: string, entry: TrashEntry): void {
+    if (this.entries.has(token)) return;
+    this.entries.set(token, entry);
+    if (this.entries.size > MAX_UNDO) this.entries.delete(this.entries.keys().next().value as string);
   }
 }

@@ -4,13 +4,39 @@ import { join } from 'node:path';
 import { Low, type Adapter } from 'lowdb';
 import { Datastore, SCHEMA_VERSION } from '../../shared/model';
 import { DomainError } from '../../shared/result';
+import { logError } from '../log';
+import { store as t } from '../../shared/i18n/store';
 import { describeIssues } from '../../shared/validation';
 import { BACKUP_DIR, createBackup, needsDailyBackup } from './backups';
 import { fsyncDir, removeStaleTemps, writeFileDurable } from './durable';
 import { acquireLock, isAlive, type FolderLock } from './lock';
 import { migrate, MissingMigrationError, MissingVersionError, NewerVersionError, type Migration, MIGRATIONS } from './migrations';
+import { AsyncMutationError, createImmer, freezeDeep, InvalidChangeError, runTransaction, shapeOf, type Change } from './transaction';
 
 export const DATA_FILE = 'clspd.json';
+
+/**
+ * Committed documents are frozen: a service that changes `store.data` outside `update` fails loudly instead of
+ * changing memory without saving it. Measured on the ten-year file: see notes/11-tx.md.
+ */
+const AUTO_FREEZE = true;
+const immer = createImmer(AUTO_FREEZE);
+const DATASTORE_SHAPE = shapeOf(Datastore);
+
+/** What one committed transaction changed (the team server writes only these rows). */
+export interface CommitInfo {
+  changes: Change[];
+  /** The document after the commit. */
+  data: Datastore;
+}
+
+/** A committed transaction: its result, what it changed, and the write that makes it durable. */
+export interface Commit<T> {
+  result: T;
+  changes: Change[];
+  /** Resolves once the change is on disk (coalesced with the other writes of the same tick). */
+  written: Promise<void>;
+}
 
 export type LoadProblem = 'unreadable' | 'corrupt' | 'invalid' | 'newer';
 
@@ -96,6 +122,8 @@ class DurableJsonAdapter implements Adapter<Datastore> {
 export interface OpenOptions {
   /** Who holds the lock: 'app' or 'cli'. */
   owner?: 'app' | 'cli' | 'test';
+  /** Where refused transactions are reported (the technical log by default). */
+  log?: (event: string, reason: string) => void;
   /** Skip the folder lock (read-only inspection). */
   readOnly?: boolean;
   migrations?: Migration[];
@@ -112,6 +140,8 @@ export class Store {
   private writing: Promise<void> | null = null;
   private pending: { promise: Promise<void>; resolve: () => void; reject: (e: unknown) => void } | null = null;
   private readonly listeners = new Set<(saving: boolean) => void>();
+  private readonly commitListeners = new Set<(commit: CommitInfo) => void>();
+  private closed = false;
 
   private constructor(
     readonly dataDir: string,
@@ -139,6 +169,11 @@ export class Store {
     return store;
   }
 
+  private log(event: string, reason: string): void {
+    if (this.options.log) this.options.log(event, reason);
+    else logError(event, { reason });
+  }
+
   private now(): Date {
     return this.options.now ? this.options.now() : new Date();
   }
@@ -154,7 +189,7 @@ export class Store {
       this.state = { status: 'broken', problem: r.problem, message: r.message };
       return;
     }
-    this.db = new Low<Datastore>(new DurableJsonAdapter(this.file), r.data);
+    this.db = new Low<Datastore>(new DurableJsonAdapter(this.file), AUTO_FREEZE ? freezeDeep(r.data) : r.data);
     this.state = { status: 'ok' };
     if (this.options.readOnly) return;
     if (r.migrated) {
@@ -192,19 +227,55 @@ export class Store {
     return () => this.listeners.delete(listener);
   }
 
+  /** Called after every transaction that changed something, with the list of changed entities. */
+  onCommit(listener: (commit: CommitInfo) => void): () => void {
+    this.commitListeners.add(listener);
+    return () => this.commitListeners.delete(listener);
+  }
+
   private assertWritable(): void {
+    if (this.closed) throw new DomainError('io', t.closed);
     if (this.options.readOnly) throw new DomainError('forbidden', 'Ces données sont ouvertes en lecture seule.');
   }
 
   /**
-   * Applies `mutate` to the document and resolves once it is durably written. Writes issued in the same
-   * tick, or while a write is in flight, are coalesced into one. `mutate` must validate before it changes
-   * anything: a throw leaves the document as it was.
+   * Runs `mutate` on a draft of the document (structural sharing, no copy of what it does not touch) and
+   * commits it only if it returns and every changed entity still matches the model. A throw leaves memory and
+   * disk as they were. The draft's objects are only valid during the call: the result is detached from it.
+   */
+  commit<T>(mutate: (data: Datastore) => T): Commit<T> {
+    this.assertWritable();
+    const base = this.data;
+    let committed;
+    try {
+      committed = runTransaction(immer, base, mutate, DATASTORE_SHAPE);
+    } catch (e) {
+      if (e instanceof InvalidChangeError || e instanceof AsyncMutationError) {
+        this.log('store.transactionRefused', e.message);
+        throw new DomainError('internal', t.invalidChange);
+      }
+      throw e;
+    }
+    const { next, result, changes } = committed;
+    if (next === base) return { result, changes, written: this.flush() };
+    this.db!.data = next;
+    for (const listener of this.commitListeners) {
+      try {
+        listener({ changes, data: next });
+      } catch (e) {
+        this.log('store.commitListenerFailed', (e as Error).message);
+      }
+    }
+    return { result, changes, written: this.scheduleWrite() };
+  }
+
+  /**
+   * Applies `mutate` as a transaction (see `commit`) and resolves once it is durably written. Writes issued in
+   * the same tick, or while a write is in flight, are coalesced into one.
    */
   async update<T>(mutate: (data: Datastore) => T): Promise<T> {
-    this.assertWritable();
-    const result = mutate(this.data);
-    await this.scheduleWrite();
+    const { result, written } = this.commit(mutate);
+    await written;
     return result;
   }
 
@@ -306,7 +377,9 @@ export class Store {
     return readdirSync(this.dataDir).filter((n) => n.endsWith('.json') && !n.startsWith('.'));
   }
 
+  /** Flushes and releases the folder; later changes are refused (they would write into a folder we no longer hold). */
   async close(): Promise<void> {
+    this.closed = true;
     try {
       await this.flush();
     } finally {

@@ -6,9 +6,10 @@ import { meetings } from './meetings';
 import { register } from './register';
 import { sharing } from './sharing';
 import { shell } from './shell';
+import { store } from './store';
 import { strategy } from './strategy';
 import { team } from './team';
 import { vault } from './vault';
 
-export const fr = { ...common, directory, strategy, meetings, documents, sharing, shell, vault, team, register };
+export const fr = { ...common, directory, strategy, meetings, documents, sharing, shell, vault, team, register, store };
 export type Catalogue = typeof fr;

@@ -9,6 +9,7 @@ import { INSTANCE_KIND_ORDER } from '../../../shared/instance-rules';
 import { personLabel } from '../../../shared/text';
 import { fold } from '../directory';
 import { nowIso, type ServiceContext } from '../context';
+import { detach } from '../../store/transaction';
 
 export function today(ctx: ServiceContext): string {
   return ctx.now().toISOString().slice(0, 10);
@@ -344,8 +345,9 @@ export async function removeMembership(ctx: ServiceContext, id: string): Promise
     const index = data.memberships.indexOf(m);
     data.memberships.splice(index, 1);
     const label = `Appartenance de ${name} supprimée`;
+    const saved = detach(m);
     const undoToken = ctx.trash.push(label, (d) => {
-      if (!d.memberships.some((x) => x.id === m.id)) d.memberships.splice(Math.min(index, d.memberships.length), 0, m);
+      if (!d.memberships.some((x) => x.id === saved.id)) d.memberships.splice(Math.min(index, d.memberships.length), 0, saved);
     });
     return { undoToken, label };
   });

@@ -11,6 +11,7 @@ import { nowIso, type ServiceContext } from '../context';
 import { allocateSituationRef } from '../register/reference';
 import { assertNotLocked, getDecision, getItem, getMeeting, touch } from './common';
 import { checkActionUpdate, checkDraft, createPlanActionIn, updatePlanActionIn } from './plan';
+import { detach } from '../../store/transaction';
 
 const SITUATION_RE = /^\d{4}-\d{3,4}$/;
 
@@ -175,9 +176,10 @@ export async function deleteDecision(ctx: ServiceContext, meetingId: string, dec
     touch(meeting, nowIso(ctx));
     // The plan action it created stays in the plan (its journal keeps the meeting's reference).
     const label = `Décision « ${d.text.slice(0, 60)} » supprimée`;
+    const saved = detach(d);
     const undoToken = ctx.trash.push(label, (dd) => {
       const m = dd.meetings.find((x) => x.id === meetingId);
-      if (m && !m.decisions.some((x) => x.id === d.id)) m.decisions.splice(Math.min(index, m.decisions.length), 0, d);
+      if (m && !m.decisions.some((x) => x.id === saved.id)) m.decisions.splice(Math.min(index, m.decisions.length), 0, saved);
     });
     return { undoToken, label };
   });

@@ -13,6 +13,7 @@ import { charterState, getInstance, today } from '../instances';
 import { agendaSummary, copiedAgenda, makeItem, previousMeeting, templateItems } from './agenda';
 import { assertNotLocked, assertTimes, getMeeting, toMinutes, touch } from './common';
 import { followUpRows } from './live';
+import { detach } from '../../store/transaction';
 
 /** Allowed lifecycle moves. `convened → draft` withdraws a convocation; `held → in_progress` resumes a séance. */
 export const TRANSITIONS: Record<MeetingStatus, MeetingStatus[]> = {
@@ -195,8 +196,9 @@ export async function deleteMeeting(ctx: ServiceContext, id: string): Promise<De
     const index = data.meetings.indexOf(meeting);
     data.meetings.splice(index, 1);
     const label = `Réunion « ${meeting.title} » supprimée`;
+    const saved = detach(meeting);
     const undoToken = ctx.trash.push(label, (d) => {
-      if (!d.meetings.some((m) => m.id === meeting.id)) d.meetings.splice(Math.min(index, d.meetings.length), 0, meeting);
+      if (!d.meetings.some((m) => m.id === saved.id)) d.meetings.splice(Math.min(index, d.meetings.length), 0, saved);
     });
     return { undoToken, label };
   });

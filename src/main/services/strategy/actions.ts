@@ -19,6 +19,7 @@ import {
   nextCode,
 } from './common';
 import { buildIndicator } from './indicators';
+import { detach } from '../../store/transaction';
 
 export interface ActionOptions {
   /** The meeting the change comes from (written in the journal). */
@@ -279,8 +280,9 @@ export async function deleteAction(ctx: ServiceContext, id: string): Promise<Del
     const index = data.actions.indexOf(action);
     data.actions.splice(index, 1);
     const label = `Action « ${action.code} ${action.title} » supprimée`;
+    const saved = detach(action);
     const undoToken = ctx.trash.push(label, (d) => {
-      if (!d.actions.some((a) => a.id === action.id)) d.actions.splice(Math.min(index, d.actions.length), 0, action);
+      if (!d.actions.some((a) => a.id === saved.id)) d.actions.splice(Math.min(index, d.actions.length), 0, saved);
     });
     return { undoToken, label };
   });
@@ -323,9 +325,10 @@ export async function deleteMilestone(ctx: ServiceContext, id: string, milestone
     if (index < 0) throw new DomainError('not_found', t.errors.milestoneNotFound);
     const [m] = a.milestones.splice(index, 1);
     const label = `Jalon « ${m.title} » supprimé`;
+    const saved = detach(m);
     const undoToken = ctx.trash.push(label, (d) => {
       const act = d.actions.find((x) => x.id === id);
-      if (act && !act.milestones.some((x) => x.id === m.id)) act.milestones.splice(Math.min(index, act.milestones.length), 0, m);
+      if (act && !act.milestones.some((x) => x.id === saved.id)) act.milestones.splice(Math.min(index, act.milestones.length), 0, saved);
     });
     return { undoToken, label };
   });
@@ -364,9 +367,10 @@ export async function deleteAttachment(ctx: ServiceContext, id: string, attachme
     if (index < 0) throw new DomainError('not_found', t.errors.attachmentNotFound);
     const [att] = a.attachments.splice(index, 1);
     const label = `Lien vers « ${att.label} » retiré (le fichier n’est pas supprimé)`;
+    const saved = detach(att);
     const undoToken = ctx.trash.push(label, (d) => {
       const act = d.actions.find((x) => x.id === id);
-      if (act && !act.attachments.some((x) => x.id === att.id)) act.attachments.splice(Math.min(index, act.attachments.length), 0, att);
+      if (act && !act.attachments.some((x) => x.id === saved.id)) act.attachments.splice(Math.min(index, act.attachments.length), 0, saved);
     });
     return { undoToken, label };
   });
@@ -403,9 +407,10 @@ export async function deleteFunding(ctx: ServiceContext, id: string, fundingId: 
     if (index < 0) throw new DomainError('not_found', t.errors.fundingNotFound);
     const [f] = a.funding.splice(index, 1);
     const label = `Ligne de financement « ${f.funder} » supprimée`;
+    const saved = detach(f);
     const undoToken = ctx.trash.push(label, (d) => {
       const act = d.actions.find((x) => x.id === id);
-      if (act && !act.funding.some((x) => x.id === f.id)) act.funding.splice(Math.min(index, act.funding.length), 0, f);
+      if (act && !act.funding.some((x) => x.id === saved.id)) act.funding.splice(Math.min(index, act.funding.length), 0, saved);
     });
     return { undoToken, label };
   });

@@ -9,6 +9,7 @@ import { DomainError } from '../../../shared/result';
 import { ISO_DATE_RE } from '../../../shared/validation';
 import { nowIso, type ServiceContext } from '../context';
 import { assertPeriodOpen, clean, getAction } from './common';
+import { detach } from '../../store/transaction';
 
 
 function assertIndicatorValues(input: Partial<IndicatorInput>): void {
@@ -86,9 +87,10 @@ export async function deleteIndicator(ctx: ServiceContext, actionId: string, ind
     const index = a.indicators.indexOf(ind);
     a.indicators.splice(index, 1);
     const label = `Indicateur « ${ind.title} » supprimé`;
+    const saved = detach(ind);
     const undoToken = ctx.trash.push(label, (d) => {
       const act = d.actions.find((x) => x.id === actionId);
-      if (act && !act.indicators.some((x) => x.id === ind.id)) act.indicators.splice(Math.min(index, act.indicators.length), 0, ind);
+      if (act && !act.indicators.some((x) => x.id === saved.id)) act.indicators.splice(Math.min(index, act.indicators.length), 0, saved);
     });
     return { undoToken, label };
   });
@@ -124,10 +126,11 @@ export async function deleteMeasurement(ctx: ServiceContext, actionId: string, i
     if (index < 0) throw new DomainError('not_found', t.errors.measurementNotFound);
     const [m] = ind.measurements.splice(index, 1);
     const label = `Mesure du ${m.date} supprimée`;
+    const saved = detach(m);
     const undoToken = ctx.trash.push(label, (d) => {
       const i = d.actions.find((x) => x.id === actionId)?.indicators.find((x) => x.id === indicatorId);
-      if (i && !i.measurements.some((x) => x.id === m.id)) {
-        i.measurements.push(m);
+      if (i && !i.measurements.some((x) => x.id === saved.id)) {
+        i.measurements.push(saved);
         i.measurements.sort((x, y) => x.date.localeCompare(y.date));
       }
     });

@@ -10,6 +10,7 @@ import { foldText } from '../../../shared/strategy-filter';
 import { describeIssues } from '../../../shared/validation';
 import { archiveFileName, archivePath, loadArchive } from '../../store/archives';
 import { writeFileDurable } from '../../store/durable';
+import { detach } from '../../store/transaction';
 import { nowIso, type ServiceContext } from '../context';
 import { journalEntry } from './actions';
 import { axesOf, getPeriod, objectivesOf, today } from './common';
@@ -115,7 +116,7 @@ export async function createPeriod(ctx: ServiceContext, input: NewPeriodInput): 
       }
     }
     // The archive keeps the carried actions as they were at closing; the live copies move on.
-    const moved = carried.map((a) => structuredClone(a));
+    const moved = carried.map((a) => structuredClone(detach(a)));
     if (old) closePeriodIn(ctx, data, old.id);
     data.periods.push(period);
     data.axes.push(...newAxes);

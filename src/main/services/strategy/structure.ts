@@ -7,6 +7,7 @@ import { DomainError } from '../../../shared/result';
 import { AXIS_COLOURS } from '../app';
 import type { ServiceContext } from '../context';
 import { activePeriod, assertPeriodOpen, axesOf, clean, getAxis, getObjective, objectivesOf } from './common';
+import { detach } from '../../store/transaction';
 
 export interface AxisFields {
   title: string;
@@ -166,8 +167,9 @@ export async function deleteObjective(ctx: ServiceContext, id: string): Promise<
     const index = data.objectives.indexOf(obj);
     data.objectives.splice(index, 1);
     const label = `Objectif « ${obj.title} » supprimé`;
+    const saved = detach(obj);
     const undoToken = ctx.trash.push(label, (d) => {
-      if (!d.objectives.some((o) => o.id === obj.id)) d.objectives.splice(Math.min(index, d.objectives.length), 0, obj);
+      if (!d.objectives.some((o) => o.id === saved.id)) d.objectives.splice(Math.min(index, d.objectives.length), 0, saved);
     });
     return { undoToken, label };
   });
