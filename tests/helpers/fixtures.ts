@@ -1,6 +1,7 @@
 // Test fixtures: temporary data folders, file hashes and a small but complete valid datastore.
 import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { unzipSync } from 'fflate';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { presetCategories } from '../../src/main/services/categories';
@@ -22,6 +23,18 @@ export function cleanTempDirs(): void {
 
 export function sha256(file: string): string {
   return createHash('sha256').update(readFileSync(file)).digest('hex');
+}
+
+/** The bytes of one file inside a complete backup (zip), or undefined when it is not there. */
+export function backupEntry(backupFile: string, name: string): Buffer | undefined {
+  const entries = unzipSync(readFileSync(backupFile), { filter: (f) => f.name === name });
+  return entries[name] ? Buffer.from(entries[name]) : undefined;
+}
+
+/** SHA-256 of one file inside a complete backup ('' when absent). */
+export function backupEntryHash(backupFile: string, name: string): string {
+  const b = backupEntry(backupFile, name);
+  return b ? createHash('sha256').update(b).digest('hex') : '';
 }
 
 const AT = '2026-01-15T10:00:00.000Z';

@@ -1,7 +1,7 @@
 // Command-line tests: init, check, backup, restore, list and the framework's help and French usage errors.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { commands } from '../../src/main/cli/index';
 import { type Command, runCli } from '../../src/main/cli/framework';
@@ -9,7 +9,7 @@ import { BACKUP_DIR, listBackups } from '../../src/main/store/backups';
 import { DATA_FILE, inspectFile, Store } from '../../src/main/store/store';
 import { DomainError } from '../../src/shared/result';
 import type { ArchiveFile } from '../../src/shared/model';
-import { captureIo, cleanTempDirs, looksFrench, sampleDatastore, sha256, tempDir } from '../helpers/fixtures';
+import { backupEntryHash, captureIo, cleanTempDirs, looksFrench, sampleDatastore, sha256, tempDir } from '../helpers/fixtures';
 
 const savedEnv = process.env.CLSPD_DATA;
 beforeEach(() => {
@@ -240,18 +240,19 @@ describe('check', () => {
 });
 
 describe('backup and restore', () => {
-  it('backup --out writes an exact copy; without --out it goes into backups/', async () => {
+  it('backup --out writes a complete backup at exactly that path, whatever its extension; without --out it goes into backups/', async () => {
     const { dir, file } = await sampleFolder();
     const out = join(tempDir(), 'sauvegarde.json');
     const r = await cli('backup', '--data', dir, '--out', out);
     expect(r.code).toBe(0);
     expect(r.out).toContain(resolve(out));
-    expect(sha256(out)).toBe(sha256(file));
+    expect(backupEntryHash(out, DATA_FILE)).toBe(sha256(file));
+    expect(readdirSync(dirname(out))).toEqual(['sauvegarde.json']);
     const r2 = await cli('backup', '--data', dir);
     expect(r2.code).toBe(0);
     const manual = listBackups(dir).filter((b) => b.reason === 'manual');
     expect(manual).toHaveLength(1);
-    expect(sha256(manual[0].file)).toBe(sha256(file));
+    expect(backupEntryHash(manual[0].file, DATA_FILE)).toBe(sha256(file));
   });
 
   it('backup refuses a corrupt datastore and writes nothing', async () => {
@@ -284,7 +285,7 @@ describe('backup and restore', () => {
     expect(r.out).toMatch(/Sauvegarde restaurée\. Les données précédentes sont conservées dans .*backups/);
     const aside = listBackups(dir).filter((b) => b.reason === 'restore');
     expect(aside).toHaveLength(1);
-    expect(sha256(aside[0].file)).toBe(currentHash);
+    expect(backupEntryHash(aside[0].file, DATA_FILE)).toBe(currentHash);
     const f = inspectFile(file);
     expect(f.ok && f.data.settings.communeName).toBe('Valbourg');
     expect(existsSync(join(dir, 'clspd.lock'))).toBe(false);
@@ -304,12 +305,12 @@ describe('backup and restore', () => {
       expect((await cli('check', '--data', dir)).code).not.toBe(0);
       const r = await cli('restore', '--data', dir, '--from', backup);
       expect(r.code).toBe(0);
-      const aside = readdirSync(join(dir, BACKUP_DIR)).filter((n) => /-broken(-\d+)?\.json$/.test(n));
+      const aside = readdirSync(join(dir, BACKUP_DIR)).filter((n) => /-broken(-\d+)?\.(json|zip)$/.test(n));
       expect(aside).toHaveLength(1);
-      if (brokenHash) expect(sha256(join(dir, BACKUP_DIR, aside[0]))).toBe(brokenHash);
+      if (brokenHash) expect(backupEntryHash(join(dir, BACKUP_DIR, aside[0]), DATA_FILE)).toBe(brokenHash);
       else expect(existsSync(join(dir, BACKUP_DIR, aside[0], 'not-a-file'))).toBe(true);
       expect((await cli('check', '--data', dir)).code).toBe(0);
-      expect(sha256(file)).toBe(sha256(backup));
+      expect(sha256(file)).toBe(backupEntryHash(backup, DATA_FILE));
     });
   }
 

@@ -10,6 +10,7 @@ import { runCli } from '../../src/main/cli/framework';
 import { DATA_FILE, Store } from '../../src/main/store/store';
 import { sharing } from '../../src/shared/i18n/sharing';
 import { buildSharingDataset, SECRET_DECISION } from '../fixtures/sharing/dataset';
+import { backupEntry } from '../helpers/fixtures';
 
 let root: string;
 let data: string;
@@ -68,7 +69,12 @@ describe('clspd export', () => {
     expect(readFileSync(out('m.docx')).subarray(0, 2).toString()).toBe('PK');
     const json = await cli('export', 'json', '--data', data, '--out', out('b.json'));
     expect(json.out).toContain('ce n’est pas un fichier à partager');
-    expect(JSON.parse(readFileSync(out('b.json'), 'utf8')).schemaVersion).toBe(1);
+    // The complete backup, written at exactly the path given: a zip whose clspd.json is the live data.
+    expect(readFileSync(out('b.json')).subarray(0, 2).toString()).toBe('PK');
+    expect(JSON.parse(backupEntry(out('b.json'), 'clspd.json')!.toString('utf8')).schemaVersion).toBe(1);
+    const live = await cli('export', 'live-json', '--data', data, '--out', out('live.json'));
+    expect(live.out).toContain('pas une sauvegarde complète');
+    expect(JSON.parse(readFileSync(out('live.json'), 'utf8')).schemaVersion).toBe(1);
     const pack = await cli('export', 'update-pack', '--data', data, '--pilot', 'org_pol', '--out', out('p.xlsx'));
     expect(pack.code, pack.err).toBe(0);
     const unknown = await cli('export', 'update-pack', '--data', data, '--pilot', 'org_nope', '--out', out('q.xlsx'));

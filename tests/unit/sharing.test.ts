@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { inflateRawSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
 import ICAL from 'ical.js';
+import { unzipSync } from 'fflate';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createContext, type ServiceContext } from '../../src/main/services/context';
 import * as share from '../../src/main/services/sharing';
@@ -345,13 +346,15 @@ describe('dossier de séance', () => {
 });
 
 describe('JSON backup', () => {
-  it('exports the whole datastore in its own format, says it is not a share, and restores it', async () => {
+  it('exports the complete backup (zip), says it is not a share, and restores it', async () => {
     const f = await share.exportJsonBackup(ctx);
-    expect(f.notice).toBe(sharing.backupIsNotAShare);
-    const doc = JSON.parse(f.data.toString('utf8'));
+    expect(f.notice).toContain(sharing.backupIsNotAShare);
+    expect(f.suggestedName).toMatch(/\.zip$/);
+    const main = Buffer.from(unzipSync(f.data)['clspd.json']).toString('utf8');
+    const doc = JSON.parse(main);
     expect(doc.schemaVersion).toBe(1);
-    expect(JSON.stringify(doc)).toContain(SECRET_NOTE);
-    const file = join(dir, 'export.json');
+    expect(main).toContain(SECRET_NOTE);
+    const file = join(dir, 'export.zip');
     writeFileSync(file, f.data);
     await store.update((d) => {
       d.organisations = [];

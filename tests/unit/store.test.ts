@@ -9,7 +9,7 @@ import { acquireLock, LOCK_FILE } from '../../src/main/store/lock';
 import { migrate, MissingMigrationError, MissingVersionError, NewerVersionError, type Migration } from '../../src/main/store/migrations';
 import { DATA_FILE, inspectFile, newEmptyDatastore, Store, type OpenOptions } from '../../src/main/store/store';
 import { DomainError } from '../../src/shared/result';
-import { cleanTempDirs, looksFrench, sampleDatastore, sha256, tempDir } from '../helpers/fixtures';
+import { backupEntry, backupEntryHash, cleanTempDirs, looksFrench, sampleDatastore, sha256, tempDir } from '../helpers/fixtures';
 
 // Pass-through spy on the durable writer, to count the datastore's physical writes.
 vi.mock('../../src/main/store/durable', async (importOriginal) => {
@@ -454,7 +454,9 @@ describe('migrations', () => {
     const backups = listBackups(dir);
     const mig = backups.filter((b) => b.reason === 'migration');
     expect(mig).toHaveLength(1);
-    expect(readFileSync(mig[0].file).equals(original)).toBe(true);
+    // A complete backup: the main file as it was before the conversion.
+    expect(mig[0].name).toMatch(/-migration\.zip$/);
+    expect(backupEntry(mig[0].file, DATA_FILE)!.equals(original)).toBe(true);
     // The backup was taken before the rewrite: the original write is the one after the backup.
     const order = writeSpy.mock.calls.map((c) => c[0]);
     expect(order.indexOf(file)).toBeGreaterThan(order.indexOf(mig[0].file));
@@ -534,15 +536,15 @@ describe('backups', () => {
     expect(JSON.parse(readFileSync(join(dir, DATA_FILE), 'utf8')).settings.address).toBe('toujours enregistrable');
   });
 
-  it('start and manual backups are byte copies of the datastore in backups/', async () => {
+  it('start and manual backups are complete backups (zip) holding a byte copy of the datastore, in backups/', async () => {
     const { dir, store } = await initialised();
     const start = store.backup('start')!;
     const manual = store.backup('manual')!;
     expect(start.startsWith(join(dir, BACKUP_DIR))).toBe(true);
-    expect(start).toMatch(/clspd-\d{8}-\d{6}-start\.json$/);
-    expect(manual).toMatch(/-manual\.json$/);
-    expect(sha256(start)).toBe(sha256(store.file));
-    expect(sha256(manual)).toBe(sha256(store.file));
+    expect(start).toMatch(/clspd-\d{8}-\d{6}-start\.zip$/);
+    expect(manual).toMatch(/-manual\.zip$/);
+    expect(backupEntryHash(start, DATA_FILE)).toBe(sha256(store.file));
+    expect(backupEntryHash(manual, DATA_FILE)).toBe(sha256(store.file));
     expect(listBackups(dir).map((b) => b.reason).sort()).toEqual(['daily', 'manual', 'start']);
     expect(readdirSync(join(dir, BACKUP_DIR)).filter((n) => n.endsWith('.tmp'))).toEqual([]);
   });
@@ -611,9 +613,9 @@ describe('restoreFrom', () => {
     const { dir, store, backup } = await withBackup();
     const currentHash = sha256(store.file);
     const r = await store.restoreFrom(backup);
-    expect(r.movedAside).toMatch(/-restore\.json$/);
+    expect(r.movedAside).toMatch(/-restore\.zip$/);
     expect(r.movedAside!.startsWith(join(dir, BACKUP_DIR))).toBe(true);
-    expect(sha256(r.movedAside!)).toBe(currentHash);
+    expect(backupEntryHash(r.movedAside!, DATA_FILE)).toBe(currentHash);
     expect(store.state.status).toBe('ok');
     expect(store.data.settings.communeName).toBe('Valbourg');
     const onDisk = inspectFile(store.file);
@@ -645,9 +647,10 @@ describe('restoreFrom', () => {
       const s = openStore(dir);
       expect(s.state).toMatchObject({ status: 'broken', problem: unreadable ? 'unreadable' : name });
       const r = await s.restoreFrom(aside);
-      expect(r.movedAside).toMatch(/-broken(-\d+)?\.json$/);
+      // An unreadable main file is renamed as it is; a readable one is kept, byte for byte, in a complete backup.
+      expect(r.movedAside).toMatch(unreadable ? /-broken(-\d+)?\.json$/ : /-broken(-\d+)?\.zip$/);
       if (unreadable) expect(existsSync(join(r.movedAside!, 'inside'))).toBe(true);
-      else expect(sha256(r.movedAside!)).toBe(brokenHash);
+      else expect(backupEntryHash(r.movedAside!, DATA_FILE)).toBe(brokenHash);
       expect(s.state.status).toBe('ok');
       expect(s.data.settings.communeName).toBe('Valbourg');
       // Broken files set aside survive any rotation.

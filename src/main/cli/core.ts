@@ -1,5 +1,5 @@
 // Core CLI commands: init, demo, check, backup, restore, list.
-import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { ArchiveFile, Datastore } from '../../shared/model';
 import { DomainError } from '../../shared/result';
@@ -7,9 +7,10 @@ import { createContext } from '../services/context';
 import { setupDemo } from '../services/app';
 import { writeTenYearDataset } from '../services/demo/scale';
 import { newEmptyDatastore, inspectFile, Store, DATA_FILE } from '../store/store';
-import { createBackup } from '../store/backups';
+import { createBackup, writeBackupFile } from '../store/backups';
+import { ARCHIVE_FILE, listStateFiles, PROTECTED_DIR } from '../store/layout';
+import { backup as backupText } from '../../shared/i18n/backup';
 import { loadArchive, mergeArchives } from '../store/archives';
-import { writeFileDurable } from '../store/durable';
 import { presetCategories } from '../services/categories';
 import { join } from 'node:path';
 import { type Command, DATA_FLAG, dataDirFrom, stringFlag, UsageError } from './framework';
@@ -89,16 +90,33 @@ const check: Command = {
     io.out(
       `Données valides : ${d.organisations.length} partenaires, ${d.instances.length} instances, ${d.meetings.length} réunions, ${d.actions.length} actions.${r.migrated ? ' (Le fichier sera mis au format actuel à la prochaine ouverture.)' : ''}`,
     );
-    return 0;
+    // The rest of the state (layout.ts): every archived period must be readable; the protected store is only counted.
+    let bad = 0;
+    let archived = 0;
+    for (const p of d.periods) {
+      if (!p.archiveFile) continue;
+      const a = loadArchive(dir, p);
+      if (a.ok) archived += a.archive.actions.length;
+      else {
+        bad++;
+        io.err(backupText.archiveUnreadable(p.archiveFile));
+      }
+    }
+    const files = listStateFiles(dir);
+    const archives = files.filter((f) => ARCHIVE_FILE.test(f)).length;
+    const protectedFiles = files.filter((f) => f.startsWith(`${PROTECTED_DIR}/`)).length;
+    if (archives) io.out(`Périodes archivées : ${archives} fichier(s) lisible(s) sur ${archives}${bad ? ` (${bad} en défaut)` : ''}, ${archived} actions archivées.`);
+    if (protectedFiles) io.out(`Données protégées : ${protectedFiles} fichier(s) chiffré(s).`);
+    return bad ? 1 : 0;
   },
 };
 
 const backup: Command = {
   name: 'backup',
   positionals: 0,
-  summary: 'Sauvegarde du fichier de données du conseil (clspd.json)',
+  summary: 'Sauvegarde complète : données, périodes archivées et données protégées (toujours chiffrées), en un seul fichier',
   usage: 'backup --data DOSSIER [--out FICHIER]',
-  flags: { data: DATA_FLAG, out: { value: 'FICHIER', description: 'Fichier de sauvegarde (sinon dans backups/)' } },
+  flags: { data: DATA_FLAG, out: { value: 'FICHIER', description: 'Fichier de sauvegarde, écrit tel quel à cet endroit (sinon dans backups/)' } },
   async run(args, io) {
     const dir = dataDirFrom(args);
     const file = join(dir, DATA_FILE);
@@ -107,19 +125,14 @@ const backup: Command = {
       io.err(`Sauvegarde impossible : ${r.message}`);
       return 1;
     }
+    // A referenced archive that cannot be read is not copied: say so, but still save everything else.
+    for (const p of r.data.periods) if (p.archiveFile && !loadArchive(dir, p).ok) io.err(backupText.archiveUnreadable(p.archiveFile));
     const out = stringFlag(args, 'out');
-    let target: string;
-    if (out) {
-      target = resolve(out);
-      writeFileDurable(target, readFileSync(file));
-    } else {
-      target = createBackup(dir, file, 'manual');
-    }
-    io.out(`Sauvegarde écrite : ${target}`);
-    const archives = r.data.periods.filter((p) => p.archiveFile).map((p) => p.archiveFile!);
-    if (archives.length) {
-      io.out(`Les périodes closes sont archivées dans des fichiers à part, en lecture seule, non compris dans cette sauvegarde : ${archives.join(', ')}. Copiez-les avec le dossier de données.`);
-    }
+    const target = out ? resolve(out) : createBackup(dir, file, 'manual');
+    if (out) writeBackupFile(dir, target, 'manual');
+    const files = listStateFiles(dir);
+    io.out(backupText.written(target, files.length, statSync(target).size));
+    io.out(backupText.contents(files.filter((f) => ARCHIVE_FILE.test(f)).length, files.filter((f) => f.startsWith(`${PROTECTED_DIR}/`)).length));
     return 0;
   },
 };
@@ -127,18 +140,19 @@ const backup: Command = {
 const restore: Command = {
   name: 'restore',
   positionals: 0,
-  summary: 'Restaure une sauvegarde (les données actuelles sont mises de côté dans backups/)',
+  summary: 'Restaure une sauvegarde complète (ou un clspd.json d’une version antérieure) ; les données actuelles sont mises de côté dans backups/',
   usage: 'restore --data DOSSIER --from FICHIER',
   flags: { data: DATA_FLAG, from: { value: 'FICHIER', description: 'Sauvegarde à restaurer', required: true } },
   async run(args, io) {
     const dir = dataDirFrom(args);
     const from = resolve(stringFlag(args, 'from')!);
-    if (!existsSync(from)) throw new DomainError('not_found', `La sauvegarde ${from} est introuvable.`);
+    if (!existsSync(from)) throw new DomainError('not_found', backupText.notFound(from));
     mkdirSync(dir, { recursive: true });
     const store = Store.open(dir, { owner: 'cli' });
     try {
       const r = await store.restoreFrom(from);
-      io.out(`Sauvegarde restaurée.${r.movedAside ? ` Les données précédentes sont conservées dans ${r.movedAside}.` : ''}`);
+      io.out([backupText.restored, ...(r.movedAside ? [backupText.movedAside(r.movedAside)] : [])].join(' '));
+      for (const w of r.warnings) io.err(`Attention : ${w}`);
     } finally {
       await store.close();
     }

@@ -7,6 +7,7 @@ import { sharing } from '../../shared/i18n/sharing';
 import { DomainError } from '../../shared/result';
 import { createContext, type ServiceContext } from '../services/context';
 import * as share from '../services/sharing';
+import { writeFileDurable } from '../store/durable';
 import { Store } from '../store/store';
 import { type Command, DATA_FLAG, dataDirFrom, type Io, type ParsedArgs, stringFlag, UsageError } from './framework';
 
@@ -47,7 +48,8 @@ const exportCmd: Command = {
     '       clspd export eml --data DOSSIER --meeting ID --out FICHIER [--include-confidential]\n' +
     '       clspd export docx minutes --data DOSSIER --meeting ID --out FICHIER\n' +
     '       clspd export dossier --data DOSSIER --meeting ID --out FICHIER   (dossier de séance PDF d’une plénière)\n' +
-    '       clspd export json --data DOSSIER --out FICHIER\n' +
+    '       clspd export json --data DOSSIER --out FICHIER   (sauvegarde complète, comme « clspd backup --out »)\n' +
+    '       clspd export live-json --data DOSSIER --out FICHIER   (données en cours seules, sans périodes archivées : pas une sauvegarde)\n' +
     '       clspd export pdf <convocation|emargement|minutes|plan|fiche|dashboard|members> --data DOSSIER --out FICHIER (comme « clspd pdf »)\n' +
     '       clspd export update-pack --data DOSSIER --pilot ID_STRUCTURE --out FICHIER [--include-confidential]',
   flags: {
@@ -85,16 +87,20 @@ const exportCmd: Command = {
           return share.exportDossier(ctx, requireFlag(args, 'meeting', 'la réunion plénière'), opts);
         case 'json':
           return share.exportJsonBackup(ctx);
+        case 'live-json':
+          return share.exportLiveJson(ctx);
         case 'update-pack':
           return share.exportUpdatePack(ctx, requireFlag(args, 'pilot', 'la structure pilote'), opts);
         default:
-          throw new UsageError('Précisez le format : xlsx, csv, ics, eml, docx, dossier, json, update-pack ou pdf.');
+          throw new UsageError('Précisez le format : xlsx, csv, ics, eml, docx, dossier, json, live-json, update-pack ou pdf.');
       }
     });
-    writeFileSync(out, file.data);
+    // A backup is written atomically at exactly that path (temp file, fsync, rename).
+    if (format === 'json') writeFileDurable(out, file.data);
+    else writeFileSync(out, file.data);
     io.out(`Fichier écrit : ${out} (nom suggéré : ${file.suggestedName}).`);
     if (file.excluded) io.out(`${file.excluded} élément(s) confidentiel(s) laissé(s) de côté (--include-confidential pour les inclure).`);
-    if (file.confidential && format !== 'json') io.out(`Fichier marqué « ${sharing.confidentialBanner} ».`);
+    if (file.confidential && format !== 'json' && format !== 'live-json') io.out(`Fichier marqué « ${sharing.confidentialBanner} ».`);
     if (file.notice) io.out(file.notice);
     return 0;
   },

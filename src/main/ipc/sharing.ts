@@ -3,16 +3,19 @@ import { writeFileSync } from 'node:fs';
 import { DomainError } from '../../shared/result';
 import type { ServiceContext } from '../services/context';
 import { recordBackupExport } from '../services/register/lifecycle';
+import { writeFileDurable } from '../store/durable';
 import * as share from '../services/sharing';
 import type { HandlerSlice } from './handlers';
 
 const write = (path: string, data: Buffer) => writeFileSync(path, data);
+/** A backup is written atomically at the chosen path: a crash leaves the previous file or the whole new one. */
+const writeAtomically = (path: string, data: Buffer) => writeFileDurable(path, data);
 
 const OPEN_FILTERS = {
   partners: [{ name: 'Classeur Excel ou CSV', extensions: ['xlsx', 'csv', 'txt'] }],
   actions: [{ name: 'Classeur Excel ou CSV', extensions: ['xlsx', 'csv', 'txt'] }],
   updatePack: [{ name: 'Fiche de mise à jour (Excel)', extensions: ['xlsx'] }],
-  backup: [{ name: 'Sauvegarde Coordination CLSPD', extensions: ['json'] }],
+  backup: [{ name: 'Sauvegarde Coordination CLSPD', extensions: ['zip', 'json'] }],
 } as const;
 
 async function chooseFile(ctx: ServiceContext, kind: keyof typeof OPEN_FILTERS): Promise<string | undefined> {
@@ -43,7 +46,7 @@ export const sharingHandlers: HandlerSlice<
   'sharing:exportMinutesDocx': async (i, ctx) => share.saveExport(ctx, await share.exportMinutesDocx(ctx, i.meetingId), write),
   'sharing:exportDossier': async (i, ctx) => share.saveExport(ctx, await share.exportDossier(ctx, i.meetingId, { includeConfidential: i.includeConfidential }), write),
   'sharing:exportBackup': async (_i, ctx) => {
-    const r = await share.saveExport(ctx, await share.exportJsonBackup(ctx), write);
+    const r = await share.saveExport(ctx, await share.exportJsonBackup(ctx), writeAtomically);
     // A copy outside the folder escapes retention: record it for the DPO journal (date, file name, destroy-by date).
     if (!r.cancelled && r.path) await recordBackupExport(ctx, r.path);
     return r;

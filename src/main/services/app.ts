@@ -3,6 +3,7 @@ import { basename, join } from 'node:path';
 import { SettingsPatch, type AppState, type BackupSummary, type SetupInput } from '../../shared/contract/core';
 import { newId } from '../../shared/ids';
 import type { Datastore, Settings } from '../../shared/model';
+import { backup as backupText } from '../../shared/i18n/backup';
 import { DomainError } from '../../shared/result';
 import { BACKUP_DIR, listBackups } from '../store/backups';
 import { newEmptyDatastore } from '../store/store';
@@ -127,7 +128,7 @@ export function backupsList(ctx: ServiceContext): BackupSummary[] {
 export async function backupNow(ctx: ServiceContext): Promise<BackupSummary> {
   await ctx.store.flush();
   const file = ctx.store.backup('manual');
-  if (!file) throw new DomainError('io', 'Il n’y a encore aucune donnée à sauvegarder.');
+  if (!file) throw new DomainError('io', backupText.nothingToSave);
   const found = listBackups(ctx.store.dataDir).find((b) => b.name === basename(file));
   if (!found) throw new DomainError('io', 'La sauvegarde a été écrite mais ne peut pas être relue.');
   return summary(found);
@@ -145,7 +146,7 @@ export async function restoreBackup(ctx: ServiceContext, name: string): Promise<
 /** Recovery: restores the datastore from a file the user picks (a backup or an exported copy). */
 export async function restoreFromChosenFile(ctx: ServiceContext): Promise<AppState> {
   if (!ctx.platform.chooseOpenPath) throw new DomainError('forbidden', 'Le choix d’un fichier n’est possible que dans l’application de bureau.');
-  const file = await ctx.platform.chooseOpenPath([{ name: 'Données Coordination CLSPD', extensions: ['json'] }]);
+  const file = await ctx.platform.chooseOpenPath([{ name: 'Sauvegarde ou données Coordination CLSPD', extensions: ['zip', 'json'] }]);
   if (!file) return appState(ctx);
   await ctx.store.restoreFrom(file);
   await runRetention(ctx);

@@ -1,6 +1,7 @@
-// Rotating backups of the datastore in the data folder's `backups/` subfolder.
+// Rotating complete backups of the data folder's state (see backupFormat.ts) in its `backups/` subfolder.
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { encodeBackup, readState } from './backupFormat';
 import { writeFileDurable } from './durable';
 
 export const BACKUP_DIR = 'backups';
@@ -20,14 +21,29 @@ function stamp(d: Date): string {
   return d.toISOString().replace(/[-:]/g, '').replace(/\..+$/, '').replace('T', '-');
 }
 
-/** Copies `source` into backups/ with a dated name; returns the backup path. Keeps at most MAX_BACKUPS. */
-export function createBackup(dataDir: string, source: string, reason: BackupReason, now = new Date()): string {
+/**
+ * Writes a complete backup of `dataDir` (main file, archives, protected store) to `target`, atomically: a crash
+ * leaves either the previous file or the whole new one at that exact path. `main` replaces the main file's bytes.
+ * Returns the number of state files and the size written.
+ */
+export function writeBackupFile(dataDir: string, target: string, reason: string | undefined, now = new Date(), main?: Uint8Array): { files: number; bytes: number } {
+  const files = readState(dataDir, main);
+  const data = encodeBackup(files, { createdAt: now, reason });
+  writeFileDurable(target, data);
+  return { files: files.length, bytes: data.length };
+}
+
+/**
+ * Backs the folder's whole state up into backups/ with a dated name (`clspd-<stamp>-<reason>.zip`); returns its
+ * path. `source` is the main file to copy (by default the folder's own; a migration passes the file as it was).
+ * Keeps at most MAX_BACKUPS.
+ */
+export function createBackup(dataDir: string, source: string | undefined, reason: BackupReason, now = new Date()): string {
   const dir = join(dataDir, BACKUP_DIR);
   mkdirSync(dir, { recursive: true });
-  let target = join(dir, `clspd-${stamp(now)}-${reason}.json`);
-  for (let i = 2; existsSync(target); i++) target = join(dir, `clspd-${stamp(now)}-${reason}-${i}.json`);
-  // Written like the datastore (temp file, fsync, rename): a crash never leaves a truncated backup behind.
-  writeFileDurable(target, readFileSync(source));
+  let target = join(dir, `clspd-${stamp(now)}-${reason}.zip`);
+  for (let i = 2; existsSync(target) || existsSync(target.replace(/\.zip$/, '.json')); i++) target = join(dir, `clspd-${stamp(now)}-${reason}-${i}.zip`);
+  writeBackupFile(dataDir, target, reason, now, source && existsSync(source) ? readFileSync(source) : undefined);
   rotateBackups(dataDir);
   return target;
 }
@@ -36,11 +52,12 @@ export function listBackups(dataDir: string): BackupInfo[] {
   const dir = join(dataDir, BACKUP_DIR);
   if (!existsSync(dir)) return [];
   return readdirSync(dir)
-    .filter((n) => /^clspd-\d{8}-\d{6}-[a-z]+(-\d+)?\.json$/.test(n))
+    // .zip: complete backups; .json: the main file alone, made by earlier versions (still restorable).
+    .filter((n) => /^clspd-\d{8}-\d{6}-[a-z]+(-\d+)?\.(json|zip)$/.test(n))
     .map((name) => {
       const file = join(dir, name);
       const st = statSync(file);
-      const m = /^clspd-(\d{4})(\d{2})(\d{2})-(\d{2})(\d{2})(\d{2})-([a-z]+)(?:-(\d+))?\.json$/.exec(name)!;
+      const m = /^clspd-(\d{4})(\d{2})(\d{2})-(\d{2})(\d{2})(\d{2})-([a-z]+)(?:-(\d+))?\.(?:json|zip)$/.exec(name)!;
       return {
         file,
         name,

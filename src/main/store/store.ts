@@ -1,19 +1,23 @@
 // The datastore: lowdb over a durable adapter, with validation, migrations, backups, recovery and coalesced writes.
-import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Low, type Adapter } from 'lowdb';
 import { Datastore, SCHEMA_VERSION } from '../../shared/model';
+import { backup as backupText } from '../../shared/i18n/backup';
 import { DomainError } from '../../shared/result';
 import { logError } from '../log';
 import { store as t } from '../../shared/i18n/store';
 import { describeIssues } from '../../shared/validation';
 import { BACKUP_DIR, createBackup, needsDailyBackup } from './backups';
-import { fsyncDir, removeStaleTemps, writeFileDurable } from './durable';
+import { readBackupFile, type DecodedBackup } from './backupFormat';
+import { removeStaleTemps, writeFileDurable } from './durable';
+import { MAIN_FILE } from './layout';
 import { acquireLock, isAlive, type FolderLock } from './lock';
+import { applyBackup, runRestoreHooks, type RestoreOutcome } from './restore';
 import { migrate, MissingMigrationError, MissingVersionError, NewerVersionError, type Migration, MIGRATIONS } from './migrations';
 import { AsyncMutationError, createImmer, freezeDeep, InvalidChangeError, runTransaction, shapeOf, type Change } from './transaction';
 
-export const DATA_FILE = 'clspd.json';
+export const DATA_FILE = MAIN_FILE;
 
 /**
  * Committed documents are frozen: a service that changes `store.data` outside `update` fails loudly instead of
@@ -56,6 +60,15 @@ export function inspectFile(
   } catch (e) {
     return { ok: false, problem: 'unreadable', message: `Le fichier ${file} ne peut pas être lu (${(e as Error).message}).` };
   }
+  return inspectText(text, file, migrations);
+}
+
+/** Checks a datastore document given as text (`file` names it in the messages): JSON, version, migrations, model. */
+export function inspectText(
+  text: string,
+  file: string,
+  migrations: Migration[] = MIGRATIONS,
+): { ok: true; data: Datastore; migrated: boolean } | { ok: false; problem: LoadProblem; message: string } {
   let raw: unknown;
   try {
     raw = JSON.parse(text);
@@ -332,38 +345,25 @@ export class Store {
   }
 
   /**
-   * Replaces the datastore by the backup `from` after validating it. The current file, whatever its
-   * state (even unreadable or newer), is moved aside into backups/ first.
+   * Replaces the folder's state (main file, archives, protected store) by the backup `from`, a complete backup
+   * or a single clspd.json of an earlier version, after validating all of it in memory: a refused backup changes
+   * nothing. The current state, whatever it is (even unreadable or newer), is first saved whole into backups/.
+   * Restore hooks (restore.ts: addRestoreHook) run once the store is reloaded.
    */
-  async restoreFrom(from: string): Promise<{ movedAside?: string }> {
+  async restoreFrom(from: string): Promise<RestoreOutcome> {
     this.assertWritable();
-    const r = inspectFile(from, this.options.migrations);
-    if (!r.ok) throw new DomainError('invalid_input', `Restauration impossible : ${r.message}`);
-    await this.flush().catch(() => undefined);
-    let movedAside: string | undefined;
-    if (existsSync(this.file)) {
-      const dir = join(this.dataDir, BACKUP_DIR);
-      mkdirSync(dir, { recursive: true });
-      const stampStr = this.now().toISOString().replace(/[-:]/g, '').replace(/\..+$/, '').replace('T', '-');
-      movedAside = join(dir, `clspd-${stampStr}-${this.state.status === 'broken' ? 'broken' : 'restore'}.json`);
-      let i = 2;
-      while (existsSync(movedAside)) movedAside = movedAside.replace(/(-\d+)?\.json$/, `-${i++}.json`);
-      // Keep the current file under its new name before replacing it, so a crash in between never leaves the
-      // folder without a datastore: a hard link (works even on an unreadable file), else a copy, else a move.
-      try {
-        linkSync(this.file, movedAside);
-      } catch {
-        try {
-          copyFileSync(this.file, movedAside);
-        } catch {
-          renameSync(this.file, movedAside);
-        }
-      }
-      fsyncDir(dir);
+    let decoded: DecodedBackup;
+    try {
+      decoded = readBackupFile(from, (text, label) => inspectText(text, label, this.options.migrations));
+    } catch (e) {
+      if (e instanceof DomainError && e.code !== 'not_found') throw new DomainError(e.code, backupText.refused(e.message));
+      throw e;
     }
-    writeFileDurable(this.file, JSON.stringify({ ...r.data, schemaVersion: SCHEMA_VERSION }));
+    await this.flush().catch(() => undefined);
+    const outcome = applyBackup(this.dataDir, decoded, { now: this.now(), broken: this.state.status === 'broken' });
     this.load();
-    return { movedAside };
+    await runRestoreHooks({ dataDir: this.dataDir, kind: decoded.kind, createdAt: decoded.createdAt });
+    return outcome;
   }
 
   /** Backup on demand (also used at start). Returns the path, or undefined when there is nothing to copy. */

@@ -76,5 +76,5 @@ export const coreContract = {
   'search:global': channel<SearchHit[]>()(z.object({ query: z.string().max(200), limit: z.number().int().min(1).max(100).optional() })),
   'app:restoreFromFile': channel<AppState>()(z.undefined()),
   'app:quit': channel<null>()(z.undefined()),
-  'backups:restore': channel<AppState>()(z.object({ name: z.string().regex(/^clspd-[0-9a-z-]+\.json$/) })),
+  'backups:restore': channel<AppState>()(z.object({ name: z.string().regex(/^clspd-[0-9a-z-]+\.(json|zip)$/) })),
 } as const;

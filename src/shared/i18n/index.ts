@@ -1,4 +1,5 @@
 // The single French catalogue shared by screens and documents, one section per domain.
+import { backup, hostile } from './backup';
 import { common } from './common';
 import { directory } from './directory';
 import { documents } from './documents';
@@ -11,5 +12,5 @@ import { strategy } from './strategy';
 import { team } from './team';
 import { vault } from './vault';
 
-export const fr = { ...common, directory, strategy, meetings, documents, sharing, shell, vault, team, register, store };
+export const fr = { ...common, directory, strategy, meetings, documents, sharing, shell, vault, team, register, store, backup, hostile };
 export type Catalogue = typeof fr;

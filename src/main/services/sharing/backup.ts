@@ -1,17 +1,18 @@
-// Full JSON backup export and restore (same versioned format as the datastore file); a backup is not a share.
-import { existsSync, readFileSync, statSync } from 'node:fs';
+// Complete backup export and restore through the sharing screens (same file as `clspd backup`); a backup is not a share.
+import { backup as t } from '../../../shared/i18n/backup';
 import { sharing } from '../../../shared/i18n/sharing';
-import type { Datastore } from '../../../shared/model';
 import { DomainError } from '../../../shared/result';
-import { inspectFile } from '../../store/store';
+import { backupCounts, decodeBackup, encodeBackup, readBackupFile, readState, type DecodedBackup } from '../../store/backupFormat';
+import { PROTECTED_DIR } from '../../store/layout';
+import { inspectText } from '../../store/store';
 import type { DataStore } from '../context';
 
-/** Backups may be large (ten years of a council), but not absurdly so. */
-export const MAX_BACKUP_BYTES = 300 * 1024 * 1024;
 
 export interface BackupExport {
-  text: string;
+  data: Uint8Array;
   counts: BackupCounts;
+  archives: number;
+  protectedFiles: number;
   /** Reminder shown with the file: a backup is not a share. */
   notice: string;
 }
@@ -24,45 +25,47 @@ export interface BackupCounts {
   actions: number;
 }
 
-export function countsOf(d: Datastore): BackupCounts {
-  return { partners: d.organisations.length, people: d.people.length, instances: d.instances.length, meetings: d.meetings.length, actions: d.actions.length };
-}
-
-/** The whole datastore in its own versioned format, confidential content included. */
-export async function exportBackup(store: DataStore): Promise<BackupExport> {
+/** The folder's whole state (live data, archived periods, protected store still encrypted) in one backup file. */
+export async function exportBackup(store: DataStore, now: Date): Promise<BackupExport> {
   await store.flush();
-  const d = store.data;
-  return { text: JSON.stringify(d), counts: countsOf(d), notice: sharing.backupIsNotAShare };
+  if (!store.isReady) throw new DomainError('io', t.nothingToSave);
+  const files = readState(store.dataDir);
+  const data = encodeBackup(files, { createdAt: now, reason: 'export' });
+  // The file is read back with the restore's own checks before it is handed over: what is saved can be restored.
+  const decoded = decodeBackup(Buffer.from(data), (text, label) => inspectText(text, label));
+  return {
+    data,
+    counts: backupCounts(decoded),
+    archives: decoded.archives.length,
+    protectedFiles: files.filter((f) => f.path.startsWith(`${PROTECTED_DIR}/`)).length,
+    notice: sharing.backupIsNotAShare,
+  };
 }
 
 export interface BackupPreview {
   counts: BackupCounts;
   migrated: boolean;
   communeName: string;
+  kind: DecodedBackup['kind'];
+  archives: number;
   notice: string;
 }
 
-/** Validates a backup file without touching anything: size, JSON, version (migrated if older), model. */
+/** Validates a backup file entirely without touching anything (see backupFormat.ts: decodeBackup). */
 export function inspectBackup(file: string): BackupPreview {
-  if (!existsSync(file)) throw new DomainError('not_found', `Le fichier ${file} est introuvable.`);
-  const size = statSync(file).size;
-  if (size === 0) throw new DomainError('invalid_input', sharing.import.emptyFile);
-  if (size > MAX_BACKUP_BYTES) throw new DomainError('invalid_input', sharing.import.tooLarge(Math.round(size / 1048576), MAX_BACKUP_BYTES / 1048576));
-  const head = readFileSync(file).subarray(0, 4);
-  if (head[0] === 0x50 && head[1] === 0x4b) {
-    throw new DomainError('invalid_input', 'Ce fichier est un classeur ou une archive, pas une sauvegarde complète (.json) de Coordination CLSPD.');
+  let b: DecodedBackup;
+  try {
+    b = readBackupFile(file, (text, label) => inspectText(text, label));
+  } catch (e) {
+    if (e instanceof DomainError && e.code === 'invalid_input') throw new DomainError('invalid_input', t.refused(e.message));
+    throw e;
   }
-  const r = inspectFile(file);
-  if (!r.ok) {
-    if (r.problem === 'newer') throw new DomainError('invalid_input', `${sharing.import.backupNewer} (${r.message})`);
-    throw new DomainError('invalid_input', `${r.message} Rien n’a été modifié.`);
-  }
-  return { counts: countsOf(r.data), migrated: r.migrated, communeName: r.data.settings.communeName, notice: sharing.backupIsNotAShare };
+  return { counts: backupCounts(b), migrated: b.migrated, communeName: b.data.settings.communeName, kind: b.kind, archives: b.archives.length, notice: sharing.backupIsNotAShare };
 }
 
-/** Restores a backup: validated first, the current datastore moved aside into backups/. */
-export async function restoreBackupFile(store: DataStore, file: string): Promise<BackupPreview & { movedAside?: string }> {
+/** Restores a backup: validated whole first, the current state moved aside into backups/. */
+export async function restoreBackupFile(store: DataStore, file: string): Promise<BackupPreview & { movedAside?: string; warnings: string[] }> {
   const preview = inspectBackup(file);
   const r = await store.restoreFrom(file);
-  return { ...preview, movedAside: r.movedAside };
+  return { ...preview, movedAside: r.movedAside, warnings: r.warnings };
 }

@@ -6,7 +6,8 @@ import { sharing } from '../../../shared/i18n/sharing';
 import { newId } from '../../../shared/ids';
 import { DomainError } from '../../../shared/result';
 import type { ServiceContext } from '../context';
-import { exportBackup, inspectBackup, restoreBackupFile } from './backup';
+import { exportBackup, inspectBackup, restoreBackupFile, type BackupPreview } from './backup';
+import { backup as backupText } from '../../../shared/i18n/backup';
 import { instanceMap, isConfidentialInstance, isConfidentialMeeting, suggestedName, type ShareOptions } from './common';
 import { convocationPdf } from '../../documents/convocation';
 import { minutesDocx } from './docx';
@@ -119,16 +120,32 @@ export async function exportMinutesDocx(ctx: ServiceContext, meetingId: string):
   };
 }
 
+/** The complete backup (live data, archived periods, protected store still encrypted), as `clspd backup` writes it. */
 export async function exportJsonBackup(ctx: ServiceContext): Promise<ExportFile> {
-  const b = await exportBackup(ctx.store);
+  const b = await exportBackup(ctx.store, ctx.now());
   return {
-    data: Buffer.from(b.text, 'utf8'),
-    suggestedName: `${sharing.fileNames.backup}-${ctx.now().toISOString().slice(0, 10)}.json`,
-    filters: [{ name: 'Sauvegarde Coordination CLSPD', extensions: ['json'] }],
+    data: Buffer.from(b.data),
+    suggestedName: `${backupText.fileName}-${ctx.now().toISOString().slice(0, 10)}.zip`,
+    filters: [{ name: backupText.filterName, extensions: ['zip'] }],
     confidential: true,
     excluded: 0,
     count: b.counts.actions,
-    notice: b.notice,
+    notice: `${backupText.contents(b.archives, b.protectedFiles)} ${b.notice}`,
+  };
+}
+
+/** The live document alone, in JSON (no archived period, no protected store): not a backup, and named so. */
+export async function exportLiveJson(ctx: ServiceContext): Promise<ExportFile> {
+  await ctx.store.flush();
+  const d = ctx.store.data;
+  return {
+    data: Buffer.from(JSON.stringify(d), 'utf8'),
+    suggestedName: `donnees-en-cours-sans-archives-${ctx.now().toISOString().slice(0, 10)}.json`,
+    filters: [{ name: 'Données en cours (JSON)', extensions: ['json'] }],
+    confidential: true,
+    excluded: 0,
+    count: d.actions.length,
+    notice: backupText.liveOnlyNotice,
   };
 }
 
@@ -200,7 +217,7 @@ export function overview(ctx: ServiceContext): SharingOverview {
 type Session =
   | { kind: 'partners' | 'actions'; file: string; table: RawTable; mapping: Record<string, string> }
   | { kind: 'updatePack'; file: string; pack: ParsedPack; expectedPilotId?: string }
-  | { kind: 'backup'; file: string };
+  | { kind: 'backup'; file: string; backup: BackupPreview };
 
 const sessions = new WeakMap<ServiceContext, Map<string, Session>>();
 const MAX_SESSIONS = 8;
@@ -225,7 +242,7 @@ function previewOf(ctx: ServiceContext, token: string, s: Session): ImportPrevie
   const at = ctx.now().toISOString();
   const fileName = basename(s.file);
   if (s.kind === 'backup') {
-    const b = inspectBackup(s.file);
+    const b = s.backup;
     const c = b.counts;
     return {
       token,
@@ -237,8 +254,10 @@ function previewOf(ctx: ServiceContext, token: string, s: Session): ImportPrevie
       summary: { total: 0, create: 0, update: 0, merge: 0, unchanged: 0, invalid: 0, warnings: 0 },
       fileErrors: [],
       notices: [
-        `Sauvegarde de ${b.communeName || 'la commune'} : ${c.partners} partenaires, ${c.people} contacts, ${c.instances} instances, ${c.meetings} réunions, ${c.actions} actions.${b.migrated ? ' Elle date d’une version antérieure et sera mise au format actuel.' : ''}`,
-        'La restaurer remplace toutes les données actuelles ; elles sont d’abord mises de côté dans le dossier backups/.',
+        `Sauvegarde de ${b.communeName || 'la commune'} : ${c.partners} partenaires, ${c.people} contacts, ${c.instances} instances, ${c.meetings} réunions, ${c.actions} actions${b.archives ? ` (dont ${b.archives} période${b.archives > 1 ? 's' : ''} archivée${b.archives > 1 ? 's' : ''})` : ''}.${b.migrated ? ' Elle date d’une version antérieure et sera mise au format actuel.' : ''}`,
+        b.kind === 'legacy'
+          ? 'Sauvegarde d’une version antérieure : elle remplace le fichier de données principal ; les périodes archivées déjà présentes sont gardées. Les données actuelles sont d’abord mises de côté dans le dossier backups/.'
+          : 'La restaurer remplace toutes les données actuelles (périodes archivées et données protégées comprises) ; elles sont d’abord mises de côté dans le dossier backups/.',
         b.notice,
       ],
       canApply: true,
@@ -292,8 +311,7 @@ function previewOf(ctx: ServiceContext, token: string, s: Session): ImportPrevie
 export async function previewImport(ctx: ServiceContext, kind: ImportKind, file: string, opts: { mapping?: Record<string, string>; expectedPilotId?: string } = {}): Promise<ImportPreview> {
   let s: Session;
   if (kind === 'backup') {
-    inspectBackup(file);
-    s = { kind, file };
+    s = { kind, file, backup: inspectBackup(file) };
   } else if (kind === 'updatePack') {
     const buf = readImportBytes(file);
     if (!isZip(buf)) throw new DomainError('invalid_input', `${sharing.import.notAnUpdatePack} (Le fichier n’est pas un classeur .xlsx.)`);
@@ -338,7 +356,7 @@ export async function applyImport(ctx: ServiceContext, token: string, accepted?:
   if (s.kind === 'backup') {
     const r = await restoreBackupFile(ctx.store, s.file);
     sessionsOf(ctx).delete(token);
-    return { applied: 1, skipped: 0, movedAside: r.movedAside, message: `Sauvegarde restaurée.${r.movedAside ? ` Les données précédentes sont conservées dans ${r.movedAside}.` : ''}` };
+    return { applied: 1, skipped: 0, movedAside: r.movedAside, message: [backupText.restored, ...(r.movedAside ? [backupText.movedAside(r.movedAside)] : []), ...r.warnings].join(' ') };
   }
   const preview = previewOf(ctx, token, s);
   if (!preview.canApply) {
