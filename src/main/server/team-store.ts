@@ -8,6 +8,7 @@ import type pg from 'pg';
 import { Datastore, SCHEMA_VERSION } from '../../shared/model';
 import { DomainError } from '../../shared/result';
 import { team } from '../../shared/i18n/team';
+import type { RestoreOutcome } from '../store/restore';
 import type { StoreState } from '../store/store';
 import { applyRemoteChanges, diffDocuments, rowsToDocument, type EntityChange, type EntityRow } from './db/entities';
 import { Mutex } from './mutex';
@@ -299,7 +300,7 @@ export class TeamStore {
     r.working = Datastore.parse(doc);
   }
 
-  restoreFrom(): Promise<{ movedAside?: string }> {
+  restoreFrom(): Promise<RestoreOutcome> {
     return Promise.reject(new DomainError('forbidden', team.errors.noLocalBackup));
   }
 

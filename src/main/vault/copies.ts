@@ -1,6 +1,7 @@
 // Finding and rewriting the copies of the protected store held in backups/ (purge, passphrase change, migration).
 import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { completeBackupCopies } from '../store/backupCopies';
 import { writeFileDurable } from '../store/durable';
 import { Immer } from 'immer';
 import { ProtectedData } from '../../shared/protected-model';
@@ -41,7 +42,8 @@ const rawEnvelope: CopyFormat = {
   },
 };
 
-const formats: CopyFormat[] = [rawEnvelope];
+// Complete backups (store/backupFormat.ts) hold the vault under protected/: checked first.
+const formats: CopyFormat[] = [completeBackupCopies, rawEnvelope];
 
 /** Adds a container format (checked before the raw vault file). */
 export function registerCopyFormat(format: CopyFormat): void {
