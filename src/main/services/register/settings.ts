@@ -40,11 +40,12 @@ export async function updateRegisterList(ctx: ServiceContext, input: ListPatch):
 }
 
 export async function updateRegisterOptions(ctx: ServiceContext, patch: { meetingTextsYears?: number; correspondenceEnabled?: boolean }): Promise<RegisterSettings> {
-  return ctx.store.update((data) => {
+  await ctx.store.update((data) => {
     const next: RegisterSettings = { ...registerSettingsOf(data) };
     if (patch.meetingTextsYears !== undefined) next.meetingTextsYears = patch.meetingTextsYears;
     if (patch.correspondenceEnabled !== undefined) next.correspondenceEnabled = patch.correspondenceEnabled;
     data.registerSettings = next;
-    return { ...next };
   });
+  // Read back from the committed document: nothing of the draft leaves the transaction.
+  return registerSettingsOf(ctx.store.data);
 }

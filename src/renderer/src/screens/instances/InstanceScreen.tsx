@@ -1,6 +1,6 @@
 // Page of one instance: current members by institution, history, charter flags, meetings, followed actions, attendance.
 import { ActionIcon, Alert, Badge, Button, Grid, Group, Loader, Menu, Modal, Paper, Select, Stack, Table, Text, Textarea, TextInput, Tooltip } from '@mantine/core';
-import { IconAlertTriangle, IconArrowLeft, IconCalendarPlus, IconCircleCheck, IconDoorExit, IconDots, IconPencil, IconSignature, IconTrash, IconUserPlus } from '@tabler/icons-react';
+import { IconAlertTriangle, IconArrowLeft, IconCalendarPlus, IconCircleCheck, IconDoorExit, IconDots, IconPencil, IconShieldLock, IconSignature, IconTrash, IconUserPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import type { MemberRow } from '../../../../shared/contract/meetings';
@@ -12,6 +12,7 @@ import { DateField, INVALID_DATE } from '../../components/DateField';
 import { links } from '../../app/registry';
 import { confirmDanger, notifyDeleted } from '../../components/confirm';
 import { PageHeader } from '../../components/PageHeader';
+import { registerAllowed } from '../../../../shared/instance-rules';
 import { ConfidentialityBadge, MeetingStatusBadge } from '../meetings/badges';
 import { NewMeetingDialog } from '../meetings/MeetingsScreen';
 
@@ -142,6 +143,11 @@ export function InstanceScreen() {
         }
         actions={
           <Group gap="xs" wrap="nowrap">
+            {registerAllowed(instance) ? (
+              <Button variant="default" component={Link} to={`${links.register()}?instance=${instance.id}`} leftSection={<IconShieldLock size={16} />}>
+                {fr.register.title}
+              </Button>
+            ) : null}
             {instance.status === 'active' ? (
               <>
                 <Menu position="bottom-end" withinPortal>

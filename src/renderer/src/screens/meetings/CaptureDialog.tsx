@@ -6,6 +6,7 @@ import { fr } from '../../../../shared/i18n';
 import type { ActionStatus } from '../../../../shared/model';
 import { api, ApiError, call, useQuery } from '../../api';
 import { DateField, INVALID_DATE } from '../../components/DateField';
+import { useQuickSituation } from '../register/QuickSituation';
 
 const L = fr.meetings.ui;
 const INBOX = '__inbox__';
@@ -15,6 +16,7 @@ export function CaptureDialog({
   agendaItemId,
   kind,
   confidential,
+  instanceId,
   onClose,
   onKindChange,
 }: {
@@ -22,6 +24,8 @@ export function CaptureDialog({
   agendaItemId?: string;
   kind: 'decision' | 'action' | null;
   confidential: boolean;
+  /** The meeting's instance: a confidential one may create a situation of the register here. */
+  instanceId?: string;
   onClose: () => void;
   onKindChange: (k: 'decision' | 'action') => void;
 }) {
@@ -38,6 +42,7 @@ export function CaptureDialog({
   const orgs = useQuery(() => api().partners.list(), []);
   const tree = useQuery(() => api().strategy.tree(), []);
   const actions = useQuery(() => api().strategy.actions({}), []);
+  const situation = useQuickSituation(instanceId, confidential);
   useEffect(() => {
     if (kind) {
       setError(undefined);
@@ -60,19 +65,28 @@ export function CaptureDialog({
     setProgress('');
     setRef('');
     setError(undefined);
+    situation.reset();
   };
   const submit = async () => {
     if (!kind || busy) return;
     if (kind === 'action' && due === INVALID_DATE) return;
     setBusy(true);
     try {
+      // A new situation of the register first: the decision then cites its reference.
+      let situationRef = ref.trim();
+      if (situation.enabled) {
+        situationRef = await situation.create(ref);
+        // Created: a retry of the capture cites it instead of creating it twice.
+        setRef(situationRef);
+        situation.reset();
+      }
       const r = await call(
         api().meetings.capture({
           meetingId,
           ...(agendaItemId ? { agendaItemId } : {}),
           kind,
           text,
-          ...(ref.trim() ? { situationRef: ref.trim() } : {}),
+          ...(situationRef ? { situationRef } : {}),
           ...(kind === 'action'
             ? { ...(pilot ? { pilotOrganisationId: pilot } : {}), ...(due ? { dueDate: due } : {}), ...(objective && objective !== INBOX ? { objectiveId: objective } : {}) }
             : { ...(actionId ? { actionId } : {}), ...(actionStatus ? { actionStatus: actionStatus as ActionStatus } : {}), ...(progress !== '' ? { progress: Number(progress) } : {}) }),
@@ -143,6 +157,7 @@ export function CaptureDialog({
             {L.newRef}
           </Button>
         </Group>
+        {situation.fields}
         {error ? <Alert color="red">{error}</Alert> : null}
         <Group justify="space-between">
           <Text size="xs" c="dimmed">

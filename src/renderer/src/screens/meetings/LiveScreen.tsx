@@ -438,6 +438,7 @@ export function LiveScreen() {
         agendaItemId={current?.id}
         kind={capture}
         confidential={confidential}
+        instanceId={meeting.instanceId}
         onKindChange={setCapture}
         onClose={() => {
           setCapture(null);

@@ -1,0 +1,117 @@
+// Paramètres of the register: the closed lists (rename, add, retire — codes never change) and the durations and options.
+import { Button, Checkbox, Group, NumberInput, Paper, Stack, Switch, Text, TextInput, Title } from '@mantine/core';
+import { useEffect, useState } from 'react';
+import type { ListName } from '../../../../shared/register-model';
+import type { ListItem } from '../../../../shared/model';
+import { fr } from '../../../../shared/i18n';
+import { ApiError, api, call, useQuery } from '../../api';
+
+const L = fr.register.ui;
+const LISTS: ListName[] = ['origins', 'reasons', 'orientations', 'closureReasons'];
+
+/** A new code from a label: lower-case ASCII letters, digits and underscores. */
+function codeFor(label: string, taken: Set<string>): string {
+  const base = label.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_|_$/g, '').slice(0, 32) || 'valeur';
+  let code = base;
+  for (let n = 2; taken.has(code); n++) code = `${base}_${n}`;
+  return code;
+}
+
+function ListEditor({ list, items }: { list: ListName; items: ListItem[] }) {
+  const [draft, setDraft] = useState(items);
+  const [error, setError] = useState<string>();
+  useEffect(() => setDraft(items), [items]);
+  const known = new Set(items.map((x) => x.code));
+  return (
+    <Paper withBorder p="md">
+      <Text fw={600} mb="xs">
+        {fr.register.listNames[list]}
+      </Text>
+      <Stack gap={6}>
+        {draft.map((item, i) => (
+          <Group key={item.code} gap="xs" wrap="nowrap">
+            <TextInput
+              aria-label={`${L.label} (${item.code})`}
+              value={item.label}
+              onChange={(e) => {
+                const label = e.currentTarget.value;
+                setDraft((d) => d.map((x, j) => (j === i ? { ...x, label } : x)));
+              }}
+              style={{ flex: 1 }}
+            />
+            <Checkbox label={L.retired} checked={Boolean(item.retired)} onChange={(e) => {
+              const retired = e.currentTarget.checked;
+              setDraft((d) => d.map((x, j) => (j === i ? { ...x, retired } : x)));
+            }} />
+          </Group>
+        ))}
+        {error ? <Text c="red" size="sm" role="alert">{error}</Text> : null}
+        <Group justify="space-between">
+          <Button variant="subtle" size="xs" onClick={() => setDraft((d) => [...d, { code: codeFor(`${L.addItem} ${d.length + 1}`, new Set(d.map((x) => x.code))), label: '' }])}>
+            {L.addItem}
+          </Button>
+          <Button
+            size="xs"
+            onClick={() => {
+              setError(undefined);
+              const taken = new Set<string>();
+              // New values get their code from their label.
+              for (const x of draft) if (known.has(x.code)) taken.add(x.code);
+              const next = draft.map((x) => {
+                if (known.has(x.code)) return x;
+                const code = codeFor(x.label, taken);
+                taken.add(code);
+                return { ...x, code };
+              });
+              call(api().register.updateList({ list, items: next }), { mutation: true, success: L.listSaved }).catch((e: unknown) => setError(e instanceof ApiError ? e.info.message : undefined));
+            }}
+          >
+            {L.saveList}
+          </Button>
+        </Group>
+      </Stack>
+    </Paper>
+  );
+}
+
+export function RegisterSettingsPanel() {
+  const settings = useQuery(() => api().register.settings(), []);
+  const s = settings.data;
+  if (!s) return null;
+  return (
+    <section>
+      <Title order={2} size="h4" mb="xs">
+        {L.parameters}
+      </Title>
+      <Text size="sm" c="dimmed" mb="sm">
+        {L.listsHint}
+      </Text>
+      <Stack gap="sm">
+        <Paper withBorder p="md">
+          <Text fw={600} mb="xs">
+            {L.durationsHeading}
+          </Text>
+          <Group align="flex-end">
+            <NumberInput
+              label={L.meetingTextsYears}
+              min={1}
+              max={10}
+              allowDecimal={false}
+              value={s.meetingTextsYears}
+              onChange={(v) => typeof v === 'number' && void call(api().register.updateOptions({ meetingTextsYears: v }), { mutation: true, success: L.optionsSaved }).catch(() => undefined)}
+              w={360}
+            />
+            <Switch
+              label={L.correspondence}
+              checked={s.correspondenceEnabled}
+              onChange={(e) => void call(api().register.updateOptions({ correspondenceEnabled: e.currentTarget.checked }), { mutation: true, success: L.optionsSaved }).catch(() => undefined)}
+            />
+          </Group>
+        </Paper>
+        {LISTS.map((l) => (
+          <ListEditor key={l} list={l} items={s[l]} />
+        ))}
+      </Stack>
+    </section>
+  );
+}
