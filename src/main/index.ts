@@ -1,7 +1,7 @@
 // Composition root of the Electron main process: security, single instance, data folder, store, IPC, window, menu, quit.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, screen, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, powerMonitor, protocol, screen, session, shell } from 'electron';
 import { fr } from '../shared/i18n';
 import { DomainError } from '../shared/result';
 import { createInvoker } from './ipc/handlers';
@@ -11,7 +11,8 @@ import { Store } from './store/store';
 import { Vault } from './vault';
 import { runRetention } from './services/register/lifecycle';
 import { registerIpc } from './app/ipc';
-import { installQuitFlush, installSingleInstance, resolveDataDir, userDataOverride } from './app/lifecycle';
+import { installSingleInstance, resolveDataDir, userDataOverride } from './app/lifecycle';
+import { installQuitOrdering, installShutdown, type QuitOrdering } from './app/quit';
 import { createPlatform } from './app/platform';
 import {
   installAppProtocol,
@@ -25,6 +26,7 @@ const RENDERER_ROOT = join(__dirname, '../renderer');
 const PRELOAD_PATH = join(__dirname, '../preload/index.cjs');
 
 let mainWindow: BrowserWindow | null = null;
+let quitOrdering: QuitOrdering | null = null;
 
 const openExternal = (url: string) => shell.openExternal(url);
 
@@ -59,6 +61,7 @@ function openWindow(): BrowserWindow {
     isPackaged: app.isPackaged,
     title: fr.appName,
   });
+  quitOrdering?.watchWindow(win);
   win.on('closed', () => {
     if (mainWindow === win) mainWindow = null;
   });
@@ -75,7 +78,16 @@ async function start(): Promise<void> {
     app.quit();
     return;
   }
-  installQuitFlush(app, () => store.close());
+  quitOrdering = installQuitOrdering({
+    app,
+    close: () => store.close(),
+    confirmLeave: (win) => {
+      const q = fr.shell.quit;
+      const options = { type: 'warning' as const, title: q.title, message: q.message, detail: q.detail, buttons: [q.stay, q.leave], defaultId: 0, cancelId: 0, noLink: true };
+      return (win instanceof BrowserWindow ? dialog.showMessageBoxSync(win, options) : dialog.showMessageBoxSync(options)) === 1;
+    },
+  });
+  installShutdown(app, powerMonitor, quitOrdering);
   if (store.state.status === 'ok') {
     try {
       store.backup('start');
@@ -85,7 +97,7 @@ async function start(): Promise<void> {
     }
   }
   // A broken or empty datastore is not an error here: the renderer reads `app:state` and shows recovery or first run.
-  const ctx = createContext(store, createPlatform(dialog, shell, () => mainWindow));
+  const ctx = createContext(store, createPlatform(dialog, shell, () => mainWindow, () => app.quit()));
   // Retention runs at start-up (what clspd.json holds) and again each time the protected store is unlocked.
   ctx.vault = new Vault(dataDir, { onStateChange: (state) => void (state === 'unlocked' && runRetention(ctx, (e) => logError('retention.failed', undefined, e))) });
   void runRetention(ctx, (e) => logError('retention.failed', undefined, e));

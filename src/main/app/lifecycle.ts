@@ -1,4 +1,4 @@
-// App lifecycle rules: where the data lives, one running instance, and the datastore flushed before quitting.
+// App lifecycle rules: where the data lives and one running instance (quit ordering: quit.ts).
 import { isAbsolute, join, resolve } from 'node:path';
 import type { App, BrowserWindow } from 'electron';
 
@@ -43,24 +43,4 @@ export function installSingleInstance(app: Pick<App, 'requestSingleInstanceLock'
   }
   app.on('second-instance', () => focusWindow(getWindow()));
   return true;
-}
-
-/**
- * Holds the first quit until the datastore has written everything and released its lock, then quits for real.
- * Quitting again while the flush runs does not start a second one.
- */
-export function installQuitFlush(app: Pick<App, 'on' | 'quit'>, close: () => Promise<void>, log: (e: unknown) => void = console.error): void {
-  let state: 'running' | 'closing' | 'closed' = 'running';
-  app.on('before-quit', (event) => {
-    if (state === 'closed') return;
-    event.preventDefault();
-    if (state === 'closing') return;
-    state = 'closing';
-    void close()
-      .catch(log)
-      .finally(() => {
-        state = 'closed';
-        app.quit();
-      });
-  });
 }

@@ -11,8 +11,10 @@ export function createPlatform(
   dialog: Pick<Dialog, 'showSaveDialog' | 'showOpenDialog'>,
   shell: Pick<Shell, 'openPath' | 'showItemInFolder'>,
   getWindow: () => BrowserWindow | null,
+  quit: () => void,
 ): Platform {
   return {
+    quit,
     async chooseSavePath(suggestedName: string, filters: FileFilter[]) {
       const options = { title: fr.shell.dialogs.saveTitle, defaultPath: suggestedName, filters, properties: ['createDirectory', 'showOverwriteConfirmation'] as ('createDirectory' | 'showOverwriteConfirmation')[] };
       const win = getWindow();

@@ -51,4 +51,11 @@ export const shell = {
       `Ces données sont déjà ouvertes par ${who} sur l’ordinateur « ${host} ». Fermez-la sur cet ordinateur puis réessayez. Si cet ordinateur est éteint ou si l’application s’y est arrêtée brutalement, le dossier sera libéré automatiquement ${minutes} minutes après son dernier signe d’activité.`,
     busy: 'Impossible de réserver le dossier de données : une autre ouverture est en cours. Réessayez dans un instant.',
   },
+  quit: {
+    title: 'Quitter Coordination CLSPD',
+    message: 'Des notes de séance ne sont pas encore enregistrées.',
+    detail: 'L’enregistrement n’a pas abouti. Choisissez « Rester » pour le laisser se terminer (l’indicateur de la séance dira « Enregistré »), ou quittez : les dernières lignes tapées peuvent alors être perdues.',
+    stay: 'Rester',
+    leave: 'Quitter quand même',
+  },
 };

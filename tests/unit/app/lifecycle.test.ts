@@ -1,10 +1,10 @@
-// Lifecycle rules of the shell (src/main/app/lifecycle.ts): data folder choice, single instance, flush before quit.
+// Lifecycle rules of the shell (src/main/app/lifecycle.ts): data folder choice, single instance.
 import { join, resolve } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 
 vi.mock('electron', () => ({}));
 
-import { installQuitFlush, installSingleInstance, resolveDataDir, userDataOverride } from '../../../src/main/app/lifecycle';
+import { installSingleInstance, resolveDataDir, userDataOverride } from '../../../src/main/app/lifecycle';
 
 function fakeApp(lock = true) {
   const listeners = new Map<string, (...args: unknown[]) => void>();
@@ -43,40 +43,6 @@ describe('single instance', () => {
     const app = fakeApp(true);
     installSingleInstance(app as never, () => null);
     expect(() => app.listeners.get('second-instance')!({}, [], '/')).not.toThrow();
-  });
-});
-
-describe('flush before quit', () => {
-  it('holds the first quit until the store is closed, then quits for real once', async () => {
-    const app = fakeApp();
-    let release!: () => void;
-    const close = vi.fn(() => new Promise<void>((r) => (release = r)));
-    installQuitFlush(app as never, close);
-    const before = app.listeners.get('before-quit')!;
-    const first = { preventDefault: vi.fn() };
-    before(first);
-    expect(first.preventDefault).toHaveBeenCalled();
-    expect(close).toHaveBeenCalledOnce();
-    // Quitting again during the flush is held too, without a second close.
-    const again = { preventDefault: vi.fn() };
-    before(again);
-    expect(again.preventDefault).toHaveBeenCalled();
-    expect(close).toHaveBeenCalledOnce();
-    expect(app.quit).not.toHaveBeenCalled();
-    release();
-    await vi.waitFor(() => expect(app.quit).toHaveBeenCalledOnce());
-    const last = { preventDefault: vi.fn() };
-    before(last);
-    expect(last.preventDefault).not.toHaveBeenCalled();
-  });
-
-  it('still quits when closing the store fails (the error is logged)', async () => {
-    const app = fakeApp();
-    const log = vi.fn();
-    installQuitFlush(app as never, () => Promise.reject(new Error('disque plein')), log);
-    app.listeners.get('before-quit')!({ preventDefault: vi.fn() });
-    await vi.waitFor(() => expect(app.quit).toHaveBeenCalledOnce());
-    expect(log).toHaveBeenCalled();
   });
 });
 

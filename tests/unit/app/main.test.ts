@@ -26,6 +26,7 @@ vi.mock('electron', () => {
     loadURL = vi.fn(() => Promise.resolve());
     once = vi.fn();
     on = vi.fn();
+    webContents = { on: vi.fn() };
     maximize = vi.fn();
     constructor(options: Record<string, unknown>) {
       this.options = options;
@@ -51,7 +52,8 @@ vi.mock('electron', () => {
   return {
     app,
     BrowserWindow,
-    dialog: { showErrorBox: vi.fn(), showSaveDialog: vi.fn(), showOpenDialog: vi.fn() },
+    dialog: { showErrorBox: vi.fn(), showSaveDialog: vi.fn(), showOpenDialog: vi.fn(), showMessageBoxSync: vi.fn(() => 0) },
+    powerMonitor: { on: vi.fn() },
     ipcMain: { handle: vi.fn((channel: string, fn: Listener) => state.ipc.set(channel, fn)) },
     Menu: { setApplicationMenu: vi.fn(), buildFromTemplate: vi.fn((t: unknown) => t) },
     protocol: { registerSchemesAsPrivileged: vi.fn(), handle: vi.fn() },
@@ -87,9 +89,9 @@ beforeEach(() => {
 });
 
 afterEach(async () => {
-  const beforeQuit = h.state.appListeners.get('before-quit');
-  if (beforeQuit) {
-    beforeQuit({ preventDefault: () => undefined });
+  const willQuit = h.state.appListeners.get('will-quit');
+  if (willQuit) {
+    willQuit({ preventDefault: () => undefined });
     await vi.waitFor(() => expect(mocked.app.quit).toHaveBeenCalled());
   }
   process.argv = argv;
@@ -134,24 +136,52 @@ describe('composition root', () => {
     expect(String(h.state.windows[0].options.icon)).toMatch(/resources[\\/]icons[\\/]icon\.png$/);
   });
 
-  it('flushes and closes the datastore before quitting, then quits', async () => {
+  it('keeps the datastore open at before-quit (a window may still cancel), flushes and closes it at will-quit, then quits', async () => {
     await boot();
     await vi.waitFor(() => expect(h.state.windows).toHaveLength(1));
     expect(await h.state.ipc.get('app:demo')!(fromApp, undefined)).toMatchObject({ ok: true });
+    h.state.appListeners.get('before-quit')!({ preventDefault: vi.fn() });
+    await new Promise((r) => setTimeout(r, 20));
+    expect(existsSync(join(dataDir, 'clspd.lock'))).toBe(true);
     const event = { preventDefault: vi.fn() };
-    h.state.appListeners.get('before-quit')!(event);
+    h.state.appListeners.get('will-quit')!(event);
     expect(event.preventDefault).toHaveBeenCalled();
     await vi.waitFor(() => expect(mocked.app.quit).toHaveBeenCalled());
     expect(existsSync(join(dataDir, 'clspd.lock'))).toBe(false);
     expect(JSON.parse(readFileSync(join(dataDir, 'clspd.json'), 'utf8')).settings.demo).toBe(true);
-    h.state.appListeners.delete('before-quit');
+    // The quit that follows the flush goes through.
+    const last = { preventDefault: vi.fn() };
+    h.state.appListeners.get('will-quit')!(last);
+    expect(last.preventDefault).not.toHaveBeenCalled();
+    h.state.appListeners.delete('will-quit');
+  });
+
+  it('the recovery screen’s « Quitter » (app:quit) quits the app, and the datastore is closed on the way out', async () => {
+    writeFileSync(join(dataDir, 'clspd.json'), '{"schemaVersion": 1, "settings": {tronqué');
+    await boot();
+    await vi.waitFor(() => expect(h.state.windows).toHaveLength(1));
+    expect(await h.state.ipc.get('app:quit')!(fromApp, undefined)).toEqual({ ok: true, value: null });
+    expect(mocked.app.quit).toHaveBeenCalledOnce();
+  });
+
+  it('watches every window for a held unload and a Windows session end, and powerMonitor for a shutdown', async () => {
+    await boot();
+    await vi.waitFor(() => expect(h.state.windows).toHaveLength(1));
+    const win = h.state.windows[0] as unknown as { on: ReturnType<typeof vi.fn>; webContents: { on: ReturnType<typeof vi.fn> } };
+    expect(win.webContents.on).toHaveBeenCalledWith('will-prevent-unload', expect.any(Function));
+    const sessionEnd = win.on.mock.calls.find((c) => c[0] === 'session-end')?.[1] as () => void;
+    expect((electron as unknown as { powerMonitor: { on: ReturnType<typeof vi.fn> } }).powerMonitor.on).toHaveBeenCalledWith('shutdown', expect.any(Function));
+    // Windows log-off: no before-quit, the lock is released at once.
+    sessionEnd();
+    await vi.waitFor(() => expect(existsSync(join(dataDir, 'clspd.lock'))).toBe(false));
+    h.state.appListeners.delete('will-quit'); // already closed: the usual clean-up quit has nothing to do
   });
 
   it('makes a start backup when the datastore is sound', async () => {
     await boot();
     await vi.waitFor(() => expect(h.state.windows).toHaveLength(1));
     await h.state.ipc.get('app:demo')!(fromApp, undefined);
-    h.state.appListeners.get('before-quit')!({ preventDefault: () => undefined });
+    h.state.appListeners.get('will-quit')!({ preventDefault: () => undefined });
     await vi.waitFor(() => expect(mocked.app.quit).toHaveBeenCalled());
     h.state.appListeners.clear();
     h.state.windows.length = 0;

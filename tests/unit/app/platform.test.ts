@@ -14,7 +14,8 @@ function setup(win: object | null = { id: 1 }) {
     showOpenDialog: vi.fn(async () => ({ canceled: false, filePaths: ['/tmp/import.csv'] })),
   };
   const shell = { openPath: vi.fn(async () => ''), showItemInFolder: vi.fn() };
-  return { dialog, shell, platform: createPlatform(dialog as never, shell as never, () => win as never) };
+  const quit = vi.fn();
+  return { dialog, shell, quit, platform: createPlatform(dialog as never, shell as never, () => win as never, quit) };
 }
 
 describe('platform', () => {
