@@ -4,7 +4,8 @@ import { documentsCommands } from './documents';
 import { meetingsCommands } from './meetings';
 import { registerCommands } from './register';
 import type { Command } from './framework';
+import { serverCommands } from './server';
 import { sharingCommands } from './sharing';
 import { strategyCommands } from './strategy';
 
-export const commands: Command[] = [...coreCommands, ...sharingCommands, ...documentsCommands, ...strategyCommands, ...meetingsCommands, ...registerCommands];
+export const commands: Command[] = [...coreCommands, ...sharingCommands, ...documentsCommands, ...strategyCommands, ...meetingsCommands, ...registerCommands, ...serverCommands];

@@ -171,6 +171,11 @@ export class TeamStore {
     this.seq = dbSeq;
   }
 
+  /** Catches up with the other processes' commits (on NOTIFY), one catch-up at a time. */
+  refresh(): Promise<void> {
+    return this.local.run(() => this.catchUp());
+  }
+
   /** Runs a request that only reads; if it tries to write, it is run again as a write. */
   async read<T>(fn: () => Promise<T>, writer: Writer, channel: string, options: WriteOptions<T> = {}): Promise<WriteOutcome<T>> {
     await this.local.run(() => this.catchUp());

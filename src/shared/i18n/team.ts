@@ -2,6 +2,8 @@
 export const team = {
   unknownUser: 'un autre membre de l’équipe',
   unknownEntity: 'cet élément',
+  /** Decision text of a confidential meeting on the server: the text itself stays in the coordinator's protected store. */
+  confidentialPlaceholder: 'Décision prise en séance confidentielle (texte conservé par la coordination).',
   roles: {
     coordinator: 'Coordonnateur ou coordonnatrice',
     staff: 'Membre du service',
@@ -27,6 +29,29 @@ export const team = {
     unknownChannel: 'Cette opération n’existe pas.',
     desktopOnly: 'Cette opération n’est possible que dans l’application installée sur votre ordinateur.',
     badBody: 'La demande n’est pas lisible (JSON attendu).',
+  },
+  cli: {
+    noDatabase: 'Indiquez la base de données avec --database postgres://… ou la variable CLSPD_DATABASE_URL.',
+    badDatabase: 'L’adresse de la base de données doit commencer par postgres:// ou postgresql://.',
+    databaseUnavailable: (detail: string) => `La base de données n’est pas joignable ou pas utilisable (${detail}).`,
+    badListen: 'L’adresse d’écoute doit être de la forme HÔTE:PORT, par exemple 127.0.0.1:8080.',
+    tlsPair: 'Indiquez à la fois --tls-cert et --tls-key, ou aucun des deux.',
+    listening: (address: string) => `Serveur Coordination CLSPD en service sur ${address} (Ctrl+C pour l’arrêter).`,
+    plainHttpWarning: 'Attention : sans --tls-cert/--tls-key, les échanges ne sont pas chiffrés. Placez le serveur derrière un proxy HTTPS ou fournissez un certificat.',
+    stopped: 'Serveur arrêté.',
+    badRole: 'Le rôle doit être coordinator, staff ou reader.',
+    subcommand: (allowed: string) => `Précisez l’action : ${allowed}.`,
+    userAdded: (email: string, role: string) => `Compte créé : ${email} (${role}).`,
+    oneTimePassword: (password: string) => `Mot de passe provisoire, à changer à la première connexion : ${password}`,
+    userDisabled: (email: string) => `Compte désactivé : ${email}. Ses sessions sont fermées.`,
+    passwordReset: (email: string) => `Mot de passe réinitialisé pour ${email}. Ses sessions sont fermées.`,
+    noUsers: 'Aucun compte. Créez le premier avec : clspd users add --email … --role coordinator',
+    passwordFileUnreadable: (file: string) => `Le fichier de mot de passe ${file} ne peut pas être lu.`,
+    imported: (entities: number, archives: number) => `Import terminé : ${entities} éléments et ${archives} périodes archivées chargés dans la base.`,
+    importNotEmpty: 'La base contient déjà les données d’un conseil : rien n’a été importé.',
+    importUnreadable: (detail: string) => `Le dossier ne peut pas être importé : ${detail}`,
+    membersSet: (n: number) => `Membres de l’instance confidentielle enregistrés : ${n} compte(s).`,
+    unknownInstance: 'Cette instance n’existe pas ou n’est pas confidentielle.',
   },
   accounts: {
     exists: (email: string) => `Un compte existe déjà pour ${email}.`,
