@@ -1,0 +1,69 @@
+// Test helpers for several team server processes on one database: start, log in, call channels, kill.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+
+export interface ServerProcess {
+  port: number;
+  child: ChildProcess;
+  kill(signal?: NodeJS.Signals): void;
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const a = srv.address();
+      const port = typeof a === 'object' && a ? a.port : 0;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+const root = join(__dirname, '..', '..');
+
+export async function spawnServer(databaseUrl: string): Promise<ServerProcess> {
+  const port = await freePort();
+  const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'tests', 'helpers', 'serve-process.ts'), databaseUrl, String(port)], {
+    cwd: root,
+    env: { ...process.env, CLSPD_TEST_FAST_KDF: '1' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let err = '';
+  child.stderr!.on('data', (d: Buffer) => (err += d.toString()));
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`serveur non démarré : ${err}`)), 60_000);
+    child.stdout!.on('data', (d: Buffer) => {
+      if (d.toString().includes('READY')) {
+        clearTimeout(timer);
+        resolve();
+      }
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`serveur arrêté (${code}) : ${err}`));
+    });
+  });
+  return { port, child, kill: (signal = 'SIGKILL') => child.kill(signal) };
+}
+
+export async function loginHttp(port: number, email: string, password: string): Promise<string> {
+  const r = await fetch(`http://127.0.0.1:${port}/api/session`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password }),
+  });
+  if (!r.ok) throw new Error(`connexion refusée : ${r.status} ${await r.text()}`);
+  return ((await r.json()) as { token: string }).token;
+}
+
+export async function callHttp(port: number, token: string, channel: string, payload?: unknown): Promise<{ ok: boolean; value?: unknown; error?: { code: string; message: string } }> {
+  const [domain, verb] = channel.split(':');
+  const r = await fetch(`http://127.0.0.1:${port}/api/${domain}/${verb}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: payload === undefined ? '' : JSON.stringify(payload),
+  });
+  return (await r.json()) as { ok: boolean; value?: unknown; error?: { code: string; message: string } };
+}
