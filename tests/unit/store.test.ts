@@ -85,19 +85,25 @@ describe('writeFileDurable', () => {
     expect(statSync(target).isDirectory()).toBe(true);
   });
 
-  it('retries a rename refused for a moment on Windows, and only there', () => {
+  it('retries a rename refused for a moment (EPERM/EBUSY, and EACCES on Windows), then gives up in French', () => {
     const busy = (code: string) => Object.assign(new Error(code), { code });
     let calls = 0;
     const slept: number[] = [];
-    const flaky = () => {
-      if (++calls < 4) throw busy('EPERM');
+    const flaky = (code: string) => () => {
+      if (++calls < 4) throw busy(code);
     };
-    renameWithRetry('a', 'b', flaky, 'win32', (ms) => slept.push(ms));
+    renameWithRetry('a', 'b', flaky('EPERM'), 'win32', (ms) => slept.push(ms));
     expect(calls).toBe(4);
     expect(slept).toEqual([10, 20, 40]);
-    // Elsewhere, or for a real error, it fails at once.
     calls = 0;
-    expect(() => renameWithRetry('a', 'b', flaky, 'linux', () => undefined)).toThrow('EPERM');
+    renameWithRetry('a', 'b', flaky('EBUSY'), 'linux', () => undefined);
+    expect(calls).toBe(4);
+    // EACCES is a sharing violation only on Windows; elsewhere it is a real permission error: no retry.
+    calls = 0;
+    renameWithRetry('a', 'b', flaky('EACCES'), 'win32', () => undefined);
+    expect(calls).toBe(4);
+    calls = 0;
+    expect(() => renameWithRetry('a', 'b', flaky('EACCES'), 'linux', () => undefined)).toThrow('EACCES');
     expect(calls).toBe(1);
     expect(() =>
       renameWithRetry('a', 'b', () => {
@@ -105,15 +111,21 @@ describe('writeFileDurable', () => {
       }, 'win32', () => slept.push(-1)),
     ).toThrow('ENOENT');
     expect(slept).not.toContain(-1);
-    // It gives up after about a second.
+    // It gives up after about two seconds with a French io error naming the cause.
     let waited = 0;
-    expect(() =>
-      renameWithRetry('a', 'b', () => {
+    let e: unknown;
+    try {
+      renameWithRetry('dir/a', 'dir/clspd.json', () => {
         throw busy('EBUSY');
-      }, 'win32', (ms) => (waited += ms)),
-    ).toThrow('EBUSY');
-    expect(waited).toBeGreaterThanOrEqual(1_000);
-    expect(waited).toBeLessThan(1_500);
+      }, 'win32', (ms) => (waited += ms));
+    } catch (err) {
+      e = err;
+    }
+    expect(e).toBeInstanceOf(DomainError);
+    expect((e as DomainError).code).toBe('io');
+    expect((e as DomainError).message).toMatch(/clspd\.json est resté occupé par un autre programme.*\(EBUSY\)/);
+    expect(looksFrench((e as DomainError).message)).toBe(true);
+    expect(waited).toBe(2_000);
   });
 
   it('removes temp files of dead writers only', () => {

@@ -11,12 +11,14 @@ import { presetCategories } from './categories';
 import { runRetention } from './register/lifecycle';
 import { nowIso, type ServiceContext } from './context';
 import { buildDemoDatastore } from './demo';
+import { syncedFolderWarning } from './synced';
 
 export const AXIS_COLOURS = ['#1f5fa8', '#b35c00', '#2e7d5b', '#7a3e9d', '#a83250', '#4a6670'];
 
 export function appState(ctx: ServiceContext): AppState {
   const { store } = ctx;
-  const base = { dataDir: store.dataDir };
+  const synced = syncedFolderWarning(store.dataDir);
+  const base = { dataDir: store.dataDir, ...(synced ? { syncedFolder: synced } : {}) };
   if (store.state.status === 'broken') return { ...base, status: 'broken', message: store.state.message };
   if (store.state.status === 'empty') return { ...base, status: 'empty' };
   const data = store.data;

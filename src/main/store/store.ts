@@ -10,7 +10,7 @@ import { store as t } from '../../shared/i18n/store';
 import { describeIssues } from '../../shared/validation';
 import { BACKUP_DIR, createBackup, needsDailyBackup } from './backups';
 import { readBackupFile, type DecodedBackup } from './backupFormat';
-import { removeStaleTemps, writeFileDurable } from './durable';
+import { removeStaleTemps, writeFileDurable, type DurableIo } from './durable';
 import { MAIN_FILE } from './layout';
 import { acquireLock, isAlive, type FolderLock } from './lock';
 import { applyBackup, runRestoreHooks, type RestoreOutcome } from './restore';
@@ -121,20 +121,25 @@ export function inspectText(
 }
 
 class DurableJsonAdapter implements Adapter<Datastore> {
-  constructor(private readonly file: string) {}
+  constructor(
+    private readonly file: string,
+    private readonly io: Partial<DurableIo> = {},
+  ) {}
   async read(): Promise<Datastore | null> {
     const r = inspectFile(this.file);
     if (!r.ok) throw new DomainError('io', r.message);
     return r.data;
   }
   async write(data: Datastore): Promise<void> {
-    writeFileDurable(this.file, JSON.stringify(data));
+    writeFileDurable(this.file, JSON.stringify(data), this.io);
   }
 }
 
 export interface OpenOptions {
   /** Who holds the lock: 'app' or 'cli'. */
   owner?: 'app' | 'cli' | 'test';
+  /** File-system calls of the saves (tests inject rename failures). */
+  durableIo?: Partial<DurableIo>;
   /** Where refused transactions are reported (the technical log by default). */
   log?: (event: string, reason: string) => void;
   /** Skip the folder lock (read-only inspection). */
@@ -155,6 +160,8 @@ export class Store {
   private readonly listeners = new Set<(saving: boolean) => void>();
   private readonly commitListeners = new Set<(commit: CommitInfo) => void>();
   private closed = false;
+  /** The last write failed: memory holds changes the file lacks. */
+  private lastWriteFailed = false;
 
   private constructor(
     readonly dataDir: string,
@@ -202,7 +209,7 @@ export class Store {
       this.state = { status: 'broken', problem: r.problem, message: r.message };
       return;
     }
-    this.db = new Low<Datastore>(new DurableJsonAdapter(this.file), AUTO_FREEZE ? freezeDeep(r.data) : r.data);
+    this.db = new Low<Datastore>(new DurableJsonAdapter(this.file, this.options.durableIo), AUTO_FREEZE ? freezeDeep(r.data) : r.data);
     this.state = { status: 'ok' };
     if (this.options.readOnly) return;
     if (r.migrated) {
@@ -270,7 +277,8 @@ export class Store {
       throw e;
     }
     const { next, result, changes } = committed;
-    if (next === base) return { result, changes, written: this.flush() };
+    // Nothing changed: nothing to write, unless an earlier write failed and memory is still ahead of the disk.
+    if (next === base) return { result, changes, written: this.lastWriteFailed ? this.scheduleWrite() : this.flush() };
     this.db!.data = next;
     for (const listener of this.commitListeners) {
       try {
@@ -315,8 +323,10 @@ export class Store {
       this.writing = (async () => {
         try {
           await this.db!.write();
+          this.lastWriteFailed = false;
           round.resolve();
         } catch (e) {
+          this.lastWriteFailed = true;
           round.reject(new DomainError('io', `L’enregistrement a échoué : ${(e as Error).message}. Vos dernières modifications ne sont pas enregistrées.`));
         } finally {
           this.writing = null;

@@ -9,6 +9,8 @@ export interface AppState {
   message?: string;
   /** French warning to show once (e.g. the daily backup could not be made). */
   warning?: string;
+  /** The data folder lies inside a synchronised folder (OneDrive, Dropbox…): French warning, shown once at start and in Paramètres. */
+  syncedFolder?: { provider: string; message: string };
   dataDir: string;
   settings?: Settings;
   activePeriod?: { id: string; title: string };

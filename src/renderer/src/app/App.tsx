@@ -3,10 +3,13 @@ import { Center, Loader } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { createContext, useCallback, useContext, useEffect, useState } from 'react';
 import type { AppState } from '../../../shared/contract/core';
+import { fr } from '../../../shared/i18n';
 import { api, useDataVersion } from '../api';
 import { FirstRunScreen } from '../screens/setup/FirstRunScreen';
 import { RecoveryScreen } from '../screens/setup/RecoveryScreen';
 import { Shell } from './Shell';
+
+let syncedNoticeShown = false;
 
 const AppStateContext = createContext<{ state: AppState; refresh: () => void } | null>(null);
 
@@ -32,6 +35,13 @@ export function App() {
   useEffect(() => {
     if (warning) notifications.show({ id: 'store-warning', color: 'orange', title: 'Sauvegarde', message: warning, autoClose: false });
   }, [warning]);
+  const synced = state?.syncedFolder?.message;
+  useEffect(() => {
+    // Once per session, at start: Paramètres keeps showing it.
+    if (!synced || syncedNoticeShown) return;
+    syncedNoticeShown = true;
+    notifications.show({ id: 'synced-folder', color: 'orange', title: fr.store.syncedFolder.title, message: synced, autoClose: false });
+  }, [synced]);
 
   if (failure) return <RecoveryScreen message={failure} onRecovered={refresh} />;
   if (!state)

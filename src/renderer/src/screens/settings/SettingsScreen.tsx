@@ -1,6 +1,6 @@
 // Paramètres: identity of the council, data folder, backups with restore.
 import { Alert, Button, Card, Group, NumberInput, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
-import { IconDeviceFloppy, IconFolderOpen, IconHistory } from '@tabler/icons-react';
+import { IconAlertTriangle, IconDeviceFloppy, IconFolderOpen, IconHistory } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import type { SettingsPatch } from '../../../../shared/contract/core';
 import { fr } from '../../../../shared/i18n';
@@ -131,6 +131,11 @@ export function SettingsScreen() {
           <Text size="sm">
             {t.dataFolderIntro} <Text span ff="monospace">{state.dataDir}</Text>
           </Text>
+          {state.syncedFolder && (
+            <Alert color="orange" title={fr.store.syncedFolder.title} icon={<IconAlertTriangle size={18} />} my="xs">
+              {state.syncedFolder.message}
+            </Alert>
+          )}
           <Text size="xs" c="dimmed" mt={4}>
             {t.dataFolderHelp}
           </Text>
