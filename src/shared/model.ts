@@ -236,6 +236,8 @@ export const JournalEntry = z.object({
   to: ShortText.optional(),
   comment: LongText.optional(),
   meetingId: Id.optional(),
+  /** Set when the meeting `meetingId` was deleted while confidential: its comment stays out of non-confidential documents. */
+  deletedMeetingConfidential: z.boolean().optional(),
 });
 export type JournalEntry = z.infer<typeof JournalEntry>;
 

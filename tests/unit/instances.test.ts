@@ -68,14 +68,14 @@ describe('instances', () => {
     await expect(ins.endMembership(f.ctx, 'm_prefet', '2023-01-01')).rejects.toThrow(/avant la date de début/);
   });
 
-  it('flags charter signatures missing or older than a year in confidential groups', async () => {
+  it('flags missing charter signatures in confidential groups; a signature never expires (signed once)', async () => {
     f = await openFixture();
-    const cell = await ins.quickCell(f.ctx, { theme: 'VIF', personIds: [f.ids.ccasDir], charterSignedAt: '2024-12-01' });
+    const cell = await ins.quickCell(f.ctx, { theme: 'VIF', personIds: [f.ids.ccasDir] });
     const row = cell.history[0];
-    expect(row.charterMissing).toBe(false);
-    expect(row.charterExpired).toBe(true);
-    await ins.updateMembership(f.ctx, row.membership.id, { charterSignedAt: '2026-03-01' });
-    expect(ins.instanceDetail(f.ctx, cell.instance.id).history[0].charterExpired).toBe(false);
+    expect(row.charterMissing).toBe(true);
+    await ins.updateMembership(f.ctx, row.membership.id, { charterSignedAt: '2019-03-01' });
+    // Signed seven years ago: still valid.
+    expect(ins.instanceDetail(f.ctx, cell.instance.id).history[0].charterMissing).toBe(false);
     // A public plenary never flags charters.
     expect(ins.instanceDetail(f.ctx, f.ids.plenary).history.every((h) => !h.charterMissing)).toBe(true);
   });

@@ -298,7 +298,7 @@ describe('live mode, capture and follow-up', () => {
     expect(r.ok).toBe(false);
   });
 
-  it('deletes a draft meeting with undo but refuses deleting a held one', async () => {
+  it('deletes a draft meeting with undo but sends a held one to the final deletion', async () => {
     f = await openFixture();
     const { meeting } = await plenary(f);
     const d = await mtg.deleteMeeting(f.ctx, meeting.id);
@@ -307,6 +307,6 @@ describe('live mode, capture and follow-up', () => {
     expect(f.store.data.meetings).toHaveLength(1);
     await mtg.transitionMeeting(f.ctx, meeting.id, 'in_progress');
     await mtg.transitionMeeting(f.ctx, meeting.id, 'held');
-    await expect(mtg.deleteMeeting(f.ctx, meeting.id)).rejects.toThrow(/tenue ne peut pas être supprimée/);
+    await expect(mtg.deleteMeeting(f.ctx, meeting.id)).rejects.toThrow(/ne va pas à la corbeille : utilisez « Supprimer définitivement »/);
   });
 });

@@ -1,5 +1,6 @@
 // Pieces shared by several documents: meeting facts block, signature, finishing a document into its result.
 import { common } from '../../shared/i18n/common';
+import { presidentSignatureTitle } from '../../shared/council';
 import { documents as t } from '../../shared/i18n/documents';
 import { formatLongDate, formatTime } from '../../shared/format';
 import type { Meeting } from '../../shared/model';
@@ -37,7 +38,7 @@ export function meetingFacts(pd: PdfDoc, lk: Lookup, m: Meeting, withChair = fal
 /** The president's signature block, on the right. */
 export function signature(pd: PdfDoc, lk: Lookup): void {
   const s = lk.data.settings;
-  const title = t.convocation.presidentTitle(s.presidentTitle, s.councilAcronym);
+  const title = presidentSignatureTitle(s);
   const w = 230;
   pd.ensure(70);
   pd.y += 14;

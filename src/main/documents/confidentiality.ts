@@ -1,4 +1,5 @@
 // Confidentiality rules shared by every document: level of an instance, a meeting, an action; what a document leaves out and the level it then carries.
+import { confidentialityBasis, type ConfidentialityBasis } from '../../shared/instance-rules';
 import { type Action, CONFIDENTIALITY_RANK, type Confidentiality, type Datastore, type Instance, type Meeting } from '../../shared/model';
 
 /** The stricter of two levels. */
@@ -24,7 +25,7 @@ export function meetingLevel(instances: ReadonlyMap<string, Instance>, m: Meetin
 }
 
 /**
- * Level of an action: confidential when a confidential instance follows it (that cellule's work, CSI L132-5)
+ * Level of an action: confidential when a confidential instance follows it (that cellule's work)
  * or when it was decided in a confidential meeting (its title is then the decision's text);
  * otherwise public, since the plan d'actions is adopted in plenary even when the formation restreinte steers it.
  */
@@ -35,7 +36,7 @@ export function actionLevel(instances: ReadonlyMap<string, Instance>, a: Action)
 
 /**
  * Decides, for one document, what may be printed: confidential content only on the explicit choice
- * `includeConfidential` (CSI L132-5); keeps the levels of everything printed so the document carries the right marks,
+ * `includeConfidential`; keeps the levels of everything printed so the document carries the right marks,
  * and counts what was left out so the document can say so.
  */
 export class ConfidentialityFilter {
@@ -84,6 +85,15 @@ export class ConfidentialityFilter {
   /** The instances whose content the document may print; the others are counted as left out. */
   instanceList(list: Instance[]): Instance[] {
     return this.keep(list, (i) => i.confidentiality, 'instances');
+  }
+
+  /**
+   * The legal text a confidential banner cites for a document gathering several instances: L132-5 when every
+   * confidential instance is an L132-5 group, L141-1 CASF when every one is a CDDF, otherwise none.
+   */
+  get basis(): ConfidentialityBasis {
+    const bases = new Set([...this.instances.values()].filter((i) => i.confidentiality === 'confidential').map((i) => confidentialityBasis(i)));
+    return bases.size === 1 ? [...bases][0] : 'none';
   }
 
   /** The level the document carries, from everything kept so far. */

@@ -1,4 +1,5 @@
 // Convocation et ordre du jour: the president's letter, the agenda and the invitees in protocol order (or one letter per invitee).
+import { presidentSignatureTitle } from '../../shared/council';
 import { documents as t } from '../../shared/i18n/documents';
 import { formatDate, formatLongDate, formatTime } from '../../shared/format';
 import type { Datastore, Invitee, Meeting } from '../../shared/model';
@@ -23,6 +24,7 @@ export async function renderConvocation(data: Datastore, params: ConvocationPara
     subject: t.convocation.subject,
     dateLabel: meetingDateLabel(m),
     confidentiality: lk.meetingConfidentiality(m),
+    basis: lk.meetingBasis(m),
     settings: data.settings,
     now,
   });
@@ -60,7 +62,7 @@ function letter(pd: PdfDoc, lk: Lookup, m: Meeting, now: Date, inv: Invitee | un
   const top = pd.y;
   // Sender block (left) and, for a personalised letter, the addressee block (right, where a window envelope shows it).
   if (s.presidentName) pd.text(s.presidentName, { face: 'bold', size: 9, width: pd.width * 0.45, after: 1 });
-  pd.text(t.convocation.presidentTitle(s.presidentTitle, s.councilAcronym), { size: 8, colour: COLOURS.muted, width: pd.width * 0.45, after: 4 });
+  pd.text(presidentSignatureTitle(s), { size: 8, colour: COLOURS.muted, width: pd.width * 0.45, after: 4 });
   const small = { size: 8, colour: COLOURS.muted, width: pd.width * 0.45, after: 1 };
   if (s.coordinatorName) pd.text(t.convocation.followedBy(s.coordinatorName), small);
   const contact = [s.coordinatorEmail, s.coordinatorPhone].filter(Boolean);
@@ -86,7 +88,12 @@ function letter(pd: PdfDoc, lk: Lookup, m: Meeting, now: Date, inv: Invitee | un
   pd.text(t.convocation.intro(inst, s.councilAcronym, s.communeName, formatLongDate(m.date), time, m.place ?? ''), body);
   if (m.visioUrl) pd.text(t.convocation.visio(m.visioUrl), body);
   pd.text(t.convocation.agendaIntro, body);
-  if (lk.meetingConfidentiality(m) === 'confidential') pd.text(t.convocation.confidential, { ...body, face: 'italic' });
+  const level = lk.meetingConfidentiality(m);
+  const basis = lk.meetingBasis(m);
+  if (level === 'confidential') {
+    const notice = basis === 'csi_l132_5' ? t.convocation.confidential : basis === 'casf_l141_1' ? t.convocation.confidentialCasf : t.convocation.confidentialGeneric;
+    pd.text(notice, { ...body, face: 'italic' });
+  } else if (level === 'restricted') pd.text(t.convocation.restricted, { ...body, face: 'italic' });
   pd.text(t.convocation.apologies(s.coordinatorName, [s.coordinatorEmail, s.coordinatorPhone].filter(Boolean).join(', ')), body);
   pd.text(t.convocation.closing(salutation), body);
   signature(pd, lk);

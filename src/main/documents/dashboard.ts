@@ -45,7 +45,7 @@ export async function renderDashboard(data: Datastore, params: DashboardParams, 
   const yearActions = data.actions.filter((a) => periodIds.has(a.periodId) && !a.archived);
   const actions = scope.actions(yearActions);
   const meetings = scope.meetings(data.meetings.filter((m) => m.date.startsWith(String(year)))).sort((a, b) => a.date.localeCompare(b.date));
-  const pd = new PdfDoc({ title, subject: t.dashboard.subject, dateLabel: t.frame.editedOn(formatDate(now.toISOString())), confidentiality: scope.level, settings: s, now });
+  const pd = new PdfDoc({ title, subject: t.dashboard.subject, dateLabel: t.frame.editedOn(formatDate(now.toISOString())), confidentiality: scope.level, basis: scope.basis, settings: s, now });
   const leftOutNote = () => {
     const parts = [
       scope.leftOut.actions ? t.marks.actionsLeftOut(scope.leftOut.actions) : '',

@@ -3,6 +3,7 @@ import { type Confidentiality, type Datastore, type Invitee, type Meeting, type 
 import { DomainError } from '../../shared/result';
 import { documents as t } from '../../shared/i18n/documents';
 import { stricter } from './confidentiality';
+import { confidentialityBasis, type ConfidentialityBasis } from '../../shared/instance-rules';
 import { personLabel, stripAccents } from '../../shared/text';
 
 /** What every document generator returns. */
@@ -63,6 +64,12 @@ export class Lookup {
   /** Confidentiality of a meeting's documents: the stricter of the meeting's and its instance's levels. */
   meetingConfidentiality(m: Meeting): Confidentiality {
     return stricter(m.confidentiality, this.data.instances.find((i) => i.id === m.instanceId)?.confidentiality ?? 'public');
+  }
+
+  /** The legal text a meeting's confidential marks cite (L132-5 only for L132-5 groups, L141-1 CASF for a CDDF). */
+  meetingBasis(m: Meeting): ConfidentialityBasis {
+    const instance = this.data.instances.find((i) => i.id === m.instanceId);
+    return instance ? confidentialityBasis({ kind: instance.kind, confidentiality: this.meetingConfidentiality(m) }) : 'none';
   }
 
   /** Who an invitee is, for lists: name, job title, institution (guests included). */

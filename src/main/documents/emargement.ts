@@ -23,6 +23,7 @@ export async function renderEmargement(data: Datastore, params: EmargementParams
     dateLabel: meetingDateLabel(m),
     landscape: true,
     confidentiality: lk.meetingConfidentiality(m),
+    basis: lk.meetingBasis(m),
     settings: data.settings,
     now: options.now ?? new Date(),
   });

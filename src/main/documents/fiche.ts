@@ -1,10 +1,12 @@
 // Fiche action: every field of one action, its partners, milestones, funding, indicators with charts, and its journal.
 import { common } from '../../shared/i18n/common';
 import { documents as t } from '../../shared/i18n/documents';
+import { meetingLife } from '../../shared/i18n/governance';
 import { strategy } from '../../shared/i18n/strategy';
 import { formatDate, formatMoney, formatNumber, formatPercent, formatShortDate, todayIso } from '../../shared/format';
 import { computeHealth, indicatorStatus } from '../../shared/health';
 import type { Action, Datastore } from '../../shared/model';
+import { confidentialityBasis } from '../../shared/instance-rules';
 import { DomainError } from '../../shared/result';
 import { ACTION_STATUS_COLOURS, HEALTH_COLOURS } from '../../shared/status-colours';
 import { finishDocument, funderLabel } from './common';
@@ -50,6 +52,7 @@ export async function renderFiche(data: Datastore, params: FicheParams, options:
     subject: t.fiche.subject,
     dateLabel: t.frame.editedOn(formatDate(now.toISOString())),
     confidentiality: level,
+    basis: instance ? confidentialityBasis(instance) : 'none',
     settings: s,
     now,
   });
@@ -205,10 +208,11 @@ export async function renderFiche(data: Datastore, params: FicheParams, options:
         const field = strategy.journalField[j.field] ?? t.fiche.journalFields[j.field] ?? j.field;
         const meeting = j.meetingId ? data.meetings.find((m) => m.id === j.meetingId) : undefined;
         // What a confidential meeting said stays out of a fiche that is not itself confidential.
-        if (meeting && level !== 'confidential' && scope.meetingLevel(meeting) === 'confidential') {
+        const deleted = !!j.meetingId && !meeting;
+        if (level !== 'confidential' && ((meeting && scope.meetingLevel(meeting) === 'confidential') || (deleted && j.deletedMeetingConfidential))) {
           return { cells: [formatShortDate(j.at), t.fiche.change(field, journalValue(j.field, j.from), journalValue(j.field, j.to)), { text: t.fiche.fromConfidentialMeeting, face: 'italic' as const }] };
         }
-        const comment = [j.comment, meeting ? t.fiche.fromMeeting(meeting.title) : ''].filter(Boolean).join('\n');
+        const comment = [j.comment, meeting ? t.fiche.fromMeeting(meeting.title) : deleted ? meetingLife.decidedInDeletedMeeting : ''].filter(Boolean).join('\n');
         return { cells: [formatShortDate(j.at), t.fiche.change(field, journalValue(j.field, j.from), journalValue(j.field, j.to)), comment] };
       }),
     { size: 8, empty: t.fiche.noJournal },

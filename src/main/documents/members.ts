@@ -4,7 +4,8 @@ import { documents as t } from '../../shared/i18n/documents';
 import { formatDate, formatShortDate, todayIso } from '../../shared/format';
 import type { Confidentiality, Datastore, Instance, MemberRole } from '../../shared/model';
 import { DomainError } from '../../shared/result';
-import { INSTANCE_KIND_ORDER } from '../../shared/instance-rules';
+import { confidentialityBasis, INSTANCE_KIND_ORDER } from '../../shared/instance-rules';
+import { councilWords } from '../../shared/council';
 import { finishDocument } from './common';
 import { ConfidentialityFilter } from './confidentiality';
 import { type GeneratedDocument, Lookup, personName, type RenderOptions, safeFileName } from './data';
@@ -42,9 +43,10 @@ export async function renderMembers(data: Datastore, params: MembersParams, opti
   const confidentiality: Confidentiality = scope.level;
   const title = params.instanceId ? t.members.instanceTitle(instances[0].name) : t.members.title;
   const s = data.settings;
-  const pd = new PdfDoc({ title, subject: t.members.subject, dateLabel: t.members.asOf(formatDate(today)), confidentiality, settings: s, now });
+  const basis = params.instanceId ? confidentialityBasis(instances[0]) : scope.basis;
+  const pd = new PdfDoc({ title, subject: t.members.subject, dateLabel: t.members.asOf(formatDate(today)), confidentiality, basis, settings: s, now });
   pd.text(title, { face: 'bold', size: 17, tag: 'H1', colour: COLOURS.accent, after: 2 });
-  pd.text(t.members.annex(s.councilAcronym, s.communeName), { size: 10, colour: COLOURS.muted, after: 2 });
+  pd.text(t.members.annex(s.councilAcronym, s.communeName, councilWords(s.councilAcronym).arrete), { size: 10, colour: COLOURS.muted, after: 2 });
   pd.text(t.members.asOf(formatDate(today)), { size: 10, colour: COLOURS.muted, after: 8 });
   if (scope.leftOut.instances) pd.note(`${t.marks.instancesLeftOut(scope.leftOut.instances)} ${t.marks.leftOutHow}`);
 

@@ -4,6 +4,7 @@ import { documents as t } from '../../shared/i18n/documents';
 import { formatLongDate, formatShortDate } from '../../shared/format';
 import type { AttendanceStatus, Datastore, Decision, Meeting } from '../../shared/model';
 import { DomainError } from '../../shared/result';
+import { findPersonalMentions } from '../../shared/names-check';
 import { ATTENDANCE_COLOURS } from '../../shared/status-colours';
 import { caption, finishDocument, meetingDateLabel, meetingFacts, signature } from './common';
 import { type GeneratedDocument, Lookup, type RenderOptions, safeFileName } from './data';
@@ -34,6 +35,7 @@ export async function renderMinutes(data: Datastore, params: MinutesParams, opti
     subject: decisionsOnly ? t.minutes.decisionsSubject : t.minutes.subject,
     dateLabel: meetingDateLabel(m),
     confidentiality,
+    basis: lk.meetingBasis(m),
     settings: data.settings,
     now: options.now ?? new Date(),
   });
@@ -41,7 +43,15 @@ export async function renderMinutes(data: Datastore, params: MinutesParams, opti
   pd.text(decisionsOnly ? t.minutes.decisionsHeading : draft ? t.minutes.draftHeading : t.minutes.heading, { face: 'bold', size: 17, tag: 'H1', colour: COLOURS.accent, after: 2 });
   pd.text(m.title, { face: 'bold', size: 12.5, after: 8 });
   meetingFacts(pd, lk, m, true);
-  if (decisionsOnly) pd.note(t.minutes.decisionsNotice);
+  const purged = !!m.textsPurgedAt;
+  if (decisionsOnly) {
+    // « No one is named » is a claim: print it only when every decision text passed the check.
+    const flagged = purged ? [] : m.decisions.flatMap((d, i) => (findPersonalMentions(d.text).length ? [t.minutes.decisionPosition(i + 1)] : []));
+    if (flagged.length) pd.warnings.push(t.minutes.namesWarning(joinFrench(flagged)));
+    pd.note(flagged.length || purged ? t.minutes.decisionsNotice : `${t.minutes.decisionsNotice} ${t.minutes.noOneNamed}`);
+  } else if (confidentiality === 'restricted') pd.note(t.minutes.restrictedNotice);
+  if (m.textsPurgedAt) pd.note(t.minutes.textsPurged(formatLongDate(m.textsPurgedAt)));
+  const line = (d: Decision) => (purged ? decisionLine(lk, { ...d, text: t.minutes.textPurged }) : decisionLine(lk, d));
 
   attendanceSection(pd, lk, m);
   options.onProgress?.(0.2);
@@ -60,7 +70,7 @@ export async function renderMinutes(data: Datastore, params: MinutesParams, opti
     n++;
     pd.heading(`${n}. ${item.title}`, 3, { keepWith: 30 });
     if (item.presenter) caption(pd, t.minutes.presenter(item.presenter));
-    if (!decisionsOnly) {
+    if (!decisionsOnly && !purged) {
       if (item.notes.trim()) pd.text(item.notes, { size: 9.5, after: 5 });
       else caption(pd, t.minutes.noNotes);
     }
@@ -68,7 +78,7 @@ export async function renderMinutes(data: Datastore, params: MinutesParams, opti
     if (ds.length) {
       pd.ensure(40);
       pd.text(t.minutes.decisionsOfItem, { face: 'bold', size: 9, colour: COLOURS.accent, after: 2, indent: 10 });
-      for (const d of ds) pd.bullet(decisionLine(lk, d), { size: 9.5, indent: 10 });
+      for (const d of ds) pd.bullet(line(d), { size: 9.5, indent: 10 });
       pd.y += 3;
     } else if (decisionsOnly) {
       caption(pd, t.minutes.noDecision);
@@ -79,9 +89,9 @@ export async function renderMinutes(data: Datastore, params: MinutesParams, opti
   const orphans = m.decisions.filter((d) => !d.agendaItemId || !items.some((i) => i.id === d.agendaItemId));
   if (orphans.length) {
     pd.heading(t.minutes.otherDecisions, 2);
-    for (const d of orphans) pd.bullet(decisionLine(lk, d), { size: 9.5 });
+    for (const d of orphans) pd.bullet(line(d), { size: 9.5 });
   }
-  if (!decisionsOnly && m.generalNotes.trim()) {
+  if (!decisionsOnly && !purged && m.generalNotes.trim()) {
     pd.heading(t.minutes.generalNotes, 1);
     pd.text(m.generalNotes, { size: 9.5 });
   }
@@ -101,7 +111,7 @@ export async function renderMinutes(data: Datastore, params: MinutesParams, opti
     cols,
     actions.map((d) => ({
       cells: [
-        d.text,
+        purged ? t.minutes.textPurged : d.text,
         ...(hasSituation ? [d.situationRef ?? ''] : []),
         lk.orgShort(d.pilotOrganisationId) || '—',
         d.dueDate ? formatShortDate(d.dueDate) : '—',
@@ -117,6 +127,11 @@ export async function renderMinutes(data: Datastore, params: MinutesParams, opti
   options.onProgress?.(1);
   const kindName = decisionsOnly ? 'releve-de-decisions' : 'compte-rendu';
   return finishDocument(pd, title, safeFileName(kindName, m.date, m.title));
+}
+
+/** « la décision n° 1, la décision n° 3 et la décision n° 4 ». */
+function joinFrench(parts: string[]): string {
+  return parts.length < 2 ? (parts[0] ?? '') : `${parts.slice(0, -1).join(', ')} et ${parts[parts.length - 1]}`;
 }
 
 function decisionLine(lk: Lookup, d: Decision): string {

@@ -55,6 +55,7 @@ export async function renderPlan(data: Datastore, params: PlanParams, options: R
     dateLabel: t.frame.editedOn(formatDate(now.toISOString())),
     landscape: true,
     confidentiality: scope.level,
+    basis: scope.basis,
     settings: data.settings,
     now,
   });

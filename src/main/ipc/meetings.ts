@@ -1,5 +1,6 @@
 // Handlers of the meetings domain's channels: instances, memberships, meetings, agenda, attendance, live mode.
 import * as ins from '../services/instances';
+import * as gov from '../services/instances/governance';
 import * as mtg from '../services/meetings';
 import type { meetingsContract } from '../../shared/contract/meetings';
 import type { HandlerSlice } from './handlers';
@@ -14,6 +15,9 @@ export const meetingsHandlers: HandlerSlice<MeetingsChannel> = {
   'instances:update': (i, ctx) => ins.updateInstance(ctx, i.id, i.patch),
   'instances:close': (i, ctx) => ins.closeInstance(ctx, i.id, i.closedAt, i.reason),
   'instances:reopen': (i, ctx) => ins.reopenInstance(ctx, i.id),
+  'instances:saveRules': (i, ctx) => gov.saveRules(ctx, i.instanceId, i.text),
+  'instances:saveCharterReview': (i, ctx) => gov.saveCharterReview(ctx, i),
+  'instances:deleteCharterReview': (i, ctx) => gov.deleteCharterReview(ctx, i.instanceId, i.reviewId),
   'memberships:add': (i, ctx) => ins.addMembership(ctx, i),
   'memberships:update': (i, ctx) => ins.updateMembership(ctx, i.id, i.patch),
   'memberships:end': (i, ctx) => ins.endMembership(ctx, i.id, i.endDate),
@@ -23,6 +27,7 @@ export const meetingsHandlers: HandlerSlice<MeetingsChannel> = {
   'meetings:create': (i, ctx) => mtg.createMeeting(ctx, i),
   'meetings:update': (i, ctx) => mtg.updateMeeting(ctx, i.id, i.patch),
   'meetings:delete': (i, ctx) => mtg.deleteMeeting(ctx, i.id),
+  'meetings:deleteFinal': (i, ctx) => mtg.deleteMeetingFinal(ctx, i.id, i.confirm),
   'meetings:transition': (i, ctx) => mtg.transitionMeeting(ctx, i.id, i.to, i.nextMeetingDate),
   'meetings:addAgendaItem': (i, ctx) => mtg.addAgendaItem(ctx, i.meetingId, i.item, i.afterId),
   'meetings:updateAgendaItem': (i, ctx) => mtg.updateAgendaItem(ctx, i.meetingId, i.agendaItemId, i.patch),

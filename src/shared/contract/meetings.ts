@@ -14,6 +14,7 @@ import {
   type Invitee,
   type Meeting,
   type Membership,
+  type PurgeEntry,
 } from '../model';
 import { channel } from './define';
 import type { Deleted } from './directory';
@@ -70,9 +71,8 @@ export interface MemberRow {
   organisationName: string;
   /** Current at the reference date. */
   current: boolean;
-  /** Confidential group and no charter signature (or signed more than a year ago). */
+  /** Confidential group and no charter signature (the charter is signed once, never renewed). */
   charterMissing: boolean;
-  charterExpired: boolean;
   /** For a substitute: the titular's name; for a titular: their substitutes' names. */
   linkedNames: string[];
 }
@@ -251,6 +251,24 @@ export interface MeetingDetail {
   locked: boolean;
 }
 
+/** A meeting deleted for good (held or validated ones included). */
+export interface MeetingDeletedFinal {
+  label: string;
+  /** The line added to the registre des purges (kind, count, rule; never content). */
+  purge: PurgeEntry;
+}
+
+export const CharterReviewInput = z
+  .object({
+    instanceId: id,
+    year: z.number().int().min(2000).max(2100),
+    reviewedOn: isoDate,
+    meetingId: id.optional(),
+    summary: z.string().max(20_000, 'Le bilan est trop long (20 000 caractères au plus).'),
+  })
+  .strict();
+export type CharterReviewInput = z.infer<typeof CharterReviewInput>;
+
 export interface DecisionLogRow {
   decision: Decision;
   meetingId: string;
@@ -262,6 +280,8 @@ export interface DecisionLogRow {
   axisId?: string;
   action?: { id: string; code: string; title: string; status: Action['status'] };
   pilotName?: string;
+  /** Meeting whose « Suivi des décisions » closed it; no id (and « Réunion supprimée ») once that meeting was deleted. */
+  closedIn?: { meetingId?: string; title: string };
 }
 
 export interface AttendanceStatsRow {
@@ -333,6 +353,9 @@ export const meetingsContract = {
     z.object({ id, closedAt: isoDate, reason: z.string().trim().min(1, 'Indiquez pourquoi l’instance est close.').max(300) }),
   ),
   'instances:reopen': channel<Instance>()(IdInput),
+  'instances:saveRules': channel<Instance>()(z.object({ instanceId: id, text: z.string().max(200_000, 'Le règlement est trop long.') }).strict()),
+  'instances:saveCharterReview': channel<Instance>()(CharterReviewInput),
+  'instances:deleteCharterReview': channel<Deleted>()(z.object({ instanceId: id, reviewId: id }).strict()),
   'memberships:add': channel<Membership>()(MembershipInput),
   'memberships:update': channel<Membership>()(
     z.object({ id, patch: MembershipInput.omit({ instanceId: true, personId: true }).partial().extend({ endDate: z.union([isoDate, z.literal('')]).optional(), charterSignedAt: z.union([isoDate, z.literal('')]).optional() }) }),
@@ -355,6 +378,8 @@ export const meetingsContract = {
   'meetings:create': channel<MeetingDetail>()(MeetingInput),
   'meetings:update': channel<Meeting>()(z.object({ id, patch: MeetingPatch })),
   'meetings:delete': channel<Deleted>()(IdInput),
+  /** Final deletion of any meeting (held ones included), with a line in the registre des purges; no undo. */
+  'meetings:deleteFinal': channel<MeetingDeletedFinal>()(z.object({ id, confirm: z.literal(true) }).strict()),
   'meetings:transition': channel<Meeting>()(
     z.object({ id, to: MeetingStatus, nextMeetingDate: isoDate.optional() }),
   ),

@@ -190,6 +190,8 @@ export interface ActionDetail {
   followingInstanceName?: string;
   /** Meetings in which the action was discussed or decided on (filled when meetings exist). */
   meetings: { id: string; title: string; date: string; decisions: { id: string; text: string; status: string }[] }[];
+  /** Meetings named in the journal that have been deleted since (« réunion supprimée »). */
+  deletedMeetingIds?: string[];
   readOnly: boolean;
 }
 

@@ -19,8 +19,10 @@ export const documents = {
     meetingsLeftOut: (n: number) =>
       `${n} réunion${n > 1 ? 's' : ''} d’instance${n > 1 ? 's' : ''} confidentielle${n > 1 ? 's' : ''} ne figure${n > 1 ? 'nt' : ''} pas dans ce document (ni dans les taux de présence).`,
     instancesLeftOut: (n: number) => `${n} instance${n > 1 ? 's' : ''} confidentielle${n > 1 ? 's' : ''} ne figure${n > 1 ? 'nt' : ''} pas dans cette liste.`,
-    leftOutHow: 'Ces éléments ne sont imprimés que sur choix explicite (« Inclure les éléments des instances confidentielles »), le document étant alors marqué confidentiel (art. L132-5 du CSI).',
+    leftOutHow: 'Ces éléments ne sont imprimés que sur choix explicite (« Inclure les éléments des instances confidentielles »), le document étant alors marqué confidentiel.',
     confidentialBanner: 'Confidentiel — informations échangées au titre de l’article L132-5 du CSI — ne pas diffuser',
+    confidentialBannerCasf: 'Confidentiel — informations échangées au titre de l’article L141-1 du CASF (CDDF) — ne pas diffuser',
+    confidentialBannerGeneric: 'Confidentiel — réservé aux membres de l’instance — ne pas diffuser',
     confidentialFooter: 'Confidentiel — ne pas diffuser',
     restrictedFooter: 'Diffusion restreinte',
     watermark: 'CONFIDENTIEL',
@@ -76,10 +78,13 @@ export const documents = {
     visio: (url: string) => `Il est également possible d’y participer en visioconférence : ${url}.`,
     confidential:
       'Les échanges de cette réunion relèvent de l’article L132-5 du code de la sécurité intérieure : les faits et informations à caractère confidentiel qui y sont échangés ne peuvent être communiqués à des tiers. Seuls les membres signataires de la charte déontologique y participent.',
+    confidentialCasf:
+      'Les échanges de ce conseil pour les droits et devoirs des familles relèvent de l’article L141-1 du code de l’action sociale et des familles : les informations à caractère confidentiel qui y sont échangées ne peuvent être communiquées à des tiers.',
+    confidentialGeneric: 'Cette réunion est confidentielle : les informations qui y sont échangées ne peuvent être communiquées à des tiers.',
+    restricted: 'Diffusion restreinte : cette convocation et l’ordre du jour sont réservés aux membres de l’instance.',
     apologies: (coordinator: string, contact: string) =>
       `En cas d’empêchement, je vous remercie d’en informer ${coordinator || 'le coordonnateur du conseil'}${contact ? ` (${contact})` : ''} et, le cas échéant, de vous faire représenter.`,
     closing: (salutation: string) => `Je vous prie d’agréer, ${salutation.replace(/,$/, '')}, l’expression de mes salutations distinguées.`,
-    presidentTitle: (title: string, acronym: string) => title || `Le Maire, président du ${acronym}`,
     followedBy: (name: string) => `Affaire suivie par ${name}`,
     practical: 'Informations pratiques',
     agenda: 'Ordre du jour',
@@ -111,7 +116,15 @@ export const documents = {
     draftHeading: 'Projet de compte rendu',
     decisionsHeading: 'Relevé de décisions',
     decisionsNotice:
-      'Réunion confidentielle : ce relevé ne reprend que les décisions et les actions (qui fait quoi, pour quand). Les échanges ne sont pas retranscrits et aucune personne n’y est nommée ; les situations sont désignées par leur référence.',
+      'Réunion confidentielle : ce relevé ne reprend que les décisions et les actions (qui fait quoi, pour quand). Les échanges ne sont pas retranscrits ; les situations sont désignées par leur référence.',
+    /** Printed only when every decision text passed the check (no first name, phone or e-mail found). */
+    noOneNamed: 'Les textes des décisions ont été vérifiés : aucune personne n’y est nommée.',
+    namesWarning: (positions: string) =>
+      `Relevé de décisions : ${positions} semble${positions.includes(',') || positions.includes(' et ') ? 'nt' : ''} contenir un prénom, un nom précédé de « M. » ou « Mme », un numéro de téléphone ou une adresse électronique. Remplacez-les par la référence de la situation avant de diffuser le relevé (la mention « aucune personne n’y est nommée » n’a pas été imprimée).`,
+    decisionPosition: (n: number) => `la décision n° ${n}`,
+    restrictedNotice: 'Diffusion restreinte : ce relevé est réservé aux membres de l’instance.',
+    textsPurged: (date: string) => `Notes et textes des décisions supprimés le ${date}, conformément à la durée de conservation.`,
+    textPurged: 'Texte supprimé (durée de conservation)',
     notApplicable: (status: string) =>
       `Le compte rendu n’est disponible qu’une fois la réunion ouverte ou tenue (état actuel : ${status}).`,
     attendance: 'Participation',
@@ -229,7 +242,7 @@ export const documents = {
     } as Record<string, string>,
     change: (field: string, from?: string, to?: string) => (from || to ? `${field} : ${from ?? '—'} → ${to ?? '—'}` : field),
     fromMeeting: (title: string) => `Décidé en réunion : ${title}`,
-    fromConfidentialMeeting: 'Décidé en réunion d’une instance confidentielle (détail non reproduit, art. L132-5 du CSI).',
+    fromConfidentialMeeting: 'Décidé en réunion d’une instance confidentielle (détail non reproduit).',
     healthReasons: 'Raisons',
   },
   dashboard: {
@@ -275,7 +288,7 @@ export const documents = {
     title: 'Liste des membres',
     instanceTitle: (name: string) => `Liste des membres — ${name}`,
     subject: 'Liste des membres (annexe à l’arrêté de composition)',
-    annex: (acronym: string, commune: string) => `Composition du ${acronym} de ${commune} — annexe à l’arrêté du maire`,
+    annex: (acronym: string, commune: string, president: string) => `Composition du ${acronym} de ${commune} — annexe à l’arrêté du ${president}`,
     asOf: (date: string) => `Composition au ${date}`,
     columns: { institution: 'Institution', name: 'Nom', job: 'Fonction', seat: 'Siège', since: 'Depuis', charter: 'Charte signée le' },
     charterMissing: 'Non signée',

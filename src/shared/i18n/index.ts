@@ -3,6 +3,7 @@ import { backup, hostile } from './backup';
 import { common } from './common';
 import { directory } from './directory';
 import { documents } from './documents';
+import { governance, meetingLife } from './governance';
 import { meetings } from './meetings';
 import { register } from './register';
 import { sharing } from './sharing';
@@ -12,5 +13,5 @@ import { strategy } from './strategy';
 import { team } from './team';
 import { vault } from './vault';
 
-export const fr = { ...common, directory, strategy, meetings, documents, sharing, shell, vault, team, register, store, backup, hostile };
+export const fr = { ...common, directory, strategy, meetings, documents, governance, meetingLife, sharing, shell, vault, team, register, store, backup, hostile };
 export type Catalogue = typeof fr;

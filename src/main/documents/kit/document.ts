@@ -4,6 +4,8 @@ import PDFDocument from 'pdfkit';
 import type { Confidentiality, Settings } from '../../../shared/model';
 import { formatShortDate, formatTime } from '../../../shared/format';
 import { documents as t } from '../../../shared/i18n/documents';
+import { headerAuthority } from '../../../shared/council';
+import type { ConfidentialityBasis } from '../../../shared/instance-rules';
 import { FONT, type Face, loadFonts } from './fonts';
 import { ellipsis, frText, printable } from './typography';
 
@@ -39,6 +41,8 @@ export interface DocumentOptions {
   /** Generation time (footer and metadata). */
   now: Date;
   keywords?: string;
+  /** Which text the confidential banner cites: L132-5 (working groups), L141-1 CASF (CDDF), or none. */
+  basis?: ConfidentialityBasis;
 }
 
 interface PdfFontInternals {
@@ -538,7 +542,7 @@ export class PdfDoc {
       }
     }
     const half = (this.right - x) * 0.42;
-    const commune = s.communeName ? t.frame.commune(s.communeName) : t.frame.defaultCommune;
+    const commune = headerAuthority(s, t.frame.defaultCommune);
     const communeLines = this.wrap(frText(commune.toUpperCase()), half - 6, 'bold', 9);
     const communeLine = communeLines.length > 1 ? `${communeLines[0].slice(0, -1).trimEnd()}…` : (communeLines[0] ?? '');
     this.drawLine(communeLine, x, top + 1, 'bold', 9, COLOURS.accent);
@@ -555,9 +559,11 @@ export class PdfDoc {
     if (conf === 'confidential') {
       const by = ruleY + 6;
       doc.save().rect(this.left, by, this.width, BANNER_HEIGHT).lineWidth(0.8).fillAndStroke(COLOURS.confidentialFill, COLOURS.confidential).restore();
-      const lines = this.wrap(t.marks.confidentialBanner, this.width - 12, 'bold', 7.5);
+      const banner =
+        this.opts.basis === 'csi_l132_5' ? t.marks.confidentialBanner : this.opts.basis === 'casf_l141_1' ? t.marks.confidentialBannerCasf : t.marks.confidentialBannerGeneric;
+      const lines = this.wrap(banner, this.width - 12, 'bold', 7.5);
       const size = lines.length > 1 ? 6.5 : 7.5;
-      const fitted = lines.length > 1 ? this.wrap(t.marks.confidentialBanner, this.width - 12, 'bold', size) : lines;
+      const fitted = lines.length > 1 ? this.wrap(banner, this.width - 12, 'bold', size) : lines;
       fitted.slice(0, 2).forEach((l, i) =>
         this.drawAligned(l, this.left + 6, by + (fitted.length > 1 ? 2.5 + i * 8 : 6), this.width - 12, 'center', 'bold', size, COLOURS.confidential),
       );

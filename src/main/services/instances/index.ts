@@ -1,7 +1,6 @@
 // Instances (plénière, restreinte, cellules de veille) and their dated memberships, with charter checks.
 import type { Deleted } from '../../../shared/contract/directory';
 import type { InstanceDetail, InstanceInput, InstanceRow, MemberRow, MembershipInput, QuickCellInput } from '../../../shared/contract/meetings';
-import { addDays } from '../../../shared/format';
 import { newId } from '../../../shared/ids';
 import type { Datastore, Instance, Membership } from '../../../shared/model';
 import { DomainError } from '../../../shared/result';
@@ -37,11 +36,10 @@ export function currentMemberships(data: Datastore, instanceId: string, date: st
   return data.memberships.filter((m) => m.instanceId === instanceId && isCurrent(m, date));
 }
 
-/** A charter signature is valid for one year (its application is reviewed yearly). */
-export function charterState(instance: Instance, m: Membership, date: string): { missing: boolean; expired: boolean } {
-  if (instance.confidentiality !== 'confidential') return { missing: false, expired: false };
-  if (!m.charterSignedAt) return { missing: true, expired: false };
-  return { missing: false, expired: addDays(m.charterSignedAt, 365) < date };
+/** The charte déontologique is signed once, on joining a confidential group: only a missing signature counts. */
+export function charterState(instance: Instance, m: Membership): { missing: boolean } {
+  if (instance.confidentiality !== 'confidential') return { missing: false };
+  return { missing: !m.charterSignedAt };
 }
 
 function personName(data: Datastore, personId: string): string {
@@ -52,7 +50,7 @@ function personName(data: Datastore, personId: string): string {
 function memberRow(data: Datastore, instance: Instance, m: Membership, date: string): MemberRow {
   const person = data.people.find((p) => p.id === m.personId);
   const org = data.organisations.find((o) => o.id === m.organisationId);
-  const charter = charterState(instance, m, date);
+  const charter = charterState(instance, m);
   const linked =
     m.seat === 'substitute'
       ? data.memberships.filter((t) => t.id === m.titularMembershipId).map((t) => personName(data, t.personId))
@@ -65,7 +63,6 @@ function memberRow(data: Datastore, instance: Instance, m: Membership, date: str
     organisationName: org?.name ?? 'Structure supprimée',
     current: isCurrent(m, date),
     charterMissing: charter.missing,
-    charterExpired: charter.expired,
     linkedNames: linked,
   };
 }
@@ -91,7 +88,7 @@ export function listInstances(ctx: ServiceContext, input?: { query?: string; inc
       return {
         ...i,
         currentMembers: members.length,
-        unsignedMembers: members.filter((m) => charterState(i, m, date).missing || charterState(i, m, date).expired).length,
+        unsignedMembers: members.filter((m) => charterState(i, m).missing).length,
         lastMeetingDate: past[past.length - 1],
         nextMeetingDate: next[0],
         meetingsCount: meetings.length,

@@ -3,3 +3,4 @@ export * from './meetings';
 export * from './agenda';
 export * from './live';
 export * from './archived';
+export * from './deletion';

@@ -3,6 +3,7 @@ import type { Deleted } from '../../../shared/contract/directory';
 import type { CaptureInput, CaptureResult, DecisionLogQuery, DecisionLogRow, FollowUpInput, FollowUpRow, NotesSaved } from '../../../shared/contract/meetings';
 import { formatDate } from '../../../shared/format';
 import { newId } from '../../../shared/ids';
+import { meetingLife } from '../../../shared/i18n/governance';
 import { meetings as t } from '../../../shared/i18n/meetings';
 import type { Action, Datastore, Decision, Meeting } from '../../../shared/model';
 import { DomainError } from '../../../shared/result';
@@ -254,6 +255,12 @@ export function nextSituationRef(ctx: ServiceContext, year = ctx.now().getFullYe
   return { ref: allocateSituationRef(ctx, year) };
 }
 
+/** The meeting in whose follow-up a decision was closed, or « réunion supprimée » once it has been deleted. */
+function closedIn(data: Datastore, meetingId: string): { meetingId?: string; title: string } {
+  const m = data.meetings.find((x) => x.id === meetingId);
+  return m ? { meetingId: m.id, title: m.title } : { title: meetingLife.deletedMeetingCap };
+}
+
 /** All decisions across meetings, newest first, filtered. */
 export function decisionLog(ctx: ServiceContext, q: DecisionLogQuery = {}): DecisionLogRow[] {
   const data = ctx.store.data;
@@ -285,6 +292,7 @@ export function decisionLog(ctx: ServiceContext, q: DecisionLogQuery = {}): Deci
         ...(axisId ? { axisId } : {}),
         ...(a ? { action: { id: a.id, code: a.code, title: a.title, status: a.status } } : {}),
         ...(pilot ? { pilotName: pilot } : {}),
+        ...(d.closedInMeetingId ? { closedIn: closedIn(data, d.closedInMeetingId) } : {}),
       });
     }
   }

@@ -66,7 +66,7 @@ export function inviteeRows(data: Datastore, meeting: Meeting): InviteeRow[] {
       const person = inv.personId ? data.people.find((p) => p.id === inv.personId) : undefined;
       const orgId = inv.organisationId ?? person?.organisationId;
       const mship = person ? data.memberships.find((m) => m.instanceId === meeting.instanceId && m.personId === person.id && m.startDate <= meeting.date && (!m.endDate || m.endDate >= meeting.date)) : undefined;
-      const charter = instance && mship ? charterState(instance, mship, meeting.date) : { missing: false, expired: false };
+      const charter = instance && mship ? charterState(instance, mship) : { missing: false };
       return {
         invitee: inv,
         name: person ? personLabel(person) : (inv.guestName ?? (orgId ? (orgs.get(orgId)?.name ?? '—') : '—')),
@@ -74,7 +74,7 @@ export function inviteeRows(data: Datastore, meeting: Meeting): InviteeRow[] {
         ...(person?.jobTitle || inv.guestJobTitle ? { jobTitle: person?.jobTitle ?? inv.guestJobTitle } : {}),
         guest: !inv.personId && !inv.organisationId,
         attendance: attendance.get(inv.id) ?? { inviteeId: inv.id, status: 'unknown' as const },
-        charterMissing: meeting.confidentiality === 'confidential' && (!mship || charter.missing || charter.expired),
+        charterMissing: meeting.confidentiality === 'confidential' && (!mship || charter.missing),
       };
     })
     .sort((a, b) => rank(a.invitee.organisationId) - rank(b.invitee.organisationId) || a.organisationName.localeCompare(b.organisationName, 'fr') || a.name.localeCompare(b.name, 'fr'));

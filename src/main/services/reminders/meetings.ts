@@ -1,9 +1,11 @@
-// Meeting reminders for the dashboard « À faire maintenant »: plenary not held, charters, office holders, minutes, meetings to prepare.
+// Meeting reminders for the dashboard « À faire maintenant »: plenary not held, charter signatures and yearly reviews, office holders, minutes, meetings to prepare.
 import type { Reminder } from '../../../shared/contract/strategy';
 import { addDays, formatDate, formatLongDate } from '../../../shared/format';
 import { meetings as t } from '../../../shared/i18n/meetings';
 import type { ServiceContext } from '../context';
+import { governance as g } from '../../../shared/i18n/governance';
 import { charterState, isCurrent } from '../instances';
+import { charterReviewReminders } from '../instances/governance';
 
 export function meetingReminders(ctx: ServiceContext, today: string = ctx.now().toISOString().slice(0, 10)): Reminder[] {
   const data = ctx.store.data;
@@ -30,17 +32,15 @@ export function meetingReminders(ctx: ServiceContext, today: string = ctx.now().
     }
   }
 
-  // Charter signatures missing or older than a year, per confidential instance.
+  // Charter signatures missing (signed once, never renewed), per confidential instance; the yearly bilan is its own reminder.
   for (const instance of data.instances) {
     if (instance.status !== 'active' || instance.confidentiality !== 'confidential') continue;
-    const n = data.memberships.filter((m) => m.instanceId === instance.id && isCurrent(m, today)).filter((m) => {
-      const c = charterState(instance, m, today);
-      return c.missing || c.expired;
-    }).length;
+    const n = data.memberships.filter((m) => m.instanceId === instance.id && isCurrent(m, today)).filter((m) => charterState(instance, m).missing).length;
     if (n) {
-      out.push({ id: `charter:${instance.id}`, kind: 'other', severity: 'medium', title: t.reminders.charter(instance.name, n), detail: t.reminders.charterDetail, link: { screen: 'instance', id: instance.id } });
+      out.push({ id: `charter:${instance.id}`, kind: 'other', severity: 'medium', title: g.reminders.signatures(instance.name, n), detail: g.reminders.signaturesDetail, link: { screen: 'instance', id: instance.id } });
     }
   }
+  out.push(...charterReviewReminders(ctx, today));
 
   // The head of an institution changed after a current membership started: the composition may be out of date.
   const seen = new Set<string>();

@@ -167,6 +167,13 @@ function linkedMeetings(meetings: Meeting[], actionId: string): ActionDetail['me
   return out.sort((a, b) => b.date.localeCompare(a.date));
 }
 
+/** Meetings named by the journal that were deleted since (shown as « réunion supprimée »). */
+function deletedMeetings(meetings: Meeting[], a: Action): string[] {
+  const named = new Set(a.journal.map((j) => j.meetingId).filter((x): x is string => !!x));
+  for (const m of meetings) named.delete(m.id);
+  return [...named];
+}
+
 export function actionDetail(ctx: ServiceContext, id: string): ActionDetail {
   const data = ctx.store.data;
   let action = data.actions.find((a) => a.id === id);
@@ -206,6 +213,7 @@ export function actionDetail(ctx: ServiceContext, id: string): ActionDetail {
     partnerNames: Object.fromEntries(a.partners.map((p) => [p.organisationId, data.organisations.find((o) => o.id === p.organisationId)?.name ?? '—'])),
     followingInstanceName: a.followingInstanceId ? data.instances.find((i) => i.id === a.followingInstanceId)?.name : undefined,
     meetings: linkedMeetings(data.meetings, a.id),
+    deletedMeetingIds: deletedMeetings(data.meetings, a),
     readOnly: view.readOnly,
   };
 }

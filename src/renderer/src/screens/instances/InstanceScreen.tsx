@@ -25,12 +25,6 @@ function CharterBadge({ row }: { row: MemberRow }) {
         {L.charterMissing}
       </Badge>
     );
-  if (row.charterExpired)
-    return (
-      <Badge size="sm" color="orange" variant="light" leftSection={<IconAlertTriangle size={12} />} style={{ textTransform: 'none' }}>
-        {L.charterExpired}
-      </Badge>
-    );
   if (row.membership.charterSignedAt)
     return (
       <Group gap={4} wrap="nowrap">
@@ -238,7 +232,7 @@ export function InstanceScreen() {
                           </Table.Td>
                           <Table.Td w={120}>
                             <Group gap={2} justify="flex-end" wrap="nowrap">
-                              {confidential && (r.charterMissing || r.charterExpired) ? (
+                              {confidential && r.charterMissing ? (
                                 <Tooltip label={L.signCharter}>
                                   <ActionIcon variant="subtle" aria-label={`${L.signCharter} : ${r.personName}`} onClick={() => sign(r)}>
                                     <IconSignature size={16} />

@@ -111,6 +111,17 @@ export function DecisionsScreen() {
                     <Badge variant="dot" color={r.decision.status === 'open' ? 'orange' : r.decision.status === 'done' ? 'green' : 'gray'} style={{ textTransform: 'none' }}>
                       {L.decisionStatus[r.decision.status]}
                     </Badge>
+                    {r.closedIn ? (
+                      r.closedIn.meetingId ? (
+                        <Text size="xs" c="dimmed" component={Link} to={links.meeting(r.closedIn.meetingId)} display="block">
+                          {r.closedIn.title}
+                        </Text>
+                      ) : (
+                        <Text size="xs" c="dimmed" fs="italic">
+                          {fr.meetingLife.closedInDeletedMeeting}
+                        </Text>
+                      )
+                    ) : null}
                   </Table.Td>
                 </Table.Tr>
               ))}

@@ -157,6 +157,11 @@ function Minutes({ detail }: { detail: MeetingDetail }) {
           <NotesSaveIndicator saver={saver} />
         )}
       </Group>
+      {meeting.textsPurgedAt ? (
+        <Alert color="gray" variant="light" data-testid="texts-purged">
+          {fr.meetingLife.textsPurged(formatDate(meeting.textsPurgedAt))}
+        </Alert>
+      ) : null}
       {meeting.agenda
         .filter((i) => i.kind === 'item')
         .map((item, n) => {
@@ -267,6 +272,13 @@ export function MeetingScreen() {
       navigate(links.meetings());
     }
   };
+  // A held meeting (or one with decisions) does not go to the undo list: it is deleted for good, after confirmation, and registered.
+  const final = meeting.status === 'held' || meeting.status === 'validated' || meeting.decisions.length > 0;
+  const removeFinal = async () => {
+    if (!(await confirmDanger(fr.meetingLife.deleteFinalTitle, fr.meetingLife.deleteFinalBody(meeting.title), fr.meetingLife.deleteFinalConfirm))) return;
+    const d = await call(api().meetings.deleteFinal({ id: meeting.id, confirm: true }), { mutation: true, success: fr.meetingLife.deletedFinal(meeting.title) }).catch(() => null);
+    if (d) navigate(links.meetings());
+  };
   return (
     <>
       <Button component={Link} to={links.meetings()} variant="subtle" size="xs" leftSection={<IconArrowLeft size={14} />} mb="xs">
@@ -309,10 +321,10 @@ export function MeetingScreen() {
             <Paper withBorder p="sm">
               <FollowUpPanel meetingId={meeting.id} rows={detail.followUp} locked={locked} />
             </Paper>
-            {!locked && meeting.status !== 'held' ? (
+            {meeting.status !== 'in_progress' ? (
               <Group>
-                <Button color="red" variant="subtle" leftSection={<IconTrash size={14} />} onClick={remove}>
-                  {L.deleteMeeting}
+                <Button color="red" variant="subtle" leftSection={<IconTrash size={14} />} onClick={final ? removeFinal : remove} data-testid={final ? 'meeting-delete-final' : 'meeting-delete'}>
+                  {final ? fr.meetingLife.deleteFinal : L.deleteMeeting}
                 </Button>
               </Group>
             ) : null}

@@ -269,7 +269,7 @@ export function ActionScreen() {
               )}
             </Section>
             <Section title={s.sections.journal}>
-              <Journal entries={a.journal} meetings={d.meetings} />
+              <Journal entries={a.journal} meetings={d.meetings} deletedMeetingIds={d.deletedMeetingIds} />
             </Section>
             <Section title={s.sections.meetings}>
               {d.meetings.length === 0 ? (
@@ -366,7 +366,8 @@ function journalValue(field: string, v: string | undefined): string {
   return v;
 }
 
-function Journal({ entries, meetings }: { entries: JournalEntry[]; meetings: ActionDetail['meetings'] }) {
+function Journal({ entries, meetings, deletedMeetingIds }: { entries: JournalEntry[]; meetings: ActionDetail['meetings']; deletedMeetingIds?: string[] }) {
+  const deleted = new Set(deletedMeetingIds ?? []);
   const titles = new Map(meetings.map((m) => [m.id, `${m.title} (${formatDate(m.date)})`]));
   const list = [...entries].reverse();
   return (
@@ -391,7 +392,11 @@ function Journal({ entries, meetings }: { entries: JournalEntry[]; meetings: Act
               {frenchText(j.comment)}
             </Text>
           ) : null}
-          {j.meetingId ? (
+          {j.meetingId && deleted.has(j.meetingId) ? (
+            <Text size="xs" c="dimmed" fs="italic">
+              {fr.meetingLife.decidedInDeletedMeeting}
+            </Text>
+          ) : j.meetingId ? (
             <Anchor size="xs" href={`#${links.meeting(j.meetingId)}`}>
               {s.fromMeeting(titles.get(j.meetingId) ?? s.aMeeting)}
             </Anchor>
