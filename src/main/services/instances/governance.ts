@@ -9,6 +9,7 @@ import { newId } from '../../../shared/ids';
 import { charterApplies } from '../../../shared/instance-rules';
 import type { CharterReview, Instance } from '../../../shared/model';
 import { DomainError } from '../../../shared/result';
+import { detach } from '../../store/transaction';
 import { nowIso, type ServiceContext } from '../context';
 import { getInstance, today } from './index';
 
@@ -59,8 +60,9 @@ export async function saveCharterReview(ctx: ServiceContext, input: CharterRevie
 export async function deleteCharterReview(ctx: ServiceContext, instanceId: string, reviewId: string): Promise<Deleted> {
   return ctx.store.update((data) => {
     const instance = getInstance(data, instanceId);
-    const review = (instance.charterReviews ?? []).find((r) => r.id === reviewId);
-    if (!review) throw new DomainError('not_found', t.errors.reviewNotFound);
+    const found = (instance.charterReviews ?? []).find((r) => r.id === reviewId);
+    if (!found) throw new DomainError('not_found', t.errors.reviewNotFound);
+    const review = detach(found);
     instance.charterReviews = (instance.charterReviews ?? []).filter((r) => r.id !== reviewId);
     instance.updatedAt = nowIso(ctx);
     const label = t.ui.reviewDeleted(review.year);
