@@ -1,7 +1,7 @@
 // Governance of the confidential groups: versioned règlement intérieur, yearly charter reviews (one per year), refusals that change nothing.
 import { afterEach, describe, expect, it } from 'vitest';
 import { createInvoker } from '../../src/main/ipc/handlers';
-import { quickCell } from '../../src/main/services/instances';
+import { createInstance, quickCell } from '../../src/main/services/instances';
 import * as gov from '../../src/main/services/instances/governance';
 import { createMeeting } from '../../src/main/services/meetings';
 import { charterReviewDue, currentRules, rulesBlocks, rulesText } from '../../src/shared/governance';
@@ -47,9 +47,7 @@ describe('règlement intérieur', () => {
 });
 
 async function createInstanceOfKind(kind: 'cddf' | 'working_group') {
-  const r = await createInvoker(f.ctx)('instances:create', { name: 'CDDF de Valmont', kind, confidentiality: 'confidential' });
-  if (!r.ok) throw new Error(r.error.message);
-  return r.value;
+  return createInstance(f.ctx, { name: 'CDDF de Valmont', kind, confidentiality: 'confidential' });
 }
 
 describe('bilan d’application de la charte', () => {
@@ -68,10 +66,9 @@ describe('bilan d’application de la charte', () => {
     expect(reviews.map((r) => [r.year, r.summary])).toEqual([[2026, 'Bilan corrigé.']]);
     expect(charterReviewDue(f.store.data.instances.find((i) => i.id === cell.id)!)).toBe('2027-10-20');
 
-    const del = await invoke('instances:deleteCharterReview', { instanceId: cell.id, reviewId: reviews[0].id });
-    expect(del.ok).toBe(true);
+    const del = await gov.deleteCharterReview(f.ctx, cell.id, reviews[0].id);
     expect(f.store.data.instances.find((i) => i.id === cell.id)!.charterReviews).toEqual([]);
-    if (del.ok) expect((await invoke('undo:restore', { undoToken: del.value.undoToken })).ok).toBe(true);
+    expect((await invoke('undo:restore', { undoToken: del.undoToken })).ok).toBe(true);
     expect(f.store.data.instances.find((i) => i.id === cell.id)!.charterReviews!.map((r) => r.summary)).toEqual(['Bilan corrigé.']);
   });
 });
