@@ -104,7 +104,7 @@ export function RegisterScreen() {
             <Table.Tbody>
               {rows.map((r) => (
                 <Table.Tr key={r.id}>
-                  <Table.Td>
+                  <Table.Td style={{ whiteSpace: 'nowrap' }}>
                     <Anchor component={Link} to={links.situation(r.id)} fw={600}>
                       {fr.meetings.situationRef(r.reference)}
                     </Anchor>
@@ -113,7 +113,7 @@ export function RegisterScreen() {
                   <Table.Td>{r.reasonLabel}</Table.Td>
                   <Table.Td>{r.originLabel}</Table.Td>
                   <Table.Td>{r.instanceNames.join(', ')}</Table.Td>
-                  <Table.Td>
+                  <Table.Td style={{ whiteSpace: 'nowrap' }}>
                     <StatusBadge status={r.status} />
                   </Table.Td>
                   <Table.Td>

@@ -20,7 +20,7 @@ const STATUS = {
 export function StatusBadge({ status }: { status: SituationStatus }) {
   const { color, Icon } = STATUS[status];
   return (
-    <Badge variant="light" color={color} leftSection={<Icon size={12} aria-hidden />} style={{ textTransform: 'none' }}>
+    <Badge variant="light" color={color} leftSection={<Icon size={12} aria-hidden />} style={{ textTransform: 'none', overflow: 'visible' }} styles={{ label: { overflow: 'visible' } }}>
       {fr.register.status[status]}
     </Badge>
   );
