@@ -36,13 +36,14 @@ export const backup = {
 
 export const hostile = {
   zipBomb: (what: string, fileBytes: number, declaredBytes: number, maxBytes: number) =>
-    `Ce ${what} de ${mb(fileBytes)} annonce ${mb(declaredBytes)} de contenu une fois décompressé, au-delà de la limite de ${mb(maxBytes)} : il n’a pas été ouvert, par prudence (fichier piégé ou sans rapport). Vérifiez qu’il s’agit du bon fichier. Rien n’a été importé.`,
+    `Ce ${what} de ${mb(fileBytes)} annonce ${mb(declaredBytes)} de contenu une fois décompressé, au-delà de la limite de ${mb(maxBytes)} : il n’a pas été ouvert, par prudence (fichier bien trop volumineux pour un import, ou piégé). Vérifiez qu’il s’agit du bon fichier.`,
   tooManyEntries: (what: string, entries: number, max: number) =>
-    `Ce ${what} contient ${n(entries)} éléments internes (au plus ${n(max)} attendus) : il n’a pas été ouvert, par prudence. Vérifiez qu’il s’agit du bon fichier. Rien n’a été importé.`,
+    `Ce ${what} contient ${n(entries)} éléments internes (au plus ${n(max)} attendus) : il n’a pas été ouvert, par prudence. Vérifiez qu’il s’agit du bon fichier.`,
   lyingSizes: (what: string) =>
-    `Ce ${what} est endommagé ou piégé : son contenu ne correspond pas aux tailles qu’il annonce. Il n’a pas été lu. Enregistrez-le de nouveau depuis Excel ou Word et recommencez. Rien n’a été importé.`,
-  tooManyRows: (rows: number, max: number, what: string) =>
-    `Ce fichier contient plus de ${n(rows)} lignes ; un import de ${what} en accepte au plus ${n(max)} à la fois. Vérifiez qu’il s’agit du bon fichier (un annuaire de partenaires ou un plan d’actions en compte d’ordinaire quelques centaines), ou découpez-le en plusieurs fichiers. Rien n’a été importé.`,
+    `Ce ${what} est endommagé ou piégé : son contenu ne correspond pas aux tailles qu’il annonce. Il n’a pas été lu. Enregistrez-le de nouveau depuis Excel ou Word et recommencez.`,
+  tooManyRows: (rows: number, max: number) =>
+    `Ce fichier contient ${n(rows)} lignes ; un import en accepte au plus ${n(max)} à la fois. Vérifiez qu’il s’agit du bon fichier (un annuaire de partenaires ou un plan d’actions en compte d’ordinaire quelques centaines), ou découpez-le en plusieurs fichiers. Rien n’a été importé.`,
+  nothingImported: 'Rien n’a été importé.',
   workbook: 'classeur',
   document: 'document',
   backupWhat: 'fichier de sauvegarde',

@@ -6,6 +6,7 @@ import Papa from 'papaparse';
 import { sharing } from '../../../shared/i18n/sharing';
 import { DomainError } from '../../../shared/result';
 import { CONFIDENTIAL_BANNER } from './common';
+import { assertRowCount, guardZipImport, MAX_IMPORT_ROWS } from './hostile';
 
 /** Imported spreadsheets above this size are refused before parsing. */
 export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
@@ -112,6 +113,8 @@ export function normaliseCell(v: ExcelJS.CellValue): RawCell {
 }
 
 export async function loadWorkbook(buf: Buffer): Promise<ExcelJS.Workbook> {
+  // Zip bombs, lying sizes and oversized sheets are refused from what the archive declares, before exceljs inflates it.
+  guardZipImport(buf);
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(buf as unknown as ArrayBuffer);
@@ -135,6 +138,8 @@ export function sheetRows(ws: ExcelJS.Worksheet): RawRow[] {
 
 export function xlsxTable(wb: ExcelJS.Workbook): RawTable {
   const ws = wb.worksheets.find((w) => w.state === 'visible' && w.rowCount > 0) ?? wb.worksheets[0];
+  // A sheet without its declared dimension: counted once loaded (the inflated size is already bounded).
+  assertRowCount(ws.actualRowCount - 1);
   return finish('xlsx', sheetRows(ws), { sheetName: ws.name });
 }
 
@@ -152,6 +157,13 @@ export function guessDelimiter(text: string): string {
   return best;
 }
 
+/** Lines of a text, counted without parsing (quoted line breaks included: only used to word the refusal). */
+function countLines(text: string): number {
+  let n = 1;
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) n++;
+  return text.endsWith('\n') ? n - 1 : n;
+}
+
 export function csvTable(buf: Buffer): RawTable {
   const { text: decoded, encoding } = decodeText(buf);
   let text = decoded.replace(/^\uFEFF/, '');
@@ -163,11 +175,14 @@ export function csvTable(buf: Buffer): RawTable {
     text = firstBreak < 0 ? '' : text.slice(firstBreak).replace(/^\r?\n/, '');
     offset = 1;
   }
-  const parsed = Papa.parse<string[]>(text, { delimiter: guessDelimiter(text), skipEmptyLines: false });
+  // Parsing stops a little past the row limit: a file of 600,000 lines is refused without reading them all.
+  const parsed = Papa.parse<string[]>(text, { delimiter: guessDelimiter(text), skipEmptyLines: false, preview: MAX_IMPORT_ROWS + 100 });
+  if (parsed.meta.truncated) assertRowCount(Math.max(countLines(text) - 1 - offset, MAX_IMPORT_ROWS + 1));
   const quoteError = parsed.errors.find((e) => e.type === 'Quotes');
   if (quoteError) fail(sharing.import.brokenQuote((quoteError.row ?? 0) + 1 + offset));
   const rows: RawRow[] = parsed.data.map((cells, i) => ({ row: i + 1 + offset, cells: cells.map((c) => (c === '' ? null : c)) }));
   const t = finish('csv', rows, { encoding, delimiter: parsed.meta.delimiter });
+  assertRowCount(t.rows.length);
   if (offset) t.confidential = true;
   return t;
 }
