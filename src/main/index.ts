@@ -10,6 +10,8 @@ import { createContext } from './services/context';
 import { Store } from './store/store';
 import { Vault } from './vault';
 import { runRetention } from './services/register/lifecycle';
+import { startIdleLock } from './services/vault';
+import { installVaultLock } from './app/vault-lock';
 import { registerIpc } from './app/ipc';
 import { installSingleInstance, resolveDataDir, userDataOverride } from './app/lifecycle';
 import { installQuitOrdering, installShutdown, type QuitOrdering } from './app/quit';
@@ -99,8 +101,12 @@ async function start(): Promise<void> {
   // A broken or empty datastore is not an error here: the renderer reads `app:state` and shows recovery or first run.
   const ctx = createContext(store, createPlatform(dialog, shell, () => mainWindow, () => app.quit()));
   // Retention runs at start-up (what clspd.json holds) and again each time the protected store is unlocked.
-  ctx.vault = new Vault(dataDir, { onStateChange: (state) => void (state === 'unlocked' && runRetention(ctx, (e) => logError('retention.failed', undefined, e))) });
+  const vault = new Vault(dataDir, { onStateChange: (state) => void (state === 'unlocked' && runRetention(ctx, (e) => logError('retention.failed', undefined, e))) });
+  ctx.vault = vault;
   void runRetention(ctx, (e) => logError('retention.failed', undefined, e));
+  // The coffre locks after the idle delay set in Paramètres and whenever the session locks.
+  startIdleLock(ctx);
+  installVaultLock(powerMonitor, () => vault.lock());
   registerIpc(ipcMain, createInvoker(ctx));
 
   installAppProtocol(protocol, RENDERER_ROOT);

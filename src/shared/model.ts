@@ -2,7 +2,7 @@
 import { z } from 'zod';
 
 /** Version of the datastore format written by this build. Bump it with a migration in store/migrations. */
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 // ---------- primitives ----------
 export const Id = z.string().min(1).max(64);
@@ -40,6 +40,8 @@ export const Settings = z.object({
   /** True once the first-run flow is finished. */
   configured: z.boolean(),
   demo: z.boolean(),
+  /** The protected store locks itself after this many minutes without use (10 when absent). */
+  vaultIdleMinutes: z.number().int().min(1).max(240).optional(),
 });
 export type Settings = z.infer<typeof Settings>;
 
@@ -328,7 +330,8 @@ export const Decision = z.object({
   id: Id,
   agendaItemId: Id.optional(),
   kind: z.enum(['decision', 'action']),
-  text: LongText.min(1),
+  /** Empty in clspd.json for a confidential meeting: the text lives in the protected store (services check it is written). */
+  text: LongText,
   /** The plan action created or updated by this decision. */
   actionId: Id.optional(),
   pilotOrganisationId: Id.optional(),
@@ -408,6 +411,20 @@ export type RegisterSettings = z.infer<typeof RegisterSettings>;
 /** A full backup written outside the data folder: a copy to destroy when its content expires (DPO journal). */
 export const BackupExport = z.object({ id: Id, at: IsoDateTime, fileName: ShortText, destroyBy: IsoDate.optional() });
 export type BackupExport = z.infer<typeof BackupExport>;
+/**
+ * Texts of confidential meetings taken out of the meetings by the migration to format 2, waiting to be moved
+ * into the protected store once the coordinator has chosen its passphrase (then this section is removed).
+ */
+export const PendingProtectedTexts = z.array(
+  z.object({
+    meetingId: Id,
+    meetingDate: IsoDate,
+    generalNotes: LongText,
+    agendaNotes: z.record(Id, LongText),
+    decisionTexts: z.record(Id, LongText),
+  }),
+);
+export type PendingProtectedTexts = z.infer<typeof PendingProtectedTexts>;
 
 // ---------- the datastore document ----------
 export const Datastore = z.object({
@@ -429,6 +446,8 @@ export const Datastore = z.object({
   registerSettings: RegisterSettings.optional(),
   /** Full backups exported outside the data folder (date, file name), for the DPO journal. */
   backupExports: z.array(BackupExport).optional(),
+  /** Only between the migration to format 2 and the first unlock of the protected store. */
+  pendingProtected: PendingProtectedTexts.optional(),
 });
 export type Datastore = z.infer<typeof Datastore>;
 
@@ -441,5 +460,6 @@ export const ArchiveFile = z.object({
   objectives: z.array(Objective),
   actions: z.array(Action),
   meetings: z.array(Meeting),
+  pendingProtected: PendingProtectedTexts.optional(),
 });
 export type ArchiveFile = z.infer<typeof ArchiveFile>;

@@ -6,7 +6,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { BACKUP_DIR, createBackup, listBackups, MAX_BACKUPS, MAX_START_BACKUPS, needsDailyBackup, rotateBackups } from '../../src/main/store/backups';
 import { removeStaleTemps, renameWithRetry, writeFileDurable } from '../../src/main/store/durable';
 import { acquireLock, LOCK_FILE } from '../../src/main/store/lock';
-import { migrate, MissingMigrationError, MissingVersionError, NewerVersionError, type Migration } from '../../src/main/store/migrations';
+import { migrate, MIGRATIONS, MissingMigrationError, MissingVersionError, NewerVersionError, type Migration } from '../../src/main/store/migrations';
+import { SCHEMA_VERSION } from '../../src/shared/model';
 import { DATA_FILE, inspectFile, newEmptyDatastore, Store, type OpenOptions } from '../../src/main/store/store';
 import { DomainError } from '../../src/shared/result';
 import { backupEntry, backupEntryHash, cleanTempDirs, looksFrench, sampleDatastore, sha256, tempDir } from '../helpers/fixtures';
@@ -440,7 +441,9 @@ describe('migrations', () => {
     writeFileSync(file, JSON.stringify(d, null, 2));
     return file;
   }
+  // A pre-release step 0 → 1 followed by the real migrations (1 → 2…).
   const zeroToOne: Migration[] = [
+    ...MIGRATIONS,
     {
       from: 0,
       to: 1,
@@ -461,7 +464,7 @@ describe('migrations', () => {
     expect(store.data.settings.communeName).toBe('Valbourg');
     expect(store.data.organisations).toHaveLength(3);
     const onDisk = JSON.parse(readFileSync(file, 'utf8'));
-    expect(onDisk.schemaVersion).toBe(1);
+    expect(onDisk.schemaVersion).toBe(SCHEMA_VERSION);
     expect(onDisk.organizations).toBeUndefined();
     const backups = listBackups(dir);
     const mig = backups.filter((b) => b.reason === 'migration');
@@ -673,7 +676,7 @@ describe('restoreFrom', () => {
 
   const badSources: [string, () => string][] = [
     ['corrupt', () => '{"schemaVersion":1,'],
-    ['newer', () => JSON.stringify({ ...sampleDatastore(), schemaVersion: 2 })],
+    ['newer', () => JSON.stringify({ ...sampleDatastore(), schemaVersion: SCHEMA_VERSION + 1 })],
     ['schema-invalid', () => JSON.stringify({ ...sampleDatastore(), meetings: [{ id: 'x' }] })],
   ];
   for (const [name, content] of badSources) {
@@ -701,12 +704,12 @@ describe('restoreFrom', () => {
 
   it('restores an older-format backup through the migrations, written in the current format', async () => {
     const { dir, store } = await initialised({
-      migrations: [{ from: 0, to: 1, up: (d) => ({ ...d, settings: { ...(d.settings as object), communeName: 'Migrée' } }) }],
+      migrations: [...MIGRATIONS, { from: 0, to: 1, up: (d) => ({ ...d, settings: { ...(d.settings as object), communeName: 'Migrée' } }) }],
     });
     const src = join(tempDir(), 'old.json');
     writeFileSync(src, JSON.stringify({ ...sampleDatastore(), schemaVersion: 0 }));
     await store.restoreFrom(src);
     expect(store.data.settings.communeName).toBe('Migrée');
-    expect(JSON.parse(readFileSync(join(dir, DATA_FILE), 'utf8')).schemaVersion).toBe(1);
+    expect(JSON.parse(readFileSync(join(dir, DATA_FILE), 'utf8')).schemaVersion).toBe(SCHEMA_VERSION);
   });
 });

@@ -13,6 +13,10 @@ import { backup as backupText } from '../../shared/i18n/backup';
 import { loadArchive, mergeArchives } from '../store/archives';
 import { presetCategories } from '../services/categories';
 import { join } from 'node:path';
+import { vault as tv } from '../../shared/i18n/vault';
+import { protectDemo } from '../services/vault';
+import { protectionPendingOnDisk } from '../vault/migration';
+import { readEnvelope, Vault, vaultPath } from '../vault/vault';
 import { type Command, DATA_FLAG, dataDirFrom, stringFlag, UsageError } from './framework';
 
 function assertEmptyOrNew(dir: string): void {
@@ -37,7 +41,9 @@ const init: Command = {
     const store = Store.open(dir, { owner: 'cli' });
     try {
       if (args.flags.demo) {
-        await setupDemo(createContext(store));
+        const ctx = createContext(store);
+        ctx.vault = new Vault(dir);
+        await setupDemo(ctx);
       } else {
         const doc: Datastore = newEmptyDatastore();
         doc.categories = presetCategories();
@@ -47,6 +53,7 @@ const init: Command = {
       await store.close();
     }
     io.out(`Dossier de données créé : ${dir}${args.flags.demo ? ' (données de démonstration)' : ' — complétez l’identité du conseil dans Paramètres.'}`);
+    if (args.flags.demo) io.out(tv.cli.demoPassphrase);
     return 0;
   },
 };
@@ -63,7 +70,17 @@ const demo: Command = {
     assertEmptyOrNew(dir);
     mkdirSync(dir, { recursive: true });
     const s = writeTenYearDataset(dir, new Date());
+    // The confidential texts go into the demo's coffre (passphrase « valmont-demo »).
+    const store = Store.open(dir, { owner: 'cli' });
+    try {
+      const ctx = createContext(store);
+      ctx.vault = new Vault(dir);
+      await protectDemo(ctx);
+    } finally {
+      await store.close();
+    }
     io.out(`Jeu de données créé dans ${dir} : ${s.instances} instances, ${s.meetings} réunions, ${s.actions} actions, ${s.partners} partenaires (${s.files.length} fichiers).`);
+    io.out(tv.cli.demoPassphrase);
     return 0;
   },
 };
@@ -75,7 +92,7 @@ const check: Command = {
   usage: 'check --data DOSSIER',
   flags: { data: DATA_FLAG },
   async run(args, io) {
-    const dir = dataDirFrom(args);
+    const dir = dataDirFrom(args, { allowPending: true });
     const file = join(dir, DATA_FILE);
     if (!existsSync(file)) {
       io.err(`Aucune donnée dans ${dir} : le fichier ${DATA_FILE} est absent.`);
@@ -107,6 +124,18 @@ const check: Command = {
     const protectedFiles = files.filter((f) => f.startsWith(`${PROTECTED_DIR}/`)).length;
     if (archives) io.out(`Périodes archivées : ${archives} fichier(s) lisible(s) sur ${archives}${bad ? ` (${bad} en défaut)` : ''}, ${archived} actions archivées.`);
     if (protectedFiles) io.out(`Données protégées : ${protectedFiles} fichier(s) chiffré(s).`);
+    // The coffre is checked without its passphrase: structure, sizes and checksum (its content stays encrypted).
+    const vaultFile = vaultPath(dir);
+    if (existsSync(vaultFile)) {
+      try {
+        readEnvelope(vaultFile);
+        io.out(tv.cli.checkVault(vaultFile));
+      } catch (e) {
+        io.err((e as Error).message);
+        return 1;
+      }
+    }
+    if (protectionPendingOnDisk(dir)) io.out(tv.cli.migrationPending);
     return bad ? 1 : 0;
   },
 };
@@ -118,7 +147,7 @@ const backup: Command = {
   usage: 'backup --data DOSSIER [--out FICHIER]',
   flags: { data: DATA_FLAG, out: { value: 'FICHIER', description: 'Fichier de sauvegarde, écrit tel quel à cet endroit (sinon dans backups/)' } },
   async run(args, io) {
-    const dir = dataDirFrom(args);
+    const dir = dataDirFrom(args, { allowPending: true });
     const file = join(dir, DATA_FILE);
     const r = inspectFile(file);
     if (!r.ok) {
@@ -144,7 +173,7 @@ const restore: Command = {
   usage: 'restore --data DOSSIER --from FICHIER',
   flags: { data: DATA_FLAG, from: { value: 'FICHIER', description: 'Sauvegarde à restaurer', required: true } },
   async run(args, io) {
-    const dir = dataDirFrom(args);
+    const dir = dataDirFrom(args, { allowPending: true });
     const from = resolve(stringFlag(args, 'from')!);
     if (!existsSync(from)) throw new DomainError('not_found', backupText.notFound(from));
     mkdirSync(dir, { recursive: true });
@@ -153,6 +182,7 @@ const restore: Command = {
       const r = await store.restoreFrom(from);
       io.out([backupText.restored, ...(r.movedAside ? [backupText.movedAside(r.movedAside)] : [])].join(' '));
       for (const w of r.warnings) io.err(`Attention : ${w}`);
+      if (protectionPendingOnDisk(dir)) io.out(tv.cli.migrationPending);
     } finally {
       await store.close();
     }

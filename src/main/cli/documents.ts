@@ -6,6 +6,9 @@ import { DomainError } from '../../shared/result';
 import { withArchives } from '../documents/archives';
 import { DOCUMENT_KINDS, type DocumentKind, type DocumentParams, generateDocument, KIND_ALIASES, MissingParamError } from '../documents';
 import { DATA_FILE, inspectFile } from '../store/store';
+import { revealTexts } from '../services/meetings/texts';
+import { Vault } from '../vault/vault';
+import { PASSPHRASE_FLAG, requirePassphrase } from './vault';
 import { type Command, DATA_FLAG, dataDirFrom, type Io, type ParsedArgs, stringFlag, UsageError } from './framework';
 
 const ALL_NAMES = [...DOCUMENT_KINDS, ...Object.keys(KIND_ALIASES)];
@@ -45,9 +48,19 @@ export async function runPdf(kindName: string | undefined, args: ParsedArgs, io:
     blankLines: blank !== undefined && /^\d{1,3}$/.test(blank) ? Number(blank) : undefined,
     includeConfidential: args.flags['include-confidential'] === true,
   };
+  const data = withArchives(r.data, dir, kind, params);
+  if (kind === 'minutes') {
+    // A confidential meeting's relevé de décisions reads its texts from the coffre: the passphrase is required.
+    const meeting = data.meetings.find((m) => m.id === params.meetingId);
+    const v = new Vault(dir);
+    if (meeting?.confidentiality === 'confidential' && v.state !== 'absent') {
+      await v.unlock(requirePassphrase(args));
+      data.meetings = revealTexts({ vault: v }, data.meetings);
+    }
+  }
   let doc;
   try {
-    doc = await generateDocument(kind, withArchives(r.data, dir, kind, params), params);
+    doc = await generateDocument(kind, data, params);
   } catch (e) {
     if (e instanceof MissingParamError) throw new UsageError(e.what === 'meeting' ? t.errors.needMeeting : t.errors.needAction);
     throw e;
@@ -74,6 +87,7 @@ export const PDF_FLAGS = {
   personalised: { description: 'Convocation : une lettre personnalisée par invité' },
   'blank-lines': { value: 'N', description: 'Émargement : nombre de lignes vierges (8 par défaut)' },
   'include-confidential': { description: t.cli.includeConfidential },
+  'passphrase-file': PASSPHRASE_FLAG,
 };
 
 const pdf: Command = {

@@ -1,6 +1,8 @@
 // Small command-line framework: command table, flag parsing with French errors, help text.
 import { resolve } from 'node:path';
+import { vault as tv } from '../../shared/i18n/vault';
 import { DomainError } from '../../shared/result';
+import { protectionPendingOnDisk } from '../vault/migration';
 
 export interface FlagSpec {
   /** Takes a value (`--data DIR`) or is a switch (`--json`). */
@@ -67,12 +69,19 @@ export function helpText(cmd: Command): string {
   return lines.join('\n');
 }
 
-/** The data folder: `--data DIR`, else the CLSPD_DATA environment variable. */
-export function dataDirFrom(args: ParsedArgs): string {
+/**
+ * The data folder: `--data DIR`, else the CLSPD_DATA environment variable. Refused (exit 1) while the
+ * confidential texts of an older version wait to move into the protected store, unless `allowPending`
+ * (check, backup, restore and `vault migrate` work on such a folder).
+ */
+export function dataDirFrom(args: ParsedArgs, options: { allowPending?: boolean } = {}): string {
   const v = args.flags.data;
-  if (typeof v === 'string' && v) return resolve(v);
-  if (process.env.CLSPD_DATA) return resolve(process.env.CLSPD_DATA);
-  throw new UsageError('Indiquez le dossier de données avec --data DOSSIER (ou la variable CLSPD_DATA).');
+  let dir: string;
+  if (typeof v === 'string' && v) dir = resolve(v);
+  else if (process.env.CLSPD_DATA) dir = resolve(process.env.CLSPD_DATA);
+  else throw new UsageError('Indiquez le dossier de données avec --data DOSSIER (ou la variable CLSPD_DATA).');
+  if (!options.allowPending && protectionPendingOnDisk(dir)) throw new DomainError('conflict', tv.cli.migrationPending);
+  return dir;
 }
 
 export function stringFlag(args: ParsedArgs, name: string): string | undefined {

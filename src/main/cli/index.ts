@@ -7,5 +7,6 @@ import type { Command } from './framework';
 import { serverCommands } from './server';
 import { sharingCommands } from './sharing';
 import { strategyCommands } from './strategy';
+import { vaultCommands } from './vault';
 
-export const commands: Command[] = [...coreCommands, ...sharingCommands, ...documentsCommands, ...strategyCommands, ...meetingsCommands, ...registerCommands, ...serverCommands];
+export const commands: Command[] = [...coreCommands, ...sharingCommands, ...documentsCommands, ...strategyCommands, ...meetingsCommands, ...registerCommands, ...serverCommands, ...vaultCommands];

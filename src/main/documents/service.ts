@@ -10,6 +10,7 @@ import { DomainError } from '../../shared/result';
 import type { ServiceContext } from '../services/context';
 import { withArchives } from './archives';
 import { type DocumentKind, type DocumentParams, type GeneratedDocument, generateDocument } from './index';
+import { openVault, revealTexts, textsLocked } from '../services/meetings/texts';
 
 interface Entry {
   file: string;
@@ -42,6 +43,12 @@ export async function generateForRenderer(ctx: ServiceContext, kind: DocumentKin
   // Long documents yield to the event loop between sections: work on a copy so that an edit made meanwhile
   // cannot change the document halfway through.
   const data = withArchives(structuredClone(ctx.store.data), ctx.store.dataDir, kind, params);
+  if (kind === 'minutes') {
+    // The relevé de décisions of a confidential meeting reads its decision texts from the protected store.
+    const meeting = data.meetings.find((m) => m.id === params.meetingId);
+    if (meeting && textsLocked(ctx, meeting)) openVault(ctx);
+    data.meetings = revealTexts(ctx, data.meetings);
+  }
   const doc = await generateDocument(kind, data, params, { now: ctx.now() });
   return keepGenerated(doc);
 }

@@ -12,6 +12,7 @@ import { meetingsHandlers } from './meetings';
 import { registerHandlers } from './register';
 import { sharingHandlers } from './sharing';
 import { strategyHandlers } from './strategy';
+import { vaultHandlers } from './vault';
 
 export type Handler<C extends ChannelName> = (input: ParsedInputOf<C>, ctx: ServiceContext) => OutputOf<C> | Promise<OutputOf<C>>;
 export type HandlerTable = { [C in ChannelName]: Handler<C> };
@@ -71,6 +72,7 @@ export const handlers: HandlerTable = {
   ...documentsHandlers,
   ...sharingHandlers,
   ...registerHandlers,
+  ...vaultHandlers,
 };
 
 export type Invoke = (channel: string, payload: unknown) => Promise<Result<unknown>>;

@@ -4,10 +4,11 @@ import * as gov from '../services/instances/governance';
 import * as mtg from '../services/meetings';
 import type { meetingsContract } from '../../shared/contract/meetings';
 import type { HandlerSlice } from './handlers';
+import { revealTexts } from '../services/meetings/texts';
 
 type MeetingsChannel = keyof typeof meetingsContract;
 
-export const meetingsHandlers: HandlerSlice<MeetingsChannel> = {
+const handlers: HandlerSlice<MeetingsChannel> = {
   'instances:list': (i, ctx) => ins.listInstances(ctx, i),
   'instances:get': (i, ctx) => ins.instanceDetail(ctx, i.id, i.date),
   'instances:create': (i, ctx) => ins.createInstance(ctx, i),
@@ -54,3 +55,11 @@ export const meetingsHandlers: HandlerSlice<MeetingsChannel> = {
   'meetings:archived': (i, ctx) => mtg.listArchivedMeetings(ctx, i),
   'meetings:archivedGet': (i, ctx) => mtg.archivedMeetingDetail(ctx, i.periodId, i.id),
 };
+
+/** Every meetings channel returns the texts of confidential meetings from the protected store when it is unlocked. */
+export const meetingsHandlers = Object.fromEntries(
+  Object.entries(handlers).map(([name, handler]) => [
+    name,
+    async (input: never, ctx: Parameters<typeof handler>[1]) => revealTexts(ctx, await (handler as (i: never, c: typeof ctx) => unknown)(input, ctx)),
+  ]),
+) as HandlerSlice<MeetingsChannel>;

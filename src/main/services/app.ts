@@ -12,6 +12,7 @@ import { runRetention } from './register/lifecycle';
 import { nowIso, type ServiceContext } from './context';
 import { buildDemoDatastore } from './demo';
 import { syncedFolderWarning } from './synced';
+import { protectDemo, vaultStatus } from './vault';
 
 export const AXIS_COLOURS = ['#1f5fa8', '#b35c00', '#2e7d5b', '#7a3e9d', '#a83250', '#4a6670'];
 
@@ -29,6 +30,7 @@ export function appState(ctx: ServiceContext): AppState {
     ...(store.backupWarning ? { warning: store.backupWarning } : {}),
     settings: data.settings,
     activePeriod: period ? { id: period.id, title: period.title } : undefined,
+    ...(ctx.vault ? { vault: vaultStatus(ctx) } : {}),
   };
 }
 
@@ -92,6 +94,7 @@ export async function setupCouncil(ctx: ServiceContext, input: SetupInput): Prom
 
 export async function setupDemo(ctx: ServiceContext): Promise<AppState> {
   await ctx.store.initialise(buildDemoDatastore(ctx.now()));
+  await protectDemo(ctx);
   return appState(ctx);
 }
 

@@ -3,6 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { ArchiveFile, type Datastore, type StrategyPeriod } from '../../shared/model';
 import type { z } from '../../shared/validation';
+import { migrate } from './migrations';
 
 /** File name written when a period is closed. */
 export function archiveFileName(periodId: string): string {
@@ -27,6 +28,12 @@ export function loadArchive(dataDir: string, period: Pick<StrategyPeriod, 'id' |
     raw = JSON.parse(readFileSync(file, 'utf8'));
   } catch {
     return { ok: false, file, problem: 'unreadable' };
+  }
+  // An archive of an older format is read through the same migrations (it is rewritten once the protected store takes its texts).
+  try {
+    if (typeof raw === 'object' && raw !== null && !Array.isArray(raw)) raw = migrate(raw as Record<string, unknown>).doc;
+  } catch {
+    return { ok: false, file, problem: 'invalid' };
   }
   const parsed = ArchiveFile.safeParse(raw);
   if (!parsed.success) return { ok: false, file, problem: 'invalid', error: parsed.error };

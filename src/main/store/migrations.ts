@@ -1,5 +1,6 @@
 // Ordered migrations of the datastore document, from any older schemaVersion to the current one.
 import { SCHEMA_VERSION } from '../../shared/model';
+import { moveConfidentialTextsAside } from '../vault/extract';
 
 export interface Migration {
   from: number;
@@ -7,8 +8,12 @@ export interface Migration {
   up(doc: Record<string, unknown>): Record<string, unknown>;
 }
 
-/** Migrations of the real format. Version 1 is the first; add `{ from: 1, to: 2, up }` here when it changes. */
-export const MIGRATIONS: Migration[] = [];
+/**
+ * Migrations of the real format (datastore and archive files alike).
+ * 1 → 2: the texts of confidential meetings leave the meetings for `pendingProtected`, until the protected
+ * store takes them at the first unlock (src/main/vault/migration.ts).
+ */
+export const MIGRATIONS: Migration[] = [{ from: 1, to: 2, up: moveConfidentialTextsAside }];
 
 export class NewerVersionError extends Error {
   constructor(readonly version: number) {

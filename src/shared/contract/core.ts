@@ -2,6 +2,7 @@
 import { optionalEmailInput, z } from '../validation';
 import { CouncilAcronym, Settings } from '../model';
 import { channel } from './define';
+import type { VaultStatus } from './vault';
 
 export interface AppState {
   status: 'ok' | 'empty' | 'broken';
@@ -14,6 +15,8 @@ export interface AppState {
   dataDir: string;
   settings?: Settings;
   activePeriod?: { id: string; title: string };
+  /** The protected store (coffre), where the app has one. */
+  vault?: VaultStatus;
 }
 
 export interface BackupSummary {

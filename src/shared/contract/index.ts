@@ -8,6 +8,7 @@ import { meetingsContract } from './meetings';
 import { registerContract } from './register';
 import { sharingContract } from './sharing';
 import { strategyContract } from './strategy';
+import { vaultContract } from './vault';
 
 export const contract = {
   ...coreContract,
@@ -17,6 +18,7 @@ export const contract = {
   ...documentsContract,
   ...sharingContract,
   ...registerContract,
+  ...vaultContract,
 } as const;
 
 export type Contract = typeof contract;

@@ -249,6 +249,8 @@ export interface MeetingDetail {
   /** Allowed next statuses. */
   transitions: Meeting['status'][];
   locked: boolean;
+  /** Confidential meeting whose notes and decision texts are in the locked protected store (shown empty). */
+  textsLocked?: boolean;
 }
 
 /** A meeting deleted for good (held or validated ones included). */

@@ -53,7 +53,7 @@ vi.mock('electron', () => {
     app,
     BrowserWindow,
     dialog: { showErrorBox: vi.fn(), showSaveDialog: vi.fn(), showOpenDialog: vi.fn(), showMessageBoxSync: vi.fn(() => 0) },
-    powerMonitor: { on: vi.fn() },
+    powerMonitor: { on: vi.fn(), removeListener: vi.fn() },
     ipcMain: { handle: vi.fn((channel: string, fn: Listener) => state.ipc.set(channel, fn)) },
     Menu: { setApplicationMenu: vi.fn(), buildFromTemplate: vi.fn((t: unknown) => t) },
     protocol: { registerSchemesAsPrivileged: vi.fn(), handle: vi.fn() },

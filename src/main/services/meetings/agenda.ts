@@ -6,6 +6,7 @@ import type { AgendaItem, Datastore, Meeting } from '../../../shared/model';
 import { DomainError } from '../../../shared/result';
 import { nowIso, type ServiceContext } from '../context';
 import { assertNotLocked, fromMinutes, getItem, getMeeting, toMinutes, touch } from './common';
+import { itemNotes } from './texts';
 
 export type TemplateKind = 'plenary' | 'restricted' | 'working_group';
 
@@ -87,7 +88,7 @@ export async function deleteAgendaItem(ctx: ServiceContext, meetingId: string, i
     const meeting = getMeeting(data, meetingId);
     assertNotLocked(meeting);
     const item = getItem(meeting, itemId);
-    if (item.notes.trim() || meeting.decisions.some((d) => d.agendaItemId === itemId)) {
+    if (itemNotes(ctx, meeting, itemId).trim() || meeting.decisions.some((d) => d.agendaItemId === itemId)) {
       throw new DomainError('conflict', `Le point « ${item.title} » contient des notes ou des décisions : videz-le d’abord, rien n’a été supprimé.`);
     }
     meeting.agenda = meeting.agenda.filter((i) => i.id !== itemId);
@@ -165,7 +166,7 @@ export async function applyTemplate(ctx: ServiceContext, meetingId: string, kind
   return ctx.store.update((data) => {
     const meeting = getMeeting(data, meetingId);
     assertNotLocked(meeting);
-    if (replace && meeting.agenda.some((i) => i.notes.trim())) {
+    if (replace && meeting.agenda.some((i) => itemNotes(ctx, meeting, i.id).trim())) {
       throw new DomainError('conflict', 'L’ordre du jour contient déjà des notes : il ne peut pas être remplacé. Les points du modèle peuvent être ajoutés à la suite.');
     }
     const items = templateItems(data, kind, previousMeeting(data, meeting) !== undefined);

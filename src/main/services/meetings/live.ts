@@ -13,6 +13,7 @@ import { allocateSituationRef } from '../register/reference';
 import { assertNotLocked, getDecision, getItem, getMeeting, touch } from './common';
 import { checkActionUpdate, checkDraft, createPlanActionIn, updatePlanActionIn } from './plan';
 import { detach } from '../../store/transaction';
+import { openVault, protects, revealTexts, writeTexts } from './texts';
 
 const SITUATION_RE = /^\d{4}-\d{3,4}$/;
 
@@ -22,6 +23,17 @@ const SITUATION_RE = /^\d{4}-\d{3,4}$/;
  * once the text is on disk.
  */
 export async function saveNotes(ctx: ServiceContext, input: { meetingId: string; agendaItemId?: string; notes: string }): Promise<NotesSaved> {
+  const found = getMeeting(ctx.store.data, input.meetingId);
+  if (protects(ctx, found)) {
+    // A confidential meeting's notes go to the protected store only; clspd.json keeps an empty placeholder.
+    assertNotLocked(found);
+    if (input.agendaItemId) getItem(found, input.agendaItemId);
+    await writeTexts(ctx, found, (t) => {
+      if (input.agendaItemId) t.agendaNotes[input.agendaItemId] = input.notes;
+      else t.generalNotes = input.notes;
+    });
+    return { savedAt: nowIso(ctx) };
+  }
   await ctx.store.update((data) => {
     const meeting = getMeeting(data, input.meetingId);
     assertNotLocked(meeting);
@@ -88,7 +100,10 @@ export async function timer(ctx: ServiceContext, meetingId: string, itemId: stri
  * updates that action the same way.
  */
 export async function capture(ctx: ServiceContext, input: CaptureInput): Promise<CaptureResult> {
-  return ctx.store.update((data) => {
+  const target = getMeeting(ctx.store.data, input.meetingId);
+  const secret = protects(ctx, target);
+  if (secret) openVault(ctx); // refused before anything is written when the vault is locked
+  const result = await ctx.store.update((data) => {
     const meeting = getMeeting(data, input.meetingId);
     assertNotLocked(meeting);
     if (input.agendaItemId) getItem(meeting, input.agendaItemId);
@@ -96,7 +111,8 @@ export async function capture(ctx: ServiceContext, input: CaptureInput): Promise
     if (ref && !SITUATION_RE.test(ref)) throw new DomainError('invalid_input', t.errors.situationRefFormat, 'situationRef');
     const when = formatDate(meeting.date);
     const text = input.text.trim();
-    const comment = `${input.kind === 'action' ? t.journal.createdInMeeting(meeting.title, when) : t.journal.decidedInMeeting(meeting.title, when)} ${ref ? `(${t.situationRef(ref)}) ` : ''}${text}`.trim();
+    // The plan's journal (in clspd.json) never quotes the text of a confidential meeting's decision.
+    const comment = `${input.kind === 'action' ? t.journal.createdInMeeting(meeting.title, when) : t.journal.decidedInMeeting(meeting.title, when)} ${ref ? `(${t.situationRef(ref)}) ` : ''}${secret ? '' : text}`.trim();
     const at = nowIso(ctx);
     let action: Action | undefined;
     // Check everything first: nothing is written when any part is wrong.
@@ -124,7 +140,7 @@ export async function capture(ctx: ServiceContext, input: CaptureInput): Promise
     const decision: Decision = {
       id: newId('dec'),
       kind: input.kind,
-      text,
+      text: secret ? '' : text,
       status: closes ? 'done' : 'open',
       createdAt: at,
       ...(input.agendaItemId ? { agendaItemId: input.agendaItemId } : {}),
@@ -137,13 +153,18 @@ export async function capture(ctx: ServiceContext, input: CaptureInput): Promise
     touch(meeting, at);
     return { decision, ...(action ? { action } : {}) };
   });
+  if (secret) await writeTexts(ctx, target, (t) => void (t.decisionTexts[result.decision.id] = input.text.trim()));
+  return revealTexts(ctx, result);
 }
 
 export async function updateDecision(
   ctx: ServiceContext,
   input: { meetingId: string; decisionId: string; text?: string; status?: Decision['status']; situationRef?: string; dueDate?: string; pilotOrganisationId?: string },
 ): Promise<Decision> {
-  return ctx.store.update((data) => {
+  const target = getMeeting(ctx.store.data, input.meetingId);
+  const secret = protects(ctx, target) && input.text !== undefined;
+  if (secret) openVault(ctx);
+  const updated = await ctx.store.update((data) => {
     const meeting = getMeeting(data, input.meetingId);
     const d = getDecision(meeting, input.decisionId);
     // The text of validated minutes is locked; the follow-up status may still evolve.
@@ -154,7 +175,7 @@ export async function updateDecision(
     const ref = input.situationRef?.replace(/^situation\s*n°\s*/i, '').trim();
     if (ref && !SITUATION_RE.test(ref)) throw new DomainError('invalid_input', t.errors.situationRefFormat, 'situationRef');
     if (input.pilotOrganisationId && !data.organisations.some((o) => o.id === input.pilotOrganisationId)) throw new DomainError('not_found', t.errors.organisationUnknown);
-    if (input.text !== undefined) d.text = input.text.trim();
+    if (input.text !== undefined && !secret) d.text = input.text.trim();
     if (input.status) d.status = input.status;
     if (input.situationRef !== undefined) {
       if (ref) d.situationRef = ref;
@@ -165,6 +186,8 @@ export async function updateDecision(
     touch(meeting, nowIso(ctx));
     return d;
   });
+  if (secret) await writeTexts(ctx, target, (t) => void (t.decisionTexts[input.decisionId] = input.text!.trim()));
+  return revealTexts(ctx, updated);
 }
 
 export async function deleteDecision(ctx: ServiceContext, meetingId: string, decisionId: string): Promise<Deleted> {
@@ -176,7 +199,7 @@ export async function deleteDecision(ctx: ServiceContext, meetingId: string, dec
     meeting.decisions.splice(index, 1);
     touch(meeting, nowIso(ctx));
     // The plan action it created stays in the plan (its journal keeps the meeting's reference).
-    const label = `Décision « ${d.text.slice(0, 60)} » supprimée`;
+    const label = `Décision « ${(d.text || revealTexts(ctx, d).text).slice(0, 60)} » supprimée`;
     const saved = detach(d);
     const undoToken = ctx.trash.push(label, (dd) => {
       const m = dd.meetings.find((x) => x.id === meetingId);
@@ -263,7 +286,7 @@ function closedIn(data: Datastore, meetingId: string): { meetingId?: string; tit
 
 /** All decisions across meetings, newest first, filtered. */
 export function decisionLog(ctx: ServiceContext, q: DecisionLogQuery = {}): DecisionLogRow[] {
-  const data = ctx.store.data;
+  const data = { ...ctx.store.data, meetings: revealTexts(ctx, ctx.store.data.meetings) };
   const query = q?.query ? fold(q.query.trim()) : '';
   const actions = new Map(data.actions.map((a) => [a.id, a]));
   const objectives = new Map(data.objectives.map((o) => [o.id, o]));

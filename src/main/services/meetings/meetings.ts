@@ -14,6 +14,7 @@ import { agendaSummary, copiedAgenda, makeItem, previousMeeting, templateItems }
 import { assertNotLocked, assertTimes, getMeeting, toMinutes, touch } from './common';
 import { followUpRows } from './live';
 import { detach } from '../../store/transaction';
+import { openVault, protects, revealTexts, textsLocked, withTexts, writeTexts } from './texts';
 
 /** Allowed lifecycle moves. `convened → draft` withdraws a convocation; `held → in_progress` resumes a séance. */
 export const TRANSITIONS: Record<MeetingStatus, MeetingStatus[]> = {
@@ -85,11 +86,12 @@ export function meetingDetail(ctx: ServiceContext, id: string): MeetingDetail {
   const meeting = getMeeting(data, id);
   const instance = getInstance(data, meeting.instanceId);
   return {
-    meeting,
+    meeting: withTexts(ctx, meeting),
+    ...(textsLocked(ctx, meeting) ? { textsLocked: true } : {}),
     instance,
     invitees: inviteeRows(data, meeting),
     summary: agendaSummary(meeting),
-    followUp: followUpRows(data, meeting),
+    followUp: revealTexts(ctx, followUpRows(data, meeting)),
     ...(previousMeeting(data, meeting) ? { previousMeetingId: previousMeeting(data, meeting)!.id } : {}),
     transitions: TRANSITIONS[meeting.status],
     locked: meeting.status === 'validated',
@@ -169,7 +171,29 @@ export async function createMeeting(ctx: ServiceContext, input: MeetingInput): P
 }
 
 export async function updateMeeting(ctx: ServiceContext, id: string, patch: MeetingPatch): Promise<Meeting> {
-  return ctx.store.update((data) => {
+  const before = getMeeting(ctx.store.data, id);
+  const wasSecret = protects(ctx, before);
+  const willBeSecret = protects(ctx, { confidentiality: patch.confidentiality ?? before.confidentiality });
+  // The vault is needed only when texts move or change: a new place or time does not ask to unlock.
+  if ((willBeSecret && patch.generalNotes !== undefined) || wasSecret !== willBeSecret) {
+    assertNotLocked(before);
+    openVault(ctx);
+  }
+  // Becoming confidential: the texts already written move into the protected store first.
+  if (willBeSecret && !wasSecret) {
+    await writeTexts(ctx, before, (t) => {
+      t.generalNotes = before.generalNotes;
+      for (const i of before.agenda) if (i.notes) t.agendaNotes[i.id] = i.notes;
+      for (const d of before.decisions) if (d.text) t.decisionTexts[d.id] = d.text;
+    });
+  }
+  const clear = wasSecret && !willBeSecret ? withTexts(ctx, before) : undefined;
+  if (willBeSecret && patch.generalNotes !== undefined) {
+    const notes = patch.generalNotes;
+    await writeTexts(ctx, before, (t) => void (t.generalNotes = notes));
+    patch = { ...patch, generalNotes: undefined };
+  }
+  const updated = await ctx.store.update((data) => {
     const meeting = getMeeting(data, id);
     assertNotLocked(meeting);
     const startTime = patch.startTime ?? meeting.startTime;
@@ -184,9 +208,21 @@ export async function updateMeeting(ctx: ServiceContext, id: string, patch: Meet
       if (v === '' && k !== 'generalNotes') delete (meeting as Record<string, unknown>)[k];
       else (meeting as Record<string, unknown>)[k] = typeof v === 'string' && k !== 'generalNotes' ? v.trim() : v;
     }
+    if (willBeSecret && !wasSecret) {
+      meeting.generalNotes = '';
+      for (const i of meeting.agenda) i.notes = '';
+      for (const d of meeting.decisions) d.text = '';
+    } else if (clear) {
+      // No longer confidential (possible before the séance only): the texts come back in clear.
+      meeting.generalNotes = patch.generalNotes ?? clear.generalNotes;
+      for (const i of meeting.agenda) i.notes = clear.agenda.find((x) => x.id === i.id)?.notes ?? i.notes;
+      for (const d of meeting.decisions) d.text = clear.decisions.find((x) => x.id === d.id)?.text ?? d.text;
+    }
     touch(meeting, nowIso(ctx));
     return meeting;
   });
+  if (clear) await openVault(ctx).update((d) => void (d.meetingTexts = d.meetingTexts.filter((m) => m.meetingId !== id)));
+  return withTexts(ctx, updated);
 }
 
 export async function deleteMeeting(ctx: ServiceContext, id: string): Promise<Deleted> {
