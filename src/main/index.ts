@@ -15,7 +15,9 @@ import { installVaultLock } from './app/vault-lock';
 import { registerIpc } from './app/ipc';
 import { installSingleInstance, resolveDataDir, userDataOverride } from './app/lifecycle';
 import { installQuitOrdering, installShutdown, type QuitOrdering } from './app/quit';
+import { openChosenFiles } from './app/chosen-files';
 import { createPlatform } from './app/platform';
+import { isGeneratedDocumentPath } from './documents/service';
 import {
   installAppProtocol,
   installBeforeReady,
@@ -99,7 +101,9 @@ async function start(): Promise<void> {
     }
   }
   // A broken or empty datastore is not an error here: the renderer reads `app:state` and shows recovery or first run.
-  const ctx = createContext(store, createPlatform(dialog, shell, () => mainWindow, () => app.quit()));
+  // Files chosen in this installation's dialogs are remembered outside the data folder (userData).
+  const safety = { chosen: openChosenFiles(app.getPath('userData')), isOwnFile: isGeneratedDocumentPath };
+  const ctx = createContext(store, createPlatform(dialog, shell, () => mainWindow, () => app.quit(), safety));
   // Retention runs at start-up (what clspd.json holds) and again each time the protected store is unlocked.
   const vault = new Vault(dataDir, { onStateChange: (state) => void (state === 'unlocked' && runRetention(ctx, (e) => logError('retention.failed', undefined, e))) });
   ctx.vault = vault;

@@ -2,7 +2,7 @@
 import { randomBytes } from 'node:crypto';
 import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve, sep } from 'node:path';
 import type { DocumentChoices, GeneratedInfo } from '../../shared/contract/documents';
 import { documents as t } from '../../shared/i18n/documents';
 import type { Datastore } from '../../shared/model';
@@ -30,6 +30,13 @@ function tempRoot(): string {
     mkdirSync(root, { recursive: true });
   }
   return root;
+}
+
+/** True for a file this process generated (documents may be opened without the confirmation asked for foreign paths). */
+export function isGeneratedDocumentPath(path: string): boolean {
+  if (!root) return false;
+  const base = resolve(root);
+  return resolve(path).startsWith(base + sep);
 }
 
 function entry(token: string): Entry {

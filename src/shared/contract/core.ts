@@ -3,6 +3,8 @@ import { optionalEmailInput, z } from '../validation';
 import { CouncilAcronym, Settings } from '../model';
 import { channel } from './define';
 import type { VaultStatus } from './vault';
+import { isNetworkPath } from '../file-safety';
+import { shell } from '../i18n/shell';
 
 export interface AppState {
   status: 'ok' | 'empty' | 'broken';
@@ -58,6 +60,8 @@ export const SettingsPatch = Settings.pick({
       .trim()
       .max(300, 'Le chemin du logo dépasse 300 caractères.')
       .refine((v) => v === '' || /\.(png|jpe?g)$/i.test(v), { message: 'Le logo doit être une image PNG ou JPEG (fichier .png, .jpg ou .jpeg).' })
+      // Reading an image on a share sends the user's Windows credentials to that computer, silently, at each document.
+      .refine((v) => !isNetworkPath(v), { message: shell.files.networkLogo })
       .optional(),
   });
 export type SettingsPatch = z.infer<typeof SettingsPatch>;

@@ -58,4 +58,15 @@ export const shell = {
     stay: 'Rester',
     leave: 'Quitter quand même',
   },
+  files: {
+    blocked: (ext: string) =>
+      `Coordination CLSPD n’ouvre jamais les fichiers de type .${ext} : ils peuvent lancer un programme. Si vous connaissez ce fichier, ouvrez son dossier et vérifiez-le vous-même.`,
+    confirmTitle: 'Ouvrir un fichier',
+    confirmMessage: 'Ouvrir ce fichier ?',
+    networkReason: 'Ce fichier se trouve sur un autre ordinateur (partage réseau). Ouvrez-le seulement si vous reconnaissez ce chemin.',
+    unknownReason: 'Ce chemin n’a pas été choisi dans cette installation (il vient peut-être d’une sauvegarde restaurée ou d’une importation). Ouvrez-le seulement si vous le reconnaissez.',
+    cancel: 'Annuler',
+    open: 'Ouvrir le fichier',
+    networkLogo: 'Le logo doit se trouver sur cet ordinateur, pas sur un partage réseau : copiez l’image dans vos documents puis choisissez-la.',
+  },
 };

@@ -15,7 +15,7 @@ function setup(win: object | null = { id: 1 }) {
   };
   const shell = { openPath: vi.fn(async () => ''), showItemInFolder: vi.fn() };
   const quit = vi.fn();
-  return { dialog, shell, quit, platform: createPlatform(dialog as never, shell as never, () => win as never, quit) };
+  return { dialog, shell, quit, platform: createPlatform(dialog as never, shell as never, () => win as never, quit, { chosen: { mark: vi.fn(), isChosen: () => true }, isOwnFile: () => false }) };
 }
 
 describe('platform', () => {

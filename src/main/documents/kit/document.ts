@@ -2,6 +2,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import PDFDocument from 'pdfkit';
 import type { Confidentiality, Settings } from '../../../shared/model';
+import { isNetworkPath } from '../../../shared/file-safety';
 import { formatShortDate, formatTime } from '../../../shared/format';
 import { documents as t } from '../../../shared/i18n/documents';
 import { headerAuthority } from '../../../shared/council';
@@ -503,7 +504,8 @@ export class PdfDoc {
   // ---------- frame ----------
   private loadLogo(): void {
     const path = this.opts.settings.logoPath;
-    if (!path) return;
+    // A network logo (planted by a restored backup) is never read: that would hand Windows credentials to its server.
+    if (!path || isNetworkPath(path)) return;
     try {
       // Read only a plain PNG/JPEG file of reasonable size (never a folder, device or pipe named in Paramètres).
       const st = statSync(path);
