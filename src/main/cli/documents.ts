@@ -2,6 +2,7 @@
 import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { documents as t } from '../../shared/i18n/documents';
+import { governance } from '../../shared/i18n/governance';
 import { DomainError } from '../../shared/result';
 import { withArchives } from '../documents/archives';
 import { DOCUMENT_KINDS, type DocumentKind, type DocumentParams, generateDocument, KIND_ALIASES, MissingParamError } from '../documents';
@@ -47,6 +48,7 @@ export async function runPdf(kindName: string | undefined, args: ParsedArgs, io:
     personalised: args.flags.personalised === true,
     blankLines: blank !== undefined && /^\d{1,3}$/.test(blank) ? Number(blank) : undefined,
     includeConfidential: args.flags['include-confidential'] === true,
+    versionId: stringFlag(args, 'version'),
   };
   const data = withArchives(r.data, dir, kind, params);
   if (kind === 'minutes') {
@@ -62,7 +64,7 @@ export async function runPdf(kindName: string | undefined, args: ParsedArgs, io:
   try {
     doc = await generateDocument(kind, data, params);
   } catch (e) {
-    if (e instanceof MissingParamError) throw new UsageError(e.what === 'meeting' ? t.errors.needMeeting : t.errors.needAction);
+    if (e instanceof MissingParamError) throw new UsageError(e.what === 'meeting' ? t.errors.needMeeting : e.what === 'instance' ? governance.errors.needInstance : t.errors.needAction);
     throw e;
   }
   const target = resolve(out);
@@ -81,9 +83,10 @@ export const PDF_FLAGS = {
   out: { value: 'FICHIER', description: 'Fichier PDF à écrire', required: true },
   meeting: { value: 'ID', description: 'Réunion (convocation, émargement, compte rendu)' },
   action: { value: 'ID', description: 'Action (fiche action)' },
-  instance: { value: 'ID', description: 'Instance (liste des membres ; sinon toutes)' },
+  instance: { value: 'ID', description: 'Instance (liste des membres ; sinon toutes) ; groupe (règlement, charte, bilan de la charte)' },
+  version: { value: 'ID', description: 'Règlement intérieur : version enregistrée (sinon celle en vigueur)' },
   period: { value: 'ID', description: 'Période de la stratégie (plan d’actions ; sinon l’active)' },
-  year: { value: 'AAAA', description: 'Année du bilan (sinon l’année en cours)' },
+  year: { value: 'AAAA', description: 'Année du bilan ou du bilan de la charte (sinon l’année en cours)' },
   personalised: { description: 'Convocation : une lettre personnalisée par invité' },
   'blank-lines': { value: 'N', description: 'Émargement : nombre de lignes vierges (8 par défaut)' },
   'include-confidential': { description: t.cli.includeConfidential },
@@ -94,8 +97,8 @@ const pdf: Command = {
   name: 'pdf',
   summary: t.cli.summary,
   usage:
-    'pdf <convocation|emargement|minutes|plan|fiche|dashboard|members> --data DOSSIER --out FICHIER [--meeting ID | --action ID | --instance ID | --year AAAA] [--include-confidential]\n' +
-    '       (noms acceptés aussi : agenda, attendance-sheet, action-plan, action-sheet)',
+    'pdf <convocation|emargement|minutes|plan|fiche|dashboard|members|rules|charter|charter_review> --data DOSSIER --out FICHIER [--meeting ID | --action ID | --instance ID | --year AAAA | --version ID] [--include-confidential]\n' +
+    '       (noms acceptés aussi : agenda, attendance-sheet, action-plan, action-sheet, reglement-interieur, charte, charter-review, bilan-charte)',
   flags: PDF_FLAGS,
   run: (args, io) => runPdf(args.positionals[0], args, io),
 };

@@ -37,6 +37,9 @@ export function withArchives(data: Datastore, dataDir: string, kind: DocumentKin
       if (!p.meetingId || data.meetings.some((m) => m.id === p.meetingId)) return data;
       return findIn(data, dataDir, (a) => a.meetings.some((x) => x.id === p.meetingId));
     case 'members':
+    case 'rules':
+    case 'charter':
+    case 'charter_review':
       return data;
   }
 }

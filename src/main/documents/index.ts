@@ -5,6 +5,7 @@ import { renderDashboard } from './dashboard';
 import type { GeneratedDocument, RenderOptions } from './data';
 import { renderEmargement } from './emargement';
 import { renderFiche } from './fiche';
+import { renderCharter, renderCharterReview, renderRules } from './governance';
 import { renderMembers } from './members';
 import { renderMinutes } from './minutes';
 import { renderPlan } from './plan';
@@ -17,10 +18,11 @@ export { renderPlan, planPdf } from './plan';
 export { renderFiche, fichePdf } from './fiche';
 export { renderDashboard, dashboardPdf } from './dashboard';
 export { renderMembers, membersPdf } from './members';
+export { renderRules, renderCharter, renderCharterReview } from './governance';
 export { fontsDir, fontParseCount, loadFonts } from './kit/fonts';
 export { ConfidentialityFilter, documentLevel, actionLevel, meetingLevel, instanceLevel, stricter } from './confidentiality';
 
-export const DOCUMENT_KINDS = ['convocation', 'emargement', 'minutes', 'plan', 'fiche', 'dashboard', 'members'] as const;
+export const DOCUMENT_KINDS = ['convocation', 'emargement', 'minutes', 'plan', 'fiche', 'dashboard', 'members', 'rules', 'charter', 'charter_review'] as const;
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
 
 /** The names used by `clspd export pdf` in the specification, mapped to the kinds. */
@@ -29,6 +31,10 @@ export const KIND_ALIASES: Record<string, DocumentKind> = {
   'attendance-sheet': 'emargement',
   'action-plan': 'plan',
   'action-sheet': 'fiche',
+  'reglement-interieur': 'rules',
+  charte: 'charter',
+  'charter-review': 'charter_review',
+  'bilan-charte': 'charter_review',
 };
 
 export interface DocumentParams {
@@ -41,11 +47,13 @@ export interface DocumentParams {
   blankLines?: number;
   /** Plan, bilan, council-wide list of members: print the confidential instances' content (then marked). Off by default. */
   includeConfidential?: boolean;
+  /** Règlement intérieur: a saved version (the one in force otherwise). */
+  versionId?: string;
 }
 
 /** Generates one document; throws a French DomainError when an id is missing or the document does not apply. */
 export function generateDocument(kind: DocumentKind, data: Datastore, p: DocumentParams, options: RenderOptions = {}): Promise<GeneratedDocument> {
-  const need = (v: string | undefined, what: 'meeting' | 'action'): string => {
+  const need = (v: string | undefined, what: 'meeting' | 'action' | 'instance'): string => {
     if (v) return v;
     throw new MissingParamError(what);
   };
@@ -64,12 +72,18 @@ export function generateDocument(kind: DocumentKind, data: Datastore, p: Documen
       return renderDashboard(data, { year: p.year ?? (options.now ?? new Date()).getFullYear(), includeConfidential: p.includeConfidential }, options);
     case 'members':
       return renderMembers(data, { instanceId: p.instanceId, includeConfidential: p.includeConfidential }, options);
+    case 'rules':
+      return renderRules(data, { instanceId: need(p.instanceId, 'instance'), versionId: p.versionId }, options);
+    case 'charter':
+      return renderCharter(data, { instanceId: need(p.instanceId, 'instance') }, options);
+    case 'charter_review':
+      return renderCharterReview(data, { instanceId: need(p.instanceId, 'instance'), year: p.year }, options);
   }
 }
 
 /** A document that needs a meeting or an action was asked for without one. */
 export class MissingParamError extends Error {
-  constructor(readonly what: 'meeting' | 'action') {
+  constructor(readonly what: 'meeting' | 'action' | 'instance') {
     super(`missing ${what}`);
   }
 }

@@ -11,6 +11,9 @@ type DocumentChannels =
   | 'documents:fiche'
   | 'documents:dashboard'
   | 'documents:members'
+  | 'documents:rules'
+  | 'documents:charter'
+  | 'documents:charterReview'
   | 'documents:bytes'
   | 'documents:saveAs'
   | 'documents:open'
@@ -25,6 +28,9 @@ export const documentsHandlers: HandlerSlice<DocumentChannels> = {
   'documents:fiche': (i, ctx) => generateForRenderer(ctx, 'fiche', i),
   'documents:dashboard': (i, ctx) => generateForRenderer(ctx, 'dashboard', i),
   'documents:members': (i, ctx) => generateForRenderer(ctx, 'members', i ?? {}),
+  'documents:rules': (i, ctx) => generateForRenderer(ctx, 'rules', i),
+  'documents:charter': (i, ctx) => generateForRenderer(ctx, 'charter', i),
+  'documents:charterReview': (i, ctx) => generateForRenderer(ctx, 'charter_review', i),
   'documents:bytes': (i) => documentBytes(i.token),
   'documents:saveAs': (i, ctx) => saveDocumentAs(ctx, i.token),
   'documents:open': (i, ctx) => openDocument(ctx, i.token),

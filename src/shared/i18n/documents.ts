@@ -39,6 +39,9 @@ export const documents = {
     fiche: 'Fiche action',
     dashboard: 'Tableau de bord — bilan annuel',
     members: 'Liste des membres',
+    rules: 'Règlement intérieur d’un groupe',
+    charter: 'Charte déontologique et engagements',
+    charter_review: 'Bilan annuel de la charte',
   },
   kindHelp: {
     convocation: 'Lettre du président, ordre du jour et liste des destinataires ; ou une convocation personnalisée par invité.',
@@ -48,6 +51,9 @@ export const documents = {
     fiche: 'Tous les champs d’une action, ses indicateurs et son journal de suivi.',
     dashboard: 'Par axe : états, météo, indicateurs, financements ; réunions et assiduité de l’année.',
     members: 'Membres par instance et par qualité (annexe à l’arrêté de composition).',
+    rules: 'Modalités d’échange d’informations d’une cellule de veille ou du CDDF : version en vigueur ou modèle à adapter.',
+    charter: 'La charte, puis une fiche d’engagement individuel à signer par membre (une page chacun).',
+    charter_review: 'Chiffres de l’année, points examinés et observations du groupe, chaque année.',
   },
   common: {
     date: 'Date',
@@ -320,7 +326,7 @@ export const documents = {
   },
   cli: {
     includeConfidential: 'Plan, bilan, membres : inclut les éléments des instances confidentielles (document marqué confidentiel)',
-    summary: 'Produit un document PDF (convocation, émargement, compte rendu, plan, fiche, bilan, membres)',
+    summary: 'Produit un document PDF (convocation, émargement, compte rendu, plan, fiche, bilan, membres, règlement, charte, bilan de la charte)',
     written: (file: string, pages: number) => `Document écrit : ${file} (${pages} page${pages > 1 ? 's' : ''}).`,
     warning: (w: string) => `Attention : ${w}`,
   },

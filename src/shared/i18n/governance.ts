@@ -73,7 +73,7 @@ export const governance = {
     ],
     signedOnce: 'La charte est signée une seule fois ; elle n’a pas à être renouvelée chaque année.',
     sheetsHeading: 'Engagements individuels',
-    sheetsIntro: (n: number) => `${n} fiche${n > 1 ? 's' : ''} d’engagement individuel suit${n > 1 ? 'vent' : ''}, une par membre en fonction.`,
+    sheetsIntro: (n: number) => `${n} fiche${n > 1 ? 's' : ''} d’engagement individuel ${n > 1 ? 'suivent' : 'suit'}, une par membre en fonction.`,
     noMembers: 'Aucun membre en fonction : ajoutez les membres du groupe avant d’imprimer les engagements individuels.',
     sheet: {
       heading: 'Engagement individuel',
