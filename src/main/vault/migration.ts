@@ -1,5 +1,8 @@
 // Completing migration 1 → 2: the texts of confidential meetings move into the protected store; archives and backups are rewritten without them.
+import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
+import { unzipSync, zipSync, type Zippable } from 'fflate';
+import { Manifest, MANIFEST } from '../store/backupFormat';
 import { join } from 'node:path';
 import { SCHEMA_VERSION, type ArchiveFile, type Datastore, type PendingProtectedTexts } from '../../shared/model';
 import type { MeetingTexts, ProtectedData } from '../../shared/protected-model';
@@ -54,6 +57,52 @@ export function mergePendingTexts(draft: ProtectedData, texts: PendingProtectedT
   }
 }
 
+const isZip = (b: Buffer): boolean => b.length > 4 && b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04;
+
+/** Strips one JSON document (datastore or archive) of its confidential texts; undefined when it holds none. */
+function scrubDocument(data: Uint8Array): Buffer | undefined {
+  let doc: unknown;
+  try {
+    doc = JSON.parse(Buffer.from(data).toString('utf8'));
+  } catch {
+    return undefined;
+  }
+  if (typeof doc !== 'object' || doc === null || Array.isArray(doc) || !holdsConfidentialTexts(doc as Record<string, unknown>)) return undefined;
+  const { pendingProtected: _dropped, ...rest } = extractConfidentialTexts(doc as Record<string, unknown>).doc;
+  return Buffer.from(JSON.stringify(rest), 'utf8');
+}
+
+/** A complete backup (zip + manifest) with its clspd.json and archives stripped of confidential texts; undefined when unchanged. */
+function scrubCompleteBackup(bytes: Buffer): Buffer | undefined {
+  let entries: Record<string, Uint8Array>;
+  try {
+    entries = unzipSync(bytes);
+  } catch {
+    return undefined;
+  }
+  const m = entries[MANIFEST] ? Manifest.safeParse(JSON.parse(Buffer.from(entries[MANIFEST]).toString('utf8'))) : undefined;
+  if (!m?.success) return undefined;
+  let changed = false;
+  const files: Zippable = {};
+  const listed: Manifest['files'] = [];
+  for (const f of m.data.files) {
+    let data = entries[f.path];
+    if (!data) continue;
+    if (!f.path.includes('/') && f.path.endsWith('.json')) {
+      const scrubbed = scrubDocument(data);
+      if (scrubbed) {
+        data = scrubbed;
+        changed = true;
+      }
+    }
+    files[f.path] = [data, { level: f.path.startsWith('protected/') ? 0 : 6 }];
+    listed.push({ path: f.path, size: data.length, sha256: createHash('sha256').update(data).digest('hex') });
+  }
+  if (!changed) return undefined;
+  const manifest: Manifest = { ...m.data, files: listed };
+  return Buffer.from(zipSync({ [MANIFEST]: [Buffer.from(JSON.stringify(manifest, null, 1)), { level: 6 }], ...files }, { mtime: new Date(m.data.createdAt) }));
+}
+
 /**
  * Removes the texts of confidential meetings from every datastore or archive copy in backups/ (older
  * backups, files moved aside by a restore). Returns how many files were rewritten. A file that cannot be
@@ -63,6 +112,14 @@ export function scrubLegacyBackups(dataDir: string): number {
   let rewritten = 0;
   for (const file of backupFiles(dataDir)) {
     const bytes = readFileSync(file);
+    if (isZip(bytes)) {
+      const next = scrubCompleteBackup(bytes);
+      if (next) {
+        writeFileDurable(file, next);
+        rewritten++;
+      }
+      continue;
+    }
     if (bytes[0] !== 0x7b) continue;
     let doc: unknown;
     try {

@@ -1,6 +1,7 @@
 // Migration 1 → 2: confidential texts leave clspd.json, the archives and the backups for the protected store; the CLI refuses the folder until then; CLI passphrase rules.
 import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { unzipSync } from 'fflate';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { commands } from '../../../src/main/cli/index';
 import { runCli } from '../../../src/main/cli/framework';
@@ -46,13 +47,18 @@ function v1Folder(): string {
   return dir;
 }
 
+/** Every byte of the folder, with the entries of complete backups (zip) inflated: compression hides nothing. */
 function everyByte(dir: string): Buffer {
   const parts: Buffer[] = [];
   const walk = (d: string) => {
     for (const n of readdirSync(d)) {
       const p = join(d, n);
       if (statSync(p).isDirectory()) walk(p);
-      else parts.push(readFileSync(p));
+      else {
+        const b = readFileSync(p);
+        parts.push(b);
+        if (b[0] === 0x50 && b[1] === 0x4b) for (const e of Object.values(unzipSync(b))) parts.push(Buffer.from(e));
+      }
     }
   };
   walk(dir);
@@ -99,6 +105,8 @@ describe('migration to the protected store', () => {
       expect(recoveryKey).toMatch(/^[0-9A-Z-]+$/);
       expect(vaultStatus(ctx)).toMatchObject({ state: 'unlocked', migrationPending: false });
       await store.flush();
+      // The migration's own backup (a complete backup of the v1 state) was rewritten too.
+      expect(readdirSync(join(dir, 'backups')).length).toBeGreaterThanOrEqual(2);
       // Every byte of the folder: no text in clear any more (clspd.json, archive, old backup, migration backup).
       const bytes = everyByte(dir);
       expect(bytes.includes(Buffer.from('rue des Lilas'))).toBe(false);
