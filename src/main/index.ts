@@ -5,7 +5,7 @@ import { app, BrowserWindow, dialog, ipcMain, Menu, powerMonitor, protocol, scre
 import { fr } from '../shared/i18n';
 import { DomainError } from '../shared/result';
 import { createInvoker } from './ipc/handlers';
-import { configureLog, logError, logInfo } from './log';
+import { configureLog, logDirectory, logError, logInfo } from './log';
 import { createContext } from './services/context';
 import { Store } from './store/store';
 import { Vault } from './vault';
@@ -16,6 +16,7 @@ import { registerIpc } from './app/ipc';
 import { installSingleInstance, resolveDataDir, userDataOverride } from './app/lifecycle';
 import { installQuitOrdering, installShutdown, type QuitOrdering } from './app/quit';
 import { openChosenFiles } from './app/chosen-files';
+import { watchChildProcesses, watchWindowFailures } from './app/failures';
 import { createPlatform } from './app/platform';
 import { isGeneratedDocumentPath } from './documents/service';
 import {
@@ -66,6 +67,7 @@ function openWindow(): BrowserWindow {
     title: fr.appName,
   });
   quitOrdering?.watchWindow(win);
+  watchWindowFailures(win, dialog, logDirectory);
   win.on('closed', () => {
     if (mainWindow === win) mainWindow = null;
   });
@@ -92,6 +94,7 @@ async function start(): Promise<void> {
     },
   });
   installShutdown(app, powerMonitor, quitOrdering);
+  watchChildProcesses(app);
   if (store.state.status === 'ok') {
     try {
       store.backup('start');

@@ -69,4 +69,16 @@ export const shell = {
     open: 'Ouvrir le fichier',
     networkLogo: 'Le logo doit se trouver sur cet ordinateur, pas sur un partage réseau : copiez l’image dans vos documents puis choisissez-la.',
   },
+  failure: {
+    title: 'Coordination CLSPD a rencontré un problème',
+    loadFailed: 'La fenêtre de l’application n’a pas pu s’afficher.',
+    rendererGone: 'La fenêtre de l’application s’est arrêtée brutalement.',
+    preloadFailed: 'L’application n’a pas pu démarrer correctement.',
+    dataSafe: 'Tout ce qui était indiqué « Enregistré » est conservé sur votre ordinateur.',
+    whatToDo: 'Fermez l’application puis rouvrez-la. Si le problème revient, transmettez à votre service informatique le journal technique, qui se trouve dans ce dossier :',
+    unresponsiveMessage: 'L’application ne répond plus.',
+    unresponsiveDetail: 'Elle termine peut-être un long travail (import, document). Vous pouvez attendre, ou recharger la fenêtre : ce qui est indiqué « Enregistré » est conservé.',
+    wait: 'Attendre',
+    reload: 'Recharger la fenêtre',
+  },
 };

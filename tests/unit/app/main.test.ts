@@ -26,7 +26,7 @@ vi.mock('electron', () => {
     loadURL = vi.fn(() => Promise.resolve());
     once = vi.fn();
     on = vi.fn();
-    webContents = { on: vi.fn() };
+    webContents = { on: vi.fn(), loadURL: vi.fn(), reload: vi.fn() };
     maximize = vi.fn();
     constructor(options: Record<string, unknown>) {
       this.options = options;
@@ -52,7 +52,7 @@ vi.mock('electron', () => {
   return {
     app,
     BrowserWindow,
-    dialog: { showErrorBox: vi.fn(), showSaveDialog: vi.fn(), showOpenDialog: vi.fn(), showMessageBoxSync: vi.fn(() => 0) },
+    dialog: { showErrorBox: vi.fn(), showSaveDialog: vi.fn(), showOpenDialog: vi.fn(), showMessageBoxSync: vi.fn(() => 0), showMessageBox: vi.fn() },
     powerMonitor: { on: vi.fn(), removeListener: vi.fn() },
     ipcMain: { handle: vi.fn((channel: string, fn: Listener) => state.ipc.set(channel, fn)) },
     Menu: { setApplicationMenu: vi.fn(), buildFromTemplate: vi.fn((t: unknown) => t) },
