@@ -7,11 +7,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BACKUP_DIR, listBackups } from '../../src/main/store/backups';
 import { readBackupFile } from '../../src/main/store/backupFormat';
 import { DATA_FILE, inspectFile, inspectText, Store } from '../../src/main/store/store';
-import { WINDOW } from '../helpers/crash-protocol';
+import { loadArchive } from '../../src/main/store/archives';
+import { ARCHIVE_EVERY, IMPORT_EVERY, WINDOW } from '../helpers/crash-protocol';
 
 const KILLS_PER_LANE = Number(process.env.CRASH_KILLS_PER_LANE ?? 110);
 const LANES = 2; // two folders killed in parallel: the machine has two cores
 const SEED = Number(process.env.CRASH_SEED ?? Date.now() % 2 ** 31);
+/** CI keeps about 200 kills; `npm run crash -- --kills 1000` sets CRASH_KILLS_PER_LANE for long runs. */
+const MIN_KILLS = Math.min(200, KILLS_PER_LANE * LANES);
+const TIMEOUT_MS = Math.max(180_000, KILLS_PER_LANE * LANES * 2_000);
 
 /** Small seeded generator so a failing run can be replayed with CRASH_SEED. */
 function mulberry32(seed: number): () => number {
@@ -32,13 +36,15 @@ interface RunResult {
   inFlight: boolean;
   killedByUs: boolean;
   stderr: string;
+  /** Operations begun and not ended when the process died (backup, archive, import). */
+  open: Set<string>;
 }
 
 /** Spawns the writer, kills it with SIGKILL after `delayMs` (from spawn, or from its `ready` line). */
 function runOnce(writer: string[], dir: string, delayMs: number, fromReady: boolean): Promise<RunResult> {
   return new Promise((resolvePromise, reject) => {
     const child = spawn(process.execPath, [...writer, dir], { stdio: ['ignore', 'pipe', 'pipe'] });
-    const res: RunResult = { acked: [], maxStarted: 0, ready: false, inFlight: false, killedByUs: false, stderr: '' };
+    const res: RunResult = { acked: [], maxStarted: 0, ready: false, inFlight: false, killedByUs: false, stderr: '', open: new Set() };
     let buf = '';
     let timer: NodeJS.Timeout | undefined;
     const kill = () => {
@@ -53,8 +59,10 @@ function runOnce(writer: string[], dir: string, delayMs: number, fromReady: bool
       while ((nl = buf.indexOf('\n')) >= 0) {
         const l = buf.slice(0, nl);
         buf = buf.slice(nl + 1);
-        const [kind, value] = l.split(' ');
+        const [kind, value, num] = l.split(' ');
         const n = Number(value);
+        if (kind === 'begin') res.open.add(`${value} ${num}`);
+        else if (kind === 'end') res.open.delete(`${value} ${num}`);
         if (kind === 'ready') {
           res.ready = true;
           if (fromReady) timer = setTimeout(kill, delayMs);
@@ -81,6 +89,8 @@ interface LaneStats {
   killsWithWriteInFlight: number;
   writesAcknowledged: number;
   finalCounter: number;
+  /** Kills that interrupted each kind of operation. */
+  during: Record<'backup' | 'archive' | 'import', number>;
 }
 
 /** Checks the datastore after a kill: it loads, holds every acknowledged write and is never a mix of two writes. */
@@ -97,28 +107,47 @@ function verify(dir: string, maxAck: number, maxStarted: number, context: string
   expect(counter, `${context}: acknowledged write lost`).toBeGreaterThanOrEqual(maxAck);
   expect(counter, `${context}: a write that was never issued is on disk`).toBeLessThanOrEqual(Math.max(maxStarted, maxAck));
   const expected: string[] = [];
-  for (let k = Math.max(1, counter - WINDOW + 1); k <= counter; k++) expected.push(`w-${k}`);
+  const imported: string[] = [];
+  for (let k = Math.max(1, counter - WINDOW + 1); k <= counter; k++) {
+    expected.push(`w-${k}`);
+    if (k % IMPORT_EVERY === 0) for (let i = 0; i < 5; i++) imported.push(`i-${k}-${i}`);
+  }
+  const ids = r.data.organisations.map((o) => o.id);
   expect(
-    r.data.organisations.map((o) => o.id),
+    ids.filter((id) => id.startsWith('w-')),
     `${context}: the document mixes two writes`,
   ).toEqual(expected);
+  // Imports: each one whole (its five partners) or absent, never half.
+  expect(ids.filter((id) => id.startsWith('i-')).sort(), `${context}: an import is half applied`).toEqual(imported.sort());
+  // Period archives: one per acknowledged closing, each referenced archive on disk and valid.
+  const closed = r.data.periods.filter((p) => p.archiveFile);
+  expect(closed.length, `${context}: a closed period is lost or doubled`).toBe(Math.floor(counter / ARCHIVE_EVERY));
+  for (const p of closed) {
+    const a = loadArchive(dir, p);
+    if (!a.ok) throw new Error(`${context}: archive ${p.archiveFile} is ${a.problem}`);
+  }
+  // Backups are written like the datastore: the newest one (the likeliest to be cut) always restores.
+  const newest = listBackups(dir)[0];
+  if (newest) expect(() => readBackupFile(newest.file, (t, l) => inspectText(t, l)), `${context}: ${newest.name}`).not.toThrow();
   return counter;
 }
 
 async function lane(writer: string[], dir: string, rand: () => number, laneNo: number): Promise<LaneStats> {
-  const stats: LaneStats = { kills: 0, killsBeforeReady: 0, killsWithWriteInFlight: 0, writesAcknowledged: 0, finalCounter: 0 };
+  const stats: LaneStats = { kills: 0, killsBeforeReady: 0, killsWithWriteInFlight: 0, writesAcknowledged: 0, finalCounter: 0, during: { backup: 0, archive: 0, import: 0 } };
   let maxAck = 0;
   let maxStarted = 0;
   for (let i = 0; i < KILLS_PER_LANE; i++) {
     // Mostly while writing; one in five from spawn, to hit opening, lock take-over, temp clean-up and backups.
     const fromReady = rand() >= 0.2;
-    const delay = fromReady ? Math.floor(rand() * 50) : Math.floor(rand() * 260);
+    // One kill in four after ready waits longer, so backups, archives and imports are under way when it falls.
+    const delay = fromReady ? Math.floor(rand() * (rand() < 0.25 ? 300 : 50)) : Math.floor(rand() * 260);
     const r = await runOnce(writer, dir, delay, fromReady);
     const context = `lane ${laneNo}, kill ${i + 1} (${fromReady ? 'after ready' : 'from spawn'} +${delay} ms, seed ${SEED})`;
     if (!r.killedByUs) throw new Error(`${context}: the writer stopped by itself: ${r.stderr}`);
     stats.kills++;
     if (!r.ready) stats.killsBeforeReady++;
     if (r.inFlight) stats.killsWithWriteInFlight++;
+    for (const op of r.open) stats.during[op.split(' ')[0] as keyof LaneStats['during']]++;
     stats.writesAcknowledged += r.acked.length;
     // Acks of one run come in increasing order, and must exceed everything acknowledged before.
     for (let k = 1; k < r.acked.length; k++) expect(r.acked[k]).toBeGreaterThan(r.acked[k - 1]);
@@ -200,13 +229,17 @@ describe('crash safety under SIGKILL', () => {
       }),
       { kills: 0, killsBeforeReady: 0, killsWithWriteInFlight: 0, writesAcknowledged: 0 },
     );
+    const during = (k: keyof LaneStats['during']) => results.reduce((a, r) => a + r.during[k], 0);
     console.log(
-      `crash test: ${total.kills} SIGKILLs (${total.killsBeforeReady} during start-up, ${total.killsWithWriteInFlight} with a write in flight), ` +
+      `crash test: ${total.kills} SIGKILLs (${total.killsBeforeReady} during start-up, ${total.killsWithWriteInFlight} with a write in flight, ` +
+        `${during('backup')} during a backup, ${during('archive')} during a period archive, ${during('import')} during an import), ` +
         `${total.writesAcknowledged} acknowledged writes all verified, final counters ${results.map((r) => r.finalCounter).join(' / ')}, ` +
         `${seconds.toFixed(1)} s, seed ${SEED}, writer via ${how}`,
     );
-    expect(total.kills).toBeGreaterThanOrEqual(200);
+    expect(total.kills).toBeGreaterThanOrEqual(MIN_KILLS);
+    // Each kind of operation was really interrupted (they are begun every few writes).
+    if (total.kills >= 200) for (const k of ['backup', 'archive', 'import'] as const) expect(during(k), `kills during ${k}`).toBeGreaterThan(0);
     expect(total.writesAcknowledged).toBeGreaterThan(total.kills / 2);
     expect(total.killsWithWriteInFlight).toBeGreaterThan(total.kills / 4);
-  }, 180_000);
+  }, TIMEOUT_MS);
 });
