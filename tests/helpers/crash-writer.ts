@@ -67,7 +67,7 @@ async function main(): Promise<void> {
         d.settings.address = String(n);
         const extra = n % IMPORT_EVERY === 0 ? 5 : 0;
         d.organisations.push({ id: `w-${n}`, name: `w-${n}`, categoryId: 'cat', notes: NOTE, archived: false, createdAt: at, updatedAt: at });
-        d.organisations = d.organisations.filter((o) => Number(o.id.slice(2)) > n - WINDOW);
+        d.organisations = d.organisations.filter((o) => !o.id.startsWith('w-') || Number(o.id.slice(2)) > n - WINDOW);
         // The imported partners of this write: named after it, so the parent finds them whole or not at all.
         for (let i = 0; i < extra; i++) d.organisations.push({ id: `i-${n}-${i}`, name: `i-${n}-${i}`, categoryId: 'cat', notes: '', archived: false, createdAt: at, updatedAt: at });
         d.organisations = d.organisations.filter((o) => !o.id.startsWith('i-') || Number(o.id.split('-')[1]) > n - WINDOW);
