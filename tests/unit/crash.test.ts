@@ -15,7 +15,7 @@ const LANES = 2; // two folders killed in parallel: the machine has two cores
 const SEED = Number(process.env.CRASH_SEED ?? Date.now() % 2 ** 31);
 /** CI keeps about 200 kills; `npm run crash -- --kills 1000` sets CRASH_KILLS_PER_LANE for long runs. */
 const MIN_KILLS = Math.min(200, KILLS_PER_LANE * LANES);
-const TIMEOUT_MS = Math.max(180_000, KILLS_PER_LANE * LANES * 2_000);
+const TIMEOUT_MS = Math.max(180_000, KILLS_PER_LANE * LANES * 3_000);
 
 /** Small seeded generator so a failing run can be replayed with CRASH_SEED. */
 function mulberry32(seed: number): () => number {
@@ -239,7 +239,8 @@ describe('crash safety under SIGKILL', () => {
     expect(total.kills).toBeGreaterThanOrEqual(MIN_KILLS);
     // Each kind of operation was really interrupted (they are begun every few writes).
     if (total.kills >= 200) for (const k of ['backup', 'archive', 'import'] as const) expect(during(k), `kills during ${k}`).toBeGreaterThan(0);
-    expect(total.writesAcknowledged).toBeGreaterThan(total.kills / 2);
+    // The writer now also makes backups, closes periods and imports between writes: fewer writes per run.
+    expect(total.writesAcknowledged).toBeGreaterThan(total.kills / 4);
     expect(total.killsWithWriteInFlight).toBeGreaterThan(total.kills / 4);
   }, TIMEOUT_MS);
 });
