@@ -1,6 +1,6 @@
 // `npm test`: unit and renderer tests (vitest), build, browser and Electron E2E (Playwright); ends with "N passed, N failed".
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 
 const root = join(import.meta.dirname, '..');
@@ -34,6 +34,55 @@ if (existsSync(vitestJson)) {
 if (vitestStatus !== 0 && failed === 0) {
   failed += 1;
   problems.push(`vitest a échoué (code ${vitestStatus})`);
+}
+
+// 0. The GitHub workflows (they only run on a connected CI): schema-checked here with action-validator.
+const workflowsDir = join(root, '.github', 'workflows');
+if (existsSync(workflowsDir)) {
+  for (const name of readdirSync(workflowsDir).filter((n) => /\.ya?ml$/.test(n))) {
+    if (run(['action-validator', join(workflowsDir, name)]) === 0) passed += 1;
+    else {
+      failed += 1;
+      problems.push(`le workflow ${name} n’est pas valide (action-validator)`);
+    }
+  }
+}
+
+// 1b. The main process runs on the Node that Electron 45 embeds (24.x): run the unit tests on Node 24 too, with an
+// npm-distributed Node binary (the `node` package, from the npm registry) when this machine's Node is older.
+const major = Number(process.versions.node.split('.')[0]);
+if (process.env.CLSPD_SKIP_NODE24 === '1') {
+  console.log('Tests unitaires sous Node 24 : ignorés (CLSPD_SKIP_NODE24=1).');
+} else {
+  let node24 = major === 24 ? process.execPath : undefined;
+  if (!node24) {
+    const prefix = join(tmp, 'node24');
+    const bin = join(prefix, 'node_modules', 'node', 'bin', process.platform === 'win32' ? 'node.exe' : 'node');
+    if (!existsSync(bin)) {
+      const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+      spawnSync(npm, ['install', '--prefix', prefix, '--no-save', '--no-audit', '--no-fund', '--no-package-lock', 'node@24'], { cwd: root, stdio: 'inherit', shell: process.platform === 'win32' });
+    }
+    if (existsSync(bin)) node24 = bin;
+  }
+  if (!node24) {
+    failed += 1;
+    problems.push('Node 24 introuvable (paquet npm « node@24 ») : tests unitaires non rejoués sous Node 24');
+  } else {
+    const json24 = join(tmp, 'vitest-node24.json');
+    rmSync(json24, { force: true });
+    const vitestBin = join(root, 'node_modules', 'vitest', 'vitest.mjs');
+    const status = spawnSync(node24, [vitestBin, 'run', '--project', 'unit', '--reporter=dot', '--reporter=json', `--outputFile.json=${json24}`], { cwd: root, stdio: 'inherit' }).status ?? 1;
+    if (existsSync(json24)) {
+      const r = JSON.parse(readFileSync(json24, 'utf8'));
+      passed += r.numPassedTests;
+      failed += r.numFailedTests + (r.numFailedTestSuites ?? 0);
+      skipped += r.numPendingTests + (r.numTodoTests ?? 0);
+      console.log(`Node 24 (${node24}) : ${r.numPassedTests} réussis, ${r.numFailedTests} en échec`);
+    } else {
+      failed += 1;
+      problems.push(`vitest sous Node 24 n’a pas produit de résultat (code ${status})`);
+    }
+  }
 }
 
 // 2. build the app (main, preload, renderer, CLI) for the E2E tests.
