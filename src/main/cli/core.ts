@@ -14,6 +14,7 @@ import { loadArchive, mergeArchives } from '../store/archives';
 import { presetCategories } from '../services/categories';
 import { join } from 'node:path';
 import { vault as tv } from '../../shared/i18n/vault';
+import { seedDemoRegister } from '../services/demo/situations';
 import { protectDemo } from '../services/vault';
 import { protectionPendingOnDisk } from '../vault/migration';
 import { readEnvelope, Vault, vaultPath } from '../vault/vault';
@@ -76,6 +77,7 @@ const demo: Command = {
       const ctx = createContext(store);
       ctx.vault = new Vault(dir);
       await protectDemo(ctx);
+      await seedDemoRegister(ctx, { scale: true });
     } finally {
       await store.close();
     }

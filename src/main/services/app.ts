@@ -11,6 +11,7 @@ import { presetCategories } from './categories';
 import { runRetention } from './register/lifecycle';
 import { nowIso, type ServiceContext } from './context';
 import { buildDemoDatastore } from './demo';
+import { seedDemoRegister } from './demo/situations';
 import { syncedFolderWarning } from './synced';
 import { protectDemo, vaultStatus } from './vault';
 
@@ -95,6 +96,8 @@ export async function setupCouncil(ctx: ServiceContext, input: SetupInput): Prom
 export async function setupDemo(ctx: ServiceContext): Promise<AppState> {
   await ctx.store.initialise(buildDemoDatastore(ctx.now()));
   await protectDemo(ctx);
+  // The demo register goes into the protected store once it is unlocked (the vault's demo set-up runs first).
+  await seedDemoRegister(ctx);
   return appState(ctx);
 }
 

@@ -105,12 +105,68 @@ export function demoSituations(data: Datastore, today: string, at: string): Situ
   return out;
 }
 
-/** Fills the demo's unlocked protected store with the demo register (once). */
-export async function seedDemoRegister(ctx: ServiceContext): Promise<void> {
+const ORIGINS = ['school', 'police', 'social_services', 'housing', 'association', 'town_services', 'justice', 'family', 'other'];
+const REASONS = ['school_dropout', 'harassment', 'risk_behaviour', 'public_tranquillity', 'family_violence', 'parenting', 'isolation', 'other'];
+const ORIENTATIONS = ['educational_support', 'parenting_support', 'mediation', 'social_services', 'educational_success', 'youth_employment', 'victim_support', 'watch'];
+const CLOSURES = ['resolved', 'handed_over', 'moved', 'declined', 'other'];
+const BRACKETS: { b: AgeBracket; age?: number }[] = [{ b: 'under_11', age: 9 }, { b: '11_14', age: 12 }, { b: '15_17', age: 16 }, { b: '18_21', age: 19 }, { b: '22_24', age: 23 }, { b: '25_plus' }];
+
+/**
+ * The 10-year dataset's register (~2,000 situations): every reference its cellules cite, then older ones, with
+ * statuses following their age (recent: followed; older: closed, archived). Deterministic.
+ */
+export function scaleSituations(data: Datastore, today: string, at: string, count = 2000): Situation[] {
+  const cited = citedReferences(data);
+  const following = data.instances.filter(canFollowSituations).map((i) => i.id);
+  if (!following.length) return [];
+  const used = new Set(cited.map((c) => c.ref));
+  const out: Situation[] = [];
+  let seq = 0;
+  for (let i = 0; out.length < count; i++) {
+    const c = cited[i];
+    let reference = c?.ref;
+    let openedAt = c?.date;
+    if (!reference || !openedAt) {
+      openedAt = addDays(today, -((i * 37) % 3400) - 20);
+      do reference = `${openedAt.slice(0, 4)}-${String(500 + seq++).padStart(4, '0')}`;
+      while (used.has(reference));
+      used.add(reference);
+    }
+    const ageDays = (Date.parse(today) - Date.parse(openedAt)) / 86_400_000;
+    const bracket = BRACKETS[i % BRACKETS.length];
+    const status: SituationStatus = ageDays < 120 ? (i % 3 ? 'in_follow_up' : 'open') : ageDays < 400 ? (i % 2 ? 'in_follow_up' : 'closed') : 'archived';
+    let closedAt = status === 'closed' || status === 'archived' ? addDays(openedAt, 90 + (i % 200)) : undefined;
+    if (closedAt && closedAt > today) closedAt = addDays(today, -1);
+    const legal = legalEndDate(bracket.b, bracket.age === undefined ? undefined : Number(openedAt.slice(0, 4)) - bracket.age);
+    out.push({
+      id: `sit_s${String(i).padStart(5, '0')}`,
+      reference,
+      openedAt,
+      instanceIds: [c?.instanceId ?? following[i % following.length]],
+      origin: ORIGINS[i % ORIGINS.length],
+      reason: REASONS[(i * 5) % REASONS.length],
+      ageBracket: bracket.b,
+      ...(legal ? { legalEndDate: legal } : {}),
+      ...(c?.pilot ? { referentOrganisationId: c.pilot } : {}),
+      status,
+      ...(closedAt ? { closedAt, closureReason: CLOSURES[i % CLOSURES.length] } : {}),
+      ...(status === 'archived' && closedAt ? { archivedAt: addDays(closedAt, 30) } : {}),
+      orientations: [ORIENTATIONS[i % ORIENTATIONS.length], ORIENTATIONS[(i * 3 + 1) % ORIENTATIONS.length]].filter((x, j, a) => a.indexOf(x) === j),
+      note: i % 4 ? 'Orientation décidée en cellule ; point à la prochaine réunion.' : '',
+      createdAt: at,
+      updatedAt: at,
+    });
+  }
+  return out;
+}
+
+/** Fills the demo's unlocked protected store with the demo register (once); `scale` for the 10-year dataset. */
+export async function seedDemoRegister(ctx: ServiceContext, options: { scale?: boolean } = {}): Promise<void> {
   if (ctx.vault?.state !== 'unlocked' || !ctx.store.data.settings.demo) return;
   if (ctx.vault.read().situations.length) return;
   const now = ctx.now();
-  const list = demoSituations(ctx.store.data, now.toISOString().slice(0, 10), now.toISOString());
+  const today = now.toISOString().slice(0, 10);
+  const list = options.scale ? scaleSituations(ctx.store.data, today, now.toISOString()) : demoSituations(ctx.store.data, today, now.toISOString());
   await ctx.vault.update((draft) => {
     draft.situations.push(...list);
     for (const s of list.slice(0, 3)) logAccess(ctx, draft, 'create', s.reference);
