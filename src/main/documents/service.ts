@@ -6,6 +6,7 @@ import { join, resolve, sep } from 'node:path';
 import type { DocumentChoices, GeneratedInfo } from '../../shared/contract/documents';
 import { documents as t } from '../../shared/i18n/documents';
 import type { Datastore } from '../../shared/model';
+import { charterApplies } from '../../shared/instance-rules';
 import { DomainError } from '../../shared/result';
 import type { ServiceContext } from '../services/context';
 import { withArchives } from './archives';
@@ -132,7 +133,7 @@ export function documentChoices(data: Datastore, now: Date): DocumentChoices {
       .filter((a) => !a.archived)
       .sort((a, b) => a.code.localeCompare(b.code, 'fr', { numeric: true }))
       .map((a) => ({ id: a.id, code: a.code, title: a.title })),
-    instances: data.instances.filter((i) => i.status === 'active').map((i) => ({ id: i.id, name: i.name, confidentiality: i.confidentiality })),
+    instances: data.instances.filter((i) => i.status === 'active').map((i) => ({ id: i.id, name: i.name, confidentiality: i.confidentiality, ...(charterApplies(i) ? { governed: true } : {}) })),
     years: [...years].filter((y) => y >= 2000 && y <= 2100).sort((a, b) => b - a),
     currentYear: now.getFullYear(),
   };

@@ -22,7 +22,8 @@ export interface GeneratedInfo {
 export interface DocumentChoices {
   meetings: { id: string; title: string; date: string; status: MeetingStatus; instanceName: string; confidentiality: Confidentiality; minutesAvailable: boolean }[];
   actions: { id: string; code: string; title: string }[];
-  instances: { id: string; name: string; confidentiality: Confidentiality }[];
+  /** `governed`: a confidential group with a règlement intérieur and a charter (working group, CDDF). */
+  instances: { id: string; name: string; confidentiality: Confidentiality; governed?: boolean }[];
   years: number[];
   currentYear: number;
 }

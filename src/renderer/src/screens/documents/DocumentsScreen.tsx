@@ -30,7 +30,7 @@ const PdfPreview = lazy(() => import('./PdfPreview').then((m) => ({ default: m.P
 const t = fr.documents;
 const s = t.screen;
 
-export const KINDS = ['convocation', 'emargement', 'minutes', 'plan', 'fiche', 'dashboard', 'members'] as const;
+export const KINDS = ['convocation', 'emargement', 'minutes', 'plan', 'fiche', 'dashboard', 'members', 'rules', 'charter', 'charter_review'] as const;
 export type Kind = (typeof KINDS)[number];
 
 const ICONS: Record<Kind, ReactNode> = {
@@ -41,7 +41,12 @@ const ICONS: Record<Kind, ReactNode> = {
   fiche: <IconClipboardList size={20} />,
   dashboard: <IconChartBar size={20} />,
   members: <IconUsers size={20} />,
+  rules: <IconFileDescription size={20} />,
+  charter: <IconSignature size={20} />,
+  charter_review: <IconClipboardList size={20} />,
 };
+/** Governance documents of one confidential group (working group, CDDF). */
+const NEEDS_GROUP: Kind[] = ['rules', 'charter', 'charter_review'];
 
 const NEEDS_MEETING: Kind[] = ['convocation', 'emargement', 'minutes'];
 /** Documents that leave confidential instances' content out unless the coordinator explicitly includes it. */
@@ -97,6 +102,8 @@ export function DocumentsScreen() {
     () => [{ value: '', label: s.allInstances }, ...(data?.instances ?? []).map((i) => ({ value: i.id, label: `${i.name}${i.confidentiality === 'confidential' ? ` (${fr.confidentiality.confidential})` : ''}` }))],
     [data],
   );
+  const groups = useMemo(() => (data?.instances ?? []).filter((i) => i.governed).map((i) => ({ value: i.id, label: i.name })), [data]);
+  const groupId = instanceId && groups.some((g) => g.value === instanceId) ? instanceId : null;
   const singleConfidentialInstance = kind === 'members' && !!instanceId && data?.instances.find((i) => i.id === instanceId)?.confidentiality === 'confidential';
   const offersConfidential = OFFERS_CONFIDENTIAL.includes(kind) && !(kind === 'members' && instanceId);
   const withConfidential = offersConfidential && includeConfidential;
@@ -125,7 +132,7 @@ export function DocumentsScreen() {
   }, [data]);
 
   const missing =
-    (NEEDS_MEETING.includes(kind) && !meetingId) || (kind === 'fiche' && !actionId) || (kind === 'dashboard' && !year);
+    (NEEDS_MEETING.includes(kind) && !meetingId) || (kind === 'fiche' && !actionId) || ((kind === 'dashboard' || kind === 'charter_review') && !year) || (NEEDS_GROUP.includes(kind) && !groupId);
 
   async function generate() {
     setBusy(true);
@@ -157,6 +164,15 @@ export function DocumentsScreen() {
           break;
         case 'members':
           r = await call(d.members(instanceId ? { instanceId } : withConfidential ? { includeConfidential: true } : {}), { notifyError: false });
+          break;
+        case 'rules':
+          r = await call(d.rules({ instanceId: groupId! }), { notifyError: false });
+          break;
+        case 'charter':
+          r = await call(d.charter({ instanceId: groupId! }), { notifyError: false });
+          break;
+        case 'charter_review':
+          r = await call(d.charterReview({ instanceId: groupId!, year: Number(year) }), { notifyError: false });
           break;
       }
       setInfo(r);
@@ -243,7 +259,10 @@ export function DocumentsScreen() {
                   <Select label={s.action} placeholder={s.chooseAction} data={actions} value={actionId} onChange={setActionId} searchable nothingFoundMessage={s.noAction} data-testid="doc-action" />
                 ) : null}
                 {kind === 'members' ? <Select label={s.instance} data={instances} value={instanceId ?? ''} onChange={(v) => setInstanceId(v || null)} /> : null}
-                {kind === 'dashboard' ? <Select label={s.year} data={years} value={year} onChange={setYear} w={160} data-testid="doc-year" /> : null}
+                {NEEDS_GROUP.includes(kind) ? (
+                  <Select label={s.group} placeholder={s.chooseGroup} data={groups} value={groupId} onChange={setInstanceId} nothingFoundMessage={s.noGroup} data-testid="doc-group" />
+                ) : null}
+                {kind === 'dashboard' || kind === 'charter_review' ? <Select label={s.year} data={years} value={year} onChange={setYear} w={160} data-testid="doc-year" /> : null}
                 {offersConfidential ? (
                   <Checkbox
                     label={s.includeConfidential}
@@ -270,7 +289,7 @@ export function DocumentsScreen() {
                   {missing && !choices.loading ? (
                     // A disabled button says why.
                     <Text size="sm" c="dimmed">
-                      {NEEDS_MEETING.includes(kind) ? `${s.chooseMeeting}.` : kind === 'fiche' ? `${s.chooseAction}.` : null}
+                      {NEEDS_MEETING.includes(kind) ? `${s.chooseMeeting}.` : kind === 'fiche' ? `${s.chooseAction}.` : NEEDS_GROUP.includes(kind) ? `${s.chooseGroup}.` : null}
                     </Text>
                   ) : null}
                 </Group>

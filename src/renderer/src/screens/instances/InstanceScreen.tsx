@@ -12,7 +12,8 @@ import { DateField, INVALID_DATE } from '../../components/DateField';
 import { links } from '../../app/registry';
 import { confirmDanger, notifyDeleted } from '../../components/confirm';
 import { PageHeader } from '../../components/PageHeader';
-import { registerAllowed } from '../../../../shared/instance-rules';
+import { charterApplies, registerAllowed } from '../../../../shared/instance-rules';
+import { GovernancePanel } from './GovernancePanel';
 import { ConfidentialityBadge, MeetingStatusBadge } from '../meetings/badges';
 import { NewMeetingDialog } from '../meetings/MeetingsScreen';
 
@@ -291,6 +292,7 @@ export function InstanceScreen() {
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: 4 }}>
           <Stack gap="md">
+            {charterApplies(instance) ? <GovernancePanel detail={d} /> : null}
             <Paper withBorder p="sm">
               <Text fw={700} mb={4}>
                 {L.meetingsOfInstance}
