@@ -7,6 +7,7 @@ import { fr } from '../../../shared/i18n';
 import { api, useDataVersion } from '../api';
 import { FirstRunScreen } from '../screens/setup/FirstRunScreen';
 import { RecoveryScreen } from '../screens/setup/RecoveryScreen';
+import { VaultGateScreen } from '../screens/vault/VaultGateScreen';
 import { Shell } from './Shell';
 
 let syncedNoticeShown = false;
@@ -52,6 +53,9 @@ export function App() {
     );
   if (state.status === 'broken') return <RecoveryScreen message={state.message ?? ''} dataDir={state.dataDir} onRecovered={refresh} />;
   if (state.status === 'empty') return <FirstRunScreen onDone={refresh} />;
+  // The coffre comes first: created at first use (or after the update), unlocked while the update waits for it.
+  if (state.vault && (state.vault.state === 'absent' || (state.vault.migrationPending && state.vault.state === 'locked')))
+    return <VaultGateScreen status={state.vault} onDone={refresh} />;
   return (
     <AppStateContext.Provider value={{ state, refresh }}>
       <Shell />

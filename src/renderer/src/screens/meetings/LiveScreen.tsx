@@ -32,6 +32,7 @@ import { CaptureDialog } from './CaptureDialog';
 import { FollowUpPanel } from './FollowUpPanel';
 import { NotesEditor } from './NotesEditor';
 import { GENERAL, NotesAutosaver, type NotesSaveState } from './notesAutosave';
+import { TextsLocked } from '../vault/TextsLocked';
 
 const L = fr.meetings.ui;
 
@@ -248,6 +249,8 @@ export function LiveScreen() {
   if (!detail || !meeting) {
     return q.error ? <Alert color="red">{q.error.message}</Alert> : <Loader />;
   }
+  // The séance of a confidential meeting starts only once the coffre is unlocked (its notes are saved there).
+  if (detail.textsLocked) return <TextsLocked onUnlocked={q.reload} />;
   const itemDecisions = meeting.decisions.filter((d) => !current || d.agendaItemId === current.id);
   const end = async () => {
     await saver.flush();

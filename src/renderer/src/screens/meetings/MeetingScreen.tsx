@@ -21,6 +21,7 @@ import { FollowUpPanel } from './FollowUpPanel';
 import { useNotesAutosaver, NotesSaveIndicator } from './LiveScreen';
 import { NotesEditor } from './NotesEditor';
 import { GENERAL } from './notesAutosave';
+import { TextsLocked } from '../vault/TextsLocked';
 
 const L = fr.meetings.ui;
 type Step = 'prep' | 'invitations' | 'session' | 'minutes' | 'documents';
@@ -263,6 +264,7 @@ export function MeetingScreen() {
   const detail = q.data;
   if (!detail) return q.error ? <Alert color="red">{q.error.message}</Alert> : <Loader />;
   const { meeting, instance, summary, locked } = detail;
+  if (detail.textsLocked) return <TextsLocked onUnlocked={q.reload} />;
   const step = (params.get('etape') as Step) || (meeting.status === 'held' || meeting.status === 'validated' ? 'minutes' : 'prep');
   const remove = async () => {
     if (!(await confirmDanger(L.deleteMeeting, `« ${meeting.title} » sera supprimée. Vous pourrez annuler pendant cette session.`))) return;

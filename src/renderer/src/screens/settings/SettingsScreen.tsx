@@ -10,6 +10,7 @@ import { useAppState } from '../../app/App';
 import { confirmDanger } from '../../components/confirm';
 import { PageHeader } from '../../components/PageHeader';
 import { describeBackup } from './backups';
+import { VaultSettings } from '../vault/VaultSettings';
 
 const t = fr.directory.settings;
 
@@ -193,6 +194,7 @@ export function SettingsScreen() {
             </Table>
           )}
         </Card>
+        <VaultSettings />
       </Stack>
     </>
   );
