@@ -196,7 +196,7 @@ export type Milestone = z.infer<typeof Milestone>;
 
 export const FundingLine = z.object({
   id: Id,
-  /** Funder key (fipdr, commune, caf, departement, politique_ville, other) or free label. */
+  /** Funder key (fipdr = FIPD, fipd_prevention, fipd_radicalisation, fipd_securisation, commune, caf, departement, politique_ville, ars, mildeca, other) or free label. */
   funder: ShortText.min(1),
   year: z.number().int().optional(),
   requested: z.number().min(0),

@@ -1,4 +1,5 @@
 // The demo commune: valid against the model, deterministic, and telling the story the screens rely on.
+import { findPersonalMentions } from '../../src/shared/names-check';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -251,6 +252,18 @@ describe('demo datastore', () => {
       const situations = m.agenda.filter((i) => /^Situation n° \d{4}-\d{3}$/.test(i.title));
       expect(situations.length).toBeGreaterThan(0);
       for (const i of situations) expect(i.notes.startsWith(`${i.title} : `)).toBe(true);
+    }
+  });
+
+  it('has a public plenary held whose minutes wait for validation, and minimal confidential notes that pass the names check', () => {
+    const held = doc.meetings.filter((m) => instanceOf(m).kind === 'plenary' && m.status === 'held');
+    expect(held).toHaveLength(1);
+    expect(held[0].confidentiality).toBe('public');
+    expect(held[0].validatedAt).toBeUndefined();
+    expect(held[0].date <= today).toBe(true);
+    for (const m of doc.meetings.filter((x) => x.confidentiality === 'confidential')) {
+      for (const i of m.agenda.filter((x) => /^Situation n° /.test(x.title))) expect(i.notes.length).toBeLessThanOrEqual(120);
+      for (const d of m.decisions) expect(findPersonalMentions(d.text), d.text).toEqual([]);
     }
   });
 

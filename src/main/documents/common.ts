@@ -51,7 +51,7 @@ export function caption(pd: PdfDoc, text: string): void {
   pd.text(frText(text), { face: 'italic', size: 8.5, colour: COLOURS.muted, after: 6 });
 }
 
-/** « FIPDR », « Politique de la ville »… from a stored funder key; free labels are kept as typed. */
+/** « FIPD », « Politique de la ville »… from a stored funder key; free labels are kept as typed. */
 export function funderLabel(funder: string): string {
   return t.funders[funder.toLowerCase()] ?? funder;
 }

@@ -1,4 +1,5 @@
 // Application-level operations: state of the data folder, first run (new council or demo), settings, backups.
+import { defaultPresidentTitle } from '../../shared/council';
 import { basename, join } from 'node:path';
 import { SettingsPatch, type AppState, type BackupSummary, type SetupInput } from '../../shared/contract/core';
 import { newId } from '../../shared/ids';
@@ -59,6 +60,8 @@ export function buildNewCouncil(input: SetupInput, at: string): Datastore {
     councilAcronym: input.councilAcronym,
     councilName: councilNameFor(input.councilAcronym),
     presidentName: input.presidentName,
+    // A CISPD is chaired by the president of the EPCI, not the maire (CSI L132-13).
+    presidentTitle: defaultPresidentTitle(input.councilAcronym),
     coordinatorName: input.coordinatorName,
     activePeriodId: periodId,
     configured: true,

@@ -12,7 +12,7 @@ export const directory = {
     communeRequired: 'Indiquez le nom de la commune.',
     endBeforeStart: 'L’année de fin est avant l’année de début. Corrigez l’une des deux.',
     councilName: 'Nom du conseil',
-    president: 'Président (maire)',
+    president: 'Président(e) du conseil (le maire ; pour un CISPD, le président de l’EPCI)',
     coordinator: 'Coordonnateur ou coordonnatrice',
     startYear: 'Stratégie : année de début',
     endYear: 'Année de fin',
@@ -145,7 +145,7 @@ export const directory = {
     dataFolder: 'Dossier de données',
     dataFolderIntro: 'Vos données restent sur cet ordinateur, dans le dossier :',
     dataFolderHelp:
-      'Pour travailler dans un autre dossier (par exemple un lecteur partagé de la mairie), demandez à votre service informatique de l’indiquer au lancement de l’application.',
+      'Pour travailler dans un autre dossier de cet ordinateur, demandez à votre service informatique de l’indiquer au lancement de l’application. N’utilisez pas un lecteur réseau partagé ni un dossier synchronisé : les données des cellules de veille ne doivent pas s’y trouver.',
     backups: 'Sauvegardes',
     backupNow: 'Sauvegarder maintenant',
     backupCreated: 'Sauvegarde créée.',

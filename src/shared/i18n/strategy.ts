@@ -49,13 +49,18 @@ export const strategy = {
   attachmentFilter: 'Tous les fichiers',
   /** Labels of the preset funder keys stored in funding lines (other values are free labels shown as typed). */
   funders: {
-    fipdr: 'FIPDR',
+    fipdr: 'FIPD',
+    fipd_prevention: 'FIPD — prévention de la délinquance',
+    fipd_radicalisation: 'FIPD — prévention de la radicalisation',
+    fipd_securisation: 'FIPD — sécurisation et vidéoprotection',
     commune: 'Commune',
     caf: 'CAF',
     departement: 'Département',
     politique_ville: 'Politique de la ville',
     region: 'Région',
     etat: 'État',
+    ars: 'ARS',
+    mildeca: 'MILDECA',
     other: 'Autre',
   } as Record<string, string>,
   errors: {
@@ -364,7 +369,7 @@ export const strategy = {
     fundingAdded: 'Ligne de financement ajoutée.',
     deleteFunding: (t: string) => `Supprimer la ligne « ${t} »`,
     total: 'Total',
-    funderPlaceholder: 'FIPDR, commune, CAF, département…',
+    funderPlaceholder: 'FIPD, commune, CAF, département, ARS, MILDECA…',
     addFunding: 'Ajouter la ligne',
     measurementAdded: 'Mesure enregistrée.',
     indicatorNamed: (t: string) => `Indicateur « ${t} »`,

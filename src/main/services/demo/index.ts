@@ -429,6 +429,8 @@ class DemoBuilder {
     this.plan('restrictedNext', 'restricted', restrictedNext, 'convened', '14:00');
     // This year's plenary in December, prepared by the restricted formation (or later if December is too close).
     const december = nthWeekdayOfMonth(this.year, 11, 2, 3);
+    // An extraordinary plenary held twelve days ago: minutes still to validate (the usual state after a plenary).
+    this.plan('plenaryExtra', 'plenary', onOrAfterWeekday(addDays(t, -12), 4), 'held', '18:00');
     this.plan('plenaryNext', 'plenary', december >= addDays(restrictedNext, 5) ? december : onOrAfterWeekday(addDays(restrictedNext, 21), 2), 'draft', '17:30');
     // Cellule harcèlement scolaire: monthly (second Thursday), no meeting in August.
     const monthly: Date[] = [];
@@ -730,6 +732,7 @@ class DemoBuilder {
       const conf = plan.instance === 'plenary' ? 'public' : plan.instance === 'restricted' ? 'restricted' : 'confidential';
       const m = this.meetingShell(plan, conf);
       if (conf === 'confidential') this.fillConfidential(m, plan, followed, pools[plan.instance]!);
+      else if (plan.key === 'plenaryExtra') this.fillExtraordinaryPlenary(m);
       else if (plan.instance === 'plenary') this.fillPlenary(m, plan);
       else this.fillRestricted(m, plan);
       this.finishMeeting(m, plan, ordered);
@@ -817,6 +820,22 @@ class DemoBuilder {
       .join('\n');
   }
 
+  /** A public plenary called on one subject, held, its compte rendu not yet validated. */
+  private fillExtraordinaryPlenary(m: Meeting): void {
+    m.title = m.title.replace('Formation plénière', 'Formation plénière extraordinaire');
+    const open = this.section('Ouverture de la séance');
+    const welcome = this.item('Accueil et objet de la séance', 10, 'Mme Claire Morel, maire', 'Mme la Maire rappelle l’objet de la séance : la tranquillité publique aux abords des établissements scolaires après les incidents de la rentrée.');
+    const topic = this.section('Tranquillité aux abords des établissements');
+    const facts = this.item('Point de situation', 20, 'M. Olivier Dubreuil, commissaire', 'Les faits signalés aux abords des deux collèges sont en baisse depuis la mise en place de patrouilles aux heures de sortie ; les rassemblements du mercredi restent à surveiller.');
+    const plan = this.item('Mesures proposées', 20, 'M. Julien Perrin, coordonnateur', 'Renfort de la présence de la police municipale aux sorties, médiateurs sur la ligne de bus scolaire, information des familles par les établissements.');
+    const misc = this.item('Questions diverses', 10, 'Mme Claire Morel, maire', 'Les bailleurs demandent à être associés au bilan de ces mesures à la prochaine formation restreinte.');
+    m.agenda = [open, welcome, topic, facts, plan, misc];
+    m.plannedEndTime = addMinutes(m.startTime, m.agenda.reduce((sum, i) => sum + i.durationMin, 0));
+    m.generalNotes = 'Compte rendu à valider : le projet sera adressé aux membres avant validation.';
+    this.decision(m, 'decision', 'Les mesures de tranquillité aux abords des établissements sont approuvées pour l’année scolaire.', { item: plan, status: 'open' });
+    this.decision(m, 'action', 'Présenter un premier bilan des patrouilles aux heures de sortie à la prochaine formation restreinte.', { item: plan, pilot: 'pm', due: addDays(fromIsoDay(m.date), 60), status: 'open' });
+  }
+
   private fillPlenary(m: Meeting, plan: MeetingPlan): void {
     const written = plan.status === 'held' || plan.status === 'validated';
     // A plenary early in the year presents the previous year's bilan.
@@ -842,7 +861,7 @@ class DemoBuilder {
         linkedActionIds: byAxis(i).slice(0, 4).map((a) => a.action.id),
       }),
     );
-    const fipdr = this.item('Point sur le FIPDR', 10, 'M. Karim Benali, délégué du préfet', written ? 'Six dossiers financés cette année pour un montant total de 48 500 € ; le dossier vidéoprotection n’a été que partiellement retenu.' : '');
+    const fipdr = this.item('Point sur le FIPD', 10, 'M. Karim Benali, délégué du préfet', written ? 'Six dossiers financés cette année pour un montant total de 48 500 € ; le dossier vidéoprotection n’a été que partiellement retenu.' : '');
     const orient = this.section(`Orientations pour ${y + 1}`);
     const orientations = this.item(
       `Orientations ${y + 1} et calendrier des instances`,
@@ -987,14 +1006,17 @@ class DemoBuilder {
     const stillOpen: typeof current = [];
     for (const s of current) {
       const closing = s.seen > s.spec.followUps.length || (s.seen >= 1 && rng.chance(0.25));
-      const note = closing ? s.spec.closing : s.spec.followUps[Math.min(s.seen - 1, s.spec.followUps.length - 1)];
-      followItems.push(this.item(`Situation n° ${s.ref}`, 10, presenterFor(s.spec.pilot), `Situation n° ${s.ref} : ${lowerFirst(note)}`));
+      // Minimal notes (strict necessity): where the follow-up stands, never the story of the situation.
+      const note = closing ? 'situation close, fin du suivi par la cellule.' : 'point d’étape fait par le référent, suivi poursuivi.';
+      followItems.push(this.item(`Situation n° ${s.ref}`, 10, presenterFor(s.spec.pilot), `Situation n° ${s.ref} : ${note}`));
       if (!closing) stillOpen.push({ ...s, seen: s.seen + 1 });
     }
     const fresh = this.section('Situations nouvelles');
     const newCount = Math.min(pool.length, plan.instance === 'tilleuls' || !current.length ? 2 : 1);
     const newOnes = pool.splice(0, newCount).map((spec) => ({ ref: this.situationRef(plan.date.getUTCFullYear()), spec, seen: 1 }));
-    const newItems = newOnes.map((s) => this.item(`Situation n° ${s.ref}`, 15, presenterFor(s.spec.pilot), `Situation n° ${s.ref} : ${lowerFirst(s.spec.opening)}`));
+    const newItems = newOnes.map((s) =>
+      this.item(`Situation n° ${s.ref}`, 15, presenterFor(s.spec.pilot), `Situation n° ${s.ref} : situation présentée par ${presenterFor(s.spec.pilot)} ; orientation décidée (voir le relevé).`),
+    );
     const end = this.section('Décisions et prochaine réunion');
     const recap = this.item('Relevé des décisions', 5, 'M. Julien Perrin, coordonnateur', 'Les décisions sont relues en séance ; le relevé est diffusé aux seuls signataires de la charte.');
     m.agenda = [open, charter, follow, ...followItems, fresh, ...newItems, end, recap];
@@ -1095,11 +1117,6 @@ function fromIsoDay(iso: string): Date {
   return new Date(`${iso}T00:00:00Z`);
 }
 
-
-/** « Élève de 5e… » → « élève de 5e… » after a colon (acronyms such as « CMP » are kept). */
-function lowerFirst(text: string): string {
-  return /^[A-ZÀ-Ý][a-zà-ÿ]/.test(text) ? text.charAt(0).toLowerCase() + text.slice(1) : text;
-}
 
 /** Presenter of a situation: the institution, never a person, in confidential minutes. */
 function presenterFor(orgKey: string): string {

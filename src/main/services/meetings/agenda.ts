@@ -1,5 +1,6 @@
 // Agenda builder: sections and items, reorder, templates per instance kind, copy from the previous meeting.
 import type { AgendaItemInput, AgendaSummary } from '../../../shared/contract/meetings';
+import { defaultPresidentTitle } from '../../../shared/council';
 import { newId } from '../../../shared/ids';
 import { meetings as t } from '../../../shared/i18n/meetings';
 import type { AgendaItem, Datastore, Meeting } from '../../../shared/model';
@@ -131,14 +132,14 @@ export async function moveAgendaItem(ctx: ServiceContext, meetingId: string, ite
 /** The agenda items a template proposes for a meeting (built from the datastore: axes of the active period). */
 export function templateItems(data: Datastore, kind: TemplateKind, hasPrevious: boolean): AgendaItem[] {
   const T = t.templates;
-  const items: AgendaItemInput[] = [{ title: T.opening, durationMin: 5, presenter: data.settings.presidentTitle || 'Maire' }];
+  const items: AgendaItemInput[] = [{ title: T.opening, durationMin: 5, presenter: data.settings.presidentTitle || defaultPresidentTitle(data.settings.councilAcronym) }];
   if (hasPrevious && kind !== 'plenary') items.push({ title: T.followUp, durationMin: 15 });
   if (kind === 'plenary') {
     items.push(
       { title: T.plenaryStats, durationMin: 30, presenter: 'Préfet ou son représentant' },
       { title: T.plenaryReview, durationMin: 30, presenter: 'Coordonnateur du CLSPD' },
       { title: T.plenaryStrategy, durationMin: 20 },
-      { title: T.plenaryOrientations, durationMin: 20, presenter: data.settings.presidentTitle || 'Maire' },
+      { title: T.plenaryOrientations, durationMin: 20, presenter: data.settings.presidentTitle || defaultPresidentTitle(data.settings.councilAcronym) },
     );
   } else if (kind === 'restricted') {
     const period = data.periods.find((p) => p.id === data.settings.activePeriodId) ?? data.periods.find((p) => p.status === 'active');

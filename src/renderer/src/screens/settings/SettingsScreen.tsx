@@ -3,6 +3,7 @@ import { Alert, Button, Card, Group, NumberInput, Select, Stack, Table, Text, Te
 import { IconAlertTriangle, IconDeviceFloppy, IconFolderOpen, IconHistory } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import type { SettingsPatch } from '../../../../shared/contract/core';
+import { addressLabel, defaultPresidentTitle } from '../../../../shared/council';
 import { fr } from '../../../../shared/i18n';
 import type { CouncilAcronym } from '../../../../shared/model';
 import { api, call, useQuery } from '../../api';
@@ -94,14 +95,14 @@ export function SettingsScreen() {
             <TextInput label={t.councilName} value={v.councilName ?? ''} onChange={set('councilName')} maxLength={300} placeholder={t.councilNamePlaceholder} />
             <Group grow>
               <TextInput label={t.president} value={v.presidentName ?? ''} onChange={set('presidentName')} maxLength={300} />
-              <TextInput label={t.presidentTitle} value={v.presidentTitle ?? ''} onChange={set('presidentTitle')} maxLength={300} placeholder={t.presidentTitlePlaceholder} />
+              <TextInput label={t.presidentTitle} value={v.presidentTitle ?? ''} onChange={set('presidentTitle')} maxLength={300} placeholder={defaultPresidentTitle(v.councilAcronym ?? 'CLSPD')} />
             </Group>
             <Group grow>
               <TextInput label={t.coordinator} value={v.coordinatorName ?? ''} onChange={set('coordinatorName')} maxLength={300} />
               <TextInput label={t.email} value={v.coordinatorEmail ?? ''} onChange={set('coordinatorEmail')} maxLength={300} />
               <TextInput label={t.phone} value={v.coordinatorPhone ?? ''} onChange={set('coordinatorPhone')} maxLength={300} />
             </Group>
-            <TextInput label={t.address} value={v.address ?? ''} onChange={set('address')} maxLength={300} />
+            <TextInput label={addressLabel(v.councilAcronym ?? 'CLSPD')} value={v.address ?? ''} onChange={set('address')} maxLength={300} />
             <Group gap="xs" align="flex-end" wrap="nowrap">
               <TextInput label={t.logo} value={v.logoPath ?? ''} onChange={set('logoPath')} maxLength={1000} style={{ flex: 1 }} />
               <Button variant="default" leftSection={<IconFolderOpen size={16} />} onClick={chooseLogo}>

@@ -120,7 +120,7 @@ export function ProgressCell({ value, width = 90 }: { value: number; width?: num
   );
 }
 
-/** Label of a funder key (« fipdr » → « FIPDR »); free labels are shown as typed. */
+/** Label of a funder key (« fipdr » → « FIPD »); free labels are shown as typed. */
 export function funderLabel(funder: string): string {
   return fr.strategy.funders[funder] ?? funder;
 }
