@@ -281,6 +281,19 @@ describe('live mode, capture and follow-up', () => {
     expect(next.map((r) => r.decision.text)).toEqual(['Former les surveillants']);
   });
 
+  it('updateFollowUp refuses, changing nothing, a decision of a later meeting of the instance (found by the fuzzer)', async () => {
+    f = await openFixture();
+    const cell = await quickCell(f.ctx, { theme: 'Harcèlement', personIds: [f.ids.cpe] });
+    const { meeting: april } = await mtg.createMeeting(f.ctx, { instanceId: cell.instance.id, title: 'Cellule avril', date: '2026-04-01', startTime: '09:00' });
+    const { meeting: may } = await mtg.createMeeting(f.ctx, { instanceId: cell.instance.id, title: 'Cellule mai', date: '2026-05-01', startTime: '09:00' });
+    const later = await mtg.capture(f.ctx, { meetingId: may.id, kind: 'decision', text: 'Décidé en mai' });
+    const before = structuredClone(f.store.data);
+    // Once, the change was saved and then refused with « Cette décision est introuvable ».
+    const r = await createInvoker(f.ctx)('meetings:updateFollowUp', { meetingId: april.id, decisionId: later.decision.id, status: 'done', comment: 'Fait' });
+    expect(r).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(f.store.data).toEqual(before);
+  });
+
   it('decisions log: search and filter by instance, axis, period and linked action status', async () => {
     f = await openFixture();
     const { meeting } = await plenary(f);

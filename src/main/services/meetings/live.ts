@@ -217,13 +217,17 @@ function actionSummary(a: Action | undefined) {
   return a ? { id: a.id, code: a.code, title: a.title, status: a.status, progress: a.progress } : undefined;
 }
 
+/** An earlier meeting of the same instance: the ones whose decisions a meeting follows up. */
+function isEarlierMeeting(m: Meeting, meeting: Meeting): boolean {
+  return m.instanceId === meeting.instanceId && m.id !== meeting.id && `${m.date} ${m.startTime}` < `${meeting.date} ${meeting.startTime}`;
+}
+
 /** « Suivi des décisions »: open decisions and actions of the instance's earlier meetings (and those closed in this one). */
 export function followUpRows(data: Datastore, meeting: Meeting): FollowUpRow[] {
-  const key = `${meeting.date} ${meeting.startTime}`;
   const actions = new Map(data.actions.map((a) => [a.id, a]));
   const rows: FollowUpRow[] = [];
   const earlier = data.meetings
-    .filter((m) => m.instanceId === meeting.instanceId && m.id !== meeting.id && `${m.date} ${m.startTime}` < key)
+    .filter((m) => isEarlierMeeting(m, meeting))
     .sort((a, b) => `${a.date} ${a.startTime}`.localeCompare(`${b.date} ${b.startTime}`));
   for (const m of earlier) {
     for (const d of m.decisions) {
@@ -252,7 +256,8 @@ export async function updateFollowUp(ctx: ServiceContext, input: FollowUpInput):
   await ctx.store.update((data) => {
     const meeting = getMeeting(data, input.meetingId);
     assertNotLocked(meeting);
-    const source = data.meetings.find((m) => m.instanceId === meeting.instanceId && m.id !== meeting.id && m.decisions.some((d) => d.id === input.decisionId));
+    // Only the decisions this meeting follows up (those of earlier meetings): a later meeting's decision is not in its list.
+    const source = data.meetings.find((m) => isEarlierMeeting(m, meeting) && m.decisions.some((d) => d.id === input.decisionId));
     if (!source) throw new DomainError('not_found', t.errors.decisionNotFound);
     const d = getDecision(source, input.decisionId);
     if (d.actionId && (input.actionStatus || input.progress !== undefined)) checkActionUpdate(data, d.actionId);
