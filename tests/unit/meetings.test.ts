@@ -294,6 +294,22 @@ describe('live mode, capture and follow-up', () => {
     expect(f.store.data).toEqual(before);
   });
 
+  it('updateFollowUp refuses, changing nothing, a decision closed in another meeting (found by the fuzzer)', async () => {
+    f = await openFixture();
+    const cell = await quickCell(f.ctx, { theme: 'Harcèlement', personIds: [f.ids.cpe] });
+    const { meeting: april } = await mtg.createMeeting(f.ctx, { instanceId: cell.instance.id, title: 'Cellule avril', date: '2026-04-01', startTime: '09:00' });
+    const { meeting: may } = await mtg.createMeeting(f.ctx, { instanceId: cell.instance.id, title: 'Cellule mai', date: '2026-05-01', startTime: '09:00' });
+    const { meeting: june } = await mtg.createMeeting(f.ctx, { instanceId: cell.instance.id, title: 'Cellule juin', date: '2026-06-01', startTime: '09:00' });
+    const dec = await mtg.capture(f.ctx, { meetingId: april.id, kind: 'decision', text: 'Rencontrer le bailleur' });
+    await mtg.updateFollowUp(f.ctx, { meetingId: may.id, decisionId: dec.decision.id, status: 'done' });
+    expect(mtg.followUp(f.ctx, june.id)).toEqual([]);
+    const before = structuredClone(f.store.data);
+    // Once, the meeting's modification date was saved and then the call refused with « Cette décision est introuvable ».
+    const r = await createInvoker(f.ctx)('meetings:updateFollowUp', { meetingId: june.id, decisionId: dec.decision.id, comment: 'Vu' });
+    expect(r).toMatchObject({ ok: false, error: { code: 'conflict', message: expect.stringMatching(/close lors d’une autre réunion/) } });
+    expect(f.store.data).toEqual(before);
+  });
+
   it('decisions log: search and filter by instance, axis, period and linked action status', async () => {
     f = await openFixture();
     const { meeting } = await plenary(f);

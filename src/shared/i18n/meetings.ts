@@ -4,6 +4,7 @@ export const meetings = {
     meetingNotFound: 'Cette réunion est introuvable. Elle a peut-être été supprimée.',
     itemNotFound: 'Ce point de l’ordre du jour est introuvable. Il a peut-être été supprimé.',
     decisionNotFound: 'Cette décision est introuvable. Elle a peut-être été supprimée.',
+    decisionClosedElsewhere: 'Cette décision a été close lors d’une autre réunion : elle ne figure plus dans le suivi de celle-ci.',
     inviteeNotFound: 'Cet invité est introuvable dans la liste de la réunion.',
     locked: 'Le compte rendu de cette réunion est validé : il est verrouillé et ne peut plus être modifié.',
     endBeforeStart: 'L’heure de fin prévue est avant l’heure de début. Corrigez l’une des deux heures.',

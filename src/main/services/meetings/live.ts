@@ -222,6 +222,11 @@ function isEarlierMeeting(m: Meeting, meeting: Meeting): boolean {
   return m.instanceId === meeting.instanceId && m.id !== meeting.id && `${m.date} ${m.startTime}` < `${meeting.date} ${meeting.startTime}`;
 }
 
+/** A decision of an earlier meeting stays in a meeting's follow-up while open, or when it was closed in that meeting. */
+function isFollowedUpIn(d: Decision, meeting: Meeting): boolean {
+  return d.status === 'open' || d.closedInMeetingId === meeting.id;
+}
+
 /** « Suivi des décisions »: open decisions and actions of the instance's earlier meetings (and those closed in this one). */
 export function followUpRows(data: Datastore, meeting: Meeting): FollowUpRow[] {
   const actions = new Map(data.actions.map((a) => [a.id, a]));
@@ -231,7 +236,7 @@ export function followUpRows(data: Datastore, meeting: Meeting): FollowUpRow[] {
     .sort((a, b) => `${a.date} ${a.startTime}`.localeCompare(`${b.date} ${b.startTime}`));
   for (const m of earlier) {
     for (const d of m.decisions) {
-      if (d.status !== 'open' && d.closedInMeetingId !== meeting.id) continue;
+      if (!isFollowedUpIn(d, meeting)) continue;
       const a = d.actionId ? actions.get(d.actionId) : undefined;
       rows.push({
         decision: d,
@@ -260,6 +265,8 @@ export async function updateFollowUp(ctx: ServiceContext, input: FollowUpInput):
     const source = data.meetings.find((m) => isEarlierMeeting(m, meeting) && m.decisions.some((d) => d.id === input.decisionId));
     if (!source) throw new DomainError('not_found', t.errors.decisionNotFound);
     const d = getDecision(source, input.decisionId);
+    // Closed in another meeting: not in this meeting's follow-up, so not updated from it.
+    if (!isFollowedUpIn(d, meeting)) throw new DomainError('conflict', t.errors.decisionClosedElsewhere);
     if (d.actionId && (input.actionStatus || input.progress !== undefined)) checkActionUpdate(data, d.actionId);
     if (d.actionId && (input.actionStatus || input.progress !== undefined || input.comment)) {
       updatePlanActionIn(data, ctx, d.actionId, { status: input.actionStatus, progress: input.progress, comment: input.comment }, meeting.id);
