@@ -33,3 +33,14 @@ export function personLabel(p: { civility?: string; firstName?: string; lastName
 
 /** An e-mail address as the app accepts it (one pattern for forms, IPC and imports). */
 export const EMAIL_RE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+/** At most `max` UTF-16 units, cut between characters (never inside an emoji's surrogate pair) and ended by « … » when cut. */
+export function clipText(s: string, max: number): string {
+  if (s.length <= max) return s;
+  let out = '';
+  for (const ch of s) {
+    if (out.length + ch.length > max - 1) break;
+    out += ch;
+  }
+  return `${out}…`;
+}

@@ -28,6 +28,19 @@ describe('instances', () => {
     expect(f.store.data.memberships.filter((m) => m.instanceId === detail.instance.id)).toHaveLength(3);
   });
 
+  it('names a cellule whose theme has the full 300 characters within the 300 an instance name may have (found by the fuzzer)', async () => {
+    f = await openFixture();
+    const theme = `${'é'.repeat(298)}👍`;
+    const detail = await ins.quickCell(f.ctx, { theme, personIds: [] });
+    expect(detail.instance.name.length).toBeLessThanOrEqual(300);
+    expect(detail.instance.name).toMatch(/^Cellule de veille — é+…$/);
+    expect(detail.instance.theme).toBe(theme);
+    // The saved file still passes `clspd check`.
+    await f.store.flush();
+    const { inspectFile } = await import('../../src/main/store/store');
+    expect(inspectFile(f.store.file).ok).toBe(true);
+  });
+
   it('refuses a cellule without theme and an unknown person, saving nothing', async () => {
     f = await openFixture();
     const invoke = createInvoker(f.ctx);

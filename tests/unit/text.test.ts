@@ -1,6 +1,6 @@
 // The one folding rule (shared/text.ts) and the names the directory, sharing and plan filter keep using for it.
 import { describe, expect, it } from 'vitest';
-import { foldLoose, foldText, foldWords, personLabel, stripAccents } from '../../src/shared/text';
+import { clipText, foldLoose, foldText, foldWords, personLabel, stripAccents } from '../../src/shared/text';
 import { foldText as planFold } from '../../src/shared/strategy-filter';
 import { fold as directoryFold } from '../../src/main/services/directory';
 import { fold as sharingFold, slug } from '../../src/main/services/sharing/common';
@@ -40,5 +40,14 @@ describe('funder labels', () => {
     expect(documents.funders).toBe(strategy.funders);
     expect(documents.funders.etat).toBe('État');
     expect(documents.funders.region).toBe('Région');
+  });
+});
+
+describe('clipText', () => {
+  it('keeps short texts, cuts long ones with « … » and never splits an emoji', () => {
+    expect(clipText('Cellule', 300)).toBe('Cellule');
+    expect(clipText('abcdef', 4)).toBe('abc…');
+    expect(clipText('ab👍cd', 4)).toBe('ab…');
+    expect(clipText('a'.repeat(400), 300)).toHaveLength(300);
   });
 });

@@ -5,7 +5,7 @@ import { newId } from '../../../shared/ids';
 import type { Datastore, Instance, Membership } from '../../../shared/model';
 import { DomainError } from '../../../shared/result';
 import { INSTANCE_KIND_ORDER } from '../../../shared/instance-rules';
-import { personLabel } from '../../../shared/text';
+import { clipText, personLabel } from '../../../shared/text';
 import { fold } from '../directory';
 import { nowIso, type ServiceContext } from '../context';
 import { detach } from '../../store/transaction';
@@ -148,7 +148,8 @@ export async function createInstance(ctx: ServiceContext, input: InstanceInput):
 /** « Nouvelle cellule »: a confidential working group on a theme with its first members, in one write. */
 export async function quickCell(ctx: ServiceContext, input: QuickCellInput): Promise<InstanceDetail> {
   const created = await ctx.store.update((data) => {
-    const name = input.name?.trim() || `Cellule de veille — ${input.theme.trim()}`;
+    // A theme of the full 300 characters would make a name longer than an instance name may be.
+    const name = input.name?.trim() || clipText(`Cellule de veille — ${input.theme.trim()}`, 300);
     assertUniqueInstanceName(data, name);
     const start = input.startDate ?? today(ctx);
     const personIds = [...new Set(input.personIds)];
