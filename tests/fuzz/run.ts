@@ -1,0 +1,219 @@
+// The channel fuzzer: runs of random calls on a fresh demo world, each call checked, each run ending with `clspd check` and a reopen.
+import { readFileSync } from 'node:fs';
+import { isDeepStrictEqual } from 'node:util';
+import fc from 'fast-check';
+import { inspectFile, Store } from '../../src/main/store/store';
+import { channelNames, contract, type ChannelName } from '../../src/shared/contract';
+import type { Result } from '../../src/shared/result';
+import { looksFrench } from '../helpers/fixtures';
+import { cloneProblem, pollutionProblem, storedProtoKey } from './checks';
+import { payloadArb } from './derive';
+import { hintFor, resolvePayload } from './refs';
+import { World } from './world';
+
+/** Relative frequency of each channel. Generating PDFs, workbooks and archives costs 20–500 ms a call: they are drawn less often. */
+const HEAVY: Partial<Record<ChannelName, number>> = {
+  'documents:convocation': 1,
+  'documents:emargement': 1,
+  'documents:minutes': 1,
+  'documents:plan': 1,
+  'documents:fiche': 1,
+  'documents:dashboard': 1,
+  'documents:members': 1,
+  'sharing:exportTable': 2,
+  'sharing:exportDossier': 1,
+  'sharing:exportMinutesDocx': 1,
+  'sharing:exportUpdatePack': 2,
+  'sharing:exportBackup': 2,
+  'sharing:previewImport': 3,
+  'sharing:remapImport': 3,
+  'sharing:applyImport': 3,
+  'strategy:archive': 2,
+  'strategy:createPeriod': 3,
+  'backups:create': 1,
+  'backups:restore': 2,
+  'app:restoreFromFile': 2,
+  'app:demo': 1,
+  'app:setup': 2,
+};
+const DEFAULT_WEIGHT = 10;
+
+export interface Call {
+  channel: ChannelName;
+  payload: unknown;
+  /** Steers the fake dialogs (which file is picked, or a cancel). */
+  dialog: number;
+}
+
+export interface ChannelStats {
+  calls: number;
+  /** Payloads the contract's schema accepted, so the handler ran. */
+  validated: number;
+  ok: number;
+  refused: Record<string, number>;
+  ms: number;
+}
+
+export interface FuzzReport {
+  seed: number;
+  calls: number;
+  runs: number;
+  ms: number;
+  stats: Record<string, ChannelStats>;
+}
+
+export const callArb: fc.Arbitrary<Call> = fc.oneof(
+  ...channelNames.map((channel) => ({
+    weight: HEAVY[channel] ?? DEFAULT_WEIGHT,
+    arbitrary: fc.record({ channel: fc.constant(channel), payload: payloadArb(contract[channel].input, hintFor(channel)), dialog: fc.nat(1000) }),
+  })),
+);
+
+export class PropertyFailure extends Error {}
+
+function show(v: unknown): string {
+  const s = fc.stringify(v);
+  return s.length > 1500 ? `${s.slice(0, 1500)}… (${s.length} characters)` : s;
+}
+
+/** One call through the invoker, with every per-call property checked. Throws a PropertyFailure naming the call. */
+export async function step(world: World, call: Call, stats: Record<string, ChannelStats>): Promise<void> {
+  world.calls++;
+  world.dialogPick = call.dialog;
+  const s = (stats[call.channel] ??= { calls: 0, validated: 0, ok: 0, refused: {}, ms: 0 });
+  s.calls++;
+  const data = world.store.isReady ? world.store.data : undefined;
+  // Payloads cross Electron's IPC as structured clones: fuzz what the main process would actually receive.
+  const payload = structuredClone(resolvePayload(call.channel, call.payload, data, world.seen));
+  const validates = contract[call.channel].input.safeParse(payload).success;
+  let before = '';
+  let disk = '';
+  const writes = world.writes;
+  if (validates) {
+    s.validated++;
+    await world.store.flush();
+    before = world.current();
+    disk = world.diskState();
+  }
+  const fail = (what: string, result?: unknown): never => {
+    throw new PropertyFailure(`${what}\n  call #${world.calls} ${call.channel}\n  payload: ${show(payload)}${result === undefined ? '' : `\n  result: ${show(result)}`}`);
+  };
+  const t0 = performance.now();
+  let r: Result<unknown>;
+  try {
+    r = await world.invoke(call.channel, payload);
+  } catch (e) {
+    return fail(`the invoker threw: ${(e as Error)?.stack ?? String(e)}`);
+  }
+  s.ms += performance.now() - t0;
+  const pollution = pollutionProblem();
+  if (pollution) fail(`prototype pollution: ${pollution}`, r);
+  if (world.logged.length) fail(`an unexpected error reached the invoker: ${(world.logged[0] as Error)?.stack ?? String(world.logged[0])}`, r);
+  if (!r.ok) {
+    s.refused[r.error.code] = (s.refused[r.error.code] ?? 0) + 1;
+    if (r.error.code === 'internal') fail('refused with an internal error', r);
+    if (!r.error.message || !looksFrench(r.error.message)) fail('the refusal is not a French sentence', r);
+    if (!validates) {
+      if (r.error.code !== 'invalid_input') fail('the schema refuses this payload but the refusal is not invalid_input', r);
+      return;
+    }
+    // Taken again after every refusal (not only those that called the store): a service mutating outside update() is caught too.
+    world.forget();
+    if (world.current() !== before) fail(`a refusal changed the document in memory (${firstDifference(before, world.current())})`, r);
+    await world.store.flush();
+    const after = world.diskState();
+    if (after !== disk && !(world.store.isReady && sameExceptRewrite(disk, after) && readFileSync(world.store.file, 'utf8') === before)) {
+      fail(`a refusal changed the data folder (${disk} → ${after})`, r);
+    }
+    return;
+  }
+  s.ok++;
+  if (world.writes !== writes) world.forget();
+  if (!validates) fail('the schema refuses this payload but the call succeeded', r);
+  const clone = cloneProblem(r.value);
+  if (clone) fail(`the result does not survive structured clone: ${clone}`, r);
+  world.seen.record(call.channel, r.value);
+}
+
+/** True when the only difference is clspd.json written again (its content is compared by the caller). */
+function sameExceptRewrite(a: string, b: string): boolean {
+  const strip = (s: string) => s.split('|').filter((e) => !e.startsWith('clspd.json:')).join('|');
+  return strip(a) === strip(b);
+}
+
+function firstDifference(a: string, b: string): string {
+  let i = 0;
+  while (i < a.length && a[i] === b[i]) i++;
+  return `first difference at character ${i}: …${a.slice(Math.max(0, i - 80), i + 80)}… became …${b.slice(Math.max(0, i - 80), i + 80)}…`;
+}
+
+/** End of a run: nothing stored with a prototype key, the file passes `clspd check`, the folder reopens with the same data. */
+export async function finalChecks(world: World): Promise<void> {
+  await world.store.flush();
+  if (!world.store.isReady) return;
+  const proto = storedProtoKey(world.store.data);
+  if (proto) throw new PropertyFailure(`the stored document holds a prototype key: ${proto}`);
+  const memory = world.snapshot();
+  const checked = inspectFile(world.store.file);
+  if (!checked.ok) throw new PropertyFailure(`the data file fails clspd check after the run: ${checked.message}`);
+  await world.store.close();
+  world.store = Store.open(world.dir, { owner: 'test' });
+  if (!world.store.isReady) throw new PropertyFailure(`the data folder does not reopen: ${world.store.state.status}`);
+  // Key order may differ (the model's parse orders keys as the schema does): compare values.
+  if (!isDeepStrictEqual(JSON.parse(world.snapshot()), JSON.parse(memory))) {
+    throw new PropertyFailure(`the reopened document differs from the one in memory (${firstDifference(memory, world.snapshot())})`);
+  }
+}
+
+export interface FuzzOptions {
+  calls: number;
+  seed: number;
+  /** Calls per run (each run starts from a fresh copy of the demo). */
+  runSize?: number;
+  template: string;
+  onRun?: (done: number) => void;
+}
+
+/** Runs at least `calls` calls; throws fast-check's report (seed, path, shrunk counterexample) on the first property broken. */
+export async function runFuzz(o: FuzzOptions): Promise<FuzzReport> {
+  const runSize = o.runSize ?? 120;
+  const stats: Record<string, ChannelStats> = {};
+  const started = performance.now();
+  let calls = 0;
+  let runs = 0;
+  let shrinking = false;
+  // One run in twenty starts in a folder not set up yet (first run: app:setup, restore), one in twenty with the demo made through app:demo.
+  const property = fc.asyncProperty(fc.nat(19), fc.array(callArb, { minLength: 1, maxLength: runSize, size: 'max' }), async (start, generated) => {
+    const world = World.create(o.template, start <= 1);
+    const list: Call[] = start === 1 ? [{ channel: 'app:demo', payload: undefined, dialog: 0 }, ...generated] : generated;
+    // Replays while shrinking are not counted: the figures describe the search itself.
+    const counted = shrinking ? {} : stats;
+    try {
+      for (const call of list) await step(world, call, counted);
+      await finalChecks(world);
+    } catch (e) {
+      shrinking = true;
+      throw e;
+    } finally {
+      await world.close();
+    }
+    if (counted === stats) {
+      calls += list.length;
+      runs++;
+      o.onRun?.(calls);
+    }
+  });
+  // Runs have random lengths (so that a failure shrinks to the few calls it needs): rounds go on until enough calls were made.
+  for (let round = 0; calls < o.calls; round++) {
+    const seed = o.seed + round;
+    try {
+      await fc.assert(property, { seed, numRuns: Math.max(1, Math.ceil((o.calls - calls) / (runSize / 2))) });
+    } catch (e) {
+      const cause = (e as Error).cause;
+      throw new PropertyFailure(
+        `Fuzz seed ${o.seed}, round ${round} (fast-check seed ${seed}) after ${calls} calls:\n${(e as Error).message}${cause instanceof Error ? `\n\nShrunk failure: ${cause.message}` : ''}`,
+      );
+    }
+  }
+  return { seed: o.seed, calls, runs, ms: performance.now() - started, stats };
+}
