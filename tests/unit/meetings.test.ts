@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createInvoker } from '../../src/main/ipc/handlers';
 import { quickCell } from '../../src/main/services/instances';
 import * as mtg from '../../src/main/services/meetings';
-import { Store } from '../../src/main/store/store';
+import { inspectFile, Store } from '../../src/main/store/store';
 import { openFixture, type Fixture } from './meetings-fixture';
 
 let f: Fixture;
@@ -279,6 +279,20 @@ describe('live mode, capture and follow-up', () => {
     expect(mtg.followUp(f.ctx, c2.id)).toHaveLength(2);
     const { followUp: next } = await mtg.createMeeting(f.ctx, { instanceId: cell.instance.id, title: 'Cellule juin', date: '2026-06-01', startTime: '09:00' });
     expect(next.map((r) => r.decision.text)).toEqual(['Former les surveillants']);
+  });
+
+  it('a template names the review of an axis whose title has 300 characters within the 300 an item title may have (found by the fuzzer)', async () => {
+    f = await openFixture();
+    await f.store.update((d) => {
+      d.axes.find((a) => a.id === f.ids.axis1)!.title = 'é'.repeat(300);
+    });
+    const { meeting } = await mtg.createMeeting(f.ctx, { instanceId: f.ids.restricted, title: 'Copil', date: '2026-06-10', startTime: '14:00' });
+    const applied = await mtg.applyTemplate(f.ctx, meeting.id, 'restricted', true);
+    const review = applied.agenda.find((i) => i.axisId === f.ids.axis1)!;
+    expect(review.title).toMatch(/^Revue de l’axe : é+…$/);
+    expect(review.title.length).toBeLessThanOrEqual(300);
+    await f.store.flush();
+    expect(inspectFile(f.store.file).ok).toBe(true);
   });
 
   it('updateFollowUp refuses, changing nothing, a decision of a later meeting of the instance (found by the fuzzer)', async () => {

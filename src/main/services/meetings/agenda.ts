@@ -5,6 +5,7 @@ import { newId } from '../../../shared/ids';
 import { meetings as t } from '../../../shared/i18n/meetings';
 import type { AgendaItem, Datastore, Meeting } from '../../../shared/model';
 import { DomainError } from '../../../shared/result';
+import { clipText } from '../../../shared/text';
 import { nowIso, type ServiceContext } from '../context';
 import { assertNotLocked, fromMinutes, getItem, getMeeting, toMinutes, touch } from './common';
 import { itemNotes } from './texts';
@@ -145,7 +146,8 @@ export function templateItems(data: Datastore, kind: TemplateKind, hasPrevious: 
     const period = data.periods.find((p) => p.id === data.settings.activePeriodId) ?? data.periods.find((p) => p.status === 'active');
     const axes = period ? data.axes.filter((a) => a.periodId === period.id && !a.archived).sort((a, b) => a.order - b.order) : [];
     if (axes.length) items.push({ kind: 'section', title: T.axesSection, durationMin: 0 });
-    for (const axis of axes) items.push({ title: T.axisReview(axis.title), durationMin: 20, axisId: axis.id });
+    // An axis title may have the full 300 characters: the item title must still fit in its own 300.
+    for (const axis of axes) items.push({ title: clipText(T.axisReview(axis.title), 300), durationMin: 20, axisId: axis.id });
   } else {
     items.push(
       { title: T.situationsReview, durationMin: 40 },
