@@ -1,6 +1,8 @@
 // Entity references of fuzzed payloads: which kind of id a field names, and how a reference resolves against the live data.
 import { followUpRows } from '../../src/main/services/meetings/live';
 import type { Action, Datastore, Meeting } from '../../src/shared/model';
+import { registerSettingsOf } from '../../src/shared/register-defaults';
+import type { ListName } from '../../src/shared/register-model';
 import { Ref, type RefHint } from './derive';
 
 const BY_KEY: Record<string, string> = {
@@ -37,6 +39,12 @@ const BY_KEY: Record<string, string> = {
   measurementId: 'measurement',
   undoToken: 'undoToken',
   acceptedLineIds: 'importLine',
+  instanceIds: 'instance',
+  referentOrganisationId: 'organisation',
+  targetId: 'situation',
+  origin: 'code:origins',
+  orientations: 'code:orientations',
+  closureReason: 'code:closureReasons',
 };
 
 const DOMAIN_ID: Record<string, string> = {
@@ -49,6 +57,7 @@ const DOMAIN_ID: Record<string, string> = {
   objectives: 'objective',
   actions: 'action',
   strategy: 'period',
+  register: 'situation',
 };
 
 /** The hint for one channel: names a field's entity kind from its key and, for a bare `id`, from the channel. */
@@ -68,6 +77,10 @@ export function hintFor(channel: string): RefHint {
     if (channel === 'meetings:archivedGet') return last === 'id' ? 'archivedMeeting' : last === 'periodId' ? 'archivedPeriod' : undefined;
     if (channel === 'backups:restore' && last === 'name') return 'backupName';
     if (last === 'token') return domain === 'documents' ? 'docToken' : 'importToken';
+    // Only confidential working groups and the CDDF may follow situations of the register.
+    if (last === 'instanceIds' && domain === 'register') return 'situationInstance';
+    if (last === 'reason' && channel === 'register:create') return 'code:reasons';
+    if (last === 'reason' && domain === 'register') return undefined;
     if (last === 'ids') return channel === 'axes:reorder' ? 'axis' : channel === 'objectives:reorder' ? 'objective' : 'action';
     if (last === 'id') {
       if (keys.length === 1) return DOMAIN_ID[domain];
@@ -118,7 +131,7 @@ interface Scope {
   indicatorId?: string;
 }
 
-const PRIMARY = new Set(['category', 'organisation', 'person', 'instance', 'membership', 'meeting', 'action', 'axis', 'objective', 'period']);
+const PRIMARY = new Set(['situationInstance', 'category', 'organisation', 'person', 'instance', 'membership', 'meeting', 'action', 'axis', 'objective', 'period']);
 
 function entityPool(data: Datastore | undefined, r: Ref): { id: string }[] {
   if (!data) return [];
@@ -131,6 +144,8 @@ function entityPool(data: Datastore | undefined, r: Ref): { id: string }[] {
       return data.people;
     case 'instance':
       return data.instances;
+    case 'situationInstance':
+      return data.instances.filter((i) => i.kind === 'cddf' || (i.kind === 'working_group' && i.confidentiality === 'confidential'));
     case 'membership':
       return data.memberships;
     case 'meeting': {
@@ -191,6 +206,8 @@ function childPool(data: Datastore | undefined, kind: string, scope: Scope, scop
       .map(([, c]) => c);
   }
   switch (kind) {
+    case 'situation':
+      return seen.pools.get('situation') ?? [];
     case 'importLine':
       return scoped && scope.token ? (seen.linesByToken.get(scope.token) ?? []) : [...seen.linesByToken.values()].flat();
     case 'archivedPeriod':
@@ -198,6 +215,7 @@ function childPool(data: Datastore | undefined, kind: string, scope: Scope, scop
     case 'archivedMeeting':
       return seen.archived.filter((a) => !scoped || !scope.periodId || a.periodId === scope.periodId).map((a) => a.id);
     default:
+      if (kind.startsWith('code:') && data) return registerSettingsOf(data)[kind.slice(5) as ListName].map((i) => i.code);
       return seen.pools.get(kind) ?? [];
   }
 }

@@ -83,6 +83,7 @@ export async function step(world: World, call: Call, stats: Record<string, Chann
   const s = (stats[call.channel] ??= { calls: 0, validated: 0, ok: 0, refused: {}, ms: 0 });
   s.calls++;
   const data = world.store.isReady ? world.store.data : undefined;
+  world.seen.pools.set('situation', world.vault.read().situations.map((x) => x.id));
   // Payloads cross Electron's IPC as structured clones: fuzz what the main process would actually receive.
   const payload = structuredClone(resolvePayload(call.channel, call.payload, data, world.seen));
   const validates = contract[call.channel].input.safeParse(payload).success;
@@ -153,15 +154,16 @@ export async function finalChecks(world: World): Promise<void> {
   if (!world.store.isReady) return;
   const proto = storedProtoKey(world.store.data);
   if (proto) throw new PropertyFailure(`the stored document holds a prototype key: ${proto}`);
-  const memory = world.snapshot();
+  const memory = JSON.stringify(world.store.data);
   const checked = inspectFile(world.store.file);
   if (!checked.ok) throw new PropertyFailure(`the data file fails clspd check after the run: ${checked.message}`);
   await world.store.close();
   world.store = Store.open(world.dir, { owner: 'test' });
   if (!world.store.isReady) throw new PropertyFailure(`the data folder does not reopen: ${world.store.state.status}`);
   // Key order may differ (the model's parse orders keys as the schema does): compare values.
-  if (!isDeepStrictEqual(JSON.parse(world.snapshot()), JSON.parse(memory))) {
-    throw new PropertyFailure(`the reopened document differs from the one in memory (${firstDifference(memory, world.snapshot())})`);
+  const reopened = JSON.stringify(world.store.data);
+  if (!isDeepStrictEqual(JSON.parse(reopened), JSON.parse(memory))) {
+    throw new PropertyFailure(`the reopened document differs from the one in memory (${firstDifference(memory, reopened)})`);
   }
 }
 

@@ -7,6 +7,7 @@ import { setupDemo } from '../../src/main/services/app';
 import { createContext, type Platform, type ServiceContext } from '../../src/main/services/context';
 import { BACKUP_DIR, listBackups } from '../../src/main/store/backups';
 import { Store } from '../../src/main/store/store';
+import { MemoryVault } from '../helpers/memory-vault';
 import { Seen } from './refs';
 
 /** Worlds live in memory where the system has a tmpfs (fsync is then free): the fuzzer tests logic, the crash tests durability. */
@@ -56,6 +57,9 @@ export class World {
   ) {
     this.ctx = createContext(store, this.platform(), () => new Date(FUZZ_EPOCH + this.calls * 7_000));
     this.countWrites(store);
+    // The protected store's test double (transactional, in memory): the register channels run against it.
+    this.vault = new MemoryVault();
+    this.ctx.vault = this.vault;
     this.invoke = createInvoker(this.ctx, undefined, (e) => this.logged.push(e));
   }
 
@@ -66,7 +70,7 @@ export class World {
       const original = store[name].bind(store) as (...args: unknown[]) => Promise<unknown>;
       Object.defineProperty(store, name, {
         value: (...args: unknown[]) => {
-          this.writes++;
+          this.storeWrites++;
           return original(...args);
         },
         configurable: true,
@@ -74,8 +78,13 @@ export class World {
     }
   }
 
-  /** Calls to the store's writing entry points so far. */
-  writes = 0;
+  readonly vault: MemoryVault;
+  private storeWrites = 0;
+
+  /** Calls to the store's and the protected store's writing entry points so far. */
+  get writes(): number {
+    return this.storeWrites + this.vault.writes;
+  }
   /** The document as text when known to be current (no write since it was taken). */
   private known: string | undefined;
 
@@ -146,7 +155,8 @@ export class World {
 
   /** The document as text, or a marker when the folder is empty or broken. */
   snapshot(): string {
-    return this.store.isReady ? JSON.stringify(this.store.data) : `[${this.store.state.status}]`;
+    const main = this.store.isReady ? JSON.stringify(this.store.data) : `[${this.store.state.status}]`;
+    return this.vault.state === 'unlocked' ? `${main}\n${JSON.stringify(this.vault.read())}` : main;
   }
 
   /** Names, sizes and inodes of the data folder's own files (backups/ excluded: a safety copy is not a change). */
