@@ -9,7 +9,7 @@ import { looksFrench } from '../helpers/fixtures';
 import { cloneProblem, pollutionProblem, storedProtoKey } from './checks';
 import { payloadArb } from './derive';
 import { hintFor, resolvePayload } from './refs';
-import { World } from './world';
+import { type Captured, firstDifference, World } from './world';
 
 /** Relative frequency of each channel. Generating PDFs, workbooks and archives costs 20–500 ms a call: they are drawn less often. */
 const HEAVY: Partial<Record<ChannelName, number>> = {
@@ -87,13 +87,12 @@ export async function step(world: World, call: Call, stats: Record<string, Chann
   // Payloads cross Electron's IPC as structured clones: fuzz what the main process would actually receive.
   const payload = structuredClone(resolvePayload(call.channel, call.payload, data, world.seen));
   const validates = contract[call.channel].input.safeParse(payload).success;
-  let before = '';
+  let before: Captured | undefined;
   let disk = '';
-  const writes = world.writes;
   if (validates) {
     s.validated++;
     await world.store.flush();
-    before = world.current();
+    before = world.capture();
     disk = world.diskState();
   }
   const fail = (what: string, result?: unknown): never => {
@@ -118,18 +117,16 @@ export async function step(world: World, call: Call, stats: Record<string, Chann
       if (r.error.code !== 'invalid_input') fail('the schema refuses this payload but the refusal is not invalid_input', r);
       return;
     }
-    // Taken again after every refusal (not only those that called the store): a service mutating outside update() is caught too.
-    world.forget();
-    if (world.current() !== before) fail(`a refusal changed the document in memory (${firstDifference(before, world.current())})`, r);
+    const changed = world.changedSince(before!);
+    if (changed) fail(`a refusal changed the document in memory (${changed})`, r);
     await world.store.flush();
     const after = world.diskState();
-    if (after !== disk && !(world.store.isReady && sameExceptRewrite(disk, after) && readFileSync(world.store.file, 'utf8') === before)) {
+    if (after !== disk && !(world.store.isReady && sameExceptRewrite(disk, after) && readFileSync(world.store.file, 'utf8') === JSON.stringify(world.store.data))) {
       fail(`a refusal changed the data folder (${disk} → ${after})`, r);
     }
     return;
   }
   s.ok++;
-  if (world.writes !== writes) world.forget();
   if (!validates) fail('the schema refuses this payload but the call succeeded', r);
   const clone = cloneProblem(r.value);
   if (clone) fail(`the result does not survive structured clone: ${clone}`, r);
@@ -142,17 +139,12 @@ function sameExceptRewrite(a: string, b: string): boolean {
   return strip(a) === strip(b);
 }
 
-function firstDifference(a: string, b: string): string {
-  let i = 0;
-  while (i < a.length && a[i] === b[i]) i++;
-  return `first difference at character ${i}: …${a.slice(Math.max(0, i - 80), i + 80)}… became …${b.slice(Math.max(0, i - 80), i + 80)}…`;
-}
 
 /** End of a run: nothing stored with a prototype key, the file passes `clspd check`, the folder reopens with the same data. */
 export async function finalChecks(world: World): Promise<void> {
   await world.store.flush();
   if (!world.store.isReady) return;
-  const proto = storedProtoKey(world.store.data);
+  const proto = storedProtoKey(world.store.data) ?? storedProtoKey(world.vault.read(), '$vault');
   if (proto) throw new PropertyFailure(`the stored document holds a prototype key: ${proto}`);
   const memory = JSON.stringify(world.store.data);
   const checked = inspectFile(world.store.file);

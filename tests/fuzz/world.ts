@@ -32,6 +32,19 @@ export async function demoTemplate(): Promise<string> {
   }
 }
 
+/** Memory before a call: the (frozen) documents themselves, or their text when they are not frozen. */
+export interface Captured {
+  data: unknown;
+  secret: unknown;
+  text: string | undefined;
+}
+
+export function firstDifference(a: string, b: string): string {
+  let i = 0;
+  while (i < a.length && a[i] === b[i]) i++;
+  return `first difference at character ${i}: …${a.slice(Math.max(0, i - 80), i + 80)}… became …${b.slice(Math.max(0, i - 80), i + 80)}…`;
+}
+
 /** What the fake dialogs were asked, for the checks. */
 export interface PlatformLog {
   suggestedNames: string[];
@@ -56,49 +69,35 @@ export class World {
     public store: Store,
   ) {
     this.ctx = createContext(store, this.platform(), () => new Date(FUZZ_EPOCH + this.calls * 7_000));
-    this.countWrites(store);
     // The protected store's test double (transactional, in memory): the register channels run against it.
     this.vault = new MemoryVault();
     this.ctx.vault = this.vault;
     this.invoke = createInvoker(this.ctx, undefined, (e) => this.logged.push(e));
   }
 
-  /** A world on the demo, or (`empty`) on a data folder not set up yet, where only the first-run channels can succeed. */
-  /** Counts the store's writing entry points, so that a document known unchanged need not be serialised again. */
-  private countWrites(store: Store): void {
-    for (const name of ['update', 'initialise', 'restoreFrom'] as const) {
-      const original = store[name].bind(store) as (...args: unknown[]) => Promise<unknown>;
-      Object.defineProperty(store, name, {
-        value: (...args: unknown[]) => {
-          this.storeWrites++;
-          return original(...args);
-        },
-        configurable: true,
-      });
-    }
-  }
-
   readonly vault: MemoryVault;
-  private storeWrites = 0;
 
-  /** Calls to the store's and the protected store's writing entry points so far. */
-  get writes(): number {
-    return this.storeWrites + this.vault.writes;
-  }
-  /** The document as text when known to be current (no write since it was taken). */
-  private known: string | undefined;
-
-  /** The document as text, taken again only after a write. */
-  current(): string {
-    this.known ??= this.snapshot();
-    return this.known;
+  /**
+   * The state of memory before a call. Committed documents are deep-frozen (Store transactions), so keeping the
+   * reference is enough: the same reference afterwards means nothing changed. An unfrozen document is serialised.
+   */
+  capture(): Captured {
+    const data = this.store.isReady ? this.store.data : undefined;
+    const secret = this.vault.state === 'unlocked' ? this.vault.read() : undefined;
+    const frozen = (v: unknown) => v === undefined || Object.isFrozen(v);
+    return { data, secret, text: frozen(data) && frozen(secret) ? undefined : this.snapshot() };
   }
 
-  /** To call after anything that may have written. */
-  forget(): void {
-    this.known = undefined;
+  /** Why memory differs from `before`, or undefined when it does not. */
+  changedSince(before: Captured): string | undefined {
+    const now = this.capture();
+    if (before.text === undefined && now.data === before.data && now.secret === before.secret) return undefined;
+    const was = before.text ?? `${before.data ? JSON.stringify(before.data) : `[${this.store.state.status}]`}\n${JSON.stringify(before.secret)}`;
+    const is = now.text ?? `${now.data ? JSON.stringify(now.data) : `[${this.store.state.status}]`}\n${JSON.stringify(now.secret)}`;
+    return was === is ? undefined : firstDifference(was, is);
   }
 
+  /** A world on the demo, or (`empty`) on a data folder not set up yet, where only the first-run channels can succeed. */
   static create(template: string, empty = false): World {
     const root = mkdtempSync(join(fuzzTmp(), 'clspd-fuzz-'));
     const dir = join(root, 'data');
@@ -153,10 +152,10 @@ export class World {
     return files;
   }
 
-  /** The document as text, or a marker when the folder is empty or broken. */
+  /** The document and the protected one as text (a marker when the folder is empty or broken). */
   snapshot(): string {
     const main = this.store.isReady ? JSON.stringify(this.store.data) : `[${this.store.state.status}]`;
-    return this.vault.state === 'unlocked' ? `${main}\n${JSON.stringify(this.vault.read())}` : main;
+    return `${main}\n${JSON.stringify(this.vault.state === 'unlocked' ? this.vault.read() : undefined)}`;
   }
 
   /** Names, sizes and inodes of the data folder's own files (backups/ excluded: a safety copy is not a change). */
