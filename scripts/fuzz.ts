@@ -17,8 +17,14 @@ function flag(name: string): number | undefined {
   return n;
 }
 
+/** `--path P`: replays the run fast-check reported (its « path ») with the same seed. */
+function pathFlag(): string | undefined {
+  const i = process.argv.indexOf('--path');
+  return i < 0 ? undefined : process.argv[i + 1];
+}
+
 if (process.argv.includes('--help')) {
-  console.log('Utilisation : npm run fuzz -- [--calls N] [--seed S] [--run-size R]\nAppelle chaque canal IPC avec des données aléatoires sur la commune de démonstration et vérifie les propriétés (voir tests/fuzz/).');
+  console.log('Utilisation : npm run fuzz -- [--calls N] [--seed S] [--run-size R] [--path P]\nAppelle chaque canal IPC avec des données aléatoires sur la commune de démonstration et vérifie les propriétés (voir tests/fuzz/).');
   process.exit(0);
 }
 
@@ -36,6 +42,7 @@ try {
     calls,
     seed,
     runSize,
+    path: pathFlag(),
     template: await demoTemplate(),
     onRun: (done) => {
       if (done - last >= 2_000) {

@@ -41,7 +41,7 @@ const BY_KEY: Record<string, string> = {
   acceptedLineIds: 'importLine',
   instanceIds: 'instance',
   referentOrganisationId: 'organisation',
-  targetId: 'situation',
+  targetId: 'purgeTarget',
   origin: 'code:origins',
   orientations: 'code:orientations',
   closureReason: 'code:closureReasons',
@@ -115,6 +115,10 @@ export class Seen {
     }
     if (channel === 'backups:create' && typeof v.name === 'string') this.add('backupName', v.name);
     if (channel === 'backups:list' && Array.isArray(value)) for (const b of value as { name: string }[]) this.add('backupName', b.name);
+    if (channel === 'retention:plan' || channel === 'retention:apply') {
+      const r = value as { due?: { targetId: string }[]; upcoming?: { targetId: string }[] };
+      for (const p of [...(r.due ?? []), ...(r.upcoming ?? [])]) this.add('purgeTarget', p.targetId);
+    }
     if (channel === 'meetings:archived' && Array.isArray(value)) {
       for (const r of value as { periodId: string; id: string }[]) if (!this.archived.some((a) => a.id === r.id)) this.archived.push({ periodId: r.periodId, id: r.id });
     }

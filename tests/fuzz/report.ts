@@ -1,6 +1,6 @@
 // Printable summary of a fuzz report: calls, time, and per channel how many calls got past validation and how they ended.
 import { channelNames } from '../../src/shared/contract';
-import type { FuzzReport } from './run';
+import { openBugs, type FuzzReport } from './run';
 
 /** Channels never run past their schema in this report. */
 export function unreached(report: FuzzReport): string[] {
@@ -29,6 +29,7 @@ export function formatReport(r: FuzzReport): string {
   }
   const un = unreached(r);
   lines.push(un.length ? `Jamais validés : ${un.join(', ')}` : 'Chaque canal a été appelé au moins une fois au-delà de la validation.');
+  for (const [bug, n] of Object.entries(openBugs)) lines.push(`Bogue connu non corrigé, rencontré ${n} fois : ${bug}`);
   const no = neverOk(r);
   if (no.length) lines.push(`Jamais réussis : ${no.join(', ')}`);
   return lines.join('\n');

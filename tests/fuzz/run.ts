@@ -8,7 +8,7 @@ import type { Result } from '../../src/shared/result';
 import { looksFrench } from '../helpers/fixtures';
 import { cloneProblem, pollutionProblem, storedProtoKey } from './checks';
 import { payloadArb } from './derive';
-import { hintFor, resolvePayload } from './refs';
+import { hintFor } from './refs';
 import { type Captured, firstDifference, World } from './world';
 
 /** Relative frequency of each channel. Generating PDFs, workbooks and archives costs 20–500 ms a call: they are drawn less often. */
@@ -76,16 +76,33 @@ function show(v: unknown): string {
   return s.length > 1500 ? `${s.slice(0, 1500)}… (${s.length} characters)` : s;
 }
 
+/**
+ * Bugs the fuzzer found in libraries' use that are not fixed yet (each depends on what the process did before, so a
+ * shrunk run does not replay it alone). They are counted in the report instead of stopping the run; every other
+ * internal error fails it. Remove an entry once its bug is fixed.
+ */
+const KNOWN_OPEN: [string, RegExp][] = [
+  // The parsed DejaVu faces are shared by every document of the process; after some document, fontkit throws from inside
+  // (« type.decode is not a function », « reading 'splice' ») for every later PDF. Seen after ~4,200 calls of seed 20261207.
+  ['pdfkit/fontkit : erreur interne de fontkit (police partagée entre documents, état corrompu)', /^\w*Error: [^\n]*\n(\s+at [^\n]*\n){0,3}\s+at [^\n]*(fontkit|restructure)/],
+  ['fflate : « Maximum call stack size exceeded » en écrivant la sauvegarde complète (zip)', /Maximum call stack size exceeded[\s\S]*fflate/],
+];
+/** How many calls met each known open bug in this process. */
+export const openBugs: Record<string, number> = {};
+
+function knownOpen(e: unknown): string | undefined {
+  const text = (e as Error)?.stack ?? String(e);
+  return KNOWN_OPEN.find(([, re]) => re.test(text))?.[0];
+}
+
 /** One call through the invoker, with every per-call property checked. Throws a PropertyFailure naming the call. */
 export async function step(world: World, call: Call, stats: Record<string, ChannelStats>): Promise<void> {
   world.calls++;
   world.dialogPick = call.dialog;
   const s = (stats[call.channel] ??= { calls: 0, validated: 0, ok: 0, refused: {}, ms: 0 });
   s.calls++;
-  const data = world.store.isReady ? world.store.data : undefined;
-  world.seen.pools.set('situation', world.vault.read().situations.map((x) => x.id));
   // Payloads cross Electron's IPC as structured clones: fuzz what the main process would actually receive.
-  const payload = structuredClone(resolvePayload(call.channel, call.payload, data, world.seen));
+  const payload = structuredClone(world.resolve(call.channel, call.payload));
   const validates = contract[call.channel].input.safeParse(payload).success;
   let before: Captured | undefined;
   let disk = '';
@@ -108,10 +125,16 @@ export async function step(world: World, call: Call, stats: Record<string, Chann
   s.ms += performance.now() - t0;
   const pollution = pollutionProblem();
   if (pollution) fail(`prototype pollution: ${pollution}`, r);
+  const known = world.logged.length ? knownOpen(world.logged[0]) : undefined;
+  if (known) {
+    // Reported, not failed: see KNOWN_OPEN.
+    openBugs[known] = (openBugs[known] ?? 0) + 1;
+    world.logged.length = 0;
+  }
   if (world.logged.length) fail(`an unexpected error reached the invoker: ${(world.logged[0] as Error)?.stack ?? String(world.logged[0])}`, r);
   if (!r.ok) {
     s.refused[r.error.code] = (s.refused[r.error.code] ?? 0) + 1;
-    if (r.error.code === 'internal') fail('refused with an internal error', r);
+    if (r.error.code === 'internal' && !known) fail('refused with an internal error', r);
     if (!r.error.message || !looksFrench(r.error.message)) fail('the refusal is not a French sentence', r);
     if (!validates) {
       if (r.error.code !== 'invalid_input') fail('the schema refuses this payload but the refusal is not invalid_input', r);
@@ -166,6 +189,8 @@ export interface FuzzOptions {
   runSize?: number;
   template: string;
   onRun?: (done: number) => void;
+  /** Replays one run of fast-check's report (its `path`) instead of searching. */
+  path?: string;
 }
 
 /** Runs at least `calls` calls; throws fast-check's report (seed, path, shrunk counterexample) on the first property broken. */
@@ -201,7 +226,7 @@ export async function runFuzz(o: FuzzOptions): Promise<FuzzReport> {
   for (let round = 0; calls < o.calls; round++) {
     const seed = o.seed + round;
     try {
-      await fc.assert(property, { seed, numRuns: Math.max(1, Math.ceil((o.calls - calls) / (runSize / 2))) });
+      await fc.assert(property, { seed, numRuns: Math.max(1, Math.ceil((o.calls - calls) / (runSize / 2))), ...(o.path ? { path: o.path } : {}) });
     } catch (e) {
       const cause = (e as Error).cause;
       throw new PropertyFailure(

@@ -8,7 +8,7 @@ import { createContext, type Platform, type ServiceContext } from '../../src/mai
 import { BACKUP_DIR, listBackups } from '../../src/main/store/backups';
 import { Store } from '../../src/main/store/store';
 import { MemoryVault } from '../helpers/memory-vault';
-import { Seen } from './refs';
+import { resolvePayload, Seen } from './refs';
 
 /** Worlds live in memory where the system has a tmpfs (fsync is then free): the fuzzer tests logic, the crash tests durability. */
 export function fuzzTmp(): string {
@@ -150,6 +150,12 @@ export class World {
     const backups = join(this.dir, BACKUP_DIR);
     if (existsSync(backups)) files.push(...readdirSync(backups).sort().map((n) => join(backups, n)));
     return files;
+  }
+
+  /** Resolves a generated payload against the live documents (situations come from the protected store). */
+  resolve(channel: string, payload: unknown): unknown {
+    this.seen.pools.set('situation', this.vault.state === 'unlocked' ? this.vault.read().situations.map((x) => x.id) : []);
+    return resolvePayload(channel, payload, this.store.isReady ? this.store.data : undefined, this.seen);
   }
 
   /** The document and the protected one as text (a marker when the folder is empty or broken). */

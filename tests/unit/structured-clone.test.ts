@@ -8,7 +8,7 @@ import { channelNames, contract, type ChannelName } from '../../src/shared/contr
 import type { Result } from '../../src/shared/result';
 import { cloneProblem } from '../fuzz/checks';
 import { validArb } from '../fuzz/derive';
-import { hintFor, resolvePayload } from '../fuzz/refs';
+import { hintFor } from '../fuzz/refs';
 import { demoTemplate, World } from '../fuzz/world';
 
 let template = '';
@@ -25,8 +25,7 @@ async function succeed(world: World, channel: ChannelName, accept: (v: unknown) 
   for (const [i, p] of payloads.entries()) {
     world.calls++;
     world.dialogPick = i + 1;
-    const data = world.store.isReady ? world.store.data : undefined;
-    const payload = structuredClone(resolvePayload(channel, p, data, world.seen));
+    const payload = structuredClone(world.resolve(channel, p));
     const r: Result<unknown> = await world.invoke(channel, payload);
     if (r.ok) {
       world.seen.record(channel, r.value);
@@ -66,6 +65,13 @@ const PRELUDES: Partial<Record<ChannelName, Prelude[]>> = {
   'retention:postpone': situation,
 };
 
+/**
+ * Channels that cannot succeed on a fresh demo, with the reason; their refusal (also an IPC result) must still clone.
+ * retention:postpone needs a purge falling due within the notice window, and no situation or confidential text of the
+ * demo reaches its retention date in the next 30 days.
+ */
+const NO_SUCCESS_ON_DEMO = new Set<ChannelName>(['retention:postpone']);
+
 /** Channels of the first run: they succeed only in a folder not set up yet. */
 const FIRST_RUN = new Set<ChannelName>(['app:setup', 'app:demo']);
 
@@ -76,6 +82,13 @@ it('every channel, called with a valid payload on the demo, returns a result equ
     try {
       for (const [before, accept] of PRELUDES[channel] ?? []) {
         if (!(await succeed(world, before, accept))) failures.push(`${channel}: its prelude ${before} never succeeded`);
+      }
+      if (NO_SUCCESS_ON_DEMO.has(channel)) {
+        const sample = fc.sample(validArb(contract[channel].input, hintFor(channel)), { seed: 7, numRuns: 1 })[0];
+        const refusal = await world.invoke(channel, structuredClone(world.resolve(channel, sample)));
+        expect(refusal.ok, channel).toBe(false);
+        expect(cloneProblem(refusal), channel).toBeUndefined();
+        continue;
       }
       const got = await succeed(world, channel);
       if (!got) {
