@@ -2,29 +2,42 @@
 import type { HealthLevel } from './health';
 import type { ActionStatus, AttendanceStatus } from './model';
 
-/** Status colours: distinct hues and lightness so that they still separate in greyscale. */
+/*
+ * Every colour here reaches 4.5:1 on white (WCAG AA for text, so also the 3:1 asked of dots, bars and icons):
+ * the same hex as the screens' theme (src/renderer/src/app/theme.ts), so what the coordinator sees is what the
+ * préfet receives. Status never relies on colour alone: a word (and on screen an icon) goes with it.
+ */
+const GREY = '#5f666e'; // theme gray.6
+const BLUE = '#1f5fa8'; // theme marianne.6
+const LIGHT_BLUE = '#1b6cb5'; // theme blue.6
+const GREEN = '#106f53'; // theme teal.7
+const ORANGE = '#a25516'; // theme orange.6
+const RED = '#b31c1c'; // theme red.7
+const PLUM = '#5f4b66';
+
+/** Status colours: distinct hues. */
 export const ACTION_STATUS_COLOURS: Record<ActionStatus, string> = {
-  planned: '#8a94a6',
-  in_progress: '#1f6fb5',
-  done: '#2e7d4f',
-  postponed: '#c77800',
-  abandoned: '#5f4b66',
+  planned: GREY,
+  in_progress: BLUE,
+  done: GREEN,
+  postponed: ORANGE,
+  abandoned: PLUM,
 };
 
-/** Health (« météo ») colours: green, amber, red, grey. */
+/** Health (« météo ») colours: green, orange, red, grey — as the screens' badges. */
 export const HEALTH_COLOURS: Record<HealthLevel, string> = {
-  on_track: '#2e7d4f',
-  watch: '#d99100',
-  late: '#c0392b',
-  unknown: '#9aa1ab',
+  on_track: GREEN,
+  watch: ORANGE,
+  late: RED,
+  unknown: GREY,
 };
 
 export const ATTENDANCE_COLOURS: Record<AttendanceStatus, string> = {
-  present: '#2e7d4f',
-  represented: '#1f6fb5',
-  excused: '#d99100',
-  absent: '#c0392b',
-  unknown: '#9aa1ab',
+  present: GREEN,
+  represented: LIGHT_BLUE,
+  excused: ORANGE,
+  absent: RED,
+  unknown: GREY,
 };
 
 /** Display order of statuses and health levels in legends, counts and charts. */

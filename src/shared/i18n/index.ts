@@ -1,4 +1,5 @@
 // The single French catalogue shared by screens and documents, one section per domain.
+import { a11y } from './a11y';
 import { backup, hostile } from './backup';
 import { common } from './common';
 import { directory } from './directory';
@@ -13,5 +14,5 @@ import { strategy } from './strategy';
 import { team } from './team';
 import { vault } from './vault';
 
-export const fr = { ...common, directory, strategy, meetings, documents, governance, meetingLife, sharing, shell, vault, team, register, store, backup, hostile };
+export const fr = { ...common, a11y, directory, strategy, meetings, documents, governance, meetingLife, sharing, shell, vault, team, register, store, backup, hostile };
 export type Catalogue = typeof fr;

@@ -72,7 +72,7 @@ test('cellule de veille: prepare, run live, end, follow-up in the next meeting',
   await expect(page.getByLabel('Pointer une personne (Ctrl+P)')).toBeFocused();
   await page.keyboard.type('Dubreuil');
   await page.keyboard.press('Enter');
-  await expect(page.getByRole('button', { name: /Présent : .*Dubreuil/ })).toBeVisible();
+  await expect(page.getByRole('button', { name: /Dubreuil.*Présent/, pressed: true })).toBeVisible();
   // Notes: typing never waits; the indicator says when it is on disk.
   await page.keyboard.press('Alt+ArrowDown');
   const notes = page.getByRole('textbox', { name: /^Notes — / });

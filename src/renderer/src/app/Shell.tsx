@@ -1,5 +1,6 @@
 // The application frame: sidebar sections, top bar with the command palette and save state, routed content.
-import { AppShell, Badge, Box, Button, Group, Kbd, NavLink, ScrollArea, Stack, Text, UnstyledButton } from '@mantine/core';
+import { AppShell, Badge, Box, Burger, Button, Group, Kbd, NavLink, ScrollArea, Stack, Text, UnstyledButton } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
 import {
   IconBuildingCommunity,
   IconCalendarEvent,
@@ -12,7 +13,7 @@ import {
   IconShare,
   IconUsersGroup,
 } from '@tabler/icons-react';
-import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router';
+import { Link, Navigate, Route, Routes, useLocation } from 'react-router';
 import { fr } from '../../../shared/i18n';
 import { PartnersScreen } from '../screens/directory/PartnersScreen';
 import { PartnerScreen } from '../screens/directory/PartnerScreen';
@@ -24,6 +25,7 @@ import { allRoutes } from './routes';
 import { SaveIndicator } from './SaveIndicator';
 import { useAppState } from './App';
 import { links } from './registry';
+import { focusScreen, MAIN_ID, useScreenFocus } from './useScreenFocus';
 
 const SECTIONS = [
   { to: links.dashboard(), label: fr.nav.dashboard, icon: IconLayoutDashboard, exact: true },
@@ -38,16 +40,30 @@ const SECTIONS = [
 
 export function Shell() {
   const { state } = useAppState();
-  const navigate = useNavigate();
   const location = useLocation();
   const settings = state.settings!;
   const registered = new Set(allRoutes.map((r) => r.path));
+  // Below 48em (a 1280 px screen at 200 % zoom, a phone) the sidebar folds into a menu button.
+  const [menuOpened, menu] = useDisclosure(false);
+  useScreenFocus();
   return (
-    <AppShell navbar={{ width: 248, breakpoint: 0 }} header={{ height: 56 }} padding="lg">
+    <AppShell navbar={{ width: 248, breakpoint: 'sm', collapsed: { mobile: !menuOpened } }} header={{ height: 56 }} padding={{ base: 'xs', sm: 'lg' }}>
+      <a
+        href={`#${MAIN_ID}`}
+        className="clspd-skip-link"
+        onClick={(e) => {
+          // The router owns the URL's hash: move the focus without navigating.
+          e.preventDefault();
+          focusScreen();
+        }}
+      >
+        {fr.a11y.skipLink}
+      </a>
       <AppShell.Header>
-        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+        <Group h="100%" px={{ base: 'xs', sm: 'md' }} justify="space-between" wrap="nowrap" gap="xs">
           <Group gap="xs" wrap="nowrap">
-            <Text fw={700} c="marianne.7">
+            <Burger opened={menuOpened} onClick={menu.toggle} hiddenFrom="sm" size="sm" aria-label={menuOpened ? fr.a11y.closeMenu : fr.a11y.openMenu} aria-expanded={menuOpened} aria-controls="clspd-navbar" />
+            <Text fw={700} c="marianne.7" visibleFrom="xs">
               {fr.appName}
             </Text>
             {settings.demo ? (
@@ -56,20 +72,24 @@ export function Shell() {
               </Badge>
             ) : null}
           </Group>
-          <UnstyledButton onClick={openPalette} aria-label={fr.frame.searchButton} style={{ flex: '0 1 440px' }}>
-            <Group gap="xs" px="sm" py={6} style={{ border: '1px solid var(--mantine-color-gray-4)', borderRadius: 6, background: 'white' }} wrap="nowrap">
-              <IconSearch size={16} color="gray" />
+          <UnstyledButton onClick={openPalette} aria-keyshortcuts="Control+K" title={fr.frame.searchButton} style={{ flex: '0 1 440px', minWidth: 0 }}>
+            <Group gap="xs" px="sm" py={6} style={{ border: '1px solid var(--mantine-color-gray-6)', borderRadius: 6, background: 'white' }} wrap="nowrap">
+              <IconSearch size={16} color="var(--mantine-color-gray-7)" aria-hidden />
               <Text c="dimmed" size="sm" style={{ flex: 1 }} truncate="end">
                 {fr.frame.searchHint}
               </Text>
-              <Kbd size="xs">Ctrl</Kbd>
-              <Kbd size="xs">K</Kbd>
+              <Kbd size="xs" visibleFrom="sm">
+                Ctrl
+              </Kbd>
+              <Kbd size="xs" visibleFrom="sm">
+                K
+              </Kbd>
             </Group>
           </UnstyledButton>
           <SaveIndicator />
         </Group>
       </AppShell.Header>
-      <AppShell.Navbar p="sm">
+      <AppShell.Navbar p="sm" id="clspd-navbar">
         <Stack gap={2} mb="md" px="xs">
           <Text fw={700} size="lg" lh={1.2}>
             {settings.councilAcronym} {settings.communeName ? `de ${settings.communeName}` : ''}
@@ -85,11 +105,13 @@ export function Shell() {
               return (
                 <NavLink
                   key={s.to}
+                  component={Link}
+                  to={s.to}
                   className="clspd-nav-link"
                   label={s.label}
-                  leftSection={<s.icon size={18} stroke={1.6} />}
+                  leftSection={<s.icon size={18} stroke={1.6} aria-hidden />}
                   active={active}
-                  onClick={() => navigate(s.to)}
+                  onClick={menu.close}
                   aria-current={active ? 'page' : undefined}
                 />
               );
@@ -105,7 +127,7 @@ export function Shell() {
           </Button>
         </Box>
       </AppShell.Navbar>
-      <AppShell.Main>
+      <AppShell.Main id={MAIN_ID} tabIndex={-1} style={{ outline: 'none' }}>
         <Box maw={1400} mx="auto">
           <Routes>
             {allRoutes.map((r) => (

@@ -70,14 +70,19 @@ export function DateField({
       inputMode="numeric"
       maxLength={10}
       rightSection={
-        <Popover opened={open} onChange={setOpen} position="bottom-end" withArrow trapFocus>
+        <Popover opened={open} onChange={setOpen} position="bottom-end" withArrow trapFocus returnFocus>
           <Popover.Target>
             <ActionIcon variant="subtle" aria-label={fr.fields.pickDate(name)} onClick={() => setOpen((o) => !o)}>
               <IconCalendar size={16} />
             </ActionIcon>
           </Popover.Target>
-          <Popover.Dropdown>
+          <Popover.Dropdown
+            // Escape closes the calendar only, not the dialog around the form: a Mantine modal ignores an
+            // Escape whose target carries this attribute, and the popover closes itself on it.
+            onFocusCapture={(e) => e.target.setAttribute('data-mantine-stop-propagation', 'true')}
+          >
             <DatePicker
+              ariaLabels={fr.a11y.datePicker}
               value={value && value !== INVALID_DATE ? value : null}
               defaultDate={value && value !== INVALID_DATE ? value : undefined}
               onChange={(d) => {

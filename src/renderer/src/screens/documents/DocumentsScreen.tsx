@@ -1,21 +1,9 @@
 // Documents screen: every printed document with its options, generation with progress, preview, print, save as, show in folder.
-import { Alert, Badge, Button, Checkbox, Grid, Group, NumberInput, Paper, Progress, Select, Stack, Text, ThemeIcon, UnstyledButton } from '@mantine/core';
-import {
-  IconCalendarEvent,
-  IconChartBar,
-  IconClipboardList,
-  IconFileDescription,
-  IconFileText,
-  IconFolderOpen,
-  IconListDetails,
-  IconDeviceFloppy,
-  IconPrinter,
-  IconSignature,
-  IconUsers,
-} from '@tabler/icons-react';
+import { Alert, Badge, Button, Checkbox, Grid, Group, NumberInput, Paper, Progress, Select, Stack, Text, VisuallyHidden } from '@mantine/core';
+import { IconDeviceFloppy, IconFileDescription, IconFolderOpen, IconPrinter } from '@tabler/icons-react';
 import { modals } from '@mantine/modals';
 import { notifications } from '@mantine/notifications';
-import { lazy, type ReactNode, Suspense, useEffect, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import type { GeneratedInfo } from '../../../../shared/contract/documents';
 import { formatShortDate } from '../../../../shared/format';
@@ -23,6 +11,7 @@ import { fr } from '../../../../shared/i18n';
 import { api, ApiError, call, useQuery } from '../../api';
 import { PageHeader } from '../../components/PageHeader';
 import { toBytes } from './bytes';
+import { DocumentKindPicker, isKind, type Kind } from './DocumentKindPicker';
 
 // pdf.js is large: load it with the first preview, not with the app.
 const PdfPreview = lazy(() => import('./PdfPreview').then((m) => ({ default: m.PdfPreview })));
@@ -30,21 +19,6 @@ const PdfPreview = lazy(() => import('./PdfPreview').then((m) => ({ default: m.P
 const t = fr.documents;
 const s = t.screen;
 
-export const KINDS = ['convocation', 'emargement', 'minutes', 'plan', 'fiche', 'dashboard', 'members', 'rules', 'charter', 'charter_review'] as const;
-export type Kind = (typeof KINDS)[number];
-
-const ICONS: Record<Kind, ReactNode> = {
-  convocation: <IconCalendarEvent size={20} />,
-  emargement: <IconSignature size={20} />,
-  minutes: <IconFileText size={20} />,
-  plan: <IconListDetails size={20} />,
-  fiche: <IconClipboardList size={20} />,
-  dashboard: <IconChartBar size={20} />,
-  members: <IconUsers size={20} />,
-  rules: <IconFileDescription size={20} />,
-  charter: <IconSignature size={20} />,
-  charter_review: <IconClipboardList size={20} />,
-};
 /** Governance documents of one confidential group (working group, CDDF). */
 const NEEDS_GROUP: Kind[] = ['rules', 'charter', 'charter_review'];
 
@@ -65,10 +39,6 @@ function confirmIncludeConfidential(): Promise<boolean> {
       onClose: () => resolve(false),
     });
   });
-}
-
-function isKind(v: string | null): v is Kind {
-  return !!v && (KINDS as readonly string[]).includes(v);
 }
 
 export function DocumentsScreen() {
@@ -199,37 +169,16 @@ export function DocumentsScreen() {
       <PageHeader title={s.title} subtitle={s.intro} />
       <Grid gap="lg">
         <Grid.Col span={{ base: 12, md: 4 }}>
-          <Stack gap="xs" role="radiogroup" aria-label={s.title}>
-            {KINDS.map((k) => (
-              <UnstyledButton
-                key={k}
-                role="radio"
-                aria-checked={kind === k}
-                data-testid={`doc-kind-${k}`}
-                onClick={() => {
-                  setKind(k);
-                  setIncludeConfidential(false);
-                  setInfo(undefined);
-                  setBytes(undefined);
-                  setFailure(undefined);
-                }}
-              >
-                <Paper withBorder p="sm" radius="md" bg={kind === k ? 'blue.0' : undefined} style={{ borderColor: kind === k ? 'var(--mantine-color-blue-6)' : undefined }}>
-                  <Group wrap="nowrap" align="flex-start" gap="sm">
-                    <ThemeIcon variant={kind === k ? 'filled' : 'light'} size={36} radius="md">
-                      {ICONS[k]}
-                    </ThemeIcon>
-                    <Stack gap={2}>
-                      <Text fw={600}>{t.kinds[k]}</Text>
-                      <Text size="xs" c="dimmed">
-                        {t.kindHelp[k]}
-                      </Text>
-                    </Stack>
-                  </Group>
-                </Paper>
-              </UnstyledButton>
-            ))}
-          </Stack>
+          <DocumentKindPicker
+            value={kind}
+            onChange={(k) => {
+              setKind(k);
+              setIncludeConfidential(false);
+              setInfo(undefined);
+              setBytes(undefined);
+              setFailure(undefined);
+            }}
+          />
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 8 }}>
           <Stack gap="md">
@@ -293,8 +242,10 @@ export function DocumentsScreen() {
                     </Text>
                   ) : null}
                 </Group>
+                {/* Says when the document is ready (the preview below is not announced by itself). */}
+                <VisuallyHidden role="status">{info && !busy ? fr.a11y.documentReady(info.title, s.pages(info.pages)) : ''}</VisuallyHidden>
                 {busy ? (
-                  <Stack gap={4} aria-live="polite">
+                  <Stack gap={4} role="status">
                     <Text size="sm" c="dimmed">
                       {s.generating} {elapsed > 1000 ? s.elapsed(Math.floor(elapsed / 1000)) : ''}
                     </Text>

@@ -1,5 +1,6 @@
 // Agenda builder: sections and items with duration, presenter, links and chair notes; drag or Alt+↑/↓ to reorder; live total.
 import { ActionIcon, Alert, Badge, Button, Group, Menu, Modal, MultiSelect, NumberInput, Paper, Select, Stack, Text, Textarea, TextInput, Tooltip } from '@mantine/core';
+import { dndAccessibility } from './dndAnnouncements';
 import { DndContext, KeyboardSensor, PointerSensor, closestCenter, useSensor, useSensors, type DragEndEvent } from '@dnd-kit/core';
 import { SortableContext, arrayMove, sortableKeyboardCoordinates, useSortable, verticalListSortingStrategy } from '@dnd-kit/sortable';
 import { CSS } from '@dnd-kit/utilities';
@@ -103,6 +104,16 @@ export function AgendaBuilder({ detail }: { detail: MeetingDetail }) {
   useEffect(() => setItems(meeting.agenda), [meeting.agenda]);
   const [editing, setEditing] = useState<{ id?: string; form: ItemForm } | null>(null);
   const [error, setError] = useState<string>();
+  // A new point takes the focus (its drag handle) once listed, ready for Alt+↑ / Alt+↓: not the « Ajouter » button.
+  const [created, setCreated] = useState<string | null>(null);
+  useEffect(() => {
+    if (!created) return;
+    const name = L.dragHandle(created);
+    const handles = Array.from(document.querySelectorAll<HTMLElement>('[data-testid="agenda-row"] [aria-label]')).filter((el) => el.getAttribute('aria-label') === name);
+    if (!handles.length) return;
+    handles[handles.length - 1].focus();
+    setCreated(null);
+  }, [items, created]);
   const axes = useQuery(() => api().axes.list(), []);
   const actions = useQuery(() => api().strategy.actions({}), []);
   const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 4 } }), useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }));
@@ -149,7 +160,10 @@ export function AgendaBuilder({ detail }: { detail: MeetingDetail }) {
     const item = { kind: f.kind, title: f.title, durationMin: f.kind === 'section' ? 0 : f.durationMin, presenter: f.presenter, linkedActionIds: f.linkedActionIds, chairNotes: f.chairNotes, ...(f.axisId ? { axisId: f.axisId } : {}) };
     try {
       if (editing.id) await call(api().meetings.updateAgendaItem({ meetingId: meeting.id, agendaItemId: editing.id, patch: { ...item, axisId: f.axisId ?? '' } }), { mutation: true });
-      else await call(api().meetings.addAgendaItem({ meetingId: meeting.id, item }), { mutation: true });
+      else {
+        await call(api().meetings.addAgendaItem({ meetingId: meeting.id, item }), { mutation: true });
+        setCreated(f.title.trim());
+      }
       setEditing(null);
     } catch (e) {
       if (e instanceof ApiError) setError(e.info.message);
@@ -205,7 +219,7 @@ export function AgendaBuilder({ detail }: { detail: MeetingDetail }) {
       {items.length === 0 ? (
         <EmptyState title={L.emptyAgendaTitle} text={L.emptyAgendaText} action={locked ? undefined : L.addItem} onAction={() => open('item')} />
       ) : (
-        <DndContext sensors={sensors} collisionDetection={closestCenter} onDragEnd={onDragEnd}>
+        <DndContext sensors={sensors} collisionDetection={closestCenter} onDragEnd={onDragEnd} accessibility={dndAccessibility(items)}>
           <SortableContext items={items.map((i) => i.id)} strategy={verticalListSortingStrategy}>
             <Stack gap={6} aria-label={L.agenda} role="list">
               {items.map((item, i) => (
@@ -217,7 +231,7 @@ export function AgendaBuilder({ detail }: { detail: MeetingDetail }) {
           </SortableContext>
         </DndContext>
       )}
-      <Modal opened={editing !== null} onClose={() => setEditing(null)} title={editing?.form.kind === 'section' ? L.addSection : editing?.id ? fr.actions.edit : L.addItem} size="lg">
+      <Modal opened={editing !== null} onClose={() => setEditing(null)} returnFocus={!created} title={editing?.form.kind === 'section' ? L.addSection : editing?.id ? fr.actions.edit : L.addItem} size="lg">
         {editing ? (
           <Stack
             gap="sm"

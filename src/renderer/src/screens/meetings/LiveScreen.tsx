@@ -1,13 +1,10 @@
 // The live séance: agenda with the current item and its timer, large autosaved notes, quick capture and check-in; keyboard first.
-import { ActionIcon, Alert, Badge, Box, Button, Divider, Grid, Group, Kbd, Loader, Modal, Paper, ScrollArea, Select, Stack, Table, Text, TextInput, Tooltip, UnstyledButton } from '@mantine/core';
+import { ActionIcon, Alert, Badge, Box, Button, Divider, Grid, Group, Kbd, Loader, Modal, Paper, ScrollArea, Select, Stack, Table, Text, TextInput, Title, Tooltip, UnstyledButton } from '@mantine/core';
 import { useHotkeys, useViewportSize } from '@mantine/hooks';
 import {
   IconAlertTriangle,
   IconArrowLeft,
   IconBolt,
-  IconCheck,
-  IconChevronDown,
-  IconChevronUp,
   IconCircleCheck,
   IconClockPause,
   IconClockPlay,
@@ -23,13 +20,13 @@ import { Link, useNavigate, useParams } from 'react-router';
 import type { InviteeRow, MeetingDetail } from '../../../../shared/contract/meetings';
 import { formatLongDate, formatTime } from '../../../../shared/format';
 import { fr } from '../../../../shared/i18n';
-import type { AgendaItem } from '../../../../shared/model';
 import { api, call, useQuery } from '../../api';
 import { DateField, INVALID_DATE } from '../../components/DateField';
 import { links } from '../../app/registry';
-import { ConfidentialityBadge, formatClock, MeetingStatusBadge, nowClock } from './badges';
+import { ConfidentialityBadge, MeetingStatusBadge, nowClock } from './badges';
 import { CaptureDialog } from './CaptureDialog';
 import { FollowUpPanel } from './FollowUpPanel';
+import { ItemTimer, LiveAgenda, TimerAnnouncer } from './LiveAgenda';
 import { NotesEditor } from './NotesEditor';
 import { GENERAL, NotesAutosaver, type NotesSaveState } from './notesAutosave';
 import { TextsLocked } from '../vault/TextsLocked';
@@ -73,23 +70,6 @@ export function NotesSaveIndicator({ saver }: { saver: NotesAutosaver }) {
         {map.label}
       </Badge>
     </Tooltip>
-  );
-}
-
-function ItemTimer({ item }: { item: AgendaItem }) {
-  const [, tick] = useState(0);
-  useEffect(() => {
-    if (!item.startedAt) return;
-    const t = setInterval(() => tick((x) => x + 1), 1000);
-    return () => clearInterval(t);
-  }, [item.startedAt]);
-  const elapsed = (item.elapsedSec ?? 0) + (item.startedAt ? Math.max(0, Math.round((Date.now() - Date.parse(item.startedAt)) / 1000)) : 0);
-  const over = item.durationMin > 0 && elapsed > item.durationMin * 60;
-  if (!elapsed && !item.startedAt) return <Text size="xs" c="dimmed">{L.planned(item.durationMin)}</Text>;
-  return (
-    <Text size="xs" c={over ? 'red.7' : 'dimmed'} fw={over ? 700 : 400} ff="monospace" aria-label={`${formatClock(elapsed)} / ${L.planned(item.durationMin)}`}>
-      {formatClock(elapsed)} / {item.durationMin} min{over ? ' ⚠' : ''}
-    </Text>
   );
 }
 
@@ -142,7 +122,7 @@ function CheckIn({ detail, inputRef }: { detail: MeetingDetail; inputRef: React.
           {shown.map((r) => {
             const present = r.attendance.status === 'present';
             return (
-              <UnstyledButton key={r.invitee.id} onClick={() => mark(r)} aria-pressed={present} aria-label={`${present ? L.present : fr.attendanceStatus[r.attendance.status]} : ${r.name}, ${r.organisationName}`} p={4} style={{ borderRadius: 4, background: present ? 'var(--mantine-color-teal-0)' : undefined }}>
+              <UnstyledButton key={r.invitee.id} onClick={() => mark(r)} aria-pressed={present} p={4} style={{ borderRadius: 4, background: present ? 'var(--mantine-color-teal-0)' : undefined }}>
                 <Group gap={6} wrap="nowrap">
                   {present ? <IconUserCheck size={16} color="var(--mantine-color-teal-7)" /> : <Box w={16} />}
                   <Stack gap={0} style={{ minWidth: 0 }}>
@@ -241,6 +221,7 @@ export function LiveScreen() {
       ['mod+shift+A', () => setCapture('action'), hotkeyOptions],
       ['mod+P', () => checkInRef.current?.focus(), hotkeyOptions],
       ['mod+shift+R', () => void insertRef(), hotkeyOptions],
+      ['mod+shift+F', () => meeting?.status === 'in_progress' && setEnding(true), hotkeyOptions],
       ['F1', () => setHelp(true), hotkeyOptions],
     ],
     [],
@@ -266,14 +247,14 @@ export function LiveScreen() {
           {L.confidentialBanner}
         </Alert>
       ) : null}
-      <Group justify="space-between" wrap="nowrap" align="flex-end">
-        <Stack gap={0} style={{ flex: 1, minWidth: 0 }}>
+      <Group justify="space-between" wrap="wrap" align="flex-end" gap="xs">
+        <Stack gap={0} style={{ flex: '1 1 280px', minWidth: 0 }}>
           <Button component={Link} to={links.meeting(meeting.id)} variant="subtle" size="compact-xs" w="fit-content" leftSection={<IconArrowLeft size={14} />} onClick={() => void saver.flush()}>
             {L.backToMeeting}
           </Button>
-          <Text fw={700} size="lg" truncate>
+          <Title order={1} size="h3" lh={1.3}>
             {L.liveTitle} — {meeting.title}
-          </Text>
+          </Title>
           <Group gap={6}>
             <MeetingStatusBadge status={meeting.status} />
             <ConfidentialityBadge level={meeting.confidentiality} />
@@ -282,63 +263,23 @@ export function LiveScreen() {
             </Text>
           </Group>
         </Stack>
-        <Group gap="xs" wrap="nowrap" style={{ flexShrink: 0 }}>
+        <Group gap="xs" wrap="wrap">
           <NotesSaveIndicator saver={saver} />
           <Button variant="default" leftSection={<IconKeyboard size={16} />} onClick={() => setHelp(true)}>
             {L.shortcuts}
           </Button>
           {running ? (
-            <Button color="teal" onClick={() => setEnding(true)}>
+            <Button color="teal" onClick={() => setEnding(true)} rightSection={<Kbd size="xs">{L.endShortcut}</Kbd>}>
               {L.endSession}
             </Button>
           ) : null}
         </Group>
       </Group>
       {!running ? <Alert color="yellow">{L.notRunning}</Alert> : null}
+      {running ? <TimerAnnouncer item={current} /> : null}
       <Grid>
         <Grid.Col span={{ base: 12, md: 3 }}>
-          <Paper withBorder p="xs">
-            <Text fw={700} mb={6}>
-              {L.agenda}
-            </Text>
-            <ScrollArea.Autosize mah="max(220px, calc(100vh - 400px))">
-              <Stack gap={2} role="list" aria-label={L.agenda}>
-                {items.map((item, i) =>
-                  item.kind === 'section' ? (
-                    <Text key={item.id} size="xs" fw={700} tt="uppercase" c="dimmed" mt={6} role="listitem">
-                      {item.title}
-                    </Text>
-                  ) : (
-                    <UnstyledButton
-                      key={item.id}
-                      role="listitem"
-                      aria-current={item.id === currentId ? 'step' : undefined}
-                      ref={item.id === currentId ? (el: HTMLButtonElement | null) => el?.scrollIntoView({ block: 'nearest' }) : undefined}
-                      onClick={() => go(item.id)}
-                      p={6}
-                      style={{ borderRadius: 6, borderLeft: item.id === currentId ? '4px solid var(--mantine-color-blue-6)' : '4px solid transparent', background: item.id === currentId ? 'var(--mantine-color-blue-0)' : undefined }}
-                    >
-                      <Text size="sm" fw={item.id === currentId ? 700 : 500}>
-                        {i + 1}. {item.title}
-                      </Text>
-                      <Group gap={6}>
-                        <ItemTimer item={item} />
-                        {item.notes.trim() ? <IconCheck size={12} aria-label={L.notes} /> : null}
-                      </Group>
-                    </UnstyledButton>
-                  ),
-                )}
-              </Stack>
-            </ScrollArea.Autosize>
-            <Stack gap={4} mt="xs">
-              <Button size="xs" variant="default" fullWidth justify="space-between" leftSection={<IconChevronUp size={14} />} rightSection={<Kbd size="xs">Alt+↑</Kbd>} onClick={() => step(-1)}>
-                {L.previousItem}
-              </Button>
-              <Button size="xs" variant="default" fullWidth justify="space-between" leftSection={<IconChevronDown size={14} />} rightSection={<Kbd size="xs">Alt+↓</Kbd>} onClick={() => step(1)}>
-                {L.nextItem}
-              </Button>
-            </Stack>
-          </Paper>
+          <LiveAgenda items={items} currentId={currentId} onGo={(itemId) => void go(itemId)} onStep={step} />
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 6 }}>
           <Stack gap="xs">

@@ -433,8 +433,9 @@ function QuickUpdate({ action, onDone }: { action: Action; onDone: () => void })
     <Stack>
       <Select label={s.fields.status} data={opt(fr.actionStatus)} value={status} onChange={(v) => v && setStatus(v as ActionStatus)} allowDeselect={false} />
       <div>
-        <NumberInput label={s.fields.progress} suffix=" %" min={0} max={100} clampBehavior="none" value={progress} onChange={(v) => setProgress(typeof v === 'number' ? v : Number(v))} error={errors.progress} />
-        <Slider mt="xs" value={Math.min(100, Math.max(0, progress || 0))} onChange={setProgress} step={5} label={(v) => formatPercent(v)} aria-label={s.fields.progress} />
+        {/* The field an update is about: focused when the dialog opens; Entrée records. */}
+        <NumberInput data-autofocus label={s.fields.progress} suffix=" %" min={0} max={100} clampBehavior="none" value={progress} onChange={(v) => setProgress(typeof v === 'number' ? v : Number(v))} error={errors.progress} onKeyDown={(k) => k.key === 'Enter' && void submit()} />
+        <Slider mt="xs" value={Math.min(100, Math.max(0, progress || 0))} onChange={setProgress} step={5} label={(v) => formatPercent(v)} thumbLabel={s.fields.progress} />
       </div>
       <Textarea label={s.fields.comment} description={s.commentHelp} autosize minRows={2} value={comment} onChange={(x) => setComment(x.currentTarget.value)} error={errors.comment} />
       <FormActions onCancel={onDone} onSubmit={submit} busy={busy} />

@@ -108,7 +108,7 @@ export function AxisForm({
   return (
     <Stack>
       <TextInput label={s.fields.axisTitle} required data-autofocus value={v.title} onChange={(x) => setV({ ...v, title: x.currentTarget.value })} error={errors.title} maxLength={300} />
-      <ColorInput label={s.fields.colour} description={s.colourHelp} format="hex" swatches={AXIS_SWATCHES} value={v.colour} onChange={(c) => setV({ ...v, colour: c })} error={errors.colour} />
+      <ColorInput label={s.fields.colour} description={s.colourHelp} format="hex" swatches={AXIS_SWATCHES} eyeDropperButtonProps={{ 'aria-label': fr.a11y.eyeDropper }} value={v.colour} onChange={(c) => setV({ ...v, colour: c })} error={errors.colour} />
       <Textarea label={s.fields.description} autosize minRows={2} value={v.description} onChange={(x) => setV({ ...v, description: x.currentTarget.value })} />
       <FormActions onCancel={onCancel} onSubmit={submit} busy={busy} submitLabel={submitLabel} />
     </Stack>

@@ -18,15 +18,16 @@ import { formatPercent } from '../../../../shared/format';
 import type { HealthLevel, IndicatorStatus } from '../../../../shared/health';
 import { fr } from '../../../../shared/i18n';
 import type { ActionStatus } from '../../../../shared/model';
+import { HEALTH_COLOURS } from '../../../../shared/status-colours';
 
 type Icon = ComponentType<{ size?: number; stroke?: number; 'aria-hidden'?: boolean }>;
 
 /** Colours chosen to stay distinct for colour-blind readers and in grey print; the word and icon carry the meaning. */
 export const HEALTH_STYLE: Record<HealthLevel, { color: string; hex: string; icon: Icon }> = {
-  on_track: { color: 'teal', hex: '#0b7a5a', icon: IconCircleCheck },
-  watch: { color: 'orange', hex: '#b35c00', icon: IconAlertTriangle },
-  late: { color: 'red', hex: '#b3261e', icon: IconClockExclamation },
-  unknown: { color: 'gray', hex: '#5f6b76', icon: IconHelpCircle },
+  on_track: { color: 'teal', hex: HEALTH_COLOURS.on_track, icon: IconCircleCheck },
+  watch: { color: 'orange', hex: HEALTH_COLOURS.watch, icon: IconAlertTriangle },
+  late: { color: 'red', hex: HEALTH_COLOURS.late, icon: IconClockExclamation },
+  unknown: { color: 'gray', hex: HEALTH_COLOURS.unknown, icon: IconHelpCircle },
 };
 
 export const STATUS_STYLE: Record<ActionStatus, { color: string; icon: Icon }> = {
@@ -58,7 +59,7 @@ export function StatusBadge({ status, size = 'sm' }: { status: ActionStatus; siz
 /** Health badge; hovering or focusing it shows why (the reasons) and how the rule works. */
 export function HealthBadge({ level, reasons, size = 'sm' }: { level: HealthLevel; reasons?: string[]; size?: 'xs' | 'sm' | 'md' | 'lg' }) {
   const s = HEALTH_STYLE[level];
-  const [armed, setArmed] = useState(false);
+  const [open, setOpen] = useState(false);
   const label = (
     <Stack gap={4} maw={420}>
       {reasons?.length ? (
@@ -84,17 +85,20 @@ export function HealthBadge({ level, reasons, size = 'sm' }: { level: HealthLeve
       style={badgeStyle}
       tabIndex={0}
       aria-label={`${fr.strategy.healthTitle} : ${fr.strategy.health[level]}${reasons?.length ? `. ${reasons.join(' ')}` : ''}`}
-      onMouseEnter={() => setArmed(true)}
-      onFocus={() => setArmed(true)}
-      onTouchStart={() => setArmed(true)}
+      onMouseEnter={() => setOpen(true)}
+      onMouseLeave={() => setOpen(false)}
+      onFocus={() => setOpen(true)}
+      onBlur={() => setOpen(false)}
+      onTouchStart={() => setOpen(true)}
+      onKeyDown={(e) => e.key === 'Escape' && open && (e.stopPropagation(), setOpen(false))}
     >
       {fr.strategy.health[level]}
     </Badge>
   );
-  // The tooltip is mounted on first hover or focus only: long tables stay light.
-  if (!armed) return badge;
+  // The tooltip's content is built while it shows only (long tables stay light); the badge keeps its place in
+  // the tree, so a keyboard user's focus is not lost when the tooltip opens. Escape hides it (WCAG 1.4.13).
   return (
-    <Tooltip label={label} multiline w={440} withArrow defaultOpened events={{ hover: true, focus: true, touch: true }}>
+    <Tooltip label={open ? label : null} opened={open} multiline w={440} withArrow>
       {badge}
     </Tooltip>
   );

@@ -1,0 +1,161 @@
+// Browser E2E accessibility audit: axe-core (WCAG 2.1 A/AA) on every screen, dialog, the command palette and each séance state, with the demo data.
+import type { Page } from '@playwright/test';
+import { expectAccessible } from './axe';
+import { expect, test, type Harness } from './harness';
+
+/** Opens a route of the HashRouter and waits for the screen's content. */
+async function visit(page: Page, path: string): Promise<void> {
+  await page.goto(`/#${path}`);
+  await expect(page.locator('main').locator('h1, h2, textarea').first()).toBeVisible();
+  await expect(page.locator('main .mantine-Loader')).toHaveCount(0);
+}
+
+async function openDemo(page: Page, harness: Harness): Promise<void> {
+  await harness.seedDemo();
+  await page.goto('/');
+  await expect(page.getByRole('navigation', { name: 'Sections' })).toBeVisible();
+}
+
+/** Opens a dialog with `open`, checks it, closes it with Escape. */
+async function checkDialog(page: Page, where: string, open: () => Promise<void>): Promise<void> {
+  await open();
+  await expect(page.getByRole('dialog').last()).toBeVisible();
+  await expectAccessible(page, where, '[role="dialog"]');
+  // A select or date picker open inside the dialog takes the first Escape: press until the dialog is gone.
+  for (let i = 0; i < 3 && (await page.getByRole('dialog').count()) > 0; i++) {
+    await page.keyboard.press('Escape');
+    await page.waitForTimeout(300);
+  }
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+}
+
+test('first run screens', async ({ page, harness }) => {
+  expect(harness.dataDir).toBeTruthy();
+  await page.goto('/');
+  await expect(page.getByRole('heading', { name: 'Bienvenue dans Coordination CLSPD' })).toBeVisible();
+  await expectAccessible(page, 'Premier lancement');
+  await page.getByRole('button', { name: 'Créer le CLSPD de ma commune' }).click();
+  await expectAccessible(page, 'Création du conseil');
+});
+
+test('dashboard, plan, fiche action, suivi par axe and their dialogs', async ({ page, harness }) => {
+  test.setTimeout(600_000);
+  await openDemo(page, harness);
+  const data = harness.ctx.store.data;
+  await visit(page, '/');
+  await expectAccessible(page, 'Tableau de bord');
+  await page.keyboard.press('Control+k');
+  await expect(page.getByRole('dialog')).toBeVisible();
+  await page.keyboard.type('réunion');
+  await expectAccessible(page, 'Palette de commandes', '[role="dialog"]');
+  await page.keyboard.press('Escape');
+  await checkDialog(page, 'Raccourcis clavier', () => page.getByRole('button', { name: 'Raccourcis clavier' }).click());
+
+  await visit(page, '/plan');
+  await expectAccessible(page, 'Plan d’actions');
+  await checkDialog(page, 'Ajouter une action', () => page.getByRole('button', { name: 'Ajouter une action' }).first().click());
+  await checkDialog(page, 'Ajouter un axe', () => page.getByRole('button', { name: 'Ajouter un axe' }).first().click());
+  await checkDialog(page, 'Périodes', () => page.getByRole('button', { name: 'Périodes de la stratégie' }).click());
+  await checkDialog(page, 'Ajouter un objectif', () => page.getByRole('button', { name: 'Ajouter un objectif' }).first().click());
+
+  const action = data.actions.find((a) => a.status === 'in_progress') ?? data.actions[0];
+  await visit(page, `/plan/actions/${action.id}`);
+  await expectAccessible(page, 'Fiche action');
+  await checkDialog(page, 'Mettre à jour', () => page.getByRole('button', { name: 'Mettre à jour' }).first().click());
+  await checkDialog(page, 'Ajouter un indicateur', () => page.getByRole('button', { name: 'Ajouter un indicateur' }).click());
+  await checkDialog(page, 'Modifier la fiche', async () => {
+    await page.getByRole('button', { name: 'Modifier' }).first().click();
+  });
+
+  await visit(page, `/plan/axes/${data.axes[0].id}`);
+  await expectAccessible(page, 'Suivi par axe');
+});
+
+test('meetings, the meeting steps and their dialogs', async ({ page, harness }) => {
+  test.setTimeout(600_000);
+  await openDemo(page, harness);
+  const data = harness.ctx.store.data;
+  await visit(page, '/reunions');
+  await expectAccessible(page, 'Réunions');
+  await checkDialog(page, 'Nouvelle réunion', () => page.getByRole('button', { name: 'Nouvelle réunion' }).first().click());
+  await visit(page, '/reunions/decisions');
+  await expectAccessible(page, 'Journal des décisions');
+
+  const planned = data.meetings.find((m) => m.status === 'draft' || m.status === 'convened') ?? data.meetings[0];
+  for (const step of ['prep', 'invitations', 'minutes', 'documents']) {
+    await visit(page, `/reunions/${planned.id}?etape=${step}`);
+    await expectAccessible(page, `Réunion à préparer — ${step}`);
+  }
+  await visit(page, `/reunions/${planned.id}?etape=prep`);
+  await checkDialog(page, 'Ajouter un point', () => page.getByRole('button', { name: 'Ajouter un point' }).click());
+  await visit(page, `/reunions/${planned.id}?etape=invitations`);
+  await checkDialog(page, 'Inviter une personne', () => page.getByRole('button', { name: 'Inviter une personne de l’annuaire' }).click());
+
+  const held = data.meetings.find((m) => m.status === 'held' || m.status === 'validated');
+  if (held) {
+    await visit(page, `/reunions/${held.id}`);
+    await expectAccessible(page, 'Réunion tenue — compte rendu');
+  }
+});
+
+test('séance: before start, running, capture dialogs, shortcuts, ending, ended', async ({ page, harness }) => {
+  test.setTimeout(600_000);
+  await openDemo(page, harness);
+  const planned = harness.ctx.store.data.meetings.find((m) => m.status === 'draft' || m.status === 'convened')!;
+  await visit(page, `/reunions/${planned.id}/seance`);
+  await expectAccessible(page, 'Séance — pas encore démarrée');
+  await visit(page, `/reunions/${planned.id}`);
+  await page.getByRole('button', { name: 'Démarrer la séance' }).first().click();
+  await expect(page.getByRole('button', { name: /Terminer la séance/ })).toBeVisible();
+  await page.keyboard.press('Alt+ArrowDown');
+  await expectAccessible(page, 'Séance — en cours');
+  await checkDialog(page, 'Séance — décision', () => page.keyboard.press('Control+d'));
+  await checkDialog(page, 'Séance — action', () => page.keyboard.press('Control+Shift+A'));
+  await checkDialog(page, 'Séance — participant ajouté', () => page.getByRole('button', { name: 'Ajouter un participant arrivé sans invitation' }).click());
+  await checkDialog(page, 'Séance — raccourcis', () => page.getByRole('button', { name: 'Raccourcis', exact: true }).click());
+  await checkDialog(page, 'Séance — terminer', () => page.getByRole('button', { name: /Terminer la séance/ }).click());
+  await page.getByRole('button', { name: /Terminer la séance/ }).click();
+  await page.getByRole('dialog').getByRole('button', { name: /Terminer la séance/ }).click();
+  await expect(page.getByRole('tab', { name: /Compte rendu/ })).toBeVisible();
+  await expectAccessible(page, 'Séance terminée — compte rendu');
+  await visit(page, `/reunions/${planned.id}/seance`);
+  await expectAccessible(page, 'Séance — après la fin');
+});
+
+test('instances, partners, documents, sharing, settings and their dialogs', async ({ page, harness }) => {
+  test.setTimeout(600_000);
+  await openDemo(page, harness);
+  const data = harness.ctx.store.data;
+  await visit(page, '/instances');
+  await expectAccessible(page, 'Instances');
+  await checkDialog(page, 'Nouvelle cellule', () => page.getByRole('button', { name: 'Nouvelle cellule' }).first().click());
+  await checkDialog(page, 'Nouvelle instance', () => page.getByRole('button', { name: 'Nouvelle instance' }).first().click());
+  await visit(page, `/instances/${data.instances[0].id}`);
+  await expectAccessible(page, 'Instance');
+  await checkDialog(page, 'Ajouter un membre', () => page.getByRole('button', { name: 'Ajouter un membre' }).first().click());
+  await checkDialog(page, 'Modifier l’instance', async () => {
+    await page.locator('main').getByRole('button', { name: 'Autres actions' }).first().click();
+    await page.getByRole('menuitem', { name: 'Modifier l’instance' }).click();
+  });
+
+  await visit(page, '/partenaires');
+  await expectAccessible(page, 'Partenaires');
+  await checkDialog(page, 'Ajouter un partenaire', () => page.getByRole('button', { name: 'Ajouter un partenaire' }).first().click());
+  await visit(page, `/partenaires/${data.organisations[0].id}`);
+  await expectAccessible(page, 'Fiche partenaire');
+  await checkDialog(page, 'Ajouter un contact', () => page.getByRole('button', { name: 'Ajouter un contact' }).click());
+  await checkDialog(page, 'Modifier le partenaire', () => page.getByRole('button', { name: 'Modifier', exact: true }).click());
+  await checkDialog(page, 'Confirmer la suppression', () => page.getByRole('button', { name: 'Supprimer', exact: true }).click());
+
+  for (const kind of ['convocation', 'minutes', 'plan', 'dashboard']) {
+    await visit(page, `/documents?kind=${kind}`);
+    await expectAccessible(page, `Documents — ${kind}`);
+  }
+  await visit(page, '/partage');
+  await expectAccessible(page, 'Partage');
+  await checkDialog(page, 'Exporter', () => page.getByRole('button', { name: /Exporter/ }).first().click());
+  await visit(page, '/partage/importer');
+  await expectAccessible(page, 'Importer');
+  await visit(page, '/parametres');
+  await expectAccessible(page, 'Paramètres');
+});
