@@ -135,7 +135,7 @@ test('instances, partners, documents, sharing, settings and their dialogs', asyn
   await checkDialog(page, 'Ajouter un membre', () => page.getByRole('button', { name: 'Ajouter un membre' }).first().click());
   await checkDialog(page, 'Modifier l’instance', async () => {
     await page.locator('main').getByRole('button', { name: 'Autres actions' }).first().click();
-    await page.getByRole('menuitem', { name: 'Modifier l’instance' }).click();
+    await page.getByRole('menuitem', { name: 'Modifier', exact: true }).click();
   });
 
   await visit(page, '/partenaires');
