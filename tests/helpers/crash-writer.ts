@@ -13,6 +13,7 @@
 import { join } from 'node:path';
 import { archiveFileName } from '../../src/main/store/archives';
 import { writeFileDurable } from '../../src/main/store/durable';
+import { SCHEMA_VERSION } from '../../src/shared/model';
 import { Store, newEmptyDatastore } from '../../src/main/store/store';
 import { ARCHIVE_EVERY, BACKUP_EVERY, IMPORT_EVERY, WINDOW } from './crash-protocol';
 
@@ -52,7 +53,7 @@ async function main(): Promise<void> {
       const periodId = `per_w${n}`;
       if (n % ARCHIVE_EVERY === 0) {
         const archive = {
-          schemaVersion: 1,
+          schemaVersion: SCHEMA_VERSION,
           archiveOf: periodId,
           period: { id: periodId, title: `Période ${n}`, startYear: 2020, endYear: 2022, status: 'closed', closedAt: '2026-01-01', archiveFile: archiveFileName(periodId) },
           axes: [],
