@@ -1,4 +1,5 @@
 // `clspd export …` and `clspd import …` run in-process: files written, dry runs, invalid files naming row and column, datastore unchanged.
+import { SCHEMA_VERSION } from '../../src/shared/model';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -71,10 +72,10 @@ describe('clspd export', () => {
     expect(json.out).toContain('ce n’est pas un fichier à partager');
     // The complete backup, written at exactly the path given: a zip whose clspd.json is the live data.
     expect(readFileSync(out('b.json')).subarray(0, 2).toString()).toBe('PK');
-    expect(JSON.parse(backupEntry(out('b.json'), 'clspd.json')!.toString('utf8')).schemaVersion).toBe(1);
+    expect(JSON.parse(backupEntry(out('b.json'), 'clspd.json')!.toString('utf8')).schemaVersion).toBe(SCHEMA_VERSION);
     const live = await cli('export', 'live-json', '--data', data, '--out', out('live.json'));
     expect(live.out).toContain('pas une sauvegarde complète');
-    expect(JSON.parse(readFileSync(out('live.json'), 'utf8')).schemaVersion).toBe(1);
+    expect(JSON.parse(readFileSync(out('live.json'), 'utf8')).schemaVersion).toBe(SCHEMA_VERSION);
     const pack = await cli('export', 'update-pack', '--data', data, '--pilot', 'org_pol', '--out', out('p.xlsx'));
     expect(pack.code, pack.err).toBe(0);
     const unknown = await cli('export', 'update-pack', '--data', data, '--pilot', 'org_nope', '--out', out('q.xlsx'));

@@ -1,4 +1,5 @@
 // Sharing imports: partners/contacts and actions from XLSX/CSV (Excel styles), all or nothing, bad files, and the partner update round trip.
+import { SCHEMA_VERSION, type Datastore } from '../../src/shared/model';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,7 +11,6 @@ import * as share from '../../src/main/services/sharing';
 import { matchCategory } from '../../src/main/services/sharing/importPartners';
 import { DATA_FILE, Store } from '../../src/main/store/store';
 import type { ImportPreview } from '../../src/shared/contract/sharing';
-import type { Datastore } from '../../src/shared/model';
 import { sharing } from '../../src/shared/i18n/sharing';
 import { presetCategories } from '../../src/main/services/categories';
 import { setupDemo } from '../../src/main/services/app';
@@ -209,7 +209,7 @@ describe('partners import', () => {
     }
     const big = file('big.csv', Buffer.alloc(50 * 1024 * 1024, 0x41));
     await expect(share.previewImport(ctx, 'partners', big)).rejects.toThrow(/50 Mo, au-delà de la limite de 20 Mo/);
-    const newer = file('newer.json', JSON.stringify({ ...buildSharingDataset(), schemaVersion: 2 }));
+    const newer = file('newer.json', JSON.stringify({ ...buildSharingDataset(), schemaVersion: SCHEMA_VERSION + 1 }));
     await expect(share.previewImport(ctx, 'backup', newer)).rejects.toThrow(/version plus récente/);
     expect(bytes().equals(before)).toBe(true);
   });

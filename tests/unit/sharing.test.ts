@@ -1,4 +1,5 @@
 // Sharing exports: XLSX/CSV tables, formula injection, confidentiality, ICS (checked with ical.js), EML, DOCX, JSON backup.
+import { SCHEMA_VERSION } from '../../src/shared/model';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -352,7 +353,7 @@ describe('JSON backup', () => {
     expect(f.suggestedName).toMatch(/\.zip$/);
     const main = Buffer.from(unzipSync(f.data)['clspd.json']).toString('utf8');
     const doc = JSON.parse(main);
-    expect(doc.schemaVersion).toBe(1);
+    expect(doc.schemaVersion).toBe(SCHEMA_VERSION);
     expect(main).toContain(SECRET_NOTE);
     const file = join(dir, 'export.zip');
     writeFileSync(file, f.data);

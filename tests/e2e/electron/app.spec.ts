@@ -4,6 +4,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { _electron as electron, expect, test, type ElectronApplication, type Page } from '@playwright/test';
+import { SCHEMA_VERSION } from '../../../src/shared/model';
 
 const projectDir = resolve(__dirname, '../../..');
 
@@ -144,5 +145,5 @@ test('new windows and navigation away from the app are refused', async () => {
 test('quitting flushes the datastore and releases the folder', async () => {
   await app.close();
   expect(existsSync(join(dataDir, 'clspd.lock'))).toBe(false);
-  expect(JSON.parse(readFileSync(join(dataDir, 'clspd.json'), 'utf8')).schemaVersion).toBe(1);
+  expect(JSON.parse(readFileSync(join(dataDir, 'clspd.json'), 'utf8')).schemaVersion).toBe(SCHEMA_VERSION);
 });
