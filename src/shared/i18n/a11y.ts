@@ -3,6 +3,7 @@ export const a11y = {
   skipLink: 'Aller au contenu',
   windowTitle: (screen: string) => `${screen} — Coordination CLSPD`,
   closeDialog: 'Fermer la fenêtre (Échap)',
+  closeNotice: 'Fermer ce message',
   openMenu: 'Ouvrir le menu des sections',
   closeMenu: 'Fermer le menu des sections',
   documentReady: (title: string, pages: string) => `Document prêt : ${title}, ${pages}. L’aperçu suit.`,

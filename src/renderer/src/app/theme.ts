@@ -1,5 +1,5 @@
 // Visual theme: sober institutional palette with one accent colour, readable type, visible focus, and colours that pass WCAG AA contrast.
-import { createTheme, Modal, type CSSVariablesResolver, type MantineColorsTuple } from '@mantine/core';
+import { Alert, createTheme, Modal, Notification, type CSSVariablesResolver, type MantineColorsTuple } from '@mantine/core';
 import { fr } from '../../../shared/i18n';
 
 /*
@@ -51,5 +51,8 @@ export const theme = createTheme({
     // A dialog opens on its first field (or first button), not on its close cross: the cross stays for the
     // mouse, Escape and « Annuler » do the same from the keyboard. Focus returns to the opener on close.
     Modal: Modal.extend({ defaultProps: { closeButtonProps: { 'aria-label': fr.a11y.closeDialog, tabIndex: -1 }, returnFocus: true } }),
+    // Notifications and closable alerts: their close cross is a button that needs a French name.
+    Notification: Notification.extend({ defaultProps: { closeButtonProps: { 'aria-label': fr.a11y.closeNotice } } }),
+    Alert: Alert.extend({ defaultProps: { closeButtonLabel: fr.a11y.closeNotice } }),
   },
 });
