@@ -70,7 +70,7 @@ test('import preview: row and column errors block everything, a clean file is re
   await page.getByRole('checkbox', { name: 'Retenir — Ligne 3' }).uncheck();
   await shot(page, harness, '64-import-apercu');
   await page.getByRole('button', { name: 'Importer les lignes retenues (2)' }).click();
-  await expect(page.getByRole('status')).toContainText('1 ligne importée.');
+  await expect(page.getByRole('status').filter({ hasText: '1 ligne importée.' })).toBeVisible();
   const names = harness.ctx.store.data.organisations.map((o) => o.name);
   expect(names).toContain('Centre social Arc-en-ciel');
   expect(names).not.toContain('Maison de justice');
@@ -105,7 +105,7 @@ test('update file round trip: export for a pilot, partner edits it, the preview 
   await expect(page.getByText('Avancement : 0 % → 15 %', { exact: false })).toBeVisible();
   await shot(page, harness, '65-fiche-mise-a-jour-apercu');
   await page.getByRole('button', { name: 'Importer les lignes retenues (1)' }).click();
-  await expect(page.getByRole('status')).toContainText('1 ligne importée.');
+  await expect(page.getByRole('status').filter({ hasText: '1 ligne importée.' })).toBeVisible();
   const a2 = harness.ctx.store.data.actions.find((a) => a.id === 'act_2')!;
   expect(a2.progress).toBe(15);
   expect(a2.journal.at(-1)?.comment).toMatch(/^mise à jour transmise par Commissariat de Valmont le /);
