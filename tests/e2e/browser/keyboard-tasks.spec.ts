@@ -5,6 +5,10 @@ import type { Page } from '@playwright/test';
 import { expect, test, type Harness } from './harness';
 import { Keys } from './keys';
 
+// Tab counts depend on what is on screen at that moment (a notification still showing adds its close button):
+// under load a count can exceed the reference once; a retry is reported as flaky, a repeated excess fails.
+test.describe.configure({ retries: 2 });
+
 /**
  * Key presses (Tab, Enter, shortcuts; typed characters apart) measured before the accessibility work, on the
  * same demo data and with the same driver. Each task must now take fewer.
