@@ -1,25 +1,17 @@
 // Top-level gate: first run, recovery of a broken datastore, or the application frame.
 import { Center, Loader } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { createContext, useCallback, useContext, useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { AppState } from '../../../shared/contract/core';
 import { fr } from '../../../shared/i18n';
 import { api, useDataVersion } from '../api';
 import { FirstRunScreen } from '../screens/setup/FirstRunScreen';
 import { RecoveryScreen } from '../screens/setup/RecoveryScreen';
 import { VaultGateScreen } from '../screens/vault/VaultGateScreen';
+import { AppStateContext } from './appState';
 import { Shell } from './Shell';
 
 let syncedNoticeShown = false;
-
-const AppStateContext = createContext<{ state: AppState; refresh: () => void } | null>(null);
-
-/** The council's settings and active period, for any screen. */
-export function useAppState(): { state: AppState; refresh: () => void } {
-  const v = useContext(AppStateContext);
-  if (!v) throw new Error('useAppState outside App');
-  return v;
-}
 
 export function App() {
   const [state, setState] = useState<AppState>();

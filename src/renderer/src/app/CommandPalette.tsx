@@ -75,14 +75,8 @@ export function CommandPalette() {
     if (list && !list.querySelector('[data-selected]')) list.querySelector('[data-action]')?.setAttribute('data-selected', 'true');
   }, [hits]);
 
-  // The dashboard, plan and documents modules register their own « Ouvrir … » commands (allCommands).
+  // Every screen module registers its own commands, its « Ouvrir … » section command included (allCommands).
   const navigation: SpotlightActionData[] = [
-    { id: 'nav-meetings', label: P.openMeetings, onClick: () => navigate(links.meetings()) },
-    { id: 'nav-instances', label: P.openInstances, onClick: () => navigate(links.instances()) },
-    { id: 'nav-partners', label: P.openPartners, onClick: () => navigate(links.partners()) },
-    { id: 'nav-new-partner', label: P.newPartner, onClick: () => navigate(`${links.partners()}?nouveau=1`) },
-    { id: 'nav-sharing', label: P.openSharing, onClick: () => navigate(links.sharing()) },
-    { id: 'nav-settings', label: P.openSettings, onClick: () => navigate(links.settings()) },
     { id: 'nav-shortcuts', label: P.showShortcuts, keywords: ['raccourcis', 'clavier', 'aide'], onClick: openShortcuts },
     ...allCommands.map((c) => ({ id: c.id, label: c.label, description: c.description, keywords: c.keywords, onClick: () => navigate(c.to) })),
   ]

@@ -15,15 +15,12 @@ import {
 } from '@tabler/icons-react';
 import { Link, Navigate, Route, Routes, useLocation } from 'react-router';
 import { fr } from '../../../shared/i18n';
-import { PartnersScreen } from '../screens/directory/PartnersScreen';
-import { PartnerScreen } from '../screens/directory/PartnerScreen';
-import { SettingsScreen } from '../screens/settings/SettingsScreen';
 import { ComingSoon } from './ComingSoon';
 import { CommandPalette, openPalette } from './CommandPalette';
 import { openShortcuts, ShortcutsHelp } from './ShortcutsHelp';
 import { allRoutes } from './routes';
 import { SaveIndicator } from './SaveIndicator';
-import { useAppState } from './App';
+import { useAppState } from './appState';
 import { links } from './registry';
 import { focusScreen, MAIN_ID, useScreenFocus } from './useScreenFocus';
 
@@ -133,10 +130,7 @@ export function Shell() {
             {allRoutes.map((r) => (
               <Route key={r.path} path={r.path} element={r.element} />
             ))}
-            <Route path={links.partners()} element={<PartnersScreen />} />
-            <Route path="/partenaires/:id" element={<PartnerScreen />} />
-            <Route path={links.settings()} element={<SettingsScreen />} />
-            {SECTIONS.filter((s) => !registered.has(s.to) && s.to !== links.partners() && s.to !== links.settings()).map((s) => (
+            {SECTIONS.filter((s) => !registered.has(s.to)).map((s) => (
               <Route key={s.to} path={s.to} element={<ComingSoon title={s.label} />} />
             ))}
             <Route path="*" element={<Navigate to="/" replace />} />

@@ -9,7 +9,7 @@ import { formatDate, formatShortDate, todayIso } from '../../../../shared/format
 import { currentRules, rulesText } from '../../../../shared/governance';
 import { fr } from '../../../../shared/i18n';
 import { api, ApiError, call } from '../../api';
-import { useAppState } from '../../app/App';
+import { useAppState } from '../../app/appState';
 import { confirmDanger, notifyDeleted } from '../../components/confirm';
 import { DateField, INVALID_DATE } from '../../components/DateField';
 

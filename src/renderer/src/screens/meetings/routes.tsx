@@ -1,5 +1,6 @@
 // Routes and command-palette entries contributed by the meetings screens.
 import type { AppRoute, PaletteCommand } from '../../app/registry';
+import { fr } from '../../../../shared/i18n';
 import { ArchivedMeetingScreen } from './ArchivedMeetings';
 import { DecisionsScreen } from './DecisionsScreen';
 import { LiveScreen } from './LiveScreen';
@@ -15,6 +16,7 @@ export const routes: AppRoute[] = [
 ];
 
 export const commands: PaletteCommand[] = [
+  { id: 'nav-meetings', label: fr.palette.openMeetings, to: '/reunions' },
   { id: 'meetings.new', label: 'Nouvelle réunion', description: 'Programmer une réunion et son ordre du jour', to: '/reunions?nouvelle=1', keywords: ['réunion', 'séance', 'convocation'] },
   { id: 'meetings.decisions', label: 'Journal des décisions', description: 'Toutes les décisions prises en réunion', to: '/reunions/decisions', keywords: ['décision', 'relevé'] },
 ];

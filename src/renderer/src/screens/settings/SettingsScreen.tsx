@@ -7,7 +7,7 @@ import { addressLabel, defaultPresidentTitle } from '../../../../shared/council'
 import { fr } from '../../../../shared/i18n';
 import type { CouncilAcronym } from '../../../../shared/model';
 import { api, call, useQuery } from '../../api';
-import { useAppState } from '../../app/App';
+import { useAppState } from '../../app/appState';
 import { confirmDanger } from '../../components/confirm';
 import { PageHeader } from '../../components/PageHeader';
 import { describeBackup } from './backups';
