@@ -111,8 +111,8 @@ describe.skipIf(skip)('team HTTP API', () => {
     expect(ok.json<{ ok: boolean }>().ok, ok.body).toBe(true);
     expect((await call('assistante@valmont.fr', 'settings:update', { staleAfterMonths: 4 })).statusCode).toBe(403);
     const audit = await app.inject({ method: 'GET', url: '/api/team/audit', headers: { authorization: `Bearer ${tokens['coord@valmont.fr']}` } });
-    const rows = audit.json<{ value: { who: string; channel: string; entities: string[] }[] }>().value;
-    expect(rows[0]).toEqual({ at: expect.any(String), who: 'assistante', channel: 'partners:update', entities: [`organisations:${id}`] });
+    const rows = audit.json<{ value: { entries: { who: string; channel: string; entities: string[] }[] } }>().value.entries;
+    expect(rows[0]).toEqual({ id: expect.any(Number), at: expect.any(String), userId: expect.any(String), who: 'assistante', channel: 'partners:update', entities: [`organisations:${id}`] });
     const denied = await app.inject({ method: 'GET', url: '/api/team/audit', headers: { authorization: `Bearer ${tokens['assistante@valmont.fr']}` } });
     expect(denied.statusCode).toBe(403);
   });

@@ -1,6 +1,7 @@
 // The handler table: one plain function per contract channel, plus the invoker that validates and wraps results.
 import { contract, type ChannelName, type OutputOf, type ParsedInputOf } from '../../shared/contract';
 import { common } from '../../shared/i18n/common';
+import { team } from '../../shared/i18n/team';
 import { DomainError, type Result } from '../../shared/result';
 import { describeIssues } from '../../shared/validation';
 import type { ServiceContext } from '../services/context';
@@ -73,6 +74,11 @@ export const handlers: HandlerTable = {
   ...sharingHandlers,
   ...registerHandlers,
   ...vaultHandlers,
+  // Only the team server has an audit log: it puts its reader in the context.
+  'audit:list': (i, ctx) => {
+    if (!ctx.team) throw new DomainError('forbidden', team.audit.teamOnly);
+    return ctx.team.audit(i ?? {});
+  },
 };
 
 export type Invoke = (channel: string, payload: unknown) => Promise<Result<unknown>>;

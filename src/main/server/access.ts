@@ -13,6 +13,7 @@ export const COORDINATOR_ONLY: ReadonlySet<string> = new Set<ChannelName>([
   'backups:create',
   'backups:restore',
   'app:restoreFromFile',
+  'audit:list',
 ]);
 
 /** Channels that only make sense on the coordinator's own computer (windows, local files, the local app). */

@@ -105,6 +105,7 @@ export async function setDisabled(pool: pg.Pool, email: string, disabled: boolea
   const r = await pool.query<UserRow>('UPDATE users SET disabled = $2 WHERE email = $1 RETURNING *', [email.trim().toLowerCase(), disabled]);
   if (!r.rows[0]) throw new DomainError('not_found', team.accounts.unknown(email), 'email');
   if (disabled) await pool.query('DELETE FROM sessions WHERE user_id = $1', [r.rows[0].id]);
+  await accountChanged(pool, r.rows[0].id);
   return toAccount(r.rows[0]);
 }
 
@@ -119,6 +120,7 @@ export async function resetPassword(pool: pg.Pool, email: string, password?: str
   ]);
   if (!r.rows[0]) throw new DomainError('not_found', team.accounts.unknown(email), 'email');
   await pool.query('DELETE FROM sessions WHERE user_id = $1', [r.rows[0].id]);
+  await accountChanged(pool, r.rows[0].id);
   return { account: toAccount(r.rows[0]), ...(otp ? { oneTimePassword: otp } : {}) };
 }
 
@@ -136,28 +138,45 @@ export async function login(pool: pg.Pool, email: string, password: string): Pro
   return { token, account: toAccount(row) };
 }
 
-/** The account behind a bearer token, or undefined when the token is unknown, expired or the account disabled. */
-export async function authenticate(pool: pg.Pool, token: string): Promise<Account | undefined> {
-  const r = await pool.query<UserRow>(
-    'SELECT u.* FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = $1 AND s.expires_at > now() AND NOT u.disabled',
+/** An open session: its account, when it ends, and the confidential instances the account is named in. */
+export interface SessionInfo {
+  account: Account;
+  expiresAt: number;
+  allowed: ReadonlySet<string>;
+}
+
+/**
+ * The session behind a token (bearer or cookie), in one query: undefined when the token is unknown, expired or
+ * the account disabled.
+ */
+export async function authenticate(pool: pg.Pool, token: string): Promise<SessionInfo | undefined> {
+  const r = await pool.query<UserRow & { expires_at: Date; allowed: string[] }>(
+    `SELECT u.*, s.expires_at,
+            ARRAY(SELECT c.instance_id FROM confidential_members c WHERE c.user_id = u.id) AS allowed
+       FROM sessions s JOIN users u ON u.id = s.user_id
+      WHERE s.token_hash = $1 AND s.expires_at > now() AND NOT u.disabled`,
     [tokenHash(token)],
   );
-  return r.rows[0] ? toAccount(r.rows[0]) : undefined;
+  const row = r.rows[0];
+  return row ? { account: toAccount(row), expiresAt: row.expires_at.getTime(), allowed: new Set(row.allowed) } : undefined;
+}
+
+/** Channel of the NOTIFY sent when an account's sessions or rights change (payload: the account id, or '*'). */
+export const ACCOUNTS_CHANNEL = 'clspd_accounts';
+
+async function accountChanged(q: pg.Pool | pg.PoolClient, userId: string): Promise<void> {
+  await q.query('SELECT pg_notify($1, $2)', [ACCOUNTS_CHANNEL, userId]);
 }
 
 export async function logout(pool: pg.Pool, token: string): Promise<void> {
-  await pool.query('DELETE FROM sessions WHERE token_hash = $1', [tokenHash(token)]);
+  const r = await pool.query<{ user_id: string }>('DELETE FROM sessions WHERE token_hash = $1 RETURNING user_id', [tokenHash(token)]);
+  if (r.rows[0]) await accountChanged(pool, r.rows[0].user_id);
 }
 
 export async function changeOwnPassword(pool: pg.Pool, userId: string, password: string): Promise<void> {
   assertPassword(password);
   await pool.query('UPDATE users SET password_hash = $2, must_change_password = false WHERE id = $1', [userId, await hashPassword(password)]);
-}
-
-/** The confidential instances each account may see (named by the coordinator). */
-export async function confidentialAccess(pool: pg.Pool, userId: string): Promise<Set<string>> {
-  const r = await pool.query<{ instance_id: string }>('SELECT instance_id FROM confidential_members WHERE user_id = $1', [userId]);
-  return new Set(r.rows.map((x) => x.instance_id));
+  await accountChanged(pool, userId);
 }
 
 export async function setConfidentialMembers(pool: pg.Pool, instanceId: string, userIds: string[]): Promise<void> {
@@ -168,6 +187,7 @@ export async function setConfidentialMembers(pool: pg.Pool, instanceId: string, 
     if (userIds.length) {
       await client.query('INSERT INTO confidential_members (instance_id, user_id) SELECT $1, unnest($2::text[])', [instanceId, userIds]);
     }
+    await accountChanged(client, '*');
     await client.query('COMMIT');
   } catch (e) {
     await client.query('ROLLBACK').catch(() => undefined);

@@ -1,19 +1,24 @@
 // The team server's HTTP API (fastify): sessions, then every contract channel through the same invoker and services.
 import { existsSync, readFileSync } from 'node:fs';
 import { extname, join, normalize, sep } from 'node:path';
-import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import Fastify, { type FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import type pg from 'pg';
-import { z } from 'zod';
 import { contract, type ChannelName } from '../../shared/contract';
+import { AuditFilters } from '../../shared/contract/audit';
 import { team } from '../../shared/i18n/team';
 import { formatDate, formatTime } from '../../shared/format';
-import { DomainError, fail, type Result } from '../../shared/result';
+import { DomainError, fail } from '../../shared/result';
 import { SECURITY_HEADERS } from '../app/csp';
 import { createInvoker, handlers } from '../ipc/handlers';
 import { createContext } from '../services/context';
-import { authenticate, changeOwnPassword, confidentialAccess, login, logout, type Account } from './accounts';
+import type { Account } from './accounts';
+import { queryAudit } from './audit';
+import { SessionCache } from './session-cache';
+import { refusal, registerSessionRoutes } from './session-routes';
+import { credentialsOf, csrfValid, type Credentials } from './web-session';
 import { confidentialView, COORDINATOR_ONLY, DESKTOP_ONLY } from './access';
 import type { TeamStore } from './team-store';
 
@@ -27,10 +32,10 @@ export interface ServerOptions {
   loginLimitPerMinute?: number;
   https?: { cert: Buffer; key: Buffer };
   log?: (event: string, details: Record<string, unknown>) => void;
+  /** Session lookups cache (one per process); built here when absent. */
+  sessions?: SessionCache;
 }
 
-const LoginBody = z.object({ email: z.string().min(3).max(300), password: z.string().min(1).max(1000) });
-const PasswordBody = z.object({ password: z.string().max(1000) });
 const SEEN_HEADER = 'x-clspd-seen';
 const SEQ_HEADER = 'X-Clspd-Seq';
 
@@ -50,37 +55,8 @@ const MIME: Record<string, string> = {
 declare module 'fastify' {
   interface FastifyRequest {
     account?: Account;
-    token?: string;
-  }
-}
-
-function bearer(req: FastifyRequest): string | undefined {
-  const h = req.headers.authorization;
-  if (!h || !h.startsWith('Bearer ')) return undefined;
-  const t = h.slice(7).trim();
-  return t.length >= 20 && t.length <= 200 ? t : undefined;
-}
-
-function refusal(reply: FastifyReply, status: number, code: Extract<Result<never>, { ok: false }>['error']['code'], message: string) {
-  return reply.code(status).send({ ok: false, error: { code, message } });
-}
-
-/** Failed logins per account, in this process (the per-address limit is the rate-limit plugin's). */
-class AccountThrottle {
-  private readonly failures = new Map<string, number[]>();
-  constructor(private readonly perMinute: number) {}
-  blocked(email: string, now: number): boolean {
-    const list = (this.failures.get(email) ?? []).filter((t) => now - t < 60_000);
-    this.failures.set(email, list);
-    return list.length >= this.perMinute;
-  }
-  fail(email: string, now: number): void {
-    const list = this.failures.get(email) ?? [];
-    list.push(now);
-    this.failures.set(email, list);
-  }
-  reset(email: string): void {
-    this.failures.delete(email);
+    credentials?: Credentials;
+    allowed?: ReadonlySet<string>;
   }
 }
 
@@ -89,8 +65,15 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
   const app = Fastify({ logger: false, bodyLimit: 20 * 1024 * 1024, trustProxy: false, ...(opts.https ? { https: opts.https } : {}) }) as unknown as FastifyInstance;
   await app.register(helmet, { contentSecurityPolicy: false, crossOriginEmbedderPolicy: false });
   await app.register(rateLimit, { global: false });
+  await app.register(cookie);
   const perMinute = opts.loginLimitPerMinute ?? 10;
-  const throttle = new AccountThrottle(perMinute);
+  const secure = Boolean(opts.https);
+  const ownCache = !opts.sessions;
+  const sessions = opts.sessions ?? new SessionCache(opts.pool);
+  if (ownCache) {
+    await sessions.listen();
+    app.addHook('onClose', () => sessions.close());
+  }
 
   // Empty bodies are allowed for channels without input; anything else must be JSON.
   app.removeContentTypeParser('application/json');
@@ -112,57 +95,38 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
     return refusal(reply, 500, 'internal', team.errors.writeFailed('erreur interne'));
   });
 
-  // ---- authentication before anything else under /api (except opening a session) ----
+  // ---- authentication before anything else under /api (except opening a session), then the CSRF token ----
   app.addHook('onRequest', async (req, reply) => {
     if (!req.url.startsWith('/api/')) return;
     if (req.url === '/api/session' && req.method === 'POST') return;
-    const token = bearer(req);
-    const account = token ? await authenticate(opts.pool, token) : undefined;
-    if (!account) return refusal(reply, 401, 'forbidden', team.errors.notLoggedIn);
-    req.account = account;
-    req.token = token;
-    if (account.mustChangePassword && !(req.url === '/api/session/password' || (req.url === '/api/session' && req.method !== 'POST'))) {
+    const creds = credentialsOf(req);
+    const session = creds ? await sessions.lookup(creds.token) : undefined;
+    if (!creds || !session) return refusal(reply, 401, 'forbidden', team.errors.notLoggedIn);
+    if (!csrfValid(req, creds)) return refusal(reply, 403, 'forbidden', team.errors.csrf);
+    req.account = session.account;
+    req.credentials = creds;
+    req.allowed = session.allowed;
+    if (session.account.mustChangePassword && !(req.url === '/api/session/password' || (req.url === '/api/session' && req.method !== 'POST'))) {
       return refusal(reply, 403, 'forbidden', team.errors.passwordChangeRequired);
     }
   });
 
-  app.post('/api/session', { config: { rateLimit: { max: perMinute, timeWindow: 60_000 } } }, async (req, reply) => {
-    const body = LoginBody.safeParse(req.body);
-    if (!body.success) return refusal(reply, 400, 'invalid_input', team.errors.loginFailed);
-    const email = body.data.email.trim().toLowerCase();
-    const t = now().getTime();
-    if (throttle.blocked(email, t)) return refusal(reply, 429, 'forbidden', team.errors.tooManyAttempts);
-    try {
-      const s = await login(opts.pool, email, body.data.password);
-      throttle.reset(email);
-      return reply.send({ token: s.token, account: s.account });
-    } catch (e) {
-      throttle.fail(email, t);
-      if (e instanceof DomainError) return refusal(reply, 401, 'forbidden', e.message);
-      throw e;
-    }
-  });
+  registerSessionRoutes(app, { pool: opts.pool, store: opts.store, sessions, perMinute, secure, now });
 
-  app.get('/api/session', async (req) => ({ account: req.account, seq: opts.store.currentSeq }));
-
-  app.delete('/api/session', async (req, reply) => {
-    if (req.token) await logout(opts.pool, req.token);
-    return reply.code(204).send();
-  });
-
-  app.post('/api/session/password', async (req, reply) => {
-    const body = PasswordBody.safeParse(req.body);
-    if (!body.success || !req.account) return refusal(reply, 400, 'invalid_input', team.errors.passwordTooShort);
-    await changeOwnPassword(opts.pool, req.account.id, body.data.password);
-    return reply.send({ ok: true, value: null });
-  });
-
-  app.get('/api/team/audit', async (req, reply) => {
+  // The audit log for scripts (the app uses the `audit:list` channel): same filters as query parameters.
+  app.get<{ Querystring: Record<string, string> }>('/api/team/audit', async (req, reply) => {
     if (req.account?.role !== 'coordinator') return refusal(reply, 403, 'forbidden', team.errors.forbiddenRole);
-    const r = await opts.pool.query<{ at: Date; display_name: string | null; channel: string; entity_ids: string[] }>(
-      'SELECT a.at, u.display_name, a.channel, a.entity_ids FROM audit_log a LEFT JOIN users u ON u.id = a.user_id ORDER BY a.id DESC LIMIT 500',
-    );
-    return { ok: true, value: r.rows.map((x) => ({ at: x.at.toISOString(), who: x.display_name ?? team.unknownUser, channel: x.channel, entities: x.entity_ids })) };
+    const q = req.query;
+    const filters = AuditFilters.safeParse({
+      ...(q.user ? { userId: q.user } : {}),
+      ...(q.channel ? { channel: q.channel } : {}),
+      ...(q.from ? { from: q.from } : {}),
+      ...(q.to ? { to: q.to } : {}),
+      ...(q.before ? { before: Number(q.before) } : {}),
+      ...(q.limit ? { limit: Number(q.limit) } : {}),
+    });
+    if (!filters.success) return refusal(reply, 400, 'invalid_input', team.audit.badFilters);
+    return { ok: true, value: await queryAudit(opts.pool, filters.data) };
   });
 
   // ---- the contract ----
@@ -176,9 +140,9 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
     const payload = normalisePayload(channel, req.body);
     const seenHeader = req.headers[SEEN_HEADER];
     const seenSeq = typeof seenHeader === 'string' && /^\d{1,15}$/.test(seenHeader) ? Number(seenHeader) : undefined;
-    const allowed = await confidentialAccess(opts.pool, account.id);
-    const view = confidentialView(account, allowed);
+    const view = confidentialView(account, req.allowed ?? new Set());
     const ctx = createContext(opts.store, {}, now);
+    ctx.team = { audit: (f) => queryAudit(opts.pool, f) };
     const invoke = createInvoker(ctx, handlers, (e) => opts.log?.('channel.error', { channel, message: (e as Error).message }));
     const writer = { userId: account.id, displayName: account.displayName };
     const out = await opts.store.read(() => invoke(channel, payload), writer, channel, {

@@ -146,10 +146,9 @@ export class TeamStore {
   }
 
   /** Brings the in-memory document up to the database's latest commit (cheap when nothing changed). */
-  async catchUp(client?: pg.PoolClient): Promise<void> {
+  async catchUp(client?: pg.PoolClient, knownSeq?: number): Promise<void> {
     const q = client ?? this.pool;
-    const meta = await q.query<{ seq: string }>('SELECT seq FROM meta WHERE id = 1');
-    const dbSeq = Number(meta.rows[0]?.seq ?? 0);
+    const dbSeq = knownSeq ?? Number((await q.query<{ seq: string }>('SELECT seq FROM meta WHERE id = 1')).rows[0]?.seq ?? 0);
     if (dbSeq <= this.seq) return;
     const from = this.seq;
     const rows = await q.query<EntityRow>('SELECT collection, id, payload FROM entities WHERE seq > $1 ORDER BY created_seq, created_pos', [from]);
@@ -176,12 +175,17 @@ export class TeamStore {
     return this.local.run(() => this.catchUp());
   }
 
+  /** Channels seen writing in this process: later calls go straight to a write instead of running twice. */
+  private readonly writingChannels = new Set<string>();
+
   /** Runs a request that only reads; if it tries to write, it is run again as a write. */
   async read<T>(fn: () => Promise<T>, writer: Writer, channel: string, options: WriteOptions<T> = {}): Promise<WriteOutcome<T>> {
+    if (!options.readOnly && this.writingChannels.has(channel)) return this.write(fn, writer, channel, options);
     await this.local.run(() => this.catchUp());
     const state: RequestState = { mode: 'read', working: this.viewOf(this.doc, options.view), writeNeeded: false };
     const value = await this.request.run(state, fn);
     if (!state.writeNeeded) return { value, changes: [], seq: this.seq };
+    this.writingChannels.add(channel);
     if (options.readOnly) return { value, changes: [], seq: this.seq, wantedWrite: true };
     return this.write(fn, writer, channel, options);
   }
@@ -201,9 +205,9 @@ export class TeamStore {
     return this.local.run(async () => {
       const client = await this.pool.connect();
       try {
-        await client.query('BEGIN');
-        await client.query('SELECT seq FROM meta WHERE id = 1 FOR UPDATE');
-        await this.catchUp(client);
+        // One round trip: open the transaction and take the writers' lock, learning the last committed state.
+        const opened = (await client.query('BEGIN; SELECT seq FROM meta WHERE id = 1 FOR UPDATE')) as unknown as pg.QueryResult<{ seq: string }>[];
+        await this.catchUp(client, Number(opened[1]?.rows[0]?.seq ?? 0));
         const before = this.doc;
         const archivesBefore = this.stampArchives();
         const seenBefore = this.viewOf(before, options.view);
@@ -229,21 +233,14 @@ export class TeamStore {
           }
         }
         const seq = this.seq + 1;
-        await writeChanges(client, changes, seq, writer.userId);
         for (const f of archiveFiles) {
           await client.query(
             'INSERT INTO archives (file_name, payload, seq) VALUES ($1, $2, $3) ON CONFLICT (file_name) DO UPDATE SET payload = EXCLUDED.payload, seq = EXCLUDED.seq',
             [f.name, f.text, seq],
           );
         }
-        await client.query('UPDATE meta SET seq = $1, schema_version = $2 WHERE id = 1', [seq, SCHEMA_VERSION]);
-        await client.query('INSERT INTO audit_log (user_id, channel, entity_ids, seq) VALUES ($1, $2, $3, $4)', [
-          writer.userId,
-          channel,
-          [...changes.map((c) => `${c.collection}:${c.id}`), ...archiveFiles.map((f) => `archive:${f.name}`)],
-          seq,
-        ]);
-        await client.query('SELECT pg_notify($1, $2)', [CHANGES_CHANNEL, String(seq)]);
+        const audited = [...changes.map((c) => `${c.collection}:${c.id}`), ...archiveFiles.map((f) => `archive:${f.name}`)];
+        await writeChanges(client, changes, { seq, userId: writer.userId, channel, audited });
         await client.query('COMMIT');
         this.seq = seq;
         this.doc = after;
@@ -391,34 +388,59 @@ async function findConflict(client: pg.PoolClient, changes: EntityChange[], seen
   return row ? { collection: row.collection, id: row.id, byName: row.display_name ?? team.unknownUser, at: row.updated_at } : undefined;
 }
 
-/** Writes the changed rows in three statements whatever their number. */
-async function writeChanges(client: pg.PoolClient, changes: EntityChange[], seq: number, userId: string): Promise<void> {
-  const upserts = changes.filter((c) => c.op !== 'deleted');
-  const deletions = changes.filter((c) => c.op === 'deleted');
-  if (upserts.length) {
-    await client.query(
-      `INSERT INTO entities (collection, id, payload, version, seq, created_seq, created_pos, updated_by)
+/**
+ * Writes the changed rows, the tombstones, the new sequence number, the audit row and the NOTIFY in ONE
+ * statement (data-modifying CTEs), whatever the number of rows: one round trip to the database.
+ */
+async function writeChanges(
+  client: pg.PoolClient,
+  changes: EntityChange[],
+  c: { seq: number; userId: string; channel: string; audited: string[] },
+): Promise<void> {
+  const upserts = changes.filter((x) => x.op !== 'deleted');
+  // Only a (re)created entity can have a tombstone to clear.
+  const created = changes.filter((x) => x.op === 'created');
+  const deletions = changes.filter((x) => x.op === 'deleted');
+  await client.query(
+    `WITH up AS (
+       INSERT INTO entities (collection, id, payload, version, seq, created_seq, created_pos, updated_by)
          SELECT t.collection, t.id, t.payload, 1, $4, $4, t.pos, $5
            FROM unnest($1::text[], $2::text[], $3::jsonb[]) WITH ORDINALITY AS t(collection, id, payload, pos)
        ON CONFLICT (collection, id) DO UPDATE
          SET payload = EXCLUDED.payload, version = entities.version + 1, seq = EXCLUDED.seq,
-             updated_by = EXCLUDED.updated_by, updated_at = now()`,
-      [upserts.map((c) => c.collection), upserts.map((c) => c.id), upserts.map((c) => JSON.stringify(c.payload)), seq, userId],
-    );
-    await client.query(
-      'DELETE FROM tombstones t USING unnest($1::text[], $2::text[]) AS u(collection, id) WHERE t.collection = u.collection AND t.id = u.id',
-      [upserts.map((c) => c.collection), upserts.map((c) => c.id)],
-    );
-  }
-  if (deletions.length) {
-    const cols = deletions.map((c) => c.collection);
-    const ids = deletions.map((c) => c.id);
-    await client.query('DELETE FROM entities e USING unnest($1::text[], $2::text[]) AS u(collection, id) WHERE e.collection = u.collection AND e.id = u.id', [cols, ids]);
-    await client.query(
-      `INSERT INTO tombstones (collection, id, seq, deleted_by)
-         SELECT u.collection, u.id, $3, $4 FROM unnest($1::text[], $2::text[]) AS u(collection, id)
-       ON CONFLICT (collection, id) DO UPDATE SET seq = EXCLUDED.seq, deleted_by = EXCLUDED.deleted_by, deleted_at = now()`,
-      [cols, ids, seq, userId],
-    );
-  }
+             updated_by = EXCLUDED.updated_by, updated_at = now()
+       RETURNING 1
+     ), revived AS (
+       DELETE FROM tombstones t USING unnest($6::text[], $7::text[]) AS u(collection, id)
+        WHERE t.collection = u.collection AND t.id = u.id RETURNING 1
+     ), gone AS (
+       DELETE FROM entities e USING unnest($8::text[], $9::text[]) AS u(collection, id)
+        WHERE e.collection = u.collection AND e.id = u.id RETURNING 1
+     ), buried AS (
+       INSERT INTO tombstones (collection, id, seq, deleted_by)
+         SELECT u.collection, u.id, $4, $5 FROM unnest($8::text[], $9::text[]) AS u(collection, id)
+       ON CONFLICT (collection, id) DO UPDATE SET seq = EXCLUDED.seq, deleted_by = EXCLUDED.deleted_by, deleted_at = now()
+       RETURNING 1
+     ), m AS (
+       UPDATE meta SET seq = $4, schema_version = $10 WHERE id = 1 RETURNING 1
+     ), a AS (
+       INSERT INTO audit_log (user_id, channel, entity_ids, seq) VALUES ($5, $11, $12, $4) RETURNING 1
+     )
+     SELECT pg_notify($13, $4::text)`,
+    [
+      upserts.map((x) => x.collection),
+      upserts.map((x) => x.id),
+      upserts.map((x) => JSON.stringify(x.payload)),
+      c.seq,
+      c.userId,
+      created.map((x) => x.collection),
+      created.map((x) => x.id),
+      deletions.map((x) => x.collection),
+      deletions.map((x) => x.id),
+      SCHEMA_VERSION,
+      c.channel,
+      c.audited,
+      CHANGES_CHANNEL,
+    ],
+  );
 }

@@ -1,4 +1,5 @@
 // What every service receives: the store, the clock, the session's undo list and the platform edges.
+import type { AuditFilters, AuditPage } from '../../shared/contract/audit';
 import type { Store } from '../store/store';
 import type { ProtectedAccess } from '../vault/types';
 import { Trash } from './trash';
@@ -30,6 +31,8 @@ export interface ServiceContext {
   platform: Platform;
   /** The protected store (register, confidential meeting texts); absent where no vault is wired (team server). */
   vault?: ProtectedAccess;
+  /** Team-server features outside the document (the audit log); absent in the local app. */
+  team?: { audit(filters: AuditFilters): Promise<AuditPage> };
   /** Replaces the store (restore, another data folder). */
   replaceStore?(store: Store): void;
 }

@@ -1,6 +1,7 @@
 // The whole IPC contract: every `domain:verb` channel with its input schema and output type.
 import type { z } from 'zod';
 import type { Result } from '../result';
+import { auditContract } from './audit';
 import { coreContract } from './core';
 import { directoryContract } from './directory';
 import { documentsContract } from './documents';
@@ -19,6 +20,7 @@ export const contract = {
   ...sharingContract,
   ...registerContract,
   ...vaultContract,
+  ...auditContract,
 } as const;
 
 export type Contract = typeof contract;

@@ -29,6 +29,11 @@ export const team = {
     unknownChannel: 'Cette opération n’existe pas.',
     desktopOnly: 'Cette opération n’est possible que dans l’application installée sur votre ordinateur.',
     badBody: 'La demande n’est pas lisible (JSON attendu).',
+    csrf: 'La demande n’a pas pu être vérifiée (jeton de sécurité absent ou périmé). Rechargez la page, puis recommencez.',
+  },
+  audit: {
+    teamOnly: 'Le journal des modifications n’existe qu’en mode équipe, sur le serveur.',
+    badFilters: 'Les filtres du journal ne sont pas valides (dates AAAA-MM-JJ attendues).',
   },
   cli: {
     noDatabase: 'Indiquez la base de données avec --database postgres://… ou la variable CLSPD_DATABASE_URL.',
