@@ -93,8 +93,10 @@ export async function renderDashboard(data: Datastore, params: DashboardParams, 
   tiles.forEach(([label, value], i) => {
     const x = pd.left + (i % 3) * (tileW + 8);
     const y = pd.y + Math.floor(i / 3) * (tileH + 8);
-    pd.doc.save().rect(x, y, tileW, tileH).fill(COLOURS.groupFill).restore();
-    pd.doc.save().rect(x, y, 3, tileH).fill(COLOURS.accent).restore();
+    pd.decor((doc) => {
+      doc.save().rect(x, y, tileW, tileH).fill(COLOURS.groupFill).restore();
+      doc.save().rect(x, y, 3, tileH).fill(COLOURS.accent).restore();
+    });
     pd.drawLine(value, x + 10, y + 7, 'bold', 16, COLOURS.accent);
     pd.drawLine(label, x + 10, y + 29, 'regular', 8.5, COLOURS.muted);
   });
@@ -117,7 +119,7 @@ export async function renderDashboard(data: Datastore, params: DashboardParams, 
     table(
       pd,
       [
-        { header: sc.axis, width: 5 },
+        { header: sc.axis, width: 5, rowHeader: true },
         { header: sc.actions, width: 1, align: 'right', nowrap: true },
         { header: sc.progress, width: 1.3, align: 'right', nowrap: true },
         { header: sc.late, width: 1.1, align: 'right', nowrap: true },
@@ -142,7 +144,8 @@ export async function renderDashboard(data: Datastore, params: DashboardParams, 
     await yieldToEventLoop();
     const list = actionsOf(axis.id);
     pd.newPage();
-    pd.doc.save().rect(pd.left - 10, pd.y + (pd.y > pd.contentTop + 1 ? 10 : 0), 5, 17).fill(axis.colour).restore();
+    const barY = pd.y + (pd.y > pd.contentTop + 1 ? 10 : 0);
+    pd.decor((doc) => doc.save().rect(pd.left - 10, barY, 5, 17).fill(axis.colour).restore());
     pd.heading(t.plan.axis(axis.order || ai + 1, axis.title), 1);
     const axisLeftOut = scope.leftOut.actions ? yearActions.filter((a) => a.objectiveId && objAxis.get(a.objectiveId) === axis.id).length - list.length : 0;
     if (axisLeftOut > 0) pd.note(t.marks.actionsLeftOut(axisLeftOut));
@@ -179,7 +182,7 @@ export async function renderDashboard(data: Datastore, params: DashboardParams, 
             valueLabel: formatPercent(rate),
           };
         }),
-        { max: 100, size: 8 },
+        { max: 100, size: 8, alt: t.dashboard.indicators },
       );
     }
     const charted = [...inds].sort((x, y) => y.ind.measurements.length - x.ind.measurements.length).slice(0, MAX_CHARTS_PER_AXIS);
@@ -240,7 +243,7 @@ export async function renderDashboard(data: Datastore, params: DashboardParams, 
     horizontalBars(
       pd,
       [...byInstance.entries()].sort((a, b) => b[1] - a[1]).map(([id, n]) => ({ label: lk.instanceName(id) || id, value: n, colour: COLOURS.accent })),
-      { size: 8 },
+      { size: 8, alt: t.dashboard.meetingsByInstance },
     );
   }
   const mc = t.dashboard.meetingColumns;
@@ -305,7 +308,7 @@ export async function renderDashboard(data: Datastore, params: DashboardParams, 
         colour: r.rate >= 75 ? HEALTH_COLOURS.on_track : r.rate >= 50 ? HEALTH_COLOURS.watch : HEALTH_COLOURS.late,
         valueLabel: t.dashboard.attendanceLabel(formatPercent(r.rate), r.came, r.invited),
       })),
-      { max: 100, size: 8, labelWidth: pd.width * 0.42 },
+      { max: 100, size: 8, labelWidth: pd.width * 0.42, alt: t.dashboard.attendance },
     );
   }
   options.onProgress?.(1);

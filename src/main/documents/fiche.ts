@@ -63,12 +63,12 @@ export async function renderFiche(data: Datastore, params: FicheParams, options:
   // Status line: state, progress gauge, health, with their colours and words.
   pd.ensure(40);
   const y = pd.y;
-  const doc = pd.doc;
-  doc.save().circle(pd.left + 4, y + 6, 4).fill(ACTION_STATUS_COLOURS[a.status]).restore();
+  // The coloured dots and the gauge repeat the words and the percentage next to them: artifacts.
+  pd.decor((doc) => doc.save().circle(pd.left + 4, y + 6, 4).fill(ACTION_STATUS_COLOURS[a.status]).restore());
   pd.drawLine(common.actionStatus[a.status], pd.left + 12, y, 'bold', 10);
   progressGauge(pd, pd.left + 110, y + 3, 120, a.progress, ACTION_STATUS_COLOURS[a.status]);
   pd.drawLine(formatPercent(a.progress), pd.left + 236, y, 'regular', 10);
-  doc.save().circle(pd.left + 300, y + 6, 4).fill(HEALTH_COLOURS[health.level]).restore();
+  pd.decor((doc) => doc.save().circle(pd.left + 300, y + 6, 4).fill(HEALTH_COLOURS[health.level]).restore());
   pd.drawLine(`${t.fiche.fields.health} : ${strategy.health[health.level]}`.replace(' :', '\u00a0:'), pd.left + 308, y, 'bold', 10);
   pd.y = y + 18;
   for (const r of health.reasons) pd.bullet(r, { size: 8.5, colour: COLOURS.muted, after: 1 });

@@ -132,7 +132,8 @@ export async function renderPlan(data: Datastore, params: PlanParams, options: R
     pd.newPage();
     const axisTitle = t.plan.axis(axis.order || ai + 1, axis.title);
     entries.push({ level: 1, label: axisTitle, page: pd.pageCount });
-    pd.doc.save().rect(pd.left - 10, pd.y + (pd.y > pd.contentTop + 1 ? 10 : 0), 5, 17).fill(axis.colour).restore();
+    const barY = pd.y + (pd.y > pd.contentTop + 1 ? 10 : 0);
+    pd.decor((doc) => doc.save().rect(pd.left - 10, barY, 5, 17).fill(axis.colour).restore());
     pd.heading(axisTitle, 1);
     if (axis.description) pd.text(axis.description, { size: 9, colour: COLOURS.muted, after: 6 });
     objectivesOf(axis.id).forEach((obj, oi) => {
@@ -172,7 +173,8 @@ export async function renderPlan(data: Datastore, params: PlanParams, options: R
     const dotsX = pd.left + indent + labelW + 6;
     const dotsEnd = pd.right - refW - 6;
     if (dotsEnd > dotsX) {
-      pd.doc.save().moveTo(dotsX, pd.y + size * 0.95).lineTo(dotsEnd, pd.y + size * 0.95).lineWidth(0.6).dash(0.6, { space: 2.4 }).strokeColor(COLOURS.faint).stroke().undash().restore();
+      const dotsY = pd.y + size * 0.95;
+      pd.decor((doc) => doc.save().moveTo(dotsX, dotsY).lineTo(dotsEnd, dotsY).lineWidth(0.6).dash(0.6, { space: 2.4 }).strokeColor(COLOURS.faint).stroke().undash().restore());
     }
     pd.drawAligned(ref, pd.left, pd.y, pd.width, 'right', 'regular', size, COLOURS.ink);
     pd.y += e.level === 1 ? 17 : 14;

@@ -14,7 +14,7 @@ const d = t.documents;
 function countTable(pd: PdfDoc, heading: string, lines: CountLine[]): void {
   pd.heading(heading, 2);
   const rows: Row[] = lines.map((l) => ({ cells: [l.label, { text: suppressSmall(l.count), align: 'right' }] }));
-  table(pd, [{ header: d.columns.value, width: 4 }, { header: d.columns.count, width: 1.2, align: 'right' }], rows, { size: 9, empty: d.none });
+  table(pd, [{ header: d.columns.value, width: 4, rowHeader: true }, { header: d.columns.count, width: 1.2, align: 'right' }], rows, { size: 9, empty: d.none });
 }
 
 /** Statistics of the register: only counts, every count under 5 shown « < 5 », no reference, no content. */

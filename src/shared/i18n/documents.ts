@@ -323,6 +323,13 @@ export const documents = {
     noMeasurement: 'Aucune mesure saisie',
     target: 'Cible',
     baseline: 'Référence',
+    /** Alternative text of a chart (PDF/UA): its title, then every value it shows. */
+    alt: (title: string, parts: string[]) => `${title}. ${parts.join(' ; ')}.`,
+    altItem: (label: string, value: string) => `${label}\u00a0: ${value}`,
+    altTotal: (n: string) => `total\u00a0: ${n}`,
+    altBars: 'Graphique en barres',
+    altDistribution: 'Répartition',
+    altMeasures: 'Mesures',
   },
   cli: {
     includeConfidential: 'Plan, bilan, membres : inclut les éléments des instances confidentielles (document marqué confidentiel)',

@@ -1,4 +1,5 @@
 // Vector charts drawn directly in the PDF: horizontal bars, a stacked distribution bar, indicator series against target.
+// Each chart is one Figure of the structure tree whose alternative text gives every number it shows (PDF/UA).
 import { formatNumber, formatShortDate } from '../../../shared/format';
 import { documents as t } from '../../../shared/i18n/documents';
 import { COLOURS, type PdfDoc } from './document';
@@ -13,7 +14,13 @@ export interface BarItem {
 }
 
 /** Horizontal bars with their label and value; numbers are always printed, so colours are never the only cue. */
-export function horizontalBars(pd: PdfDoc, items: BarItem[], opts: { max?: number; labelWidth?: number; barHeight?: number; size?: number } = {}): void {
+export function horizontalBars(pd: PdfDoc, items: BarItem[], opts: { max?: number; labelWidth?: number; barHeight?: number; size?: number; alt?: string } = {}): void {
+  const alt = t.charts.alt(opts.alt ?? t.charts.altBars, items.map((it) => t.charts.altItem(it.label, it.valueLabel ?? formatNumber(it.value))));
+  pd.figure(alt, () => drawBars(pd, items, opts));
+  pd.y += 4;
+}
+
+function drawBars(pd: PdfDoc, items: BarItem[], opts: { max?: number; labelWidth?: number; barHeight?: number; size?: number }): void {
   const size = opts.size ?? 8.5;
   const barH = opts.barHeight ?? 9;
   const rowH = Math.max(barH, pd.lineHeight(size)) + 5;
@@ -27,14 +34,14 @@ export function horizontalBars(pd: PdfDoc, items: BarItem[], opts: { max?: numbe
     const y = pd.y;
     const label = pd.wrap(frText(it.label), labelW - 8, 'regular', size);
     pd.drawLine(label.length > 1 ? `${label[0].slice(0, -1).trimEnd()}…` : (label[0] ?? ''), pd.left, y + (rowH - 5 - pd.lineHeight(size)) / 2 + 1, 'regular', size, COLOURS.ink);
-    const doc = pd.doc;
-    doc.save().rect(barX, y + 1, barW, barH).fill(COLOURS.zebra).restore();
     const w = max > 0 ? Math.max(0, Math.min(1, it.value / max)) * barW : 0;
-    if (w > 0) doc.save().rect(barX, y + 1, w, barH).fill(it.colour).restore();
+    pd.decor((doc) => {
+      doc.save().rect(barX, y + 1, barW, barH).fill(COLOURS.zebra).restore();
+      if (w > 0) doc.save().rect(barX, y + 1, w, barH).fill(it.colour).restore();
+    });
     pd.drawLine(it.valueLabel ?? formatNumber(it.value), barX + barW + 6, y + 1 + (barH - size) / 2 - 0.5, 'bold', size, COLOURS.ink);
     pd.y = y + rowH;
   }
-  pd.y += 4;
 }
 
 export interface Segment {
@@ -51,19 +58,26 @@ export function distributionBar(pd: PdfDoc, segments: Segment[], opts: { title?:
   pd.ensure(h + legendLh * 2 + (opts.title ? pd.lineHeight(size + 0.5) + 2 : 0) + 8);
   if (opts.title) pd.text(opts.title, { face: 'bold', size: size + 0.5, after: 2 });
   const total = segments.reduce((s, x) => s + x.value, 0);
-  const doc = pd.doc;
+  const parts = total === 0 ? [t.charts.noData] : [...segments.map((s) => t.charts.altItem(s.label, formatNumber(s.value))), t.charts.altTotal(formatNumber(total))];
+  pd.figure(t.charts.alt(opts.title ?? t.charts.altDistribution, parts), () => drawDistribution(pd, segments, total, h, size, legendLh));
+}
+
+function drawDistribution(pd: PdfDoc, segments: Segment[], total: number, h: number, size: number, legendLh: number): void {
   const y = pd.y;
   if (total === 0) {
-    doc.save().rect(pd.left, y, pd.width, h).lineWidth(0.5).strokeColor(COLOURS.rule).stroke().restore();
+    pd.decor((doc) => doc.save().rect(pd.left, y, pd.width, h).lineWidth(0.5).strokeColor(COLOURS.rule).stroke().restore());
     pd.drawAligned(t.charts.noData, pd.left, y + (h - size) / 2 - 1, pd.width, 'center', 'italic', size, COLOURS.muted);
   } else {
     let x = pd.left;
     for (const s of segments) {
       if (!s.value) continue;
       const w = (s.value / total) * pd.width;
-      doc.save().rect(x, y, w, h).fill(s.colour).restore();
-      // White separators keep adjacent segments apart in greyscale.
-      doc.save().moveTo(x + w, y).lineTo(x + w, y + h).lineWidth(1).strokeColor('#ffffff').stroke().restore();
+      const sx = x;
+      pd.decor((doc) => {
+        doc.save().rect(sx, y, w, h).fill(s.colour).restore();
+        // White separators keep adjacent segments apart in greyscale.
+        doc.save().moveTo(sx + w, y).lineTo(sx + w, y + h).lineWidth(1).strokeColor('#ffffff').stroke().restore();
+      });
       const label = String(s.value);
       if (w > pd.widthOf(label, 'bold', size) + 4) pd.drawAligned(label, x, y + (h - size) / 2 - 1, w, 'center', 'bold', size, '#ffffff');
       x += w;
@@ -80,20 +94,22 @@ export function distributionBar(pd: PdfDoc, segments: Segment[], opts: { title?:
       lx = pd.left;
       ly += legendLh;
     }
-    doc.save().rect(lx, ly + 1.5, 7, 7).fill(s.colour).restore();
+    const [sx, sy] = [lx, ly];
+    pd.decor((doc) => doc.save().rect(sx, sy + 1.5, 7, 7).fill(s.colour).restore());
     pd.drawLine(text, lx + 10, ly, 'regular', size, COLOURS.ink);
     lx += w;
   }
   pd.y = ly + legendLh + 4;
 }
 
-/** A progress gauge: a bar and the percentage. */
+/** A progress gauge: a bar beside the percentage its caller prints as text (so the bar itself is decoration). */
 export function progressGauge(pd: PdfDoc, x: number, y: number, width: number, pct: number, colour: string = COLOURS.accent): void {
-  const doc = pd.doc;
   const h = 6;
-  doc.save().rect(x, y, width, h).fill(COLOURS.zebra).restore();
-  doc.save().rect(x, y, (Math.max(0, Math.min(100, pct)) / 100) * width, h).fill(colour).restore();
-  doc.save().rect(x, y, width, h).lineWidth(0.4).strokeColor(COLOURS.rule).stroke().restore();
+  pd.decor((doc) => {
+    doc.save().rect(x, y, width, h).fill(COLOURS.zebra).restore();
+    doc.save().rect(x, y, (Math.max(0, Math.min(100, pct)) / 100) * width, h).fill(colour).restore();
+    doc.save().rect(x, y, width, h).lineWidth(0.4).strokeColor(COLOURS.rule).stroke().restore();
+  });
 }
 
 export interface SeriesPoint {
@@ -114,23 +130,42 @@ function niceMax(v: number): number {
   return 10 * p;
 }
 
+interface IndicatorChartOptions {
+  title: string;
+  unit: string;
+  points: SeriesPoint[];
+  target?: number;
+  baseline?: number;
+  colour?: string;
+  width?: number;
+  height?: number;
+}
+
 /** An indicator's measured values as columns, with the target (dashed) and baseline (dotted) lines. */
-export function indicatorChart(
-  pd: PdfDoc,
-  opts: { title: string; unit: string; points: SeriesPoint[]; target?: number; baseline?: number; colour?: string; width?: number; height?: number },
-): void {
+export function indicatorChart(pd: PdfDoc, opts: IndicatorChartOptions): void {
   const width = opts.width ?? pd.width;
   const height = opts.height ?? 120;
-  const size = 7;
   const titleH = pd.lineHeight(9) + 2;
   pd.ensure(titleH + height + 26);
   pd.text(opts.title, { face: 'bold', size: 9, after: 2, width });
+  const points = [...opts.points].sort((a, b) => a.date.localeCompare(b.date)).slice(-24);
+  const withUnit = (v: number) => `${formatNumber(v)}${opts.unit ? ` ${opts.unit}` : ''}`;
+  const parts = points.length
+    ? [`${t.charts.altMeasures}\u00a0: ${points.map((p) => t.charts.altItem(formatShortDate(p.date), withUnit(p.value))).join(', ')}`]
+    : [t.charts.noMeasurement];
+  if (opts.target !== undefined) parts.push(t.charts.altItem(t.charts.target, withUnit(opts.target)));
+  if (opts.baseline !== undefined) parts.push(t.charts.altItem(t.charts.baseline, withUnit(opts.baseline)));
+  pd.figure(t.charts.alt(opts.title, parts), () => drawIndicator(pd, opts, points, width, height));
+}
+
+/** The chart itself; always drawn inside its Figure, so its rules and labels are the figure's content. */
+function drawIndicator(pd: PdfDoc, opts: IndicatorChartOptions, points: SeriesPoint[], width: number, height: number): void {
+  const size = 7;
   const doc = pd.doc;
   const x0 = pd.left + 38;
   const y0 = pd.y + 4;
   const w = width - 38 - 6;
   const h = height - 22;
-  const points = [...opts.points].sort((a, b) => a.date.localeCompare(b.date)).slice(-24);
   const values = [...points.map((p) => p.value), opts.target ?? 0, opts.baseline ?? 0];
   const min = Math.min(0, ...values);
   const max = niceMax(Math.max(...values) * 1.05);

@@ -111,6 +111,10 @@ export class PdfDoc {
   private block: PDFKit.PDFStructureElement | undefined;
   private blockTag = 'P';
   private artifactDepth = 0;
+  /** The chart being drawn as one Figure (its content is marked as the figure's, page by page). */
+  private figureElem: PDFKit.PDFStructureElement | undefined;
+  private figureMarked = false;
+  private figureContent: PDFKit.PDFStructureContent | undefined;
   private chunks: Buffer[] = [];
   private done: Promise<Buffer>;
   /** Called after the frame of each new page is drawn (tables repeat their header there). */
@@ -198,7 +202,16 @@ export class PdfDoc {
   }
 
   newPage(): void {
+    // A figure's marked-content sequence cannot run across pages: close it, and open a new one on the next page.
+    const inFigure = this.figureMarked;
+    if (inFigure) this.closeFigureMark();
     this.doc.addPage();
+    if (inFigure) this.openFigureMark();
+  }
+
+  /** True while drawing inside an open marked-content sequence (artifact or figure): no nested tagging then. */
+  private get marking(): boolean {
+    return this.artifactDepth > 0 || this.figureMarked;
   }
 
   /** Starts a new page unless `height` points still fit on this one. */
@@ -304,7 +317,7 @@ export class PdfDoc {
     const doc = this.doc;
     doc.fillColor(colour);
     const emit = () => (RTL.test(text) ? this.drawBidi(text, x, y) : doc.text(text, x, y, { lineBreak: false }));
-    if (this.artifactDepth > 0) {
+    if (this.marking) {
       emit();
       return;
     }
@@ -369,8 +382,9 @@ export class PdfDoc {
     }
   }
 
-  /** Runs `draw` as decoration (page frame, chart labels): not part of the reading order. */
+  /** Runs `draw` as decoration (page frame, repeated table headers): not part of the reading order. */
   artifact<T>(draw: () => T): T {
+    if (this.figureMarked) return draw();
     this.artifactDepth++;
     if (this.artifactDepth === 1) this.doc.markContent('Artifact');
     try {
@@ -379,6 +393,48 @@ export class PdfDoc {
       if (this.artifactDepth === 1) this.doc.endMarkedContent();
       this.artifactDepth--;
     }
+  }
+
+  /**
+   * Draws rules, borders, bars and backgrounds: an artifact (PDF/UA), or part of the figure being drawn.
+   * Every vector drawing of the documents goes through here so that no page content is left unmarked.
+   */
+  decor(draw: (doc: PDFKit.PDFDocument) => void): void {
+    if (this.marking) draw(this.doc);
+    else this.artifact(() => draw(this.doc));
+  }
+
+  /**
+   * Draws a chart as one Figure of the structure tree whose alternative text (`alt`, with every number) is what
+   * assistive technologies read; the bars and labels inside are its content, not separate paragraphs.
+   */
+  figure<T>(alt: string, draw: () => T): T {
+    if (this.marking) return draw();
+    const elem = this.doc.struct('Figure', { alt });
+    (this.block ?? this.root).add(elem);
+    this.figureElem = elem;
+    this.openFigureMark();
+    try {
+      return draw();
+    } finally {
+      this.closeFigureMark();
+      this.figureElem = undefined;
+      elem.end();
+    }
+  }
+
+  private openFigureMark(): void {
+    if (!this.figureElem || this.figureMarked) return;
+    this.figureContent = this.doc.markStructureContent('Figure');
+    this.figureMarked = true;
+  }
+
+  private closeFigureMark(): void {
+    if (!this.figureMarked) return;
+    this.doc.endMarkedContent();
+    this.figureMarked = false;
+    if (this.figureElem && this.figureContent) this.figureElem.add(this.figureContent);
+    this.figureContent = undefined;
   }
 
   /** Draws one line aligned inside [x, x + width]. */
@@ -408,7 +464,7 @@ export class PdfDoc {
         this.y += lh;
       }
     };
-    if (this.block || this.artifactDepth > 0) draw();
+    if (this.block || this.marking) draw();
     else this.tagged(style.tag ?? 'P', draw);
     this.y += style.after ?? 4;
   }
@@ -431,7 +487,8 @@ export class PdfDoc {
     this.ensure(h + keepWith);
     this.text(raw, { face: 'bold', size, colour: level === 3 ? COLOURS.ink : COLOURS.accent, after: level === 1 ? 3 : 2, tag: `H${level}` });
     if (level === 1) {
-      this.doc.save().moveTo(this.left, this.y).lineTo(this.right, this.y).lineWidth(0.8).strokeColor(COLOURS.accent).stroke().restore();
+      const y = this.y;
+      this.decor((doc) => doc.save().moveTo(this.left, y).lineTo(this.right, y).lineWidth(0.8).strokeColor(COLOURS.accent).stroke().restore());
       this.y += 6;
     }
     if (opts.outline !== false) this.bookmark(raw, level);
@@ -473,14 +530,17 @@ export class PdfDoc {
     const indent = (style.indent ?? 0) + 12;
     const lh = this.lineHeight(size, style.lineGap ?? 1.5);
     if (this.y + lh > this.bottom) this.newPage();
-    this.drawLine('•', this.left + indent - 10, this.y, 'regular', size, style.colour ?? COLOURS.ink);
+    const y = this.y;
+    // The bullet is a list mark, not text to read: an artifact, as the rules are.
+    this.artifact(() => this.drawLine('•', this.left + indent - 10, y, 'regular', size, style.colour ?? COLOURS.ink));
     this.text(raw, { ...style, indent, after: style.after ?? 2 });
   }
 
   /** A thin horizontal rule. */
   rule(colour: string = COLOURS.lightRule, gap = 6): void {
     this.space(gap / 2);
-    this.doc.save().moveTo(this.left, this.y).lineTo(this.right, this.y).lineWidth(0.5).strokeColor(colour).stroke().restore();
+    const y = this.y;
+    this.decor((doc) => doc.save().moveTo(this.left, y).lineTo(this.right, y).lineWidth(0.5).strokeColor(colour).stroke().restore());
     this.y += gap / 2;
   }
 
@@ -491,7 +551,8 @@ export class PdfDoc {
     const lh = this.lineHeight(size, 1.5);
     const h = lines.length * lh + 10;
     if (h <= this.bottom - this.contentTop) this.ensure(h + 4);
-    if (h <= this.remaining) this.doc.save().rect(this.left, this.y, this.width, h).fill(opts.fill ?? COLOURS.groupFill).restore();
+    const y = this.y;
+    if (h <= this.remaining) this.decor((doc) => doc.save().rect(this.left, y, this.width, h).fill(opts.fill ?? COLOURS.groupFill).restore());
     this.y += 5;
     for (const line of lines) {
       if (this.y + lh > this.bottom) this.newPage();

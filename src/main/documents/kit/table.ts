@@ -21,6 +21,8 @@ export interface Column {
   align?: 'left' | 'right' | 'center';
   /** Never wrap this column's cells (dates, amounts): it widens at the expense of the others. */
   nowrap?: boolean;
+  /** This column names its row (a category, a label before its count): its cells are row headers (TH, scope Row). */
+  rowHeader?: boolean;
 }
 
 export type Row =
@@ -45,8 +47,20 @@ interface Prepared {
   styles: Cell[];
   height: number;
   nLines: number;
-  /** The row's TD structure elements, created when the row is first drawn. */
+  /** The row's TD / TH structure elements, created when the row is first drawn. */
   cells?: PDFKit.PDFStructureElement[];
+}
+
+interface TableAttributes {
+  Scope?: 'Row' | 'Column';
+  ColSpan?: number;
+}
+
+/** Sets the Table attributes (PDF/UA: header scope, spanned cells) of a TH or TD; pdfkit's options do not cover ColSpan. */
+function cell(pd: PdfDoc, tag: 'TH' | 'TD', parent: PDFKit.PDFStructureElement, attrs: TableAttributes = {}): PDFKit.PDFStructureElement {
+  const elem = pd.structure(tag, parent);
+  if (attrs.Scope || attrs.ColSpan) (elem as unknown as { dictionary: { data: Record<string, unknown> } }).dictionary.data.A = { O: 'Table', ...attrs };
+  return elem;
 }
 
 /** Draws a table at the current cursor, adding pages as needed. */
@@ -63,36 +77,40 @@ export function table(pd: PdfDoc, columns: Column[], rows: Row[], opts: TableOpt
   const headerLines = columns.map((c, i) => pd.wrap(frText(c.header), widths[i] - 2 * PAD_X, 'bold', headerSize));
   const headerH = Math.max(...headerLines.map((l) => l.length)) * headerLh + 2 * PAD_Y + 1;
   let currentGroup: string | undefined;
-  // Tagged PDF: Table > TR > TH / TD; the header repeated on later pages is decoration.
+  // Tagged PDF: Table > THead > TR > TH (scope Column), then TBody (one per group) > TR > TH (scope Row) / TD.
+  // The header repeated on later pages, the fills, rules and dots are artifacts.
   const tableElem = pd.structure('Table');
   let headerDrawn = false;
+  let body: PDFKit.PDFStructureElement | undefined;
+  const bodyElem = () => (body ??= pd.structure('TBody', tableElem));
 
   const drawHeader = () => {
     const y = pd.y;
-    const doc = pd.doc;
-    doc.save().rect(pd.left, y, pd.width, headerH).fill(COLOURS.headerFill).restore();
+    pd.decor((doc) => doc.save().rect(pd.left, y, pd.width, headerH).fill(COLOURS.headerFill).restore());
     const drawCell = (lines: string[], i: number) =>
       lines.forEach((l, j) => pd.drawAligned(l, xs[i] + PAD_X, y + PAD_Y + j * headerLh, widths[i] - 2 * PAD_X, columns[i].align ?? 'left', 'bold', headerSize, COLOURS.accent));
     if (!headerDrawn) {
-      const tr = pd.structure('TR', tableElem);
-      headerLines.forEach((lines, i) => pd.tagged('TH', () => drawCell(lines, i), tr));
+      const tr = pd.structure('TR', pd.structure('THead', tableElem));
+      headerLines.forEach((lines, i) => pd.inBlock(cell(pd, 'TH', tr, { Scope: 'Column' }), 'TH', () => drawCell(lines, i)));
       headerDrawn = true;
     } else {
       pd.artifact(() => headerLines.forEach(drawCell));
     }
-    if (opts.grid) {
-      doc.save().lineWidth(0.5).strokeColor(COLOURS.rule);
-      xs.forEach((x, i) => doc.rect(x, y, widths[i], headerH));
-      doc.stroke().restore();
-    }
-    doc.save().moveTo(pd.left, y + headerH).lineTo(pd.right, y + headerH).lineWidth(1).strokeColor(COLOURS.accent).stroke().restore();
+    pd.decor((doc) => {
+      if (opts.grid) {
+        doc.save().lineWidth(0.5).strokeColor(COLOURS.rule);
+        xs.forEach((x, i) => doc.rect(x, y, widths[i], headerH));
+        doc.stroke().restore();
+      }
+      doc.save().moveTo(pd.left, y + headerH).lineTo(pd.right, y + headerH).lineWidth(1).strokeColor(COLOURS.accent).stroke().restore();
+    });
     pd.y = y + headerH;
   };
 
   const groupH = lh + 2 * PAD_Y + 1;
   const drawGroup = (label: string, detail: string | undefined, continued: boolean) => {
     const y = pd.y;
-    pd.doc.save().rect(pd.left, y, pd.width, groupH).fill(COLOURS.groupFill).restore();
+    pd.decor((doc) => doc.save().rect(pd.left, y, pd.width, groupH).fill(COLOURS.groupFill).restore());
     const text = continued ? `${label} (suite)` : label;
     const line = pd.wrap(frText(text), pd.width - 2 * PAD_X - (detail ? 160 : 0), 'bold', size)[0] ?? '';
     const draw = () => {
@@ -100,8 +118,12 @@ export function table(pd: PdfDoc, columns: Column[], rows: Row[], opts: TableOpt
       if (detail) pd.drawAligned(frText(detail), pd.left, y + PAD_Y, pd.width - PAD_X, 'right', 'regular', size - 0.5, COLOURS.muted);
     };
     if (continued) pd.artifact(draw);
-    else pd.tagged('TD', draw, pd.structure('TR', tableElem));
-    pd.doc.save().moveTo(pd.left, y + groupH).lineTo(pd.right, y + groupH).lineWidth(0.5).strokeColor(COLOURS.rule).stroke().restore();
+    else {
+      // Each group is a row group of its own, opened by a cell spanning every column.
+      body = pd.structure('TBody', tableElem);
+      pd.inBlock(cell(pd, 'TD', pd.structure('TR', body), { ColSpan: columns.length }), 'TD', draw);
+    }
+    pd.decor((doc) => doc.save().moveTo(pd.left, y + groupH).lineTo(pd.right, y + groupH).lineWidth(0.5).strokeColor(COLOURS.rule).stroke().restore());
     pd.y = y + groupH;
   };
 
@@ -127,11 +149,10 @@ export function table(pd: PdfDoc, columns: Column[], rows: Row[], opts: TableOpt
 
   const drawChunk = (p: Prepared, from: number, to: number, height: number, fill: string | undefined, first: boolean) => {
     const y = pd.y;
-    const doc = pd.doc;
-    if (fill) doc.save().rect(pd.left, y, pd.width, height).fill(fill).restore();
+    if (fill) pd.decor((doc) => doc.save().rect(pd.left, y, pd.width, height).fill(fill).restore());
     if (!p.cells) {
-      const tr = pd.structure('TR', tableElem);
-      p.cells = p.styles.map(() => pd.structure('TD', tr));
+      const tr = pd.structure('TR', bodyElem());
+      p.cells = columns.map((c) => (c.rowHeader ? cell(pd, 'TH', tr, { Scope: 'Row' }) : cell(pd, 'TD', tr)));
     }
     const cells = p.cells;
     p.styles.forEach((c, i) => {
@@ -139,19 +160,22 @@ export function table(pd: PdfDoc, columns: Column[], rows: Row[], opts: TableOpt
       let tx = x;
       const w = widths[i] - 2 * PAD_X;
       if (c.dot) {
-        if (first) doc.save().circle(x + 3, y + PAD_Y + lh / 2 - 0.5, 2.8).fill(c.dot).restore();
+        const dot = c.dot;
+        if (first) pd.decor((doc) => doc.save().circle(x + 3, y + PAD_Y + lh / 2 - 0.5, 2.8).fill(dot).restore());
         tx += 9;
       }
       const lines = p.lines[i].slice(from, to);
-      pd.inBlock(cells[i], 'TD', () => lines.forEach((l, j) => pd.drawAligned(l, tx, y + PAD_Y + j * lh, w - (tx - x), c.align ?? columns[i].align ?? 'left', c.face ?? 'regular', c.size ?? size, c.colour ?? COLOURS.ink)));
+      pd.inBlock(cells[i], columns[i].rowHeader ? 'TH' : 'TD', () => lines.forEach((l, j) => pd.drawAligned(l, tx, y + PAD_Y + j * lh, w - (tx - x), c.align ?? columns[i].align ?? 'left', c.face ?? 'regular', c.size ?? size, c.colour ?? COLOURS.ink)));
     });
-    if (opts.grid) {
-      doc.save().lineWidth(0.5).strokeColor(COLOURS.rule);
-      xs.forEach((x, i) => doc.rect(x, y, widths[i], height));
-      doc.stroke().restore();
-    } else {
-      doc.save().moveTo(pd.left, y + height).lineTo(pd.right, y + height).lineWidth(0.4).strokeColor(COLOURS.lightRule).stroke().restore();
-    }
+    pd.decor((doc) => {
+      if (opts.grid) {
+        doc.save().lineWidth(0.5).strokeColor(COLOURS.rule);
+        xs.forEach((x, i) => doc.rect(x, y, widths[i], height));
+        doc.stroke().restore();
+      } else {
+        doc.save().moveTo(pd.left, y + height).lineTo(pd.right, y + height).lineWidth(0.4).strokeColor(COLOURS.lightRule).stroke().restore();
+      }
+    });
     pd.y = y + height;
   };
 
