@@ -1,26 +1,24 @@
-// The protected store's file format: an authenticated JSON envelope (keys wrapped, payload sealed) and its key-free structure check.
+// The protected store's keys and file envelope: key hierarchy, format 1 (one sealed payload, still read) and the dispatch to format 2 (format.ts).
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import { ProtectedData } from '../../shared/protected-model';
+import { PROTECTED_SCHEMA_VERSION, ProtectedData } from '../../shared/protected-model';
 import { KEY_BYTES, open, seal, wellFormed, type KdfParams, type Sealed } from './crypto';
+import { applyDelta, type SectionName } from './delta';
+import { KdfSchema, openSectionsV2, parseV2, SealedSchema, sealSnapshot, unwrapDataKeyV2, VAULT_FORMAT, VAULT_VERSION, type ParsedV2 } from './format';
 
-export const VAULT_FORMAT = 'clspd-protected';
-export const VAULT_VERSION = 1;
-
-const SealedSchema = z.object({ iv: z.string().max(64), tag: z.string().max(64), data: z.string() }).strict();
-
+export { VAULT_FORMAT, VAULT_VERSION } from './format';
 /**
  * Key hierarchy: a random master key, wrapped by the passphrase key (scrypt) and by the recovery key (HKDF
  * of 256 random bits); a random data key wrapped by the master key; the payload sealed by the data key.
  * A passphrase change rewraps the master key; a purge replaces the data key (see purge.ts).
  */
-export const Envelope = z
+export const EnvelopeV1 = z
   .object({
     format: z.literal(VAULT_FORMAT),
-    version: z.number().int(),
+    version: z.literal(1),
     /** Identifies the master key: copies with another keyset were protected by another vault. */
     keysetId: z.string().uuid(),
-    kdf: z.object({ algorithm: z.literal('scrypt'), salt: z.string().max(64), N: z.number().int().min(2).max(1 << 22), r: z.number().int().min(1).max(32), p: z.number().int().min(1).max(16) }).strict(),
+    kdf: KdfSchema,
     master: z.object({ passphrase: SealedSchema, recovery: SealedSchema }).strict(),
     dataKey: z.object({ id: z.string().regex(/^[0-9a-f]{32}$/), wrapped: SealedSchema }).strict(),
     payload: SealedSchema,
@@ -29,8 +27,10 @@ export const Envelope = z
     sha256: z.string().regex(/^[0-9a-f]{64}$/),
   })
   .strict();
-export type Envelope = z.infer<typeof Envelope>;
-type Unsigned = Omit<Envelope, 'sha256'>;
+export type EnvelopeV1 = z.infer<typeof EnvelopeV1>;
+type Unsigned = Omit<EnvelopeV1, 'sha256'>;
+/** A parsed vault file of either format: both carry the key wraps (keysetId, kdf, master, dataKey). */
+export type Envelope = (EnvelopeV1 & { version: 1 }) | ParsedV2;
 
 /** Keys held in memory while the vault is unlocked. */
 export interface Keys {
@@ -38,7 +38,7 @@ export interface Keys {
   kdf: KdfParams;
   masterKey: Buffer;
   /** The master key as wrapped by the passphrase key and by the recovery key (unchanged until a passphrase change). */
-  master: Envelope['master'];
+  master: EnvelopeV1['master'];
   dataKeyId: string;
   dataKey: Buffer;
 }
@@ -47,7 +47,7 @@ const aad = {
   passphrase: (keysetId: string) => `clspd-vault/${keysetId}/master/passphrase`,
   recovery: (keysetId: string) => `clspd-vault/${keysetId}/master/recovery`,
   dataKey: (keysetId: string, id: string) => `clspd-vault/${keysetId}/data-key/${id}`,
-  payload: (e: Pick<Envelope, 'keysetId' | 'kdf' | 'dataKey' | 'version'>) =>
+  payload: (e: Pick<EnvelopeV1, 'keysetId' | 'kdf' | 'dataKey' | 'version'>) =>
     `clspd-vault/${e.version}/${e.keysetId}/payload/${e.dataKey.id}/${JSON.stringify(e.kdf)}/${JSON.stringify(e.dataKey.wrapped)}`,
 };
 
@@ -78,40 +78,42 @@ function checksum(u: Unsigned): string {
   return createHash('sha256').update(JSON.stringify(u)).digest('hex');
 }
 
-/** Serialises and seals `data` with `keys`. */
+/** Serialises and seals `data` with `keys` (always in the current format, without change records). */
 export function sealDocument(keys: Keys, data: ProtectedData, at: Date): string {
-  const head = {
-    format: VAULT_FORMAT,
-    version: VAULT_VERSION,
-    keysetId: keys.keysetId,
-    kdf: keys.kdf,
-    master: keys.master,
-    dataKey: { id: keys.dataKeyId, wrapped: seal(keys.masterKey, keys.dataKey, aad.dataKey(keys.keysetId, keys.dataKeyId)) },
-  } as const;
-  const unsigned: Unsigned = { ...head, payload: seal(keys.dataKey, Buffer.from(JSON.stringify(data), 'utf8'), aad.payload(head)), writtenAt: at.toISOString() };
-  return JSON.stringify({ ...unsigned, sha256: checksum(unsigned) });
+  return sealSnapshot(keys, data, at).text;
 }
 
 export type ParseProblem = 'not_vault' | 'newer' | 'damaged';
 
-/** Reads the envelope and checks everything that can be checked without a key. Never throws. */
-export function parseEnvelope(text: string): { ok: true; envelope: Envelope } | { ok: false; problem: ParseProblem } {
+/**
+ * Reads a vault file of either format and checks everything that can be checked without a key. `deep`
+ * (default) also hashes the sealed sections of a format-2 file; the unlock skips it (the GCM tags check them).
+ * Never throws.
+ */
+export function parseEnvelope(text: string, deep = true): { ok: true; envelope: Envelope } | { ok: false; problem: ParseProblem } {
+  const firstLine = text.slice(0, text.indexOf('\n') < 0 ? text.length : text.indexOf('\n'));
   let raw: unknown;
   try {
-    raw = JSON.parse(text);
+    raw = JSON.parse(firstLine);
   } catch {
-    return { ok: false, problem: 'damaged' };
+    return { ok: false, problem: text.trimStart().startsWith('{') ? 'damaged' : 'not_vault' };
   }
   if (typeof raw !== 'object' || raw === null || (raw as { format?: unknown }).format !== VAULT_FORMAT) return { ok: false, problem: 'not_vault' };
-  if (typeof (raw as { version?: unknown }).version === 'number' && (raw as { version: number }).version > VAULT_VERSION) return { ok: false, problem: 'newer' };
-  const parsed = Envelope.safeParse(raw);
+  const version = (raw as { version?: unknown }).version;
+  if (typeof version === 'number' && version > VAULT_VERSION) return { ok: false, problem: 'newer' };
+  if (version === 2) {
+    const p = parseV2(text, deep);
+    return p ? { ok: true, envelope: p } : { ok: false, problem: 'damaged' };
+  }
+  if (firstLine.length !== text.length) return { ok: false, problem: 'damaged' };
+  const parsed = EnvelopeV1.safeParse(raw);
   if (!parsed.success) return { ok: false, problem: 'damaged' };
   const e = parsed.data;
   const { sha256, ...unsigned } = e;
   if (checksum(unsigned) !== sha256) return { ok: false, problem: 'damaged' };
   const sealedOk =
     wellFormed(e.master.passphrase, KEY_BYTES) && wellFormed(e.master.recovery, KEY_BYTES) && wellFormed(e.dataKey.wrapped, KEY_BYTES) && wellFormed(e.payload);
-  return sealedOk ? { ok: true, envelope: e } : { ok: false, problem: 'damaged' };
+  return sealedOk ? { ok: true, envelope: { ...e, version: 1 } } : { ok: false, problem: 'damaged' };
 }
 
 /** The master key from the passphrase key (undefined: wrong passphrase, or the wrap was altered). */
@@ -123,10 +125,28 @@ export function unwrapWithRecovery(e: Envelope, recoveryKey: Buffer): Buffer | u
   return open(recoveryKey, e.master.recovery, aad.recovery(e.keysetId));
 }
 
-export type OpenResult = { ok: true; keys: Keys; data: ProtectedData } | { ok: false; problem: 'tampered' | 'invalid'; detail?: string };
+/** Where the file stands after opening: what the next appended change record must be bound to. */
+export interface FileState {
+  /** Format-2 snapshot the records belong to (undefined for a format-1 file: the first write rewrites it). */
+  snapshotId?: string;
+  records: number;
+  /** Bytes of the valid part of the file (where the next record goes). */
+  size: number;
+  /** Bytes of the change records (size minus the snapshot). */
+  recordBytes: number;
+}
 
-/** Opens the payload with the master key: every tag must match and the document must be valid. */
+export type OpenResult = { ok: true; keys: Keys; data: ProtectedData; file: FileState } | { ok: false; problem: 'tampered' | 'invalid'; detail?: string };
+
+/**
+ * Opens the document with the master key: every tag must match. A format-1 file, or a format-2 file of
+ * another protected schema version, is validated whole. A format-2 file of this schema version is not
+ * validated again: every row was validated before it was sealed (Vault.update validates the rows a change
+ * touches, create and purge the whole document) and the GCM tags prove nothing changed since — this is what
+ * keeps the unlock of ten years of data under half a second.
+ */
 export function openDocument(e: Envelope, masterKey: Buffer): OpenResult {
+  if (e.version === 2) return openV2(e, masterKey);
   const dataKey = open(masterKey, e.dataKey.wrapped, aad.dataKey(e.keysetId, e.dataKey.id));
   if (!dataKey) return { ok: false, problem: 'tampered' };
   const plain = open(dataKey, e.payload, aad.payload(e));
@@ -137,18 +157,34 @@ export function openDocument(e: Envelope, masterKey: Buffer): OpenResult {
   } catch {
     return { ok: false, problem: 'tampered' };
   }
-  const parsed = ProtectedData.safeParse(json);
-  if (!parsed.success) return { ok: false, problem: 'invalid', detail: parsed.error.issues[0]?.path.join('.') };
-  return {
-    ok: true,
-    data: parsed.data,
-    keys: { keysetId: e.keysetId, kdf: e.kdf, masterKey, master: e.master, dataKeyId: e.dataKey.id, dataKey },
-  };
+  return validated(json, { keysetId: e.keysetId, kdf: e.kdf, masterKey, master: e.master, dataKeyId: e.dataKey.id, dataKey }, { records: 0, size: 0, recordBytes: 0 });
 }
 
-/** Decrypts only the payload with a given data key (used to prove that an old ciphertext is out of reach). */
+function validated(json: unknown, keys: Keys, file: FileState): OpenResult {
+  const parsed = ProtectedData.safeParse(json);
+  if (!parsed.success) return { ok: false, problem: 'invalid', detail: parsed.error.issues[0]?.path.join('.') };
+  return { ok: true, data: parsed.data, keys, file };
+}
+
+function openV2(p: ParsedV2, masterKey: Buffer): OpenResult {
+  const dataKey = unwrapDataKeyV2(p, masterKey);
+  if (!dataKey) return { ok: false, problem: 'tampered' };
+  const opened = openSectionsV2(p, dataKey);
+  if (!opened) return { ok: false, problem: 'tampered' };
+  const doc = opened.sections as Record<SectionName, unknown[]>;
+  for (const d of opened.deltas) applyDelta(doc, d);
+  const keys: Keys = { keysetId: p.keysetId, kdf: p.kdf, masterKey, master: p.master, dataKeyId: p.dataKey.id, dataKey };
+  const file: FileState = { snapshotId: p.header.snapshotId, records: p.records.length, size: p.validBytes, recordBytes: p.validBytes - p.snapshotBytes };
+  const json = { schemaVersion: p.header.schema, ...doc };
+  if (p.header.schema !== PROTECTED_SCHEMA_VERSION || Object.values(doc).some((v) => !Array.isArray(v))) return validated(json, keys, file);
+  return { ok: true, data: json as ProtectedData, keys, file };
+}
+
+/** Decrypts only the content with a given data key (used to prove that an old ciphertext is out of reach). */
 export function openPayloadWith(e: Envelope, dataKey: Buffer): Buffer | undefined {
-  return open(dataKey, e.payload, aad.payload(e));
+  if (e.version === 1) return open(dataKey, e.payload, aad.payload(e));
+  const opened = openSectionsV2(e, dataKey);
+  return opened ? Buffer.from(JSON.stringify(opened), 'utf8') : undefined;
 }
 
 export type { Sealed };

@@ -3,9 +3,8 @@ import { Immer } from 'immer';
 import { ProtectedData } from '../../shared/protected-model';
 import { DomainError } from '../../shared/result';
 import { vault as t } from '../../shared/i18n/vault';
-import { writeFileDurable } from '../store/durable';
 import { rewriteEveryCopy, type CopiesReport } from './copies';
-import { rotateDataKey, sealDocument } from './envelope';
+import { rotateDataKey } from './envelope';
 import type { Vault } from './vault';
 
 const immer = new Immer({ autoFreeze: false });
@@ -39,11 +38,10 @@ export async function purgeProtected(v: Vault, remove: (draft: ProtectedData) =>
   const next = ProtectedData.parse(immer.produce(current, (d) => void remove(d as ProtectedData)));
   const report = rewriteEveryCopy(v.dataDir, oldKeys, keys, remove, v.now());
   try {
-    writeFileDurable(v.file, sealDocument(keys, next, v.now()));
+    v.replaceAll(keys, next);
   } catch (e) {
     throw new DomainError('io', t.errors.writeFailed((e as NodeJS.ErrnoException).code ?? 'erreur d’écriture'));
   }
-  v.adopt(keys, next);
   oldKeys.dataKey.fill(0);
   return { ...report, dataKeyId: keys.dataKeyId };
 }

@@ -5,10 +5,11 @@ import { Immer, freeze } from 'immer';
 import { vault as t } from '../../shared/i18n/vault';
 import { PROTECTED_SCHEMA_VERSION, ProtectedData } from '../../shared/protected-model';
 import { DomainError } from '../../shared/result';
-import { writeFileDurable } from '../store/durable';
 import { derivePassphraseKey, deriveRecoveryKey, formatRecoveryKey, newKdfParams, newRecoverySecret, parseRecoveryKey, testFastMode } from './crypto';
 import { rewriteEveryCopy } from './copies';
-import { newKeys, openDocument, parseEnvelope, rewrapForPassphrase, sealDocument, unwrapWithPassphrase, unwrapWithRecovery, type Envelope, type Keys } from './envelope';
+import { diff, invalidRow } from './delta';
+import { newKeys, openDocument, parseEnvelope, rewrapForPassphrase, unwrapWithPassphrase, unwrapWithRecovery, type Envelope, type Keys } from './envelope';
+import { VaultFileWriter } from './writer';
 import type { ProtectedAccess, VaultState } from './types';
 
 export const PROTECTED_DIR = 'protected';
@@ -33,15 +34,18 @@ export function failureDelayMs(failures: number, base = testFastMode() ? 20 : 1_
   return Math.min(base * 2 ** (failures - 1), base * 300);
 }
 
-/** Reads and checks the vault file's envelope, with French errors naming the file. */
-export function readEnvelope(file: string): Envelope {
+/**
+ * Reads and checks the vault file's envelope, with French errors naming the file. `deep` (check, default)
+ * also hashes every sealed section; the unlock leaves that to the GCM tags.
+ */
+export function readEnvelope(file: string, deep = true): Envelope {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
   } catch (e) {
     throw new DomainError('io', t.errors.unreadable(file, (e as NodeJS.ErrnoException).code ?? 'erreur de lecture'));
   }
-  const r = parseEnvelope(text);
+  const r = parseEnvelope(text, deep);
   if (r.ok) return r.envelope;
   if (r.problem === 'newer') throw new DomainError('io', t.errors.newerVault(file));
   if (r.problem === 'not_vault') throw new DomainError('io', t.errors.notAVault(file));
@@ -56,7 +60,7 @@ export interface VaultOptions {
   failureDelayBaseMs?: number;
 }
 
-type Session = { keys: Keys; data: ProtectedData };
+type Session = { keys: Keys; data: ProtectedData; writer: VaultFileWriter };
 
 export class Vault implements ProtectedAccess {
   readonly file: string;
@@ -100,8 +104,9 @@ export class Vault implements ProtectedAccess {
     const data = ProtectedData.parse(initial);
     if (existsSync(this.file)) throw new DomainError('conflict', t.errors.exists);
     mkdirSync(join(this.dataDir, PROTECTED_DIR), { recursive: true });
-    writeFileDurable(this.file, sealDocument(keys, data, this.now()));
-    this.session = { keys, data: freeze(data, true) };
+    const writer = new VaultFileWriter(this.file, { records: 0, size: 0, recordBytes: 0 });
+    writer.rewrite(keys, data, this.now());
+    this.session = { keys, data: freeze(data, true), writer };
     this.lastActivity = Date.now();
     this.changed();
     return { recoveryKey: formatRecoveryKey(secret) };
@@ -130,13 +135,13 @@ export class Vault implements ProtectedAccess {
   private openWith(envelope: Envelope, master: Buffer): Session {
     const r = openDocument(envelope, master);
     if (!r.ok) throw new DomainError('io', r.problem === 'tampered' ? t.errors.tampered(this.file) : t.errors.invalidContent(r.detail ?? ''));
-    return { keys: r.keys, data: freeze(r.data, true) };
+    return { keys: r.keys, data: freeze(r.data, true), writer: new VaultFileWriter(this.file, r.file) };
   }
 
   /** Unlocks with the passphrase. A failure writes nothing anywhere and delays the next attempt. */
   async unlock(passphrase: string): Promise<void> {
     if (this.state === 'absent') throw new DomainError('not_found', t.errors.absent);
-    const envelope = readEnvelope(this.file);
+    const envelope = readEnvelope(this.file, false);
     const master = await this.masterFromPassphrase(envelope, passphrase);
     this.session = this.openWith(envelope, master);
     this.failures = 0;
@@ -157,9 +162,9 @@ export class Vault implements ProtectedAccess {
     const session = this.openWith(envelope, master);
     const kdf = newKdfParams();
     const keys = rewrapForPassphrase(session.keys, kdf, await derivePassphraseKey(newPassphrase, kdf));
-    writeFileDurable(this.file, sealDocument(keys, session.data, this.now()));
+    session.writer.rewrite(keys, session.data, this.now());
     rewriteEveryCopy(this.dataDir, session.keys, keys, undefined, this.now());
-    this.session = { keys, data: session.data };
+    this.session = { ...session, keys };
     this.failures = 0;
     this.retryAt = 0;
     this.lastActivity = Date.now();
@@ -175,17 +180,27 @@ export class Vault implements ProtectedAccess {
     const session = this.session && this.session.keys.keysetId === envelope.keysetId ? this.session : this.openWith(envelope, master);
     const kdf = newKdfParams();
     const keys = rewrapForPassphrase(session.keys, kdf, await derivePassphraseKey(next, kdf));
-    writeFileDurable(this.file, sealDocument(keys, session.data, this.now()));
+    session.writer.rewrite(keys, session.data, this.now());
     rewriteEveryCopy(this.dataDir, session.keys, keys, undefined, this.now());
-    this.session = { keys, data: session.data };
+    this.session = { ...session, keys };
     this.failures = 0;
     this.retryAt = 0;
     this.changed();
   }
 
-  /** Forgets the keys and the decrypted document. */
+  /**
+   * Forgets the keys and the decrypted document. The change records written since the last rewrite are first
+   * folded into one (best effort: they are durable as they are, the next session reads them).
+   */
   lock(): void {
     if (!this.session) return;
+    if (this.session.writer.records > 0) {
+      try {
+        this.session.writer.rewrite(this.session.keys, this.session.data, this.now());
+      } catch {
+        // Kept as records; folded at a later write.
+      }
+    }
     this.session.keys.masterKey.fill(0);
     this.session.keys.dataKey.fill(0);
     this.session = null;
@@ -216,7 +231,10 @@ export class Vault implements ProtectedAccess {
     return s.data;
   }
 
-  /** Runs `mutate` on a draft; validates the parts that changed; seals and writes durably; a throw changes nothing. */
+  /**
+   * Runs `mutate` on a draft; validates the rows that changed; seals them as one change record appended to
+   * the file (fsynced before this resolves); a throw changes nothing.
+   */
   async update<T>(mutate: (draft: ProtectedData) => T): Promise<T> {
     const s = this.open;
     let result!: T;
@@ -225,9 +243,11 @@ export class Vault implements ProtectedAccess {
     });
     this.lastActivity = Date.now();
     if (next === s.data) return result;
-    validateChanged(s.data, next);
+    const { delta, changedRows } = diff(s.data, next);
+    const bad = invalidRow(changedRows);
+    if (bad !== undefined) throw new DomainError('internal', t.errors.invalidContent(bad));
     try {
-      writeFileDurable(this.file, sealDocument(s.keys, next, this.now()));
+      s.writer.write(s.keys, next, delta, this.now());
     } catch (e) {
       throw new DomainError('io', t.errors.writeFailed((e as NodeJS.ErrnoException).code ?? 'erreur d’écriture'));
     }
@@ -235,24 +255,15 @@ export class Vault implements ProtectedAccess {
     return result;
   }
 
-  /** Replaces keys and document at once (purge, migration): the caller has already written every file. */
-  adopt(keys: Keys, data: ProtectedData): void {
-    this.session = { keys, data: freeze(data, true) };
+  /** Replaces keys and a validated document at once, rewriting the whole file (purge: the copies are rewritten first). */
+  replaceAll(keys: Keys, data: ProtectedData): void {
+    const s = this.open;
+    s.writer.rewrite(keys, data, this.now());
+    this.session = { keys, data: freeze(data, true), writer: s.writer };
   }
 
   /** Key material of the open session (purge and copies rewriting only). */
   get keys(): Keys {
     return this.open.keys;
-  }
-}
-
-/** Validates the top-level sections that changed (unchanged ones were valid already). */
-function validateChanged(before: ProtectedData, after: ProtectedData): void {
-  const shape = ProtectedData.shape as Record<string, { safeParse(v: unknown): { success: boolean; error?: { issues: { path: PropertyKey[] }[] } } }>;
-  for (const key of Object.keys(shape)) {
-    const a = (after as Record<string, unknown>)[key];
-    if ((before as Record<string, unknown>)[key] === a) continue;
-    const r = shape[key].safeParse(a);
-    if (!r.success) throw new DomainError('internal', t.errors.invalidContent(`${key}.${r.error?.issues[0]?.path.join('.') ?? ''}`));
   }
 }

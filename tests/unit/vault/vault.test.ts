@@ -75,38 +75,58 @@ describe('vault', () => {
     expect(v.state).toBe('unlocked');
   });
 
-  it('refuses a tampered file (any changed byte of the payload, keys or header)', async () => {
+  it('refuses a tampered file (any changed byte of a section, a record, the keys or the header)', async () => {
     const { dir, v } = await created();
-    v.lock();
-    const original = readFileSync(vaultPath(dir), 'utf8');
-    const env = JSON.parse(original) as Record<string, unknown>;
+    await v.update((d) => void (d.meetingTexts[0].agendaNotes.itm_2 = 'note ajoutée'));
+    const file = vaultPath(dir);
+    const original = readFileSync(file, 'utf8');
+    const lines = original.split('\n');
+    expect(lines).toHaveLength(1 + 5 + 2); // header, five sections, two change records
+    const { createHash } = await import('node:crypto');
+    const sha = (s: string) => createHash('sha256').update(s).digest('hex');
     const flip = (b64: string) => {
       const b = Buffer.from(b64, 'base64');
       b[b.length - 1] ^= 1;
       return b.toString('base64');
     };
-    // 1. a flipped payload byte with a recomputed checksum: only the GCM tag can see it.
-    const { createHash } = await import('node:crypto');
-    const resign = (e: Record<string, unknown>) => {
-      const { sha256: _drop, ...rest } = e;
-      return JSON.stringify({ ...rest, sha256: createHash('sha256').update(JSON.stringify(rest)).digest('hex') });
+    /** Re-signs the header (section digests and checksum) so that only the keys can see the change. */
+    const resign = (ls: string[]) => {
+      const { sha256: _drop, ...head } = JSON.parse(ls[0]) as Record<string, unknown> & { sections: { name: string; sha256: string }[] };
+      head.sections = head.sections.map((s, i) => ({ ...s, sha256: sha(ls[1 + i]) }));
+      return [JSON.stringify({ ...head, sha256: sha(JSON.stringify(head)) }), ...ls.slice(1)].join('\n');
     };
-    const payload = env.payload as { data: string };
-    writeFileSync(vaultPath(dir), resign({ ...env, payload: { ...payload, data: flip(payload.data) } }));
-    const e = await refusal(new Vault(dir).unlock('valmont-demo'));
-    expect(e.message).toMatch(/modifié ou endommagé/);
-    expect(e.message).not.toContain('2026-014');
-    // 2. a changed byte without resigning: refused before any key is tried.
-    writeFileSync(vaultPath(dir), original.replace('"writtenAt":"2', '"writtenAt":"1'));
-    expect(parseEnvelope(readFileSync(vaultPath(dir), 'utf8')).ok).toBe(false);
-    const e2 = await refusal(new Vault(dir).unlock('valmont-demo'));
-    expect(e2.message).toMatch(/modifié ou endommagé/);
+    const unlockFails = async (text: string) => {
+      writeFileSync(file, text);
+      const e = await refusal(new Vault(dir).unlock('valmont-demo'));
+      expect(e.message).toMatch(/modifié ou endommagé/);
+      expect(e.message).not.toContain('2026-014');
+    };
+    v.lock(); // folds the record into the file
+    const folded = readFileSync(file, 'utf8').split('\n');
+    expect(folded).toHaveLength(6);
+    // 1. a flipped byte of a section with every checksum recomputed: only the keys can see it.
+    const section = JSON.parse(folded[1]) as { data: string };
+    await unlockFails(resign([folded[0], JSON.stringify({ ...section, data: flip(section.data) }), ...folded.slice(2)]));
+    // 2. a changed byte without re-signing: refused before any key is tried, by the key-free check too.
+    writeFileSync(file, folded.join('\n').replace('"writtenAt":"2', '"writtenAt":"1'));
+    expect(parseEnvelope(readFileSync(file, 'utf8')).ok).toBe(false);
+    await unlockFails(readFileSync(file, 'utf8'));
     // 3. the wrapped data key altered.
-    const dk = env.dataKey as { id: string; wrapped: { data: string } };
-    writeFileSync(vaultPath(dir), resign({ ...env, dataKey: { ...dk, wrapped: { ...dk.wrapped, data: flip(dk.wrapped.data) } } }));
-    expect((await refusal(new Vault(dir).unlock('valmont-demo'))).message).toMatch(/modifié ou endommagé/);
-    writeFileSync(vaultPath(dir), original);
-    await new Vault(dir).unlock('valmont-demo');
+    const head = JSON.parse(folded[0]) as { dataKey: { id: string; wrapped: { data: string } } };
+    const { sha256: _s, ...unsigned } = { ...head, dataKey: { ...head.dataKey, wrapped: { ...head.dataKey.wrapped, data: flip(head.dataKey.wrapped.data) } } } as Record<string, unknown>;
+    await unlockFails(JSON.stringify({ ...unsigned, sha256: sha(JSON.stringify(unsigned)) }) + '\n' + folded.slice(1).join('\n'));
+    // 4. a section of the older snapshot (same keys) put back: the data key's wrap lists the sections it goes with.
+    await unlockFails(resign([folded[0], lines[1], ...folded.slice(2)]));
+    // 5. a change record altered (its own checksum recomputed) or moved under another snapshot.
+    const rec = JSON.parse(lines[7]) as { record: number; iv: string; tag: string; data: string };
+    const data = flip(rec.data);
+    const forged = JSON.stringify({ ...rec, data, sha256: sha(`${rec.record}.${rec.iv}.${rec.tag}.${data}`) });
+    await unlockFails([...lines.slice(0, 7), forged, lines[7]].join('\n'));
+    await unlockFails([...folded, lines[6]].join('\n'));
+    writeFileSync(file, original);
+    const again = new Vault(dir);
+    await again.unlock('valmont-demo');
+    expect(again.read().meetingTexts[0].agendaNotes.itm_2).toBe('note ajoutée');
   });
 
   it('a throwing update changes neither memory nor disk; an invalid one is refused', async () => {
