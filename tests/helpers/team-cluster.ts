@@ -9,7 +9,7 @@ export interface ServerProcess {
   kill(signal?: NodeJS.Signals): void;
 }
 
-function freePort(): Promise<number> {
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const srv = createServer();
     srv.once('error', reject);
@@ -23,9 +23,11 @@ function freePort(): Promise<number> {
 
 const root = join(__dirname, '..', '..');
 
-export async function spawnServer(databaseUrl: string): Promise<ServerProcess> {
-  const port = await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'tests', 'helpers', 'serve-process.ts'), databaseUrl, String(port)], {
+/** `port` to restart a server where it was; `tls` to serve HTTPS with that certificate. */
+export async function spawnServer(databaseUrl: string, options: { port?: number; tls?: { cert: string; key: string } } = {}): Promise<ServerProcess> {
+  const port = options.port ?? (await freePort());
+  const tlsArgs = options.tls ? [options.tls.cert, options.tls.key] : [];
+  const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'tests', 'helpers', 'serve-process.ts'), databaseUrl, String(port), ...tlsArgs], {
     cwd: root,
     env: { ...process.env, CLSPD_TEST_FAST_KDF: '1' },
     stdio: ['ignore', 'pipe', 'pipe'],

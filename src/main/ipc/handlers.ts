@@ -13,6 +13,7 @@ import { meetingsHandlers } from './meetings';
 import { registerHandlers } from './register';
 import { sharingHandlers } from './sharing';
 import { strategyHandlers } from './strategy';
+import { localTeamHandlers } from './team';
 import { vaultHandlers } from './vault';
 
 export type Handler<C extends ChannelName> = (input: ParsedInputOf<C>, ctx: ServiceContext) => OutputOf<C> | Promise<OutputOf<C>>;
@@ -79,6 +80,7 @@ export const handlers: HandlerTable = {
     if (!ctx.team) throw new DomainError('forbidden', team.audit.teamOnly);
     return ctx.team.audit(i ?? {});
   },
+  ...localTeamHandlers,
 };
 
 export type Invoke = (channel: string, payload: unknown) => Promise<Result<unknown>>;

@@ -11,7 +11,7 @@ const write = (path: string, data: Buffer) => writeFileSync(path, data);
 /** A backup is written atomically at the chosen path: a crash leaves the previous file or the whole new one. */
 const writeAtomically = (path: string, data: Buffer) => writeFileDurable(path, data);
 
-const OPEN_FILTERS = {
+export const OPEN_FILTERS = {
   partners: [{ name: 'Classeur Excel ou CSV', extensions: ['xlsx', 'csv', 'txt'] }],
   actions: [{ name: 'Classeur Excel ou CSV', extensions: ['xlsx', 'csv', 'txt'] }],
   updatePack: [{ name: 'Fiche de mise à jour (Excel)', extensions: ['xlsx'] }],

@@ -17,7 +17,7 @@ export const COORDINATOR_ONLY: ReadonlySet<string> = new Set<ChannelName>([
 ]);
 
 /** Channels that only make sense on the coordinator's own computer (windows, local files, the local app). */
-export const DESKTOP_ONLY: ReadonlySet<string> = new Set<ChannelName>(['app:quit']);
+export const DESKTOP_ONLY: ReadonlySet<string> = new Set<ChannelName>(['app:quit', 'team:status', 'team:connect', 'team:setPassword', 'team:disconnect']);
 
 /**
  * The document without the confidential instances the account is not named in: their memberships, their

@@ -1,7 +1,7 @@
 // The team server's HTTP API (fastify): sessions, then every contract channel through the same invoker and services.
 import { existsSync, readFileSync } from 'node:fs';
 import { extname, join, normalize, sep } from 'node:path';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
@@ -10,16 +10,17 @@ import { contract, type ChannelName } from '../../shared/contract';
 import { AuditFilters } from '../../shared/contract/audit';
 import { team } from '../../shared/i18n/team';
 import { formatDate, formatTime } from '../../shared/format';
-import { DomainError, fail } from '../../shared/result';
+import { DomainError, fail, type Result } from '../../shared/result';
 import { SECURITY_HEADERS } from '../app/csp';
 import { createInvoker, handlers } from '../ipc/handlers';
-import { createContext } from '../services/context';
+import { createContext, type Platform } from '../services/context';
 import type { Account } from './accounts';
 import { queryAudit } from './audit';
 import { SessionCache } from './session-cache';
 import { refusal, registerSessionRoutes } from './session-routes';
 import { credentialsOf, csrfValid, type Credentials } from './web-session';
 import { confidentialView, COORDINATOR_ONLY, DESKTOP_ONLY } from './access';
+import { registerFileRoutes } from './files';
 import type { TeamStore } from './team-store';
 
 export interface ServerOptions {
@@ -130,18 +131,18 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
   });
 
   // ---- the contract ----
-  app.post<{ Params: { domain: string; verb: string } }>('/api/:domain/:verb', async (req, reply) => {
+  /** Runs one channel for the request's account; a refusal before the invoker is sent here and gives undefined. */
+  const runChannel = async (req: FastifyRequest, reply: FastifyReply, name: string, body: unknown, platform: Platform = {}): Promise<Result<unknown> | undefined> => {
     const account = req.account!;
-    const name = `${req.params.domain}:${req.params.verb}`;
-    if (!Object.prototype.hasOwnProperty.call(contract, name)) return refusal(reply, 404, 'invalid_input', team.errors.unknownChannel);
+    if (!Object.prototype.hasOwnProperty.call(contract, name)) return void (await refusal(reply, 404, 'invalid_input', team.errors.unknownChannel));
     const channel = name as ChannelName;
-    if (DESKTOP_ONLY.has(channel)) return refusal(reply, 403, 'forbidden', team.errors.desktopOnly);
-    if (COORDINATOR_ONLY.has(channel) && account.role !== 'coordinator') return refusal(reply, 403, 'forbidden', team.errors.forbiddenRole);
-    const payload = normalisePayload(channel, req.body);
+    if (DESKTOP_ONLY.has(channel)) return void (await refusal(reply, 403, 'forbidden', team.errors.desktopOnly));
+    if (COORDINATOR_ONLY.has(channel) && account.role !== 'coordinator') return void (await refusal(reply, 403, 'forbidden', team.errors.forbiddenRole));
+    const payload = normalisePayload(channel, body);
     const seenHeader = req.headers[SEEN_HEADER];
     const seenSeq = typeof seenHeader === 'string' && /^\d{1,15}$/.test(seenHeader) ? Number(seenHeader) : undefined;
     const view = confidentialView(account, req.allowed ?? new Set());
-    const ctx = createContext(opts.store, {}, now);
+    const ctx = createContext(opts.store, platform, now);
     ctx.team = { audit: (f) => queryAudit(opts.pool, f) };
     const invoke = createInvoker(ctx, handlers, (e) => opts.log?.('channel.error', { channel, message: (e as Error).message }));
     const writer = { userId: account.id, displayName: account.displayName };
@@ -153,9 +154,21 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
       onConflict: (c) => fail('conflict', team.errors.conflict(c.byName, whenFr(c.at), team.entity[c.collection] ?? team.unknownEntity)),
     });
     void reply.header(SEQ_HEADER, String(out.seq));
-    if (out.wantedWrite) return refusal(reply, 403, 'forbidden', team.errors.forbiddenRole);
-    return reply.send(out.value);
+    if (out.wantedWrite) return void (await refusal(reply, 403, 'forbidden', team.errors.forbiddenRole));
+    return out.value;
+  };
+
+  app.post<{ Params: { domain: string; verb: string } }>('/api/:domain/:verb', async (req, reply) => {
+    const value = await runChannel(req, reply, `${req.params.domain}:${req.params.verb}`, req.body);
+    if (value === undefined) return reply;
+    // A document's bytes as the file itself when asked for (the desktop client), instead of a JSON array of numbers.
+    if (value.ok && value.value instanceof Uint8Array && String(req.headers.accept ?? '').includes('application/pdf')) {
+      return reply.type('application/pdf').send(Buffer.from(value.value.buffer, value.value.byteOffset, value.value.byteLength));
+    }
+    return reply.send(value);
   });
+
+  registerFileRoutes(app, runChannel);
 
   // ---- the renderer, for colleagues working from a browser ----
   if (opts.rendererDir && existsSync(opts.rendererDir)) {

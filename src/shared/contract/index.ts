@@ -9,6 +9,7 @@ import { meetingsContract } from './meetings';
 import { registerContract } from './register';
 import { sharingContract } from './sharing';
 import { strategyContract } from './strategy';
+import { teamContract } from './team';
 import { vaultContract } from './vault';
 
 export const contract = {
@@ -21,6 +22,7 @@ export const contract = {
   ...registerContract,
   ...vaultContract,
   ...auditContract,
+  ...teamContract,
 } as const;
 
 export type Contract = typeof contract;

@@ -301,6 +301,8 @@ export interface AttendanceStatsRow {
 
 export interface NotesSaved {
   savedAt: string;
+  /** Team mode without a connection: kept on this computer, sent when the connection returns. */
+  queued?: boolean;
 }
 
 export interface CaptureResult {

@@ -1,0 +1,355 @@
+// The desktop's team client: forwards every channel to the team server (bearer token, X-Clspd-Seen, pinned certificate),
+// answers reads from the last state while offline, refuses edits then, and queues séance notes durably until it returns.
+//
+// Offline reads come from the last answer per channel and input (not a snapshot of the document): the server computes
+// every answer with the services on the account's own view of the data (confidential instances left out), so repeating
+// what the server said is the only way to show exactly what this person may see, without a second copy of the rules
+// here. It is kept in memory only, so the team's data is not copied to this computer's disk; a page never opened since
+// the connection is not available offline, and a restart while offline starts with nothing to show.
+import type https from 'node:https';
+import { contract, type ChannelName } from '../../shared/contract';
+import type { GeneratedInfo } from '../../shared/contract/documents';
+import type { TeamConnectStep, TeamStatus } from '../../shared/contract/team';
+import { team } from '../../shared/i18n/team';
+import { fail, ok, type Result } from '../../shared/result';
+import { describeIssues } from '../../shared/validation';
+import type { Invoke } from '../ipc/handlers';
+import { LastState, LoginSchema, parseResult, withQueuedNotes } from './answers';
+import { isDocumentGeneration, isFileChannel, READ_CHANNELS, staysLocal } from './channels';
+import { readConfig, writeConfig, type TeamConfig, type TeamConnection } from './config';
+import { NotesQueue, type QueuedNotes } from './notes-queue';
+import { isCertificateError, isLoopback, pinnedAgent, probeCertificate, send, type HttpAnswer } from './transport';
+import { FileTransfers, type FilePlatform } from './files';
+
+export interface TeamClientOptions {
+  /** This installation's own folder (userData/team): connection settings, pinned certificates, queued notes. */
+  dir: string;
+  /** The local invoker: the local file, the protected store, the documents' temporary folder. */
+  local: Invoke;
+  /** Keeps a downloaded document under a local token (the documents service's keepGenerated). */
+  keepDocument(doc: { bytes: Uint8Array; pages: number; title: string; suggestedName: string; warnings: string[] }): GeneratedInfo;
+  /** Save and open dialogs of this computer, for exports produced by the server and files sent to it. */
+  platform?: FilePlatform;
+  now?: () => Date;
+  timeoutMs?: number;
+  /** How often the connection is checked while nothing else is sent. */
+  heartbeatMs?: number;
+  onChange?(status: TeamStatus): void;
+}
+
+type State = NonNullable<TeamStatus['connection']>;
+class Unreachable extends Error {}
+
+export class TeamClient {
+  private config: TeamConfig;
+  private state: State = 'online';
+  private offlineSince?: string;
+  private seen?: number;
+  private agentFor?: { fingerprint: string; agent: https.Agent };
+  private pending?: TeamConnection & { mustChange: true };
+  private heartbeat?: ReturnType<typeof setInterval>;
+  private flushing?: Promise<void>;
+  private readonly last = new LastState();
+  private readonly queue: NotesQueue;
+  private readonly files: FileTransfers;
+  private readonly now: () => Date;
+
+  constructor(private readonly options: TeamClientOptions) {
+    this.config = readConfig(options.dir);
+    this.queue = new NotesQueue(options.dir);
+    this.now = options.now ?? (() => new Date());
+    this.files = new FileTransfers(options.platform, (path, body) => this.post(path, body));
+  }
+
+  /** The invoker the preload reaches: the same interface as the local one. */
+  readonly invoke: Invoke = async (channel, payload) => {
+    if (channel === 'team:status') return ok(this.status());
+    if (channel === 'team:connect' || channel === 'team:setPassword' || channel === 'team:disconnect') return this.session(channel, payload);
+    const conn = this.config.connection;
+    if (!conn || !Object.prototype.hasOwnProperty.call(contract, channel) || staysLocal(channel as ChannelName)) return this.options.local(channel, payload);
+    if (channel === 'meetings:saveNotes') return this.saveNotes(conn, payload);
+    return this.forward(conn, channel as ChannelName, payload);
+  };
+
+  status(): TeamStatus {
+    const c = this.config.connection;
+    if (!c) return { mode: 'local', queuedNotes: 0, refusedNotes: [] };
+    const pin = this.config.pins[new URL(c.server).origin];
+    return {
+      mode: 'team',
+      connection: this.state,
+      server: c.server,
+      email: c.email,
+      displayName: c.displayName,
+      role: c.role,
+      ...(pin ? { fingerprint: pin.fingerprint } : {}),
+      ...(this.offlineSince ? { offlineSince: this.offlineSince } : {}),
+      queuedNotes: this.queue.pending(c.server, c.email).length,
+      refusedNotes: this.queue.refused(c.server, c.email).map((r) => ({ meetingId: r.meetingId, ...(r.agendaItemId ? { agendaItemId: r.agendaItemId } : {}), message: r.message })),
+    };
+  }
+
+  /** Starts the periodic check (a lost connection is noticed without waiting for the next edit). */
+  start(): void {
+    this.stop();
+    if (!this.config.connection) return;
+    this.heartbeat = setInterval(() => void this.checkConnection(), this.options.heartbeatMs ?? 3_000);
+    this.heartbeat.unref?.();
+    void this.checkConnection();
+  }
+
+  stop(): void {
+    if (this.heartbeat) clearInterval(this.heartbeat);
+    this.heartbeat = undefined;
+  }
+
+  /** Asks the server whether the session is alive; on return after a loss, sends the queued notes. */
+  async checkConnection(): Promise<TeamStatus> {
+    const conn = this.config.connection;
+    if (!conn) return this.status();
+    try {
+      const r = await this.request(conn.server, 'GET', '/api/session', undefined, conn.token);
+      if (r.status === 401) this.setState('expired');
+      else if (r.status === 200) {
+        this.setState('online');
+        await this.flushNotes();
+      }
+    } catch {
+      // setState already moved to offline or certificate.
+    }
+    return this.status();
+  }
+
+  /** Sends the queued notes in order; stops at the first network failure (they stay queued). */
+  flushNotes(): Promise<void> {
+    this.flushing ??= this.flushOnce().finally(() => (this.flushing = undefined));
+    return this.flushing;
+  }
+
+  private async flushOnce(): Promise<void> {
+    const conn = this.config.connection;
+    if (!conn) return;
+    for (const entry of this.queue.pending(conn.server, conn.email)) {
+      if (this.state !== 'online') return;
+      const answer = await this.sendNotes(conn, entry);
+      if (!answer) return;
+      if (answer.ok) this.queue.done(entry);
+      else this.queue.refuse(entry, answer.error.message);
+      this.changed();
+    }
+  }
+
+  private async sendNotes(conn: TeamConnection, entry: QueuedNotes): Promise<Result<unknown> | undefined> {
+    const body = { meetingId: entry.meetingId, ...(entry.agendaItemId ? { agendaItemId: entry.agendaItemId } : {}), notes: entry.notes };
+    try {
+      // No X-Clspd-Seen: the notes of an item are written by one person at a time, and saving them replaces only that
+      // item's text on the server's current meeting, so a colleague's edit elsewhere in the meeting is not a conflict.
+      const r = await this.request(conn.server, 'POST', '/api/meetings/saveNotes', JSON.stringify(body), conn.token);
+      if (r.status === 401) {
+        this.setState('expired');
+        return undefined;
+      }
+      return parseResult(r.body);
+    } catch {
+      return undefined;
+    }
+  }
+
+  private async saveNotes(conn: TeamConnection, payload: unknown): Promise<Result<unknown>> {
+    const parsed = contract['meetings:saveNotes'].input.safeParse(payload);
+    if (!parsed.success) return fail('invalid_input', describeIssues(parsed.error).message);
+    const savedAt = this.now().toISOString();
+    // Durable first: whatever happens to the connection or to this computer, the text typed is on disk.
+    const entry = this.queue.put({ server: conn.server, email: conn.email, ...parsed.data, savedAt });
+    this.changed();
+    if (this.state === 'online') await this.flushNotes();
+    if (this.queue.latest(conn.server, conn.email, entry.meetingId, entry.agendaItemId)?.id === entry.id) return ok({ savedAt, queued: true });
+    const refused = this.queue.refused(conn.server, conn.email).find((r) => r.id === entry.id);
+    return refused ? fail('forbidden', refused.message) : ok({ savedAt });
+  }
+
+  private async forward(conn: TeamConnection, channel: ChannelName, payload: unknown): Promise<Result<unknown>> {
+    if (this.state !== 'online') return this.withoutServer(conn, channel, payload);
+    try {
+      if (isFileChannel(channel)) return await this.files.run(channel, payload);
+      const headers: Record<string, string> = this.seen !== undefined ? { 'x-clspd-seen': String(this.seen) } : {};
+      const r = await this.request(conn.server, 'POST', `/api/${channel.replace(':', '/')}`, payload === undefined ? '' : JSON.stringify(payload), conn.token, headers);
+      if (r.status === 401) {
+        this.setState('expired');
+        return this.withoutServer(conn, channel, payload);
+      }
+      const result = parseResult(r.body);
+      if (result.ok && READ_CHANNELS.has(channel)) {
+        this.last.set(channel, payload, result.value);
+        // What the person has seen: an edit of something changed after this by someone else is a conflict.
+        const seq = Number(r.headers['x-clspd-seq']);
+        if (Number.isSafeInteger(seq)) this.seen = Math.max(this.seen ?? 0, seq);
+      }
+      if (result.ok && isDocumentGeneration(channel)) return await this.download(conn, result.value as GeneratedInfo);
+      return result;
+    } catch (e) {
+      if (e instanceof Unreachable) return this.withoutServer(conn, channel, payload);
+      throw e;
+    }
+  }
+
+  /** The server keeps its PDF under its own token: fetch the bytes and keep them here under a local one. */
+  private async download(conn: TeamConnection, info: GeneratedInfo): Promise<Result<unknown>> {
+    const r = await this.request(conn.server, 'POST', '/api/documents/bytes', JSON.stringify({ token: info.token }), conn.token, { accept: 'application/pdf' });
+    if (r.status !== 200 || !String(r.headers['content-type'] ?? '').startsWith('application/pdf')) {
+      const refusal = parseResult(r.body);
+      return refusal.ok ? fail('io', team.desktop.errors.badResponse) : refusal;
+    }
+    return ok(this.options.keepDocument({ bytes: new Uint8Array(r.body), pages: info.pages, title: info.title, suggestedName: info.suggestedName, warnings: info.warnings }));
+  }
+
+  private withoutServer(conn: TeamConnection, channel: ChannelName, payload: unknown): Result<unknown> {
+    if (this.state === 'certificate') return fail('forbidden', team.desktop.errors.certificateChanged);
+    const cached = READ_CHANNELS.has(channel) ? this.last.get(channel, payload) : undefined;
+    if (cached) return ok(withQueuedNotes(channel, cached.value, this.queue, conn.server, conn.email));
+    if (this.state === 'expired') return fail('forbidden', team.desktop.errors.expired);
+    if (READ_CHANNELS.has(channel)) return fail('io', team.desktop.errors.offlineNotCached);
+    if (isDocumentGeneration(channel) || isFileChannel(channel)) return fail('io', team.desktop.errors.offlineFile);
+    return fail('io', team.desktop.errors.offlineEdit);
+  }
+
+  /** POST to the current server for the file transfers. */
+  private post(path: string, body: string): Promise<HttpAnswer> {
+    const conn = this.config.connection;
+    if (!conn) throw new Unreachable();
+    return this.request(conn.server, 'POST', path, body, conn.token);
+  }
+
+  /** One request with the pinned certificate; failures move the state (offline, certificate) and throw Unreachable. */
+  private async request(server: string, method: 'GET' | 'POST' | 'DELETE', path: string, body: string | undefined, token?: string, headers: Record<string, string> = {}): Promise<HttpAnswer> {
+    const base = new URL(server);
+    try {
+      return await send(base, this.agent(base), method, path, { ...headers, ...(token ? { authorization: `Bearer ${token}` } : {}) }, body, this.options.timeoutMs ?? 10_000);
+    } catch (e) {
+      if (this.config.connection?.server === server) this.setState(isCertificateError(e) ? 'certificate' : 'offline');
+      throw new Unreachable(isCertificateError(e) ? 'certificate' : String((e as { code?: string }).code ?? (e as Error).message));
+    }
+  }
+
+  private agent(base: URL): https.Agent | undefined {
+    if (base.protocol !== 'https:') return undefined;
+    const pin = this.config.pins[base.origin];
+    if (!pin) throw Object.assign(new Error('no pinned certificate'), { code: 'CERT_NOT_PINNED' });
+    if (this.agentFor?.fingerprint !== pin.fingerprint) {
+      this.agentFor?.agent.destroy();
+      this.agentFor = { fingerprint: pin.fingerprint, agent: pinnedAgent(pin) };
+    }
+    return this.agentFor.agent;
+  }
+
+  private setState(next: State): void {
+    if (this.state === next) return;
+    this.state = next;
+    this.offlineSince = next === 'offline' ? this.now().toISOString() : undefined;
+    if (next === 'online') void this.flushNotes();
+    this.changed();
+  }
+
+  private changed(): void {
+    this.options.onChange?.(this.status());
+  }
+
+  // ---- connecting, the one-time password, disconnecting ----
+
+  private async session(channel: 'team:connect' | 'team:setPassword' | 'team:disconnect', payload: unknown): Promise<Result<unknown>> {
+    const parsed = contract[channel].input.safeParse(payload);
+    if (!parsed.success) {
+      const d = describeIssues(parsed.error);
+      return fail('invalid_input', d.message, d.field);
+    }
+    try {
+      if (channel === 'team:disconnect') return ok(await this.disconnect());
+      if (channel === 'team:setPassword') return await this.setPassword((parsed.data as { password: string }).password);
+      return await this.connect(parsed.data as { url: string; email: string; password: string; trust?: string });
+    } catch (e) {
+      if (e instanceof Unreachable) return fail('io', e.message === 'certificate' ? team.desktop.errors.certificateUnconfirmed : team.desktop.errors.unreachable(e.message));
+      throw e;
+    }
+  }
+
+  private async connect(input: { url: string; email: string; password: string; trust?: string }): Promise<Result<TeamConnectStep>> {
+    const url = new URL(input.url);
+    if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopback(url))) return fail('invalid_input', team.desktop.errors.plainHttpRemote, 'url');
+    const server = url.origin;
+    if (url.protocol === 'https:') {
+      const pinned = this.config.pins[server];
+      let presented;
+      try {
+        presented = await probeCertificate(url, this.options.timeoutMs ?? 10_000);
+      } catch (e) {
+        return fail('io', team.desktop.errors.unreachable(String((e as { code?: string }).code ?? (e as Error).message)));
+      }
+      if (pinned?.fingerprint !== presented.fingerprint) {
+        if (input.trust !== presented.fingerprint) return ok({ step: 'trust', fingerprint: presented.fingerprint, changed: Boolean(pinned), ...(pinned ? { previous: pinned.fingerprint } : {}) });
+        this.save({ ...this.config, pins: { ...this.config.pins, [server]: presented } });
+      }
+    }
+    const r = await this.request(server, 'POST', '/api/session', JSON.stringify({ email: input.email, password: input.password }));
+    if (r.status !== 200) {
+      const refusal = parseResult(r.body);
+      return refusal.ok ? fail('io', team.desktop.errors.badResponse) : refusal;
+    }
+    const login = LoginSchema.safeParse(JSON.parse(r.body.toString('utf8')));
+    if (!login.success) return fail('io', team.desktop.errors.badResponse);
+    const a = login.data.account;
+    const conn: TeamConnection = { server, email: a.email, displayName: a.displayName, role: a.role, token: login.data.token };
+    if (a.mustChangePassword) {
+      this.pending = { ...conn, mustChange: true };
+      return ok({ step: 'newPassword', email: a.email });
+    }
+    return ok(this.establish(conn));
+  }
+
+  private async setPassword(password: string): Promise<Result<TeamConnectStep>> {
+    const p = this.pending;
+    if (!p) return fail('invalid_input', team.desktop.errors.noPendingPassword);
+    const r = await this.request(p.server, 'POST', '/api/session/password', JSON.stringify({ password }), p.token);
+    const result = parseResult(r.body);
+    if (!result.ok) return result;
+    this.pending = undefined;
+    const { mustChange: _done, ...conn } = p;
+    return ok(this.establish(conn));
+  }
+
+  private establish(conn: TeamConnection): TeamConnectStep {
+    this.save({ ...this.config, connection: conn });
+    this.last.clear();
+    this.seen = undefined;
+    this.state = 'online';
+    this.offlineSince = undefined;
+    this.start();
+    this.changed();
+    return { step: 'connected', status: this.status() };
+  }
+
+  /** Back to the local file (untouched by team mode). Queued notes stay on disk and go out at the next connection. */
+  private async disconnect(): Promise<TeamStatus> {
+    const conn = this.config.connection;
+    this.stop();
+    if (conn) {
+      try {
+        await this.request(conn.server, 'DELETE', '/api/session', undefined, conn.token);
+      } catch {
+        // Unreachable: the session will expire on the server by itself.
+      }
+    }
+    const { connection: _gone, ...rest } = this.config;
+    this.save(rest);
+    this.last.clear();
+    this.seen = undefined;
+    this.state = 'online';
+    this.offlineSince = undefined;
+    this.changed();
+    return this.status();
+  }
+
+  private save(config: TeamConfig): void {
+    writeConfig(this.options.dir, config);
+    this.config = config;
+  }
+}

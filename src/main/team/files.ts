@@ -1,0 +1,72 @@
+// Exports and imports in team mode: the server produces the file, this computer's dialog chooses where it goes (or which file is sent for an import).
+import { readFileSync, statSync } from 'node:fs';
+import { z } from 'zod';
+import type { ChannelName } from '../../shared/contract';
+import { sharing } from '../../shared/i18n/sharing';
+import { team } from '../../shared/i18n/team';
+import { fail, ok, type Result } from '../../shared/result';
+import { OPEN_FILTERS } from '../ipc/sharing';
+import type { Platform } from '../services/context';
+import { writeFileDurable } from '../store/durable';
+import { parseResult } from './answers';
+import type { HttpAnswer } from './transport';
+
+export type FilePlatform = Pick<Platform, 'chooseSavePath' | 'chooseOpenPath' | 'openPath'>;
+
+const FileAnswerSchema = z.object({
+  result: z.unknown(),
+  file: z
+    .object({
+      suggestedName: z.string().min(1).max(300),
+      filters: z.array(z.object({ name: z.string().max(200), extensions: z.array(z.string().max(20)).max(20) })).max(20),
+      base64: z.string(),
+      placeholder: z.string().min(1).max(2000),
+      open: z.boolean(),
+    })
+    .optional(),
+});
+
+/** Largest file sent for an import (the server accepts 20 MB bodies; base64 adds a third). */
+const MAX_UPLOAD = 14 * 1024 * 1024;
+
+/** Replaces the server's temporary path by the path chosen here, wherever the result mentions it (path, message). */
+function relocate(value: unknown, from: string, to: string): unknown {
+  const esc = (s: string) => JSON.stringify(s).slice(1, -1);
+  return JSON.parse(JSON.stringify(value).split(esc(from)).join(esc(to))) as unknown;
+}
+
+export class FileTransfers {
+  constructor(
+    private readonly platform: FilePlatform | undefined,
+    private readonly post: (path: string, body: string) => Promise<HttpAnswer>,
+  ) {}
+
+  async run(channel: ChannelName, input: unknown): Promise<Result<unknown>> {
+    let upload: { name: string; base64: string } | undefined;
+    if (channel === 'sharing:previewImport') {
+      const kind = (input as { kind?: keyof typeof OPEN_FILTERS } | undefined)?.kind;
+      if (!kind || !(kind in OPEN_FILTERS) || !this.platform?.chooseOpenPath) return fail('invalid_input', sharing.dialog.cancelled);
+      const file = await this.platform.chooseOpenPath(OPEN_FILTERS[kind].map((f) => ({ name: f.name, extensions: [...f.extensions] })));
+      if (!file) return ok({ cancelled: true });
+      if (statSync(file).size > MAX_UPLOAD) return fail('invalid_input', team.desktop.errors.uploadTooLarge);
+      upload = { name: file.split(/[\\/]/).pop() ?? 'fichier', base64: readFileSync(file).toString('base64') };
+    }
+    const r = await this.post(`/api/files/${channel.replace(':', '/')}`, JSON.stringify({ input, ...(upload ? { upload } : {}) }));
+    let answer;
+    try {
+      answer = FileAnswerSchema.safeParse(JSON.parse(r.body.toString('utf8')));
+    } catch {
+      return fail('io', team.desktop.errors.badResponse);
+    }
+    if (!answer.success) return parseResult(r.body);
+    const result = parseResult(Buffer.from(JSON.stringify(answer.data.result)));
+    const file = answer.data.file;
+    if (!result.ok || !file) return result;
+    if (!this.platform?.chooseSavePath) return fail('internal', team.desktop.errors.noDialogs);
+    const path = await this.platform.chooseSavePath(file.suggestedName, file.filters);
+    if (!path) return ok({ ...(result.value as object), path: undefined, cancelled: true, message: sharing.dialog.cancelled });
+    writeFileDurable(path, Buffer.from(file.base64, 'base64'));
+    if (file.open && this.platform.openPath) await this.platform.openPath(path);
+    return ok(relocate(result.value, file.placeholder, path));
+  }
+}

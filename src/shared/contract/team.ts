@@ -1,0 +1,55 @@
+// IPC channels of team mode on the desktop: connection to a team server, its certificate, the account's password, status.
+import { z } from '../validation';
+import { channel } from './define';
+
+export type TeamRole = 'coordinator' | 'staff' | 'reader';
+
+/** Where the desktop's data comes from, for the title bar and Paramètres. */
+export interface TeamStatus {
+  mode: 'local' | 'team';
+  /** `offline`: the server cannot be reached (reads from the last state, edits refused, notes queued); `expired`: log in again; `certificate`: the server's certificate changed. */
+  connection?: 'online' | 'offline' | 'expired' | 'certificate';
+  server?: string;
+  email?: string;
+  displayName?: string;
+  role?: TeamRole;
+  /** SHA-256 fingerprint of the server's certificate remembered on first use (HTTPS only). */
+  fingerprint?: string;
+  /** When the connection was lost (ISO), while offline. */
+  offlineSince?: string;
+  /** Séance notes saved on this computer, waiting to be sent to the server. */
+  queuedNotes: number;
+  /** Queued notes the server refused when they were sent (their text stays on this computer), with its message. */
+  refusedNotes: { meetingId: string; agendaItemId?: string; message: string }[];
+}
+
+/** One step of connecting: done, a certificate to confirm, or a new password to choose (one-time password). */
+export type TeamConnectStep =
+  | { step: 'connected'; status: TeamStatus }
+  | { step: 'trust'; fingerprint: string; changed: boolean; previous?: string }
+  | { step: 'newPassword'; email: string };
+
+const password = z.string().min(1, 'Saisissez le mot de passe.').max(1000, 'Le mot de passe dépasse 1 000 caractères.');
+const fingerprint = z.string().regex(/^([0-9A-F]{2}:){31}[0-9A-F]{2}$/, 'Empreinte de certificat invalide.');
+
+export const teamContract = {
+  'team:status': channel<TeamStatus>()(z.undefined()),
+  'team:connect': channel<TeamConnectStep>()(
+    z
+      .object({
+        url: z.string().trim().min(1, 'Saisissez l’adresse du serveur.').max(500).url('Saisissez une adresse complète, par exemple https://clspd.mairie.fr.'),
+        email: z.string().trim().min(3, 'Saisissez votre adresse électronique.').max(300),
+        password,
+        /** The fingerprint the user has just confirmed (first use, or a changed certificate accepted). */
+        trust: fingerprint.optional(),
+      })
+      .strict(),
+  ),
+  'team:setPassword': channel<TeamConnectStep>()(
+    z
+      .object({ password: z.string().min(12, 'Le mot de passe doit compter au moins 12 caractères.').max(1000), confirmation: z.string().max(1000) })
+      .strict()
+      .refine((v) => v.password === v.confirmation, { message: 'Les deux mots de passe ne sont pas identiques. Retapez-les.', path: ['confirmation'] }),
+  ),
+  'team:disconnect': channel<TeamStatus>()(z.undefined()),
+} as const;
