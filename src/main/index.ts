@@ -10,6 +10,7 @@ import { createContext } from './services/context';
 import { Store } from './store/store';
 import { Vault } from './vault';
 import { runRetention } from './services/register/lifecycle';
+import { revokeCorrespondenceGrant } from './services/register/correspondence';
 import { startIdleLock } from './services/vault';
 import { installVaultLock } from './app/vault-lock';
 import { registerIpc } from './app/ipc';
@@ -108,7 +109,13 @@ async function start(): Promise<void> {
   const safety = { chosen: openChosenFiles(app.getPath('userData')), isOwnFile: isGeneratedDocumentPath };
   const ctx = createContext(store, createPlatform(dialog, shell, () => mainWindow, () => app.quit(), safety));
   // Retention runs at start-up (what clspd.json holds) and again each time the protected store is unlocked.
-  const vault = new Vault(dataDir, { onStateChange: (state) => void (state === 'unlocked' && runRetention(ctx, (e) => logError('retention.failed', undefined, e))) });
+  const vault: Vault = new Vault(dataDir, {
+    onStateChange: (state) => {
+      // A lock ends any re-authentication of the correspondence table; an unlock applies retention.
+      if (state !== 'unlocked') revokeCorrespondenceGrant(vault);
+      else void runRetention(ctx, (e) => logError('retention.failed', undefined, e));
+    },
+  });
   ctx.vault = vault;
   void runRetention(ctx, (e) => logError('retention.failed', undefined, e));
   // The coffre locks after the idle delay set in Paramètres and whenever the session locks.

@@ -8,12 +8,18 @@ export class MemoryVault implements ProtectedAccess {
   state: VaultState = 'unlocked';
   private doc: ProtectedData;
   writes = 0;
+  /** Passphrase accepted by verifyPassphrase (re-authentication of the correspondence table). */
+  passphrase = 'phrase-de-test';
   constructor(initial?: Partial<ProtectedData>) {
     this.doc = ProtectedData.parse({ schemaVersion: PROTECTED_SCHEMA_VERSION, ...initial });
   }
   read(): ProtectedData {
     if (this.state !== 'unlocked') throw new DomainError('locked', 'Le registre protégé est verrouillé.');
     return this.doc;
+  }
+  async verifyPassphrase(passphrase: string): Promise<void> {
+    this.read();
+    if (passphrase !== this.passphrase) throw new DomainError('forbidden', 'La phrase de passe est incorrecte.', 'passphrase');
   }
   async update<T>(mutate: (draft: ProtectedData) => T): Promise<T> {
     const current = this.read();

@@ -13,4 +13,6 @@ export interface ProtectedAccess {
    * memory and disk unchanged. Throws DomainError('locked') unless unlocked.
    */
   update<T>(mutate: (draft: ProtectedData) => T): Promise<T>;
+  /** Checks the passphrase again while unlocked (fresh re-authentication); throws a French error otherwise. Writes nothing. */
+  verifyPassphrase?(passphrase: string): Promise<void>;
 }

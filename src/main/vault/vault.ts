@@ -189,6 +189,19 @@ export class Vault implements ProtectedAccess {
   }
 
   /**
+   * Re-authentication while unlocked (the correspondence table asks for the passphrase again): checks it
+   * against the file with the same growing delay as an unlock; writes nothing and changes no key.
+   */
+  async verifyPassphrase(passphrase: string): Promise<void> {
+    void this.open;
+    const master = await this.masterFromPassphrase(readEnvelope(this.file, false), passphrase);
+    master.fill(0);
+    this.failures = 0;
+    this.retryAt = 0;
+    this.lastActivity = Date.now();
+  }
+
+  /**
    * Forgets the keys and the decrypted document. The change records written since the last rewrite are first
    * folded into one (best effort: they are durable as they are, the next session reads them).
    */

@@ -116,6 +116,14 @@ export interface DpoJournal {
   settings: RegisterSettings;
 }
 
+/** The name linked to a reference, shown after the passphrase was typed again; `token` allows editing it for a few minutes. */
+export interface CorrespondenceView {
+  reference: string;
+  name: string | null;
+  token: string;
+  expiresAt: string;
+}
+
 export const ListPatch = z.object({
   list: z.enum(['origins', 'reasons', 'orientations', 'closureReasons']),
   items: z
@@ -148,6 +156,12 @@ export const registerContract = {
   'register:updateList': channel<ListItem[]>()(ListPatch),
   'register:updateOptions': channel<RegisterSettings>()(
     z.object({ meetingTextsYears: z.number().int().min(1, 'Au moins un an.').max(10, 'Au plus dix ans.').optional(), correspondenceEnabled: z.boolean().optional() }),
+  ),
+  'register:correspondenceReveal': channel<CorrespondenceView>()(
+    z.object({ id, passphrase: z.string().min(1, 'Saisissez de nouveau la phrase de passe.').max(1000), reason: reason.optional() }).strict(),
+  ),
+  'register:correspondenceSet': channel<{ reference: string; name: string | null }>()(
+    z.object({ id, token: z.string().min(1).max(100), name: z.string().trim().max(120, 'Le nom ne doit pas dépasser 120 caractères.') }).strict(),
   ),
   'retention:plan': channel<RetentionReport>()(z.object({ asOf: isoDate.optional() }).optional()),
   'retention:apply': channel<RetentionReport>()(z.undefined()),

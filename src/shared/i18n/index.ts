@@ -2,6 +2,7 @@
 import { a11y } from './a11y';
 import { backup, hostile } from './backup';
 import { common } from './common';
+import { correspondence } from './correspondence';
 import { directory } from './directory';
 import { documents } from './documents';
 import { governance, meetingLife } from './governance';
@@ -14,5 +15,5 @@ import { strategy } from './strategy';
 import { team } from './team';
 import { vault } from './vault';
 
-export const fr = { ...common, a11y, directory, strategy, meetings, documents, governance, meetingLife, sharing, shell, vault, team, register, store, backup, hostile };
+export const fr = { ...common, a11y, directory, strategy, meetings, documents, governance, meetingLife, sharing, shell, vault, team, register, correspondence, store, backup, hostile };
 export type Catalogue = typeof fr;

@@ -7,5 +7,6 @@ export * from './stats';
 export * from './settings';
 export * from './journal';
 export * from './lifecycle';
+export * from './correspondence';
 export { registerSettingsOf } from '../../../shared/register-defaults';
 export { situationNextStep, meetingTextsDestroyDate } from '../../../shared/register-model';

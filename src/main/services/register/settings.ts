@@ -6,6 +6,7 @@ import { registerSettingsOf } from '../../../shared/register-defaults';
 import { DomainError } from '../../../shared/result';
 import type { ServiceContext } from '../context';
 import { readIfUnlocked } from './common';
+import { destroyCorrespondenceTable } from './correspondence';
 
 /** Codes used by the register (when it is readable), which may be retired but not removed. */
 function usedCodes(ctx: ServiceContext, list: ListPatch['list']): Set<string> {
@@ -40,6 +41,8 @@ export async function updateRegisterList(ctx: ServiceContext, input: ListPatch):
 }
 
 export async function updateRegisterOptions(ctx: ServiceContext, patch: { meetingTextsYears?: number; correspondenceEnabled?: boolean }): Promise<RegisterSettings> {
+  // Turning the correspondence table off destroys its names first (refused while the protected store is locked).
+  if (patch.correspondenceEnabled === false && registerSettingsOf(ctx.store.data).correspondenceEnabled) await destroyCorrespondenceTable(ctx);
   await ctx.store.update((data) => {
     const next: RegisterSettings = { ...registerSettingsOf(data) };
     if (patch.meetingTextsYears !== undefined) next.meetingTextsYears = patch.meetingTextsYears;

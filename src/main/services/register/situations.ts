@@ -6,6 +6,7 @@ import type { Datastore } from '../../../shared/model';
 import type { ProtectedData } from '../../../shared/protected-model';
 import { listLabel, registerSettingsOf } from '../../../shared/register-defaults';
 import {
+  type AccessAction,
   type AgeBracket,
   type ListName,
   type Situation,
@@ -18,7 +19,7 @@ import {
 import { DomainError } from '../../../shared/result';
 import { fold } from '../directory';
 import { nowIso, type ServiceContext } from '../context';
-import { canFollowSituations, getSituation, logAccess, qualifyingInstances, requireVault, todayOf } from './common';
+import { canFollowSituations, currentUser, getSituation, logAccess, qualifyingInstances, requireVault, todayOf } from './common';
 import { allocateSituationRef } from './reference';
 
 /** The list row: labels resolved from the closed lists and the directory. */
@@ -67,12 +68,32 @@ export function decisionIdsFor(data: Datastore, reference: string): string[] {
   return citingDecisions(data, reference).map((d) => d.id);
 }
 
-/** One situation; an archived one only with a reason, and every consultation is logged. */
+/**
+ * A consultation is written once per opening: the screen reloads its data after any change anywhere, and a
+ * reload is not a new consultation. The same user, the same situation, the same action and reason within
+ * this window count as one opening. Enforced here, whatever the client does.
+ */
+export const VIEW_LOG_WINDOW_MS = 10 * 60_000;
+
+function loggedRecently(ctx: ServiceContext, p: ProtectedData, action: AccessAction, reference: string, reason: string | undefined): boolean {
+  const now = ctx.now().getTime();
+  const user = currentUser().slice(0, 300);
+  for (let i = p.accessLog.length - 1; i >= 0; i--) {
+    const e = p.accessLog[i]!;
+    const at = Date.parse(e.at);
+    if (now - at > VIEW_LOG_WINDOW_MS) return false;
+    if (at <= now && e.action === action && e.reference === reference && e.user === user && e.reason === reason) return true;
+  }
+  return false;
+}
+
+/** One situation; an archived one only with a reason; each opening is logged (see VIEW_LOG_WINDOW_MS). */
 export async function getSituationDetail(ctx: ServiceContext, id: string, reason?: string): Promise<SituationDetail> {
   const vault = requireVault(ctx);
   const s = getSituation(vault.read(), id);
   if (s.status === 'archived' && !reason?.trim()) throw new DomainError('forbidden', t.errors.reasonRequired, 'reason');
-  await vault.update((draft) => logAccess(ctx, draft, s.status === 'archived' ? 'consult_archived' : 'view', s.reference, reason?.trim()));
+  const action = s.status === 'archived' ? 'consult_archived' : 'view';
+  if (!loggedRecently(ctx, vault.read(), action, s.reference, reason?.trim())) await vault.update((draft) => logAccess(ctx, draft, action, s.reference, reason?.trim()));
   const data = ctx.store.data;
   return { situation: s, row: situationRow(data, s), decisions: citingDecisions(data, s.reference) };
 }

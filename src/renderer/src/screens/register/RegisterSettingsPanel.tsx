@@ -5,8 +5,16 @@ import type { ListName } from '../../../../shared/register-model';
 import type { ListItem } from '../../../../shared/model';
 import { fr } from '../../../../shared/i18n';
 import { ApiError, api, call, useQuery } from '../../api';
+import { confirmDanger } from '../../components/confirm';
 
 const L = fr.register.ui;
+const C = fr.correspondence;
+
+/** Turning the correspondence table off destroys its names: asked first. */
+async function setCorrespondence(on: boolean): Promise<void> {
+  if (!on && !(await confirmDanger(C.disableConfirmTitle, C.disableConfirm, C.disableAction))) return;
+  await call(api().register.updateOptions({ correspondenceEnabled: on }), { mutation: true, success: on ? L.optionsSaved : C.destroyed(0) }).catch(() => undefined);
+}
 const LISTS: ListName[] = ['origins', 'reasons', 'orientations', 'closureReasons'];
 
 /** A new code from a label: lower-case ASCII letters, digits and underscores. */
@@ -104,7 +112,7 @@ export function RegisterSettingsPanel() {
             <Switch
               label={L.correspondence}
               checked={s.correspondenceEnabled}
-              onChange={(e) => void call(api().register.updateOptions({ correspondenceEnabled: e.currentTarget.checked }), { mutation: true, success: L.optionsSaved }).catch(() => undefined)}
+              onChange={(e) => void setCorrespondence(e.currentTarget.checked)}
             />
           </Group>
         </Paper>

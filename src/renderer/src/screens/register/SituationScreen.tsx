@@ -10,6 +10,7 @@ import { ApiError, api, call, useQuery } from '../../api';
 import { links } from '../../app/registry';
 import { PageHeader } from '../../components/PageHeader';
 import { LockedNotice, StatusBadge } from './common';
+import { CorrespondencePanel } from './CorrespondencePanel';
 import { SituationForm } from './SituationForm';
 
 const L = fr.register.ui;
@@ -124,6 +125,7 @@ export function SituationScreen() {
         </Text>
         <Text size="sm">{sit.note || L.none}</Text>
       </Paper>
+      <CorrespondencePanel situationId={sit.id} status={sit.status} enabled={s.correspondenceEnabled} />
       <Title order={2} size="h4" mb="xs">
         {L.decisions}
       </Title>

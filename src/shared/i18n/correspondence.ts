@@ -1,0 +1,33 @@
+// French catalogue: the correspondence table (name ↔ reference) of the register, its re-authentication dialog and its messages.
+export const correspondence = {
+  heading: 'Table de correspondance',
+  intro: 'Le nom lié à cette référence n’apparaît qu’après avoir saisi de nouveau la phrase de passe. Chaque affichage est inscrit au journal des accès. Ce nom n’est jamais imprimé, exporté ni recherché.',
+  disabled: 'La table de correspondance est désactivée. Le coordonnateur peut l’activer dans Paramètres (Listes et durées du registre).',
+  show: 'Afficher le nom',
+  hide: 'Masquer le nom',
+  dialogTitle: 'Confirmer votre identité',
+  dialogText: 'Saisissez de nouveau la phrase de passe du coffre pour afficher le nom lié à cette référence. L’affichage sera inscrit au journal des accès.',
+  passphrase: 'Phrase de passe',
+  reason: 'Motif de la consultation (situation archivée)',
+  confirm: 'Afficher',
+  cancel: 'Annuler',
+  name: 'Nom lié à la référence',
+  nameHint: 'Laissez vide pour supprimer le lien : le nom est alors détruit, sauvegardes comprises.',
+  noName: 'Aucun nom n’est lié à cette référence.',
+  edit: 'Modifier le nom',
+  save: 'Enregistrer le nom',
+  saved: 'Table de correspondance enregistrée.',
+  removed: 'Nom supprimé de la table de correspondance.',
+  expires: (time: string) => `Affiché jusqu’à ${time} ; ensuite, la phrase de passe sera demandée de nouveau.`,
+  expired: 'Le délai est écoulé : saisissez de nouveau la phrase de passe.',
+  disableConfirmTitle: 'Désactiver la table de correspondance',
+  disableConfirm: 'Tous les noms de la table seront détruits, y compris dans les sauvegardes du dossier. Cette opération est inscrite au registre des purges.',
+  disableAction: 'Désactiver et détruire les noms',
+  destroyed: (n: number) => (n ? `${n} nom${n > 1 ? 's' : ''} détruit${n > 1 ? 's' : ''}.` : 'Table de correspondance désactivée.'),
+  errors: {
+    lockedDisable: 'Déverrouillez le coffre avant de désactiver la table de correspondance : les noms qu’elle contient doivent être détruits.',
+    nameTooLong: 'Le nom ne doit pas dépasser 120 caractères.',
+  },
+  /** Written as the reason of the journal entry when the table is turned off. */
+  destroyedReason: 'Table désactivée : tous les noms détruits',
+};
