@@ -5,7 +5,8 @@ import { app, BrowserWindow, dialog, ipcMain, Menu, powerMonitor, protocol, scre
 import { fr } from '../shared/i18n';
 import { DomainError } from '../shared/result';
 import { createInvoker } from './ipc/handlers';
-import { configureLog, logDirectory, logError, logInfo } from './log';
+import { configureLog, isTechnicalLogPath, logDirectory, logError, logInfo } from './log';
+import { networkMounts } from './network-mounts';
 import { createContext } from './services/context';
 import { Store } from './store/store';
 import { Vault } from './vault';
@@ -19,6 +20,7 @@ import { installQuitOrdering, installShutdown, type QuitOrdering } from './app/q
 import { openChosenFiles } from './app/chosen-files';
 import { watchChildProcesses, watchWindowFailures } from './app/failures';
 import { createPlatform } from './app/platform';
+import { installUpdates } from './app/updates-app';
 import { isGeneratedDocumentPath } from './documents/service';
 import {
   installAppProtocol,
@@ -106,8 +108,15 @@ async function start(): Promise<void> {
   }
   // A broken or empty datastore is not an error here: the renderer reads `app:state` and shows recovery or first run.
   // Files chosen in this installation's dialogs are remembered outside the data folder (userData).
-  const safety = { chosen: openChosenFiles(app.getPath('userData')), isOwnFile: isGeneratedDocumentPath };
+  const safety = { chosen: openChosenFiles(app.getPath('userData')), isOwnFile: (p: string) => isGeneratedDocumentPath(p) || isTechnicalLogPath(p) };
   const ctx = createContext(store, createPlatform(dialog, shell, () => mainWindow, () => app.quit(), safety));
+  // Mapped drives and network mounts, listed now and every two minutes (the PDF layout reads the last listing).
+  void networkMounts().refresh();
+  setInterval(() => void networkMounts().refresh(), 120_000).unref();
+  // Updates: nothing at all unless turned on in Paramètres (setting kept in userData, IT policy from the environment).
+  const updates = installUpdates({ app, dialog, getWindow: () => mainWindow, getStore: () => ctx.store });
+  ctx.platform.updates = updates;
+  updates.start();
   // Retention runs at start-up (what clspd.json holds) and again each time the protected store is unlocked.
   const vault: Vault = new Vault(dataDir, {
     onStateChange: (state) => {

@@ -1,7 +1,7 @@
 // The technical log of the main process: rotating JSON-lines files, events and causes only — never personal or confidential content.
 import { appendFileSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { join } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 
 /**
  * What a caller may attach to an event: counts, codes, durations, channel names, flags. NEVER a name, a note, a
@@ -49,6 +49,13 @@ export function configureLog(options: LogOptions | null): void {
 /** The current log file, when the log writes files. */
 export function logFilePath(): string | undefined {
   return sink?.dir ? join(sink.dir, LOG_FILE) : undefined;
+}
+
+/** True for the log's own files (current and rotated): the app wrote them, so opening one asks no confirmation. */
+export function isTechnicalLogPath(path: string): boolean {
+  if (!sink?.dir) return false;
+  const full = resolve(path);
+  return dirname(full) === resolve(sink.dir) && /^technique(\.\d+)?\.log$/.test(basename(full));
 }
 
 /** The log folder, when the log writes files (Paramètres « Ouvrir le journal technique »). */

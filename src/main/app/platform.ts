@@ -4,6 +4,7 @@ import { isBlockedToOpen, isNetworkPath, lastExtension } from '../../shared/file
 import { fr } from '../../shared/i18n';
 import { DomainError } from '../../shared/result';
 import { logInfo, logWarn } from '../log';
+import { networkMounts } from '../network-mounts';
 import type { Platform } from '../services/context';
 import type { ChosenFiles } from './chosen-files';
 
@@ -15,6 +16,8 @@ export interface OpenSafety {
   chosen: ChosenFiles;
   /** Files the app wrote itself (generated documents). */
   isOwnFile(path: string): boolean;
+  /** On another computer: UNC path, mapped drive letter, NFS/SMB mount (defaults to the process-wide detector). */
+  isNetwork?(path: string): Promise<boolean>;
 }
 
 const noSafety: OpenSafety = { chosen: { mark: () => undefined, isChosen: () => false }, isOwnFile: () => false };
@@ -67,7 +70,7 @@ export function createPlatform(
         logWarn('file.openRefused', { extension: lastExtension(path) });
         throw new DomainError('forbidden', fr.shell.files.blocked(lastExtension(path)));
       }
-      const network = isNetworkPath(path);
+      const network = isNetworkPath(path) || (await (safety.isNetwork ?? ((p: string) => networkMounts().isNetwork(p)))(path));
       if (network || !(safety.isOwnFile(path) || safety.chosen.isChosen(path))) {
         const confirmed = await confirmOpen(path, network);
         logInfo('file.openConfirmation', { network, confirmed });

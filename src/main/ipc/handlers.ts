@@ -9,6 +9,7 @@ import * as app from '../services/app';
 import * as dir from '../services/directory';
 import { globalSearch } from '../services/search';
 import { documentsHandlers } from './documents';
+import { maintenanceHandlers } from './maintenance';
 import { meetingsHandlers } from './meetings';
 import { registerHandlers } from './register';
 import { sharingHandlers } from './sharing';
@@ -81,6 +82,7 @@ export const handlers: HandlerTable = {
     return ctx.team.audit(i ?? {});
   },
   ...localTeamHandlers,
+  ...maintenanceHandlers,
 };
 
 export type Invoke = (channel: string, payload: unknown) => Promise<Result<unknown>>;

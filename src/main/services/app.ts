@@ -5,9 +5,11 @@ import { SettingsPatch, type AppState, type BackupSummary, type SetupInput } fro
 import { newId } from '../../shared/ids';
 import type { Datastore, Settings } from '../../shared/model';
 import { backup as backupText } from '../../shared/i18n/backup';
+import { shell as shellText } from '../../shared/i18n/shell';
 import { DomainError } from '../../shared/result';
 import { BACKUP_DIR, listBackups } from '../store/backups';
 import { newEmptyDatastore } from '../store/store';
+import { networkMounts } from '../network-mounts';
 import { presetCategories } from './categories';
 import { runRetention } from './register/lifecycle';
 import { nowIso, type ServiceContext } from './context';
@@ -105,6 +107,8 @@ export async function setupDemo(ctx: ServiceContext): Promise<AppState> {
 }
 
 export async function updateSettings(ctx: ServiceContext, patch: SettingsPatch): Promise<Settings> {
+  // The schema refuses UNC logos; a mapped drive letter (Z:) or an NFS/SMB mount is only known by asking the system.
+  if (patch.logoPath && (await networkMounts().isNetwork(patch.logoPath))) throw new DomainError('invalid_input', shellText.files.networkLogo, 'logoPath');
   return ctx.store.update((data) => {
     const next = { ...data.settings };
     for (const [k, v] of Object.entries(patch)) {

@@ -1,5 +1,6 @@
 // What every service receives: the store, the clock, the session's undo list and the platform edges.
 import type { AuditFilters, AuditPage } from '../../shared/contract/audit';
+import type { UpdatesStatus } from '../../shared/contract/maintenance';
 import type { Store } from '../store/store';
 import type { ProtectedAccess } from '../vault/types';
 import { Trash } from './trash';
@@ -13,6 +14,18 @@ export interface Platform {
   showItemInFolder?(path: string): void;
   /** Quits the application (recovery screen). */
   quit?(): void;
+  /** Opt-in updates (installed app only). */
+  updates?: UpdatesControl;
+}
+
+/** The installed app's updates, as Paramètres drives them; every method answers the new status. */
+export interface UpdatesControl {
+  status(): UpdatesStatus;
+  setEnabled(enabled: boolean): UpdatesStatus;
+  /** Searches now (and downloads in the background); resolves once the search itself is done. */
+  checkNow(): Promise<UpdatesStatus>;
+  /** Asks (main-process dialog) then installs the downloaded version, never during a séance. */
+  install(): Promise<UpdatesStatus>;
 }
 
 /**

@@ -5,6 +5,7 @@ import { auditContract } from './audit';
 import { coreContract } from './core';
 import { directoryContract } from './directory';
 import { documentsContract } from './documents';
+import { maintenanceContract } from './maintenance';
 import { meetingsContract } from './meetings';
 import { registerContract } from './register';
 import { sharingContract } from './sharing';
@@ -23,6 +24,7 @@ export const contract = {
   ...vaultContract,
   ...auditContract,
   ...teamContract,
+  ...maintenanceContract,
 } as const;
 
 export type Contract = typeof contract;

@@ -5,6 +5,7 @@ import { common } from './common';
 import { correspondence } from './correspondence';
 import { directory } from './directory';
 import { documents } from './documents';
+import { maintenance } from './maintenance';
 import { governance, meetingLife } from './governance';
 import { meetings } from './meetings';
 import { register } from './register';
@@ -15,5 +16,5 @@ import { strategy } from './strategy';
 import { team } from './team';
 import { vault } from './vault';
 
-export const fr = { ...common, a11y, directory, strategy, meetings, documents, governance, meetingLife, sharing, shell, vault, team, register, correspondence, store, backup, hostile };
+export const fr = { ...common, a11y, directory, strategy, meetings, documents, governance, meetingLife, sharing, shell, vault, team, register, correspondence, store, backup, hostile, maintenance };
 export type Catalogue = typeof fr;

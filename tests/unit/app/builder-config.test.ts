@@ -95,7 +95,7 @@ describe('electron-builder.yml', () => {
     expect(config.extraMetadata?.homepage ?? pkg.homepage).toBeTruthy();
   });
 
-  it('builds a dmg for macOS', () => {
-    expect(names(config.mac.target)).toEqual(['dmg']);
+  it('builds a dmg for macOS, and the zip electron-updater installs macOS updates from', () => {
+    expect(names(config.mac.target)).toEqual(['dmg', 'zip']);
   });
 });

@@ -2,7 +2,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import PDFDocument from 'pdfkit';
 import type { Confidentiality, Settings } from '../../../shared/model';
-import { isNetworkPath } from '../../../shared/file-safety';
+import { networkMounts } from '../../network-mounts';
 import { formatShortDate, formatTime } from '../../../shared/format';
 import { documents as t } from '../../../shared/i18n/documents';
 import { headerAuthority } from '../../../shared/council';
@@ -565,8 +565,9 @@ export class PdfDoc {
   // ---------- frame ----------
   private loadLogo(): void {
     const path = this.opts.settings.logoPath;
-    // A network logo (planted by a restored backup) is never read: that would hand Windows credentials to its server.
-    if (!path || isNetworkPath(path)) return;
+    // A network logo (planted by a restored backup, or on a mapped drive) is never read: that would hand Windows
+    // credentials to its server. Layout is synchronous: the last listing of network drives is used (kept fresh by the app).
+    if (!path || networkMounts().isNetworkCached(path)) return;
     try {
       // Read only a plain PNG/JPEG file of reasonable size (never a folder, device or pipe named in Paramètres).
       const st = statSync(path);

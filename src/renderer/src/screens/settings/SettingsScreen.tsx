@@ -12,6 +12,7 @@ import { confirmDanger } from '../../components/confirm';
 import { PageHeader } from '../../components/PageHeader';
 import { describeBackup } from './backups';
 import { VaultSettings } from '../vault/VaultSettings';
+import { ComputerSettings } from './ComputerSettings';
 
 const t = fr.directory.settings;
 
@@ -196,6 +197,7 @@ export function SettingsScreen() {
           )}
         </Card>
         <VaultSettings />
+        <ComputerSettings />
       </Stack>
     </>
   );

@@ -5,11 +5,14 @@ import { fr } from '../../../../shared/i18n';
 
 const t = fr.directory.settings;
 
-export function describeBackup(b: BackupSummary): { date: string; reason: string } {
-  const d = new Date(b.createdAt);
-  // « jeudi 26 novembre 2026 à 13 h 02 »: French hours, as everywhere else in the app.
+/** « jeudi 26 novembre 2026 à 13 h 02 »: French hours, as everywhere else in the app. */
+export function describeMoment(iso: string): string {
+  const d = new Date(iso);
   const day = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'full' }).format(d);
   const hhmm = new Intl.DateTimeFormat('fr-FR', { hour: '2-digit', minute: '2-digit', hour12: false }).format(d);
-  const date = t.backupDate(day, formatTime(hhmm));
-  return { date, reason: t.reasons[b.reason] ?? b.reason };
+  return t.backupDate(day, formatTime(hhmm));
+}
+
+export function describeBackup(b: BackupSummary): { date: string; reason: string } {
+  return { date: describeMoment(b.createdAt), reason: t.reasons[b.reason] ?? b.reason };
 }
