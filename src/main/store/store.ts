@@ -291,6 +291,21 @@ export class Store {
   }
 
   /**
+   * Runs `mutate` on a throwaway draft and throws what `commit` would (a refusal, an invalid change); changes
+   * nothing. For writes that span this store and another one (the protected store): check here, write there,
+   * then commit here.
+   */
+  check(mutate: (data: Datastore) => unknown): void {
+    this.assertWritable();
+    try {
+      runTransaction(immer, this.data, mutate, DATASTORE_SHAPE);
+    } catch (e) {
+      if (e instanceof InvalidChangeError || e instanceof AsyncMutationError) throw new DomainError('internal', t.invalidChange);
+      throw e;
+    }
+  }
+
+  /**
    * Applies `mutate` as a transaction (see `commit`) and resolves once it is durably written. Writes issued in
    * the same tick, or while a write is in flight, are coalesced into one.
    */

@@ -13,6 +13,7 @@ import { allocateSituationRef } from '../register/reference';
 import { assertNotLocked, getDecision, getItem, getMeeting, touch } from './common';
 import { checkActionUpdate, checkDraft, createPlanActionIn, updatePlanActionIn } from './plan';
 import { detach } from '../../store/transaction';
+import { commitWithDecisionText } from './paired-write';
 import { openVault, protects, revealTexts, writeTexts } from './texts';
 
 const SITUATION_RE = /^\d{4}-\d{3,4}$/;
@@ -103,7 +104,8 @@ export async function capture(ctx: ServiceContext, input: CaptureInput): Promise
   const target = getMeeting(ctx.store.data, input.meetingId);
   const secret = protects(ctx, target);
   if (secret) openVault(ctx); // refused before anything is written when the vault is locked
-  const result = await ctx.store.update((data) => {
+  const decisionId = newId('dec');
+  const mutate = (data: Datastore): CaptureResult => {
     const meeting = getMeeting(data, input.meetingId);
     assertNotLocked(meeting);
     if (input.agendaItemId) getItem(meeting, input.agendaItemId);
@@ -138,7 +140,7 @@ export async function capture(ctx: ServiceContext, input: CaptureInput): Promise
     }
     const closes = input.kind === 'decision' && (input.actionStatus === 'done' || input.actionStatus === 'abandoned');
     const decision: Decision = {
-      id: newId('dec'),
+      id: decisionId,
       kind: input.kind,
       text: secret ? '' : text,
       status: closes ? 'done' : 'open',
@@ -152,8 +154,9 @@ export async function capture(ctx: ServiceContext, input: CaptureInput): Promise
     meeting.decisions.push(decision);
     touch(meeting, at);
     return { decision, ...(action ? { action } : {}) };
-  });
-  if (secret) await writeTexts(ctx, target, (t) => void (t.decisionTexts[result.decision.id] = input.text.trim()));
+  };
+  // A confidential meeting's decision: its row in clspd.json and its text in the coffre are written as one.
+  const result = secret ? await commitWithDecisionText(ctx, target, { decisionId, value: input.text.trim() }, mutate) : await ctx.store.update(mutate);
   return revealTexts(ctx, result);
 }
 
@@ -164,7 +167,7 @@ export async function updateDecision(
   const target = getMeeting(ctx.store.data, input.meetingId);
   const secret = protects(ctx, target) && input.text !== undefined;
   if (secret) openVault(ctx);
-  const updated = await ctx.store.update((data) => {
+  const mutate = (data: Datastore): Decision => {
     const meeting = getMeeting(data, input.meetingId);
     const d = getDecision(meeting, input.decisionId);
     // The text of validated minutes is locked; the follow-up status may still evolve.
@@ -185,8 +188,8 @@ export async function updateDecision(
     if (input.pilotOrganisationId) d.pilotOrganisationId = input.pilotOrganisationId;
     touch(meeting, nowIso(ctx));
     return d;
-  });
-  if (secret) await writeTexts(ctx, target, (t) => void (t.decisionTexts[input.decisionId] = input.text!.trim()));
+  };
+  const updated = secret ? await commitWithDecisionText(ctx, target, { decisionId: input.decisionId, value: input.text!.trim() }, mutate) : await ctx.store.update(mutate);
   return revealTexts(ctx, updated);
 }
 
