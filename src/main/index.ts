@@ -18,6 +18,8 @@ import { registerIpc } from './app/ipc';
 import { installSingleInstance, resolveDataDir, userDataOverride } from './app/lifecycle';
 import { installQuitOrdering, installShutdown, type QuitOrdering } from './app/quit';
 import { openChosenFiles } from './app/chosen-files';
+import { followTeamInTitle, startTeamClient } from './app/team';
+import type { TeamClient } from './team/client';
 import { watchChildProcesses, watchWindowFailures } from './app/failures';
 import { createPlatform } from './app/platform';
 import { installUpdates } from './app/updates-app';
@@ -35,6 +37,7 @@ const PRELOAD_PATH = join(__dirname, '../preload/index.cjs');
 
 let mainWindow: BrowserWindow | null = null;
 let quitOrdering: QuitOrdering | null = null;
+let teamClient: TeamClient | null = null;
 
 const openExternal = (url: string) => shell.openExternal(url);
 
@@ -70,6 +73,7 @@ function openWindow(): BrowserWindow {
     title: fr.appName,
   });
   quitOrdering?.watchWindow(win);
+  if (teamClient) followTeamInTitle(win, teamClient);
   watchWindowFailures(win, dialog, logDirectory);
   win.on('closed', () => {
     if (mainWindow === win) mainWindow = null;
@@ -130,7 +134,9 @@ async function start(): Promise<void> {
   // The coffre locks after the idle delay set in Paramètres and whenever the session locks.
   startIdleLock(ctx);
   installVaultLock(powerMonitor, () => vault.lock());
-  registerIpc(ipcMain, createInvoker(ctx));
+  // Team mode: every channel goes to the team server when connected (Paramètres « Données de l’équipe »), else locally.
+  teamClient = startTeamClient(app.getPath('userData'), createInvoker(ctx), ctx.platform, () => mainWindow);
+  registerIpc(ipcMain, teamClient.invoke);
 
   installAppProtocol(protocol, RENDERER_ROOT);
   installPermissionHandlers(session.defaultSession);

@@ -87,7 +87,7 @@ export const team = {
     trustAccept: 'Faire confiance à ce certificat',
     trustAcceptChanged: 'Accepter le nouveau certificat',
     trustConfirmChanged: 'Accepter le nouveau certificat du serveur ? Ne le faites que si le service informatique vous a confirmé son empreinte.',
-    fingerprint: (fp: string) => `Empreinte du certificat : ${fp}`,
+    fingerprintLabel: 'Empreinte du certificat mémorisée :',
     plainHttp: 'Connexion non chiffrée (adresse locale de cet ordinateur).',
     connectedAs: (who: string, role: string, server: string) => `Connecté en tant que ${who} (${role}) à ${server}`,
     titleSuffix: (who: string, host: string) => `${who} sur ${host}`,

@@ -20,6 +20,7 @@ import { CommandPalette, openPalette } from './CommandPalette';
 import { openShortcuts, ShortcutsHelp } from './ShortcutsHelp';
 import { allRoutes } from './routes';
 import { SaveIndicator } from './SaveIndicator';
+import { TeamBanner } from './TeamBanner';
 import { useAppState } from './appState';
 import { links } from './registry';
 import { focusScreen, MAIN_ID, useScreenFocus } from './useScreenFocus';
@@ -83,6 +84,7 @@ export function Shell() {
               </Kbd>
             </Group>
           </UnstyledButton>
+          <TeamBanner />
           <SaveIndicator />
         </Group>
       </AppShell.Header>

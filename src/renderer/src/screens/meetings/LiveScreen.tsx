@@ -29,6 +29,7 @@ import { FollowUpPanel } from './FollowUpPanel';
 import { ItemTimer, LiveAgenda, TimerAnnouncer } from './LiveAgenda';
 import { NotesEditor } from './NotesEditor';
 import { GENERAL, NotesAutosaver, type NotesSaveState } from './notesAutosave';
+import { TeamNotesNotice } from './TeamNotesNotice';
 import { TextsLocked } from '../vault/TextsLocked';
 
 const L = fr.meetings.ui;
@@ -329,6 +330,7 @@ export function LiveScreen() {
                 </Button>
               </Group>
             ) : null}
+            <TeamNotesNotice />
             <NotesEditor
               ref={notesRef}
               itemKey={current?.id ?? GENERAL}

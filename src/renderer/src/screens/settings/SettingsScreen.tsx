@@ -13,6 +13,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { describeBackup } from './backups';
 import { VaultSettings } from '../vault/VaultSettings';
 import { ComputerSettings } from './ComputerSettings';
+import { TeamSettings } from './TeamSettings';
 
 const t = fr.directory.settings;
 
@@ -198,6 +199,7 @@ export function SettingsScreen() {
         </Card>
         <VaultSettings />
         <ComputerSettings />
+        <TeamSettings />
       </Stack>
     </>
   );
