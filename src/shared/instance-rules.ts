@@ -7,8 +7,12 @@ export interface InstanceNature {
   confidentiality: Confidentiality;
 }
 
-/** Order of the kinds in lists and documents: plenary, restricted formation, working groups, CDDF. */
-export const INSTANCE_KIND_ORDER: Record<InstanceKind, number> = { plenary: 0, restricted: 1, working_group: 2, cddf: 3 };
+/**
+ * Order of the kinds in lists and documents: plenary, restricted formation, working groups, CDDF, then the
+ * police-led *groupe de partenariat opérationnel* (GPO), which the coordinator may attend or record: it is not an
+ * L132-5 group (no register, no charter, no L132-5 mention).
+ */
+export const INSTANCE_KIND_ORDER: Record<InstanceKind, number> = { plenary: 0, restricted: 1, working_group: 2, cddf: 3, gpo: 4 };
 
 /**
  * A *groupe de travail et d'échange d'informations* of CSI L132-5 (cellule de veille, thematic or territorial group):

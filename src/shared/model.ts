@@ -90,7 +90,7 @@ export const Person = z.object({
 export type Person = z.infer<typeof Person>;
 
 // ---------- instances and memberships ----------
-export const InstanceKind = z.enum(['plenary', 'restricted', 'working_group', 'cddf']);
+export const InstanceKind = z.enum(['plenary', 'restricted', 'working_group', 'cddf', 'gpo']);
 export type InstanceKind = z.infer<typeof InstanceKind>;
 /** One saved version of a group's règlement intérieur (L132-5): every version is kept with its date. */
 export const RulesVersion = z.object({

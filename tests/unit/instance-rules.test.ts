@@ -34,4 +34,16 @@ describe('instance rules', () => {
     expect(confidentialityBasis({ kind: 'restricted', confidentiality: 'restricted' })).toBe('none');
     expect(confidentialityBasis({ kind: 'restricted', confidentiality: 'confidential' })).toBe('none');
   });
+
+  it('names the police-led groupe de partenariat opérationnel (GPO) and treats it as no L132-5 group', () => {
+    expect(InstanceKind.parse('gpo')).toBe('gpo');
+    expect(common.instanceKind.gpo).toBe('Groupe de partenariat opérationnel (GPO)');
+    expect(INSTANCE_KIND_ORDER.gpo).toBeGreaterThan(INSTANCE_KIND_ORDER.cddf);
+    for (const confidentiality of ['public', 'restricted', 'confidential'] as const) {
+      expect(isL1325Group({ kind: 'gpo', confidentiality })).toBe(false);
+      expect(registerAllowed({ kind: 'gpo', confidentiality })).toBe(false);
+      expect(charterApplies({ kind: 'gpo', confidentiality })).toBe(false);
+      expect(confidentialityBasis({ kind: 'gpo', confidentiality })).toBe('none');
+    }
+  });
 });

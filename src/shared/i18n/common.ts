@@ -91,6 +91,7 @@ export const common = {
     restricted: 'Formation restreinte',
     working_group: 'Cellule de veille / groupe de travail',
     cddf: 'Conseil pour les droits et devoirs des familles (CDDF)',
+    gpo: 'Groupe de partenariat opérationnel (GPO)',
   } satisfies Record<InstanceKind, string>,
   memberRole: {
     ex_officio: 'Membre de droit',

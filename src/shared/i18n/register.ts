@@ -288,6 +288,8 @@ export const register = {
     colRule: 'Règle',
     colFile: 'Fichier',
     colDestroyBy: 'À détruire le',
+    colWhat: 'Objet',
+    colPostpone: 'Report',
     listsHeading: 'Listes fermées',
     listsHint: 'Les codes ne changent jamais ; vous pouvez renommer une valeur, en ajouter ou retirer une valeur (elle reste lisible sur les situations qui l’utilisent).',
     code: 'Code',

@@ -114,7 +114,7 @@ function NewInstanceDialog({ opened, onClose }: { opened: boolean; onClose: () =
             value={f.kind}
             onChange={(v) => {
               const kind = (v ?? 'working_group') as InstanceKind;
-              setF({ ...f, kind, confidentiality: kind === 'plenary' ? 'public' : kind === 'restricted' ? 'restricted' : 'confidential' });
+              setF({ ...f, kind, confidentiality: kind === 'plenary' ? 'public' : kind === 'restricted' || kind === 'gpo' ? 'restricted' : 'confidential' });
             }}
           />
           <Select label={L.confidentiality} allowDeselect={false} data={(['public', 'restricted', 'confidential'] as const).map((c) => ({ value: c, label: fr.confidentiality[c] }))} value={f.confidentiality} onChange={(v) => setF({ ...f, confidentiality: (v ?? 'public') as Confidentiality })} />

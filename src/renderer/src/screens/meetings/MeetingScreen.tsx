@@ -323,13 +323,6 @@ export function MeetingScreen() {
             <Paper withBorder p="sm">
               <FollowUpPanel meetingId={meeting.id} rows={detail.followUp} locked={locked} />
             </Paper>
-            {meeting.status !== 'in_progress' ? (
-              <Group>
-                <Button color="red" variant="subtle" leftSection={<IconTrash size={14} />} onClick={final ? removeFinal : remove} data-testid={final ? 'meeting-delete-final' : 'meeting-delete'}>
-                  {final ? fr.meetingLife.deleteFinal : L.deleteMeeting}
-                </Button>
-              </Group>
-            ) : null}
           </Stack>
         </Tabs.Panel>
         <Tabs.Panel value="invitations">
@@ -356,6 +349,12 @@ export function MeetingScreen() {
           </Stack>
         </Tabs.Panel>
       </Tabs>
+      {/* Below every tab, whatever the meeting's state: a held meeting opens on « Compte rendu », not « Préparation ». */}
+      <Group mt="xl" pt="sm" style={{ borderTop: '1px solid var(--mantine-color-default-border)' }}>
+        <Button color="red" variant="subtle" leftSection={<IconTrash size={14} />} onClick={final ? removeFinal : remove} data-testid={final ? 'meeting-delete-final' : 'meeting-delete'}>
+          {final ? fr.meetingLife.deleteFinal : L.deleteMeeting}
+        </Button>
+      </Group>
     </>
   );
 }

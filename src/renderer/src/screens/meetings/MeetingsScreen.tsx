@@ -19,8 +19,8 @@ import { ConfidentialityBadge, MeetingStatusBadge } from './badges';
 
 const L = fr.meetings.ui;
 type Template = NonNullable<MeetingInput['template']>;
-/** A CDDF meets like a working group (situations, decisions): it takes that agenda template. */
-const templateFor = (kind: InstanceKind): Template => (kind === 'cddf' ? 'working_group' : kind);
+/** A CDDF or a GPO meets like a working group (situations, decisions): it takes that agenda template. */
+const templateFor = (kind: InstanceKind): Template => (kind === 'cddf' || kind === 'gpo' ? 'working_group' : kind);
 
 export function NewMeetingDialog({ opened, onClose, instanceId }: { opened: boolean; onClose: () => void; instanceId?: string }) {
   const navigate = useNavigate();

@@ -1,5 +1,5 @@
 // DPO journal: purges and archivings due within 30 days (postpone with a reason), registre des purges, exported backups, journal des accès.
-import { Badge, Button, Group, Modal, Paper, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Badge, Button, Group, Modal, Stack, Text, TextInput, Title } from '@mantine/core';
 import { IconArrowLeft, IconFileTypePdf } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
@@ -11,6 +11,7 @@ import { links } from '../../app/registry';
 import { DateField } from '../../components/DateField';
 import { PageHeader } from '../../components/PageHeader';
 import { LockedNotice, savePdf } from './common';
+import { DataTable } from './DataTable';
 import { RegisterSettingsPanel } from './RegisterSettingsPanel';
 
 const L = fr.register.ui;
@@ -90,30 +91,29 @@ export function JournalScreen() {
             ) : null}
           </Group>
           {items.length ? (
-            <Paper withBorder>
-              <Table aria-label={L.retentionHeading}>
-                <Table.Tbody>
-                  {items.map((x) => (
-                    <Table.Tr key={`${x.kind}:${x.targetId}`}>
-                      <Table.Td>{formatShortDate(x.date)}</Table.Td>
-                      <Table.Td>{x.step === 'archive' ? fr.register.rules.archive : fr.register.rules[x.rule]}</Table.Td>
-                      <Table.Td>{x.label}</Table.Td>
-                      <Table.Td>
-                        {x.canPostpone ? (
-                          <Button size="xs" variant="default" onClick={() => setPostponing(x)}>
-                            {L.postpone}
-                          </Button>
-                        ) : (
-                          <Badge color="red" variant="light" style={{ textTransform: 'none' }}>
-                            {L.notPostponable}
-                          </Badge>
-                        )}
-                      </Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </Paper>
+            <DataTable
+              label={L.retentionHeading}
+              rows={items}
+              rowKey={(x) => `${x.kind}:${x.targetId}`}
+              columns={[
+                { header: L.colWhen, cell: (x) => formatShortDate(x.date), nowrap: true },
+                { header: L.colRule, cell: (x) => (x.step === 'archive' ? fr.register.rules.archive : fr.register.rules[x.rule]) },
+                { header: L.colWhat, cell: (x) => x.label },
+                {
+                  header: L.colPostpone,
+                  cell: (x) =>
+                    x.canPostpone ? (
+                      <Button size="xs" variant="default" onClick={() => setPostponing(x)}>
+                        {L.postpone}
+                      </Button>
+                    ) : (
+                      <Badge color="red" variant="light" style={{ textTransform: 'none' }}>
+                        {L.notPostponable}
+                      </Badge>
+                    ),
+                },
+              ]}
+            />
           ) : (
             <Text size="sm" c="dimmed">
               {L.noRetention}
@@ -124,59 +124,37 @@ export function JournalScreen() {
           <Title order={2} size="h4" mb="xs">
             {L.purgesHeading}
           </Title>
-          <Paper withBorder>
-            <Table aria-label={L.purgesHeading}>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col">{L.colWhen}</Table.Th>
-                  <Table.Th scope="col">{L.colKind}</Table.Th>
-                  <Table.Th scope="col">{L.colCount}</Table.Th>
-                  <Table.Th scope="col">{L.colRule}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {(j?.purges ?? []).map((p) => (
-                  <Table.Tr key={p.id}>
-                    <Table.Td>{formatShortDate(p.at.slice(0, 10))}</Table.Td>
-                    <Table.Td>{fr.register.purgeKind[p.kind]}</Table.Td>
-                    <Table.Td>{p.count}</Table.Td>
-                    <Table.Td>{fr.register.rules[p.rule] ?? p.rule}</Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-            {j && !j.purges.length ? (
-              <Text size="sm" c="dimmed" p="sm">
-                {fr.register.documents.noPurge}
-              </Text>
-            ) : null}
-          </Paper>
+          <DataTable
+            label={L.purgesHeading}
+            rows={j?.purges ?? []}
+            rowKey={(p) => p.id}
+            empty={j ? fr.register.documents.noPurge : undefined}
+            columns={[
+              { header: L.colWhen, cell: (p) => formatShortDate(p.at.slice(0, 10)), nowrap: true },
+              { header: L.colKind, cell: (p) => fr.register.purgeKind[p.kind] },
+              { header: L.colCount, cell: (p) => p.count },
+              { header: L.colRule, cell: (p) => fr.register.rules[p.rule] ?? p.rule },
+            ]}
+          />
         </section>
         <section>
           <Title order={2} size="h4" mb="xs">
             {L.backupsHeading}
           </Title>
           {j?.backups.length ? (
-            <Paper withBorder>
-              <Table aria-label={L.backupsHeading}>
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th scope="col">{L.colWhen}</Table.Th>
-                    <Table.Th scope="col">{L.colFile}</Table.Th>
-                    <Table.Th scope="col">{L.colDestroyBy}</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {j.backups.map((b) => (
-                    <Table.Tr key={b.id}>
-                      <Table.Td>{formatShortDate(b.at.slice(0, 10))}</Table.Td>
-                      <Table.Td>{b.fileName}</Table.Td>
-                      <Table.Td>{b.destroyBy ? (b.expired ? fr.register.documents.destroyNow(formatShortDate(b.destroyBy)) : formatShortDate(b.destroyBy)) : fr.register.documents.unknownExpiry}</Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </Paper>
+            <DataTable
+              label={L.backupsHeading}
+              rows={j.backups}
+              rowKey={(b) => b.id}
+              columns={[
+                { header: L.colWhen, cell: (b) => formatShortDate(b.at.slice(0, 10)), nowrap: true },
+                { header: L.colFile, cell: (b) => b.fileName },
+                {
+                  header: L.colDestroyBy,
+                  cell: (b) => (b.destroyBy ? (b.expired ? fr.register.documents.destroyNow(formatShortDate(b.destroyBy)) : formatShortDate(b.destroyBy)) : fr.register.documents.unknownExpiry),
+                },
+              ]}
+            />
           ) : (
             <Text size="sm" c="dimmed">
               {fr.register.documents.noBackup}
@@ -187,30 +165,19 @@ export function JournalScreen() {
           <Title order={2} size="h4" mb="xs">
             {L.accessHeading}
           </Title>
-          <Paper withBorder style={{ maxHeight: 420, overflow: 'auto' }}>
-            <Table aria-label={L.accessHeading} stickyHeader>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col">{L.colWhen}</Table.Th>
-                  <Table.Th scope="col">{L.colUser}</Table.Th>
-                  <Table.Th scope="col">{L.colAction}</Table.Th>
-                  <Table.Th scope="col">{L.colReference}</Table.Th>
-                  <Table.Th scope="col">{L.colReasonText}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {(j?.access ?? []).slice(0, 500).map((a) => (
-                  <Table.Tr key={a.id}>
-                    <Table.Td>{`${formatShortDate(a.at.slice(0, 10))} ${a.at.slice(11, 16)}`}</Table.Td>
-                    <Table.Td>{a.user}</Table.Td>
-                    <Table.Td>{fr.register.access[a.action]}</Table.Td>
-                    <Table.Td>{a.reference ?? ''}</Table.Td>
-                    <Table.Td>{a.reason ?? ''}</Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Paper>
+          <DataTable
+            label={L.accessHeading}
+            maxHeight={420}
+            rows={(j?.access ?? []).slice(0, 500)}
+            rowKey={(a) => a.id}
+            columns={[
+              { header: L.colWhen, cell: (a) => `${formatShortDate(a.at.slice(0, 10))} ${a.at.slice(11, 16)}`, nowrap: true },
+              { header: L.colUser, cell: (a) => a.user },
+              { header: L.colAction, cell: (a) => fr.register.access[a.action] },
+              { header: L.colReference, cell: (a) => a.reference ?? '' },
+              { header: L.colReasonText, cell: (a) => a.reason ?? '' },
+            ]}
+          />
         </section>
         <RegisterSettingsPanel />
       </Stack>

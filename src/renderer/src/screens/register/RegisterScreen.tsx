@@ -1,5 +1,5 @@
 // Registre des situations: the list (filters, status, next retention step), creation, statistics and the way to the DPO journal.
-import { Anchor, Button, Group, Modal, Paper, Select, Table, Text, TextInput } from '@mantine/core';
+import { Anchor, Button, Group, Modal, Select, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconFileTypePdf, IconPlus, IconSearch, IconShieldLock } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
@@ -12,6 +12,7 @@ import { links } from '../../app/registry';
 import { EmptyState } from '../../components/EmptyState';
 import { PageHeader } from '../../components/PageHeader';
 import { LockedNotice, StatusBadge, savePdf } from './common';
+import { DataTable } from './DataTable';
 import { SituationForm } from './SituationForm';
 
 const L = fr.register.ui;
@@ -88,42 +89,29 @@ export function RegisterScreen() {
       {rows.length === 0 && !view.loading ? (
         <EmptyState title={L.emptyTitle} text={L.emptyText} action={L.newSituation} onAction={() => setCreating(true)} />
       ) : (
-        <Paper withBorder>
-          <Table verticalSpacing="xs" aria-label={fr.register.title} highlightOnHover>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{L.colReference}</Table.Th>
-                <Table.Th scope="col">{L.colOpened}</Table.Th>
-                <Table.Th scope="col">{L.colReason}</Table.Th>
-                <Table.Th scope="col">{L.colOrigin}</Table.Th>
-                <Table.Th scope="col">{L.colInstance}</Table.Th>
-                <Table.Th scope="col">{L.colStatus}</Table.Th>
-                <Table.Th scope="col">{L.colNext}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {rows.map((r) => (
-                <Table.Tr key={r.id}>
-                  <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                    <Anchor component={Link} to={links.situation(r.id)} fw={600}>
-                      {fr.meetings.situationRef(r.reference)}
-                    </Anchor>
-                  </Table.Td>
-                  <Table.Td>{formatShortDate(r.openedAt)}</Table.Td>
-                  <Table.Td>{r.reasonLabel}</Table.Td>
-                  <Table.Td>{r.originLabel}</Table.Td>
-                  <Table.Td>{r.instanceNames.join(', ')}</Table.Td>
-                  <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                    <StatusBadge status={r.status} />
-                  </Table.Td>
-                  <Table.Td>
-                    <Text size="sm">{r.next ? (r.next.step === 'archive' ? L.nextArchive(formatShortDate(r.next.date)) : L.nextDestroy(formatShortDate(r.next.date))) : L.none}</Text>
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Paper>
+        <DataTable
+          label={fr.register.title}
+          hover
+          rows={rows}
+          rowKey={(r) => r.id}
+          columns={[
+            {
+              header: L.colReference,
+              nowrap: true,
+              cell: (r) => (
+                <Anchor component={Link} to={links.situation(r.id)} fw={600}>
+                  {fr.meetings.situationRef(r.reference)}
+                </Anchor>
+              ),
+            },
+            { header: L.colOpened, cell: (r) => formatShortDate(r.openedAt), nowrap: true },
+            { header: L.colReason, cell: (r) => r.reasonLabel },
+            { header: L.colOrigin, cell: (r) => r.originLabel },
+            { header: L.colInstance, cell: (r) => r.instanceNames.join(', ') },
+            { header: L.colStatus, cell: (r) => <StatusBadge status={r.status} />, nowrap: true },
+            { header: L.colNext, cell: (r) => (r.next ? (r.next.step === 'archive' ? L.nextArchive(formatShortDate(r.next.date)) : L.nextDestroy(formatShortDate(r.next.date))) : L.none) },
+          ]}
+        />
       )}
       <Modal opened={creating} onClose={() => setCreating(false)} title={L.createTitle} size="lg">
         <SituationForm instanceId={instanceId ?? undefined} onCancel={() => setCreating(false)} onDone={(s) => navigate(links.situation(s.id))} />
