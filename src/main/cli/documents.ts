@@ -9,7 +9,7 @@ import { DOCUMENT_KINDS, type DocumentKind, type DocumentParams, generateDocumen
 import { DATA_FILE, inspectFile } from '../store/store';
 import { revealTexts } from '../services/meetings/texts';
 import { Vault } from '../vault/vault';
-import { PASSPHRASE_FLAG, requirePassphrase } from './vault';
+import { PASSPHRASE_FLAG, requirePassphrase } from './passphrase';
 import { type Command, DATA_FLAG, dataDirFrom, type Io, type ParsedArgs, stringFlag, UsageError } from './framework';
 
 const ALL_NAMES = [...DOCUMENT_KINDS, ...Object.keys(KIND_ALIASES)];

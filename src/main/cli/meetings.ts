@@ -6,7 +6,7 @@ import { createContext } from '../services/context';
 import { attendanceStats, decisionLog } from '../services/meetings';
 import { Store } from '../store/store';
 import { type Command, DATA_FLAG, dataDirFrom, stringFlag, UsageError } from './framework';
-
+import { PASSPHRASE_FLAG, unlockedVault } from './passphrase';
 
 function openReadOnly(dir: string): Store {
   return Store.open(dir, { readOnly: true });
@@ -16,9 +16,10 @@ const decisions: Command = {
   name: 'decisions',
   positionals: 0,
   summary: 'Affiche le journal des décisions des réunions (filtrable)',
-  usage: 'decisions --data DOSSIER [--instance ID] [--from AAAA-MM-JJ] [--to AAAA-MM-JJ] [--search TEXTE] [--json]',
+  usage: 'decisions --data DOSSIER [--passphrase-file FICHIER] [--instance ID] [--from AAAA-MM-JJ] [--to AAAA-MM-JJ] [--search TEXTE] [--json]',
   flags: {
     data: DATA_FLAG,
+    'passphrase-file': PASSPHRASE_FLAG,
     instance: { value: 'ID', description: 'Seulement cette instance' },
     from: { value: 'AAAA-MM-JJ', description: 'Réunions à partir de cette date' },
     to: { value: 'AAAA-MM-JJ', description: 'Réunions jusqu’à cette date' },
@@ -29,13 +30,18 @@ const decisions: Command = {
     const from = stringFlag(args, 'from');
     const to = stringFlag(args, 'to');
     for (const d of [from, to]) if (d && !ISO_DATE_RE.test(d)) throw new UsageError('Les dates s’écrivent AAAA-MM-JJ, par exemple 2026-03-31.');
-    const store = openReadOnly(dataDirFrom(args));
+    const dir = dataDirFrom(args);
+    // Texts of confidential meetings are in the coffre: with one in the folder, the passphrase is required.
+    const vault = await unlockedVault(dir, args);
+    const store = openReadOnly(dir);
     try {
       if (!store.isReady) {
         io.err(store.state.status === 'broken' ? store.state.message : 'Ce dossier ne contient pas de données.');
         return 1;
       }
-      const rows = decisionLog(createContext(store), { instanceId: stringFlag(args, 'instance'), from, to, query: stringFlag(args, 'search') });
+      const ctx = createContext(store);
+      if (vault) ctx.vault = vault;
+      const rows = decisionLog(ctx, { instanceId: stringFlag(args, 'instance'), from, to, query: stringFlag(args, 'search') });
       if (args.flags.json) io.out(JSON.stringify(rows, null, 2));
       else
         for (const r of rows) {

@@ -1,32 +1,16 @@
 // CLI of the register of situations and the retention engine: `situations list|stats` and `retention` (dry run unless --apply).
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { formatShortDate } from '../../shared/format';
 import { register as t } from '../../shared/i18n/register';
 import { isCalendarDate } from '../../shared/validation';
 import { createContext, type ServiceContext } from '../services/context';
 import * as reg from '../services/register';
 import { Store } from '../store/store';
-import { Vault, vaultPath } from '../vault/vault';
+import { vaultPath } from '../vault/vault';
 import { type Command, DATA_FLAG, dataDirFrom, type Io, type ParsedArgs, stringFlag, UsageError } from './framework';
+import { PASSPHRASE_FLAG, unlockedVault } from './passphrase';
 
 const c = t.cli;
-
-const PASSPHRASE_FLAG = { value: 'FICHIER', description: 'Fichier dont la première ligne est la phrase de passe (sinon CLSPD_PASSPHRASE)' };
-
-/** The passphrase from --passphrase-file (first line) or CLSPD_PASSPHRASE, never from an argument. */
-function passphraseFrom(args: ParsedArgs): string | undefined {
-  const file = stringFlag(args, 'passphrase-file');
-  if (file) {
-    let text: string;
-    try {
-      text = readFileSync(file, 'utf8');
-    } catch {
-      throw new UsageError(c.passphraseFileUnreadable(file));
-    }
-    return text.split(/\r?\n/, 1)[0] ?? '';
-  }
-  return process.env.CLSPD_PASSPHRASE || undefined;
-}
 
 /** Opens the folder and unlocks its protected store; exit code 2 without passphrase, 1 when it is wrong. */
 async function withRegister(args: ParsedArgs, io: Io, needVault: boolean, run: (ctx: ServiceContext, vaultOpen: boolean) => Promise<number>): Promise<number> {
@@ -36,11 +20,8 @@ async function withRegister(args: ParsedArgs, io: Io, needVault: boolean, run: (
     io.err(c.noRegister);
     return 1;
   }
-  const passphrase = hasVault ? passphraseFrom(args) : undefined;
-  if (hasVault && passphrase === undefined) {
-    io.err(`Erreur : ${c.passphraseMissing}`);
-    return 2;
-  }
+  // Unlocked before the folder is opened: a missing (exit 2) or wrong (exit 1) passphrase changes nothing.
+  const vault = hasVault ? await unlockedVault(dir, args) : undefined;
   const store = Store.open(dir, { owner: 'cli' });
   try {
     if (!store.isReady) {
@@ -48,11 +29,7 @@ async function withRegister(args: ParsedArgs, io: Io, needVault: boolean, run: (
       return 1;
     }
     const ctx = createContext(store);
-    if (hasVault) {
-      const vault = new Vault(dir);
-      await vault.unlock(passphrase ?? '');
-      ctx.vault = vault;
-    }
+    if (vault) ctx.vault = vault;
     return await run(ctx, hasVault);
   } finally {
     await store.close();

@@ -1,52 +1,13 @@
-// CLI access to the protected store: the passphrase (file or environment, never an argument) and `clspd vault passphrase|migrate|status`.
-import { existsSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+// CLI of the protected store: `clspd vault passphrase|migrate|status` (the passphrase comes from passphrase.ts).
+import { existsSync } from 'node:fs';
 import { vault as tv } from '../../shared/i18n/vault';
 import { DomainError } from '../../shared/result';
-import { createContext, type ServiceContext } from '../services/context';
+import { createContext } from '../services/context';
 import { Store } from '../store/store';
 import { completeProtectionMove } from '../vault/migration';
 import { Vault, vaultPath } from '../vault/vault';
-import { type Command, DATA_FLAG, dataDirFrom, type FlagSpec, type ParsedArgs, stringFlag, UsageError } from './framework';
-
-export const PASSPHRASE_FLAG: FlagSpec = { value: 'FICHIER', description: 'Phrase de passe du coffre : première ligne de ce fichier (sinon la variable CLSPD_PASSPHRASE)' };
-
-function firstLine(file: string): string {
-  let text: string;
-  try {
-    text = readFileSync(resolve(file), 'utf8');
-  } catch {
-    throw new DomainError('io', tv.cli.passphraseFileUnreadable(file));
-  }
-  return text.split(/\r?\n/, 1)[0] ?? '';
-}
-
-/** The passphrase from --passphrase-file (first line, line ending removed) or CLSPD_PASSPHRASE; undefined when neither. */
-export function passphraseFrom(args: ParsedArgs, flag = 'passphrase-file'): string | undefined {
-  const file = stringFlag(args, flag);
-  if (file !== undefined) return firstLine(file);
-  const env = process.env.CLSPD_PASSPHRASE;
-  return env ? env : undefined;
-}
-
-/** The passphrase, or a French usage error (exit code 2) when none was given. */
-export function requirePassphrase(args: ParsedArgs): string {
-  const p = passphraseFrom(args);
-  if (p === undefined || p === '') throw new UsageError(tv.cli.passphraseMissing);
-  return p;
-}
-
-/**
- * Attaches the folder's vault to `ctx`, unlocked when it exists: a missing passphrase exits with 2, a wrong
- * one with 1 (nothing written). Without a vault in the folder nothing is asked.
- */
-export async function attachVault(ctx: ServiceContext, args: ParsedArgs): Promise<Vault | undefined> {
-  const v = new Vault(ctx.store.dataDir);
-  if (v.state === 'absent') return undefined;
-  await v.unlock(requirePassphrase(args));
-  ctx.vault = v;
-  return v;
-}
+import { type Command, DATA_FLAG, dataDirFrom, UsageError } from './framework';
+import { PASSPHRASE_FLAG, passphraseFrom, requirePassphrase } from './passphrase';
 
 const vault: Command = {
   name: 'vault',

@@ -306,8 +306,6 @@ export const register = {
     captureNewHint: 'Crée la situation avec cette référence et y rattache la décision.',
   },
   cli: {
-    passphraseMissing: 'Indiquez la phrase de passe du registre protégé avec --passphrase-file FICHIER ou la variable CLSPD_PASSPHRASE (jamais en argument).',
-    passphraseFileUnreadable: (file: string) => `Le fichier de phrase de passe ${file} ne peut pas être lu.`,
     noRegister: 'Erreur : ce dossier n’a pas de registre protégé (aucune phrase de passe n’a encore été choisie).',
     emptyFolder: 'Ce dossier ne contient pas de données.',
     subcommand: 'Indiquez « list » ou « stats » : clspd situations list --data DOSSIER.',
