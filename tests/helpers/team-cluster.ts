@@ -35,7 +35,7 @@ export async function spawnServer(databaseUrl: string, options: { port?: number;
   let err = '';
   child.stderr!.on('data', (d: Buffer) => (err += d.toString()));
   await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`serveur non démarré : ${err}`)), 60_000);
+    const timer = setTimeout(() => reject(new Error(`serveur non démarré : ${err}`)), 100_000);
     child.stdout!.on('data', (d: Buffer) => {
       if (d.toString().includes('READY')) {
         clearTimeout(timer);

@@ -220,6 +220,10 @@ describe.skipIf(skip)('desktop team client', () => {
     if (!edit.ok) expect(edit.error.message).toMatch(/connexion .* perdue/);
     const notCached = await alice.invoke('partners:list', { query: 'jamais affiché' });
     expect(notCached.ok).toBe(false);
+    // Nothing shown yet of the app's state: the recovery screen explains (and offers to go back to the local file).
+    const state = value<{ status: string; message: string }>(await alice.invoke('app:state', undefined));
+    expect(state.status).toBe('broken');
+    expect(state.message).toContain(url());
 
     for (const text of ['Premier jet', 'Premier jet, complété', 'Premier jet, complété et relu']) {
       const r = value<{ queued?: boolean }>(await alice.invoke('meetings:saveNotes', { meetingId: meeting.id, agendaItemId: item1!.id, notes: text }));

@@ -207,6 +207,10 @@ export class TeamClient {
     if (this.state === 'certificate') return fail('forbidden', team.desktop.errors.certificateChanged);
     const cached = READ_CHANNELS.has(channel) ? this.last.get(channel, payload) : undefined;
     if (cached) return ok(withQueuedNotes(channel, cached.value, this.queue, conn.server, conn.email));
+    // Started while the server is out of reach (or the session ended): the recovery screen explains and offers to go back to the local file.
+    if (channel === 'app:state') {
+      return ok({ status: 'broken', message: this.state === 'expired' ? team.desktop.errors.expired : team.desktop.errors.offlineAtStart(conn.server), dataDir: '' });
+    }
     if (this.state === 'expired') return fail('forbidden', team.desktop.errors.expired);
     if (READ_CHANNELS.has(channel)) return fail('io', team.desktop.errors.offlineNotCached);
     if (isDocumentGeneration(channel) || isFileChannel(channel)) return fail('io', team.desktop.errors.offlineFile);

@@ -106,6 +106,8 @@ export const team = {
         'La connexion au serveur de l’équipe est perdue : votre modification n’a pas été enregistrée. Réessayez au retour de la connexion (les notes de séance, elles, sont gardées sur cet ordinateur).',
       offlineNotCached:
         'La connexion au serveur de l’équipe est perdue et cette page n’a pas été affichée depuis la connexion : elle n’est pas disponible hors connexion.',
+      offlineAtStart: (server: string) =>
+        `Le serveur de l’équipe (${server}) ne répond pas et rien n’a encore été affiché depuis l’ouverture. Attendez le retour de la connexion, puis fermez et rouvrez l’application, ou déconnectez-vous ci-dessous pour revenir au fichier de cet ordinateur.`,
       offlineFile: 'La connexion au serveur de l’équipe est perdue : les documents et les exports sont produits par le serveur. Réessayez au retour de la connexion.',
       expired: 'Votre session sur le serveur de l’équipe est terminée : reconnectez-vous dans Paramètres, « Données de l’équipe ».',
       certificateChanged:

@@ -6,6 +6,7 @@ import type { BackupSummary } from '../../../../shared/contract/core';
 import { fr } from '../../../../shared/i18n';
 import { api, call } from '../../api';
 import { describeBackup } from '../settings/backups';
+import { TeamRecovery } from '../settings/TeamRecovery';
 
 const t = fr.directory.recovery;
 
@@ -39,6 +40,7 @@ export function RecoveryScreen({ message, dataDir, onRecovered }: { message: str
           <Alert color="orange" title={t.whatHappened}>
             {message}
           </Alert>
+          <TeamRecovery />
           <Text size="sm">
             {t.explanation}
             {dataDir ? t.dataFolder(dataDir) : ''}
