@@ -36,24 +36,31 @@ function report(task: string, keys: Keys): void {
   if (BEFORE[task] !== undefined) expect(keys.presses, `${task}: fewer key presses than before (${BEFORE[task]})`).toBeLessThan(BEFORE[task]);
 }
 
-/** Opens the palette, types a query and takes the first line. */
-async function jump(keys: Keys, page: Page, query: string, expected: RegExp): Promise<void> {
+/**
+ * Opens the palette, types a query and takes the first line; then waits, as a keyboard user does, for the new
+ * screen (its h1) to hold the focus — the previous screen's h1 is still there for a moment, and Tab pressed in
+ * between would walk the sidebar of the old page.
+ */
+async function jump(keys: Keys, page: Page, query: string, expected: RegExp, heading: RegExp): Promise<void> {
   await keys.press('Control+k');
   await keys.type(query);
   await expect(page.getByRole('dialog').getByText(expected).first()).toBeVisible();
   await keys.press('Enter');
-  await expect(page.locator('main h1, main h2, main textarea').first()).toBeVisible();
+  await expect(page.locator('#contenu h1')).toHaveText(heading);
+  await expect(page.locator('#contenu :focus')).toHaveCount(1);
 }
 
 test('task 1: find an action and update its progress', async ({ page, harness }) => {
   const keys = await start(page, harness);
   const action = harness.ctx.store.data.actions.find((a) => a.status === 'in_progress' && a.progress < 60)!;
-  await jump(keys, page, action.title.slice(0, 24), new RegExp(action.title.slice(0, 20)));
+  await jump(keys, page, action.title.slice(0, 24), new RegExp(action.title.slice(0, 20)), new RegExp(action.title.slice(0, 20)));
   await expect(page.getByRole('heading', { name: new RegExp(action.title.slice(0, 20)) }).first()).toBeVisible();
   await keys.tabTo(/^Mettre à jour/);
   await keys.press('Enter');
   await expect(page.getByRole('dialog', { name: /Mettre à jour/ })).toBeVisible();
   await keys.tabTo(/^Avancement/);
+  // The dialog settles its focus trap first (under load a select-all pressed before it is lost: « 5460 % »).
+  await expect(page.getByRole('dialog').getByRole('textbox', { name: 'Avancement' })).toBeFocused();
   await keys.press('Control+a');
   await keys.type('60');
   await keys.press('Enter');
@@ -62,12 +69,10 @@ test('task 1: find an action and update its progress', async ({ page, harness })
   report('1. action: trouver et mettre à jour l’avancement', keys);
 });
 
-// FIXME: 96–118 presses on the final main (71 when measured, 88 before): screens merged afterwards added tab stops on the
-// meeting page; find them and cut again.
-test.fixme('task 2: add an agenda item and move it', async ({ page, harness }) => {
+test('task 2: add an agenda item and move it', async ({ page, harness }) => {
   const keys = await start(page, harness);
   const meeting = harness.ctx.store.data.meetings.find((m) => m.status === 'draft' || m.status === 'convened')!;
-  await jump(keys, page, meeting.title, new RegExp(meeting.title.slice(0, 20)));
+  await jump(keys, page, meeting.title, new RegExp(meeting.title.slice(0, 20)), new RegExp(meeting.title.slice(0, 20)));
   await keys.tabTo(/^Ajouter un point/);
   await keys.press('Enter');
   await expect(page.getByRole('dialog')).toBeVisible();
@@ -77,6 +82,8 @@ test.fixme('task 2: add an agenda item and move it', async ({ page, harness }) =
   await expect(page.getByRole('dialog')).toHaveCount(0);
   const before = harness.ctx.store.data.meetings.find((m) => m.id === meeting.id)!.agenda.findIndex((i) => i.title === 'Point clavier');
   expect(before).toBeGreaterThan(0);
+  // The new point holds the focus (its drag handle), not « Ajouter un point »: Alt+↑ moves it at once.
+  await expect(page.getByRole('button', { name: /^Déplacer « Point clavier »/ })).toBeFocused();
   await keys.tabTo(/^Déplacer « Point clavier »/, { back: true });
   await keys.press('Alt+ArrowUp');
   await expect.poll(() => harness.ctx.store.data.meetings.find((m) => m.id === meeting.id)!.agenda.findIndex((i) => i.title === 'Point clavier')).toBe(before - 1);
@@ -86,7 +93,7 @@ test.fixme('task 2: add an agenda item and move it', async ({ page, harness }) =
 test('task 3: run a séance with a decision and end it', async ({ page, harness }) => {
   const keys = await start(page, harness);
   const meeting = harness.ctx.store.data.meetings.find((m) => m.status === 'draft' || m.status === 'convened')!;
-  await jump(keys, page, meeting.title, new RegExp(meeting.title.slice(0, 20)));
+  await jump(keys, page, meeting.title, new RegExp(meeting.title.slice(0, 20)), new RegExp(meeting.title.slice(0, 20)));
   await keys.tabTo(/^Démarrer la séance/);
   await keys.press('Enter');
   await expect(page.getByRole('button', { name: /Terminer la séance/ })).toBeVisible();
@@ -105,13 +112,12 @@ test('task 3: run a séance with a decision and end it', async ({ page, harness 
   report('3. séance: une décision, puis terminer', keys);
 });
 
-// FIXME: the meeting option list stays empty since the held plenary and the protected store landed (found at the
-// end of the session, not yet understood); the task is measured in the closing note of issue 12.
-test.fixme('task 4: produce a compte rendu preview', async ({ page, harness }) => {
+test('task 4: produce a compte rendu preview', async ({ page, harness }) => {
   const keys = await start(page, harness);
   const held = harness.ctx.store.data.meetings.find((m) => m.status === 'validated' || m.status === 'held')!;
-  await jump(keys, page, 'compte rendu', /Imprimer un compte rendu/);
-  await keys.tabTo(/^Réunion/);
+  await jump(keys, page, 'compte rendu', /Imprimer un compte rendu/, /^Documents$/);
+  // « Réunion » exactly: the sidebar's « Réunions » link also starts with it.
+  await keys.tabTo(/^Réunion$/);
   await keys.type(held.title.slice(0, 12));
   await expect(page.getByRole('option').first()).toBeVisible();
   await keys.press('ArrowDown');

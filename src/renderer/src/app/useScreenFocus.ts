@@ -28,25 +28,25 @@ export function useScreenFocus(): void {
   const { pathname } = useLocation();
   useEffect(() => {
     let focused = false;
-    let tries = 0;
     const settle = (): void => {
       const h1 = screenHeading();
       if (!h1) return;
       const title = fr.a11y.windowTitle((h1.textContent ?? '').trim() || fr.appName);
       if (document.title !== title) document.title = title;
       if (focused) return;
-      // The palette that led here may still be fading out: wait for it (a dialog opened by the route
-      // itself, « ?nouvelle=1 », keeps the focus and returns it to the heading when it closes).
-      if (document.querySelector('[role="dialog"]') && ++tries < 8) return;
+      // A dialog still on screen is the palette that led here fading out (slow under load: wait for it as long
+      // as it takes, giving up would leave the focus on <body>), or one opened by the route itself
+      // (« ?nouvelle=1 ») that holds the focus: the heading takes it once no dialog is left.
+      if (document.querySelector('[role="dialog"]')) return;
       focused = true;
       const active = document.activeElement;
       const main = document.getElementById(MAIN_ID);
       const screenFocusedItself = active && active !== document.body && main?.contains(active) && active.tagName !== 'A';
-      if (!document.querySelector('[role="dialog"]') && !screenFocusedItself) h1.focus();
+      if (!screenFocusedItself) h1.focus();
     };
     settle();
     const poll = window.setInterval(settle, 100);
-    const stopPolling = window.setTimeout(() => window.clearInterval(poll), 3000);
+    const stopPolling = window.setTimeout(() => window.clearInterval(poll), 10_000);
     // Keeps the window title in step with the heading (a record renamed, a screen that loads its data).
     const observer = new MutationObserver(settle);
     const main = document.getElementById(MAIN_ID);

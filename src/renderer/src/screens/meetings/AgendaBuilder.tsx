@@ -106,6 +106,9 @@ export function AgendaBuilder({ detail }: { detail: MeetingDetail }) {
   const [error, setError] = useState<string>();
   // A new point takes the focus (its drag handle) once listed, ready for Alt+↑ / Alt+↓: not the « Ajouter » button.
   const [created, setCreated] = useState<string | null>(null);
+  // Set once per opening of the dialog: flipping it while the dialog is closed would make Mantine return the
+  // focus to « Ajouter un point » again, after the new point's handle took it.
+  const [returnFocus, setReturnFocus] = useState(true);
   useEffect(() => {
     if (!created) return;
     const name = L.dragHandle(created);
@@ -141,6 +144,7 @@ export function AgendaBuilder({ detail }: { detail: MeetingDetail }) {
   };
   const open = (kind: 'section' | 'item', item?: AgendaItem) => {
     setError(undefined);
+    setReturnFocus(true);
     setEditing({
       id: item?.id,
       form: {
@@ -162,6 +166,7 @@ export function AgendaBuilder({ detail }: { detail: MeetingDetail }) {
       if (editing.id) await call(api().meetings.updateAgendaItem({ meetingId: meeting.id, agendaItemId: editing.id, patch: { ...item, axisId: f.axisId ?? '' } }), { mutation: true });
       else {
         await call(api().meetings.addAgendaItem({ meetingId: meeting.id, item }), { mutation: true });
+        setReturnFocus(false);
         setCreated(f.title.trim());
       }
       setEditing(null);
@@ -231,7 +236,7 @@ export function AgendaBuilder({ detail }: { detail: MeetingDetail }) {
           </SortableContext>
         </DndContext>
       )}
-      <Modal opened={editing !== null} onClose={() => setEditing(null)} returnFocus={!created} title={editing?.form.kind === 'section' ? L.addSection : editing?.id ? fr.actions.edit : L.addItem} size="lg">
+      <Modal opened={editing !== null} onClose={() => setEditing(null)} returnFocus={returnFocus} title={editing?.form.kind === 'section' ? L.addSection : editing?.id ? fr.actions.edit : L.addItem} size="lg">
         {editing ? (
           <Stack
             gap="sm"
