@@ -7,6 +7,11 @@ import { setupDemo } from '../../src/main/services/app';
 import { createContext, type ServiceContext } from '../../src/main/services/context';
 import { nextSituationRef } from '../../src/main/services/meetings/live';
 import * as reg from '../../src/main/services/register';
+import { meetingDetail } from '../../src/main/services/meetings';
+import { generateDocument } from '../../src/main/documents';
+import { fr } from '../../src/shared/i18n';
+import { formatLongDate } from '../../src/shared/format';
+import { pdfText } from './pdf-text';
 import { Store } from '../../src/main/store/store';
 import { MemoryVault } from '../helpers/memory-vault';
 
@@ -168,6 +173,31 @@ describe('retention engine', () => {
     expect(store.data.purgeLog.some((e) => e.kind === 'meeting_texts')).toBe(true);
     // A second run finds nothing more to purge for that meeting.
     expect(reg.planRetention(ctx, when).due.some((x) => x.targetId === m.id)).toBe(false);
+  });
+
+  it('a purge of texts held in the coffre marks the meeting (textsPurgedAt): its page and its relevé say so', async () => {
+    const m = store.data.meetings.find((x) => x.confidentiality === 'confidential' && x.status !== 'draft' && x.decisions.length)!;
+    await store.update((d) => {
+      const x = d.meetings.find((y) => y.id === m.id)!;
+      x.generalNotes = '';
+      for (const i of x.agenda) i.notes = '';
+      for (const dec of x.decisions) dec.text = '';
+    });
+    await vault.update((d) => {
+      d.meetingTexts.push({ meetingId: m.id, meetingDate: m.date, generalNotes: 'NOTE-DU-COFFRE', agendaNotes: {}, decisionTexts: Object.fromEntries(m.decisions.map((dec) => [dec.id, 'DECISION-DU-COFFRE'])), updatedAt: m.updatedAt });
+    });
+    const when = reg.meetingTextsDestroyDate(m.date, 3);
+    await reg.applyRetention(ctx, when);
+    const after = store.data.meetings.find((x) => x.id === m.id)!;
+    expect(after.textsPurgedAt).toBe(when);
+    expect(vault.read().meetingTexts.some((x) => x.meetingId === m.id)).toBe(false);
+    const detail = meetingDetail(ctx, m.id);
+    expect(detail.meeting.textsPurgedAt).toBe(when);
+    expect(detail.meeting.decisions.every((dec) => dec.text === fr.register.purgedText)).toBe(true);
+    const pdf = await generateDocument('minutes', store.data, { meetingId: m.id });
+    const text = await pdfText(pdf.bytes);
+    expect(text).toContain(fr.documents.minutes.textsPurged(formatLongDate(when)));
+    expect(text).not.toContain('DU-COFFRE');
   });
 });
 
