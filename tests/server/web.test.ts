@@ -154,6 +154,36 @@ describe.skipIf(skip)('browser sessions', () => {
   });
 });
 
+describe.skipIf(skip)('conflicts between two browsers', () => {
+  it('an edit made on a state older than a colleague\'s change is refused, naming them and showing their change', async () => {
+    const agnes = await webLogin('agnes@valmont.fr');
+    const bruno = await webLogin('bruno@valmont.fr');
+    const id = demo.organisations[4]!.id;
+    const seenByAgnes = store.currentSeq;
+    const withSeen = (s: WebSession, seen: number, payload: unknown) =>
+      app.inject({
+        method: 'POST',
+        url: '/api/partners/update',
+        headers: { cookie: s.cookie, 'x-clspd-csrf': s.csrf, 'x-clspd-seen': String(seen), 'content-type': 'application/json' },
+        payload: JSON.stringify(payload),
+      });
+    const byBruno = await withSeen(bruno, store.currentSeq, { id, patch: { name: 'Maison des associations (nouveau nom)' } });
+    expect(byBruno.json<{ ok: boolean }>().ok, byBruno.body).toBe(true);
+    expect(byBruno.headers['x-clspd-wrote']).toBe('1');
+    const before = store.currentSeq;
+    const stale = await withSeen(agnes, seenByAgnes, { id, patch: { shortName: 'MDA' } });
+    const err = stale.json<{ ok: false; error: { code: string; message: string } }>().error;
+    expect(err.code).toBe('conflict');
+    expect(err.message).toContain('Bruno Petit');
+    expect(err.message).toContain('nom : « Maison des associations (nouveau nom) »');
+    expect(store.currentSeq).toBe(before);
+    expect(store.data.organisations.find((o) => o.id === id)!.shortName).not.toBe('MDA');
+    // Once she has seen it, the same edit goes through.
+    const fresh = await withSeen(agnes, store.currentSeq, { id, patch: { shortName: 'MDA' } });
+    expect(fresh.json<{ ok: boolean }>().ok).toBe(true);
+  });
+});
+
 describe.skipIf(skip)('audit log channel', () => {
   it('the coordinator filters by person, channel and day, page by page; others are refused; no content', async () => {
     const agnes = await webLogin('agnes@valmont.fr');

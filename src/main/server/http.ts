@@ -39,6 +39,8 @@ export interface ServerOptions {
 
 const SEEN_HEADER = 'x-clspd-seen';
 const SEQ_HEADER = 'X-Clspd-Seq';
+/** On the response of a request that committed: the browser knows the new state is its own. */
+const WROTE_HEADER = 'X-Clspd-Wrote';
 
 const MIME: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -151,9 +153,10 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
       readOnly: account.role === 'reader',
       seenSeq,
       isRefusal: (r) => !r.ok,
-      onConflict: (c) => fail('conflict', team.errors.conflict(c.byName, whenFr(c.at), team.entity[c.collection] ?? team.unknownEntity)),
+      onConflict: (c) => fail('conflict', team.errors.conflict(c.byName, whenFr(c.at), team.entity[c.collection] ?? team.unknownEntity, c.change)),
     });
     void reply.header(SEQ_HEADER, String(out.seq));
+    if (out.changes.length) void reply.header(WROTE_HEADER, '1');
     if (out.wantedWrite) return void (await refusal(reply, 403, 'forbidden', team.errors.forbiddenRole));
     return out.value;
   };

@@ -10,11 +10,13 @@ import { DomainError } from '../../shared/result';
 import { team } from '../../shared/i18n/team';
 import type { RestoreOutcome } from '../store/restore';
 import type { StoreState } from '../store/store';
-import { applyRemoteChanges, diffDocuments, rowsToDocument, type EntityChange, type EntityRow } from './db/entities';
+import { applyRemoteChanges, diffDocuments, rowsToDocument, SETTINGS_COLLECTION, type EntityChange, type EntityRow } from './db/entities';
+import { describeChange, RecentChanges } from './conflict-detail';
+import { CHANGES_CHANNEL, findConflict, writeChanges, type ConflictInfo } from './db/write';
 import { Mutex } from './mutex';
 
-/** Channel name of the NOTIFY sent at every commit; the payload is the new sequence number. */
-export const CHANGES_CHANNEL = 'clspd_changes';
+export { CHANGES_CHANNEL, type ConflictInfo };
+
 
 const immer = new Immer({ autoFreeze: false });
 
@@ -60,12 +62,6 @@ export interface WriteOutcome<T> {
   wantedWrite?: boolean;
 }
 
-export interface ConflictInfo {
-  collection: string;
-  id: string;
-  byName: string;
-  at: Date;
-}
 
 interface ArchiveStamp {
   mtimeMs: number;
@@ -91,6 +87,8 @@ export class TeamStore {
   private readonly request = new AsyncLocalStorage<RequestState>();
   private readonly local = new Mutex();
   private archiveStamps = new Map<string, ArchiveStamp>();
+  /** Previous values of recently changed entities, to show a colleague's change in a conflict message. */
+  private readonly recent = new RecentChanges();
 
   constructor(private readonly pool: pg.Pool) {
     this.dataDir = mkdtempSync(join(tmpdir(), 'clspd-team-'));
@@ -158,7 +156,10 @@ export class TeamStore {
       ...gone.rows.map((g) => ({ collection: g.collection, id: g.id, op: 'deleted' as const })),
       ...rows.rows.map((r) => ({ collection: r.collection, id: r.id, op: 'updated' as const, payload: r.payload })),
     ];
-    if (this.doc) this.doc = applyRemoteChanges(this.doc, changes);
+    if (this.doc) {
+      this.remember(this.doc, changes, dbSeq);
+      this.doc = applyRemoteChanges(this.doc, changes);
+    }
     else if (rows.rows.length) {
       // The council was created by another process: load it whole.
       this.seq = dbSeq;
@@ -228,6 +229,10 @@ export class TeamStore {
         if (options.seenSeq !== undefined && options.onConflict) {
           const conflict = await findConflict(client, changes, options.seenSeq, writer.userId);
           if (conflict) {
+            const key = `${conflict.collection}:${conflict.id}`;
+            const then = this.recent.asOf(key, options.seenSeq);
+            const change = then.known && before ? describeChange(then.value, entityOf(before, conflict.collection, conflict.id)) : undefined;
+            if (change) conflict.change = change;
             await client.query('ROLLBACK');
             return { value: options.onConflict(conflict), changes: [], seq: this.seq };
           }
@@ -242,6 +247,7 @@ export class TeamStore {
         const audited = [...changes.map((c) => `${c.collection}:${c.id}`), ...archiveFiles.map((f) => `archive:${f.name}`)];
         await writeChanges(client, changes, { seq, userId: writer.userId, channel, audited });
         await client.query('COMMIT');
+        if (before) this.remember(before, changes, seq);
         this.seq = seq;
         this.doc = after;
         if (after && this.state.status !== 'ok') this.state = { status: 'ok' };
@@ -254,6 +260,11 @@ export class TeamStore {
         client.release();
       }
     });
+  }
+
+  /** Keeps the values `changes` replace, for conflict messages. */
+  private remember(doc: Datastore, changes: EntityChange[], seq: number): void {
+    for (const c of changes) this.recent.record(`${c.collection}:${c.id}`, seq, entityOf(doc, c.collection, c.id));
   }
 
   private viewCache = new Map<string, { seq: number; source: Datastore; doc: Datastore }>();
@@ -368,79 +379,12 @@ function undraft<T>(value: T, depth = 0): T {
   return out as T;
 }
 
+function entityOf(doc: Datastore, collection: string, id: string): unknown {
+  if (collection === SETTINGS_COLLECTION) return doc.settings;
+  const list = (doc as unknown as Record<string, { id: string }[] | undefined>)[collection];
+  return Array.isArray(list) ? list.find((e) => e.id === id) : undefined;
+}
+
 function emptyLike(doc: Datastore): Datastore {
   return { ...doc, settings: undefined as unknown as Datastore['settings'], categories: [], organisations: [], people: [], instances: [], memberships: [], periods: [], axes: [], objectives: [], actions: [], meetings: [], purgeLog: [] };
-}
-
-async function findConflict(client: pg.PoolClient, changes: EntityChange[], seenSeq: number, userId: string): Promise<ConflictInfo | undefined> {
-  const touched = changes.filter((c) => c.op !== 'created');
-  if (touched.length === 0) return undefined;
-  const r = await client.query<{ collection: string; id: string; display_name: string | null; updated_at: Date }>(
-    `SELECT e.collection, e.id, u.display_name, e.updated_at
-       FROM entities e
-       JOIN unnest($1::text[], $2::text[]) AS t(collection, id) ON e.collection = t.collection AND e.id = t.id
-       LEFT JOIN users u ON u.id = e.updated_by
-      WHERE e.seq > $3 AND e.updated_by IS DISTINCT FROM $4
-      LIMIT 1`,
-    [touched.map((c) => c.collection), touched.map((c) => c.id), seenSeq, userId],
-  );
-  const row = r.rows[0];
-  return row ? { collection: row.collection, id: row.id, byName: row.display_name ?? team.unknownUser, at: row.updated_at } : undefined;
-}
-
-/**
- * Writes the changed rows, the tombstones, the new sequence number, the audit row and the NOTIFY in ONE
- * statement (data-modifying CTEs), whatever the number of rows: one round trip to the database.
- */
-async function writeChanges(
-  client: pg.PoolClient,
-  changes: EntityChange[],
-  c: { seq: number; userId: string; channel: string; audited: string[] },
-): Promise<void> {
-  const upserts = changes.filter((x) => x.op !== 'deleted');
-  // Only a (re)created entity can have a tombstone to clear.
-  const created = changes.filter((x) => x.op === 'created');
-  const deletions = changes.filter((x) => x.op === 'deleted');
-  await client.query(
-    `WITH up AS (
-       INSERT INTO entities (collection, id, payload, version, seq, created_seq, created_pos, updated_by)
-         SELECT t.collection, t.id, t.payload, 1, $4, $4, t.pos, $5
-           FROM unnest($1::text[], $2::text[], $3::jsonb[]) WITH ORDINALITY AS t(collection, id, payload, pos)
-       ON CONFLICT (collection, id) DO UPDATE
-         SET payload = EXCLUDED.payload, version = entities.version + 1, seq = EXCLUDED.seq,
-             updated_by = EXCLUDED.updated_by, updated_at = now()
-       RETURNING 1
-     ), revived AS (
-       DELETE FROM tombstones t USING unnest($6::text[], $7::text[]) AS u(collection, id)
-        WHERE t.collection = u.collection AND t.id = u.id RETURNING 1
-     ), gone AS (
-       DELETE FROM entities e USING unnest($8::text[], $9::text[]) AS u(collection, id)
-        WHERE e.collection = u.collection AND e.id = u.id RETURNING 1
-     ), buried AS (
-       INSERT INTO tombstones (collection, id, seq, deleted_by)
-         SELECT u.collection, u.id, $4, $5 FROM unnest($8::text[], $9::text[]) AS u(collection, id)
-       ON CONFLICT (collection, id) DO UPDATE SET seq = EXCLUDED.seq, deleted_by = EXCLUDED.deleted_by, deleted_at = now()
-       RETURNING 1
-     ), m AS (
-       UPDATE meta SET seq = $4, schema_version = $10 WHERE id = 1 RETURNING 1
-     ), a AS (
-       INSERT INTO audit_log (user_id, channel, entity_ids, seq) VALUES ($5, $11, $12, $4) RETURNING 1
-     )
-     SELECT pg_notify($13, $4::text)`,
-    [
-      upserts.map((x) => x.collection),
-      upserts.map((x) => x.id),
-      upserts.map((x) => JSON.stringify(x.payload)),
-      c.seq,
-      c.userId,
-      created.map((x) => x.collection),
-      created.map((x) => x.id),
-      deletions.map((x) => x.collection),
-      deletions.map((x) => x.id),
-      SCHEMA_VERSION,
-      c.channel,
-      c.audited,
-      CHANGES_CHANNEL,
-    ],
-  );
 }

@@ -15,9 +15,13 @@ import { Notifications } from '@mantine/notifications';
 import { createRoot } from 'react-dom/client';
 import { HashRouter } from 'react-router';
 import { App } from './app/App';
+import { WebGate } from './web/WebGate';
 import { theme } from './app/theme';
 
 dayjs.locale('fr');
+
+// No window.api from a preload or a test harness: a browser served by the team server, which logs in first.
+const webMode = !('api' in window);
 
 createRoot(document.getElementById('root')!).render(
   <MantineProvider theme={theme} defaultColorScheme="light">
@@ -25,7 +29,13 @@ createRoot(document.getElementById('root')!).render(
       <ModalsProvider labels={{ confirm: 'Confirmer', cancel: 'Annuler' }}>
         <Notifications position="bottom-right" limit={3} autoClose={4000} />
         <HashRouter>
-          <App />
+          {webMode ? (
+            <WebGate>
+              <App />
+            </WebGate>
+          ) : (
+            <App />
+          )}
         </HashRouter>
       </ModalsProvider>
     </DatesProvider>

@@ -19,6 +19,7 @@ import { ComingSoon } from './ComingSoon';
 import { CommandPalette, openPalette } from './CommandPalette';
 import { openShortcuts, ShortcutsHelp } from './ShortcutsHelp';
 import { allRoutes } from './routes';
+import { AccountMenu } from '../web/AccountMenu';
 import { SaveIndicator } from './SaveIndicator';
 import { TeamBanner } from './TeamBanner';
 import { useAppState } from './appState';
@@ -85,7 +86,10 @@ export function Shell() {
             </Group>
           </UnstyledButton>
           <TeamBanner />
-          <SaveIndicator />
+          <Group gap={4} wrap="nowrap">
+            <SaveIndicator />
+            <AccountMenu />
+          </Group>
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="sm" id="clspd-navbar">

@@ -8,10 +8,11 @@ import * as register from '../screens/register/routes';
 import * as settings from '../screens/settings/routes';
 import * as sharing from '../screens/sharing/routes';
 import * as strategy from '../screens/strategy/routes';
+import * as team from '../screens/team/routes';
 import type { AppRoute, PaletteCommand } from './registry';
 
 // Directory first: its « Ajouter un partenaire » comes first among the non-section commands, as before.
-const modules = [directory, dashboard, strategy, meetings, instances, documents, sharing, register, settings];
+const modules = [directory, dashboard, strategy, meetings, instances, documents, sharing, register, settings, team];
 
 export const allRoutes: AppRoute[] = modules.flatMap((m) => m.routes);
 export const allCommands: PaletteCommand[] = modules.flatMap((m) => m.commands);

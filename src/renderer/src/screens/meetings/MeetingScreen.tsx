@@ -1,7 +1,7 @@
 // Page of one meeting with its steps: Préparation, Invitations et présence, Séance, Compte rendu, Documents; status always visible.
 import { ActionIcon, Alert, Badge, Button, Group, Loader, Paper, Select, Stack, Tabs, Text, TextInput, Tooltip } from '@mantine/core';
 import { IconArrowLeft, IconLock, IconPlayerPlay, IconSend, IconTrash } from '@tabler/icons-react';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import type { MeetingDetail } from '../../../../shared/contract/meetings';
 import { contract } from '../../../../shared/contract';
@@ -86,7 +86,22 @@ function MainAction({ detail }: { detail: MeetingDetail }) {
 
 function InfoForm({ detail }: { detail: MeetingDetail }) {
   const { meeting, locked } = detail;
-  const [f, setF] = useState({ title: meeting.title, date: meeting.date, startTime: meeting.startTime, plannedEndTime: meeting.plannedEndTime ?? '', place: meeting.place ?? '', visioUrl: meeting.visioUrl ?? '' });
+  const saved = { title: meeting.title, date: meeting.date, startTime: meeting.startTime, plannedEndTime: meeting.plannedEndTime ?? '', place: meeting.place ?? '', visioUrl: meeting.visioUrl ?? '' };
+  const [f, setF] = useState(saved);
+  // A change saved elsewhere (a colleague in team mode) replaces the fields not being edited here, instead of
+  // being overwritten by their old value when the field loses the focus.
+  const lastSaved = useRef(saved);
+  const savedKey = Object.values(saved).join('\u0000');
+  useEffect(() => {
+    const before = lastSaved.current;
+    lastSaved.current = saved;
+    setF((cur) => {
+      const next = { ...cur };
+      for (const k of Object.keys(saved) as (keyof typeof saved)[]) if (cur[k] === before[k]) next[k] = saved[k];
+      return next;
+    });
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- `saved` is rebuilt each render; its values are the key
+  }, [savedKey]);
   const [error, setError] = useState<{ field?: string; message: string }>();
   const save = async (patch: Record<string, string>) => {
     setError(undefined);

@@ -1,0 +1,90 @@
+// The write path's SQL: the conflict check against the state a client saw, and one statement writing a commit.
+import type pg from 'pg';
+import { SCHEMA_VERSION } from '../../../shared/model';
+import { team } from '../../../shared/i18n/team';
+import type { EntityChange } from './entities';
+
+/** Channel name of the NOTIFY sent at every commit; the payload is the new sequence number. */
+export const CHANGES_CHANNEL = 'clspd_changes';
+
+export interface ConflictInfo {
+  collection: string;
+  id: string;
+  byName: string;
+  at: Date;
+  /** What they changed, in French (« intitulé : « … » »), when this process still knows the older state. */
+  change?: string;
+}
+
+export async function findConflict(client: pg.PoolClient, changes: EntityChange[], seenSeq: number, userId: string): Promise<ConflictInfo | undefined> {
+  const touched = changes.filter((c) => c.op !== 'created');
+  if (touched.length === 0) return undefined;
+  const r = await client.query<{ collection: string; id: string; display_name: string | null; updated_at: Date }>(
+    `SELECT e.collection, e.id, u.display_name, e.updated_at
+       FROM entities e
+       JOIN unnest($1::text[], $2::text[]) AS t(collection, id) ON e.collection = t.collection AND e.id = t.id
+       LEFT JOIN users u ON u.id = e.updated_by
+      WHERE e.seq > $3 AND e.updated_by IS DISTINCT FROM $4
+      LIMIT 1`,
+    [touched.map((c) => c.collection), touched.map((c) => c.id), seenSeq, userId],
+  );
+  const row = r.rows[0];
+  return row ? { collection: row.collection, id: row.id, byName: row.display_name ?? team.unknownUser, at: row.updated_at } : undefined;
+}
+
+/**
+ * Writes the changed rows, the tombstones, the new sequence number, the audit row and the NOTIFY in ONE
+ * statement (data-modifying CTEs), whatever the number of rows: one round trip to the database.
+ */
+export async function writeChanges(
+  client: pg.PoolClient,
+  changes: EntityChange[],
+  c: { seq: number; userId: string; channel: string; audited: string[] },
+): Promise<void> {
+  const upserts = changes.filter((x) => x.op !== 'deleted');
+  // Only a (re)created entity can have a tombstone to clear.
+  const created = changes.filter((x) => x.op === 'created');
+  const deletions = changes.filter((x) => x.op === 'deleted');
+  await client.query(
+    `WITH up AS (
+       INSERT INTO entities (collection, id, payload, version, seq, created_seq, created_pos, updated_by)
+         SELECT t.collection, t.id, t.payload, 1, $4, $4, t.pos, $5
+           FROM unnest($1::text[], $2::text[], $3::jsonb[]) WITH ORDINALITY AS t(collection, id, payload, pos)
+       ON CONFLICT (collection, id) DO UPDATE
+         SET payload = EXCLUDED.payload, version = entities.version + 1, seq = EXCLUDED.seq,
+             updated_by = EXCLUDED.updated_by, updated_at = now()
+       RETURNING 1
+     ), revived AS (
+       DELETE FROM tombstones t USING unnest($6::text[], $7::text[]) AS u(collection, id)
+        WHERE t.collection = u.collection AND t.id = u.id RETURNING 1
+     ), gone AS (
+       DELETE FROM entities e USING unnest($8::text[], $9::text[]) AS u(collection, id)
+        WHERE e.collection = u.collection AND e.id = u.id RETURNING 1
+     ), buried AS (
+       INSERT INTO tombstones (collection, id, seq, deleted_by)
+         SELECT u.collection, u.id, $4, $5 FROM unnest($8::text[], $9::text[]) AS u(collection, id)
+       ON CONFLICT (collection, id) DO UPDATE SET seq = EXCLUDED.seq, deleted_by = EXCLUDED.deleted_by, deleted_at = now()
+       RETURNING 1
+     ), m AS (
+       UPDATE meta SET seq = $4, schema_version = $10 WHERE id = 1 RETURNING 1
+     ), a AS (
+       INSERT INTO audit_log (user_id, channel, entity_ids, seq) VALUES ($5, $11, $12, $4) RETURNING 1
+     )
+     SELECT pg_notify($13, $4::text)`,
+    [
+      upserts.map((x) => x.collection),
+      upserts.map((x) => x.id),
+      upserts.map((x) => JSON.stringify(x.payload)),
+      c.seq,
+      c.userId,
+      created.map((x) => x.collection),
+      created.map((x) => x.id),
+      deletions.map((x) => x.collection),
+      deletions.map((x) => x.id),
+      SCHEMA_VERSION,
+      c.channel,
+      c.audited,
+      CHANGES_CHANNEL,
+    ],
+  );
+}
