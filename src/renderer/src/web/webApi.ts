@@ -12,6 +12,11 @@ import { invokeHttp } from './transport';
 const DESKTOP_ONLY: ReadonlySet<string> = new Set<ChannelName>([
   'app:quit',
   'app:restoreFromFile',
+  // The desktop's own connection to a server (the browser is already on it).
+  'team:status',
+  'team:connect',
+  'team:setPassword',
+  'team:disconnect',
   'settings:chooseLogo',
   'backups:list',
   'backups:create',
