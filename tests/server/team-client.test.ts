@@ -3,12 +3,13 @@
 // reads from the last state, refused edits, séance notes queued on disk and sent once on reconnection.
 import { execFileSync } from 'node:child_process';
 import { X509Certificate } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import pg from 'pg';
 import type { GeneratedInfo } from '../../src/shared/contract/documents';
+import type { ImportPreview } from '../../src/shared/contract/sharing';
 import type { TeamConnectStep, TeamStatus } from '../../src/shared/contract/team';
 import type { Datastore, Meeting } from '../../src/shared/model';
 import type { Result } from '../../src/shared/result';
@@ -56,7 +57,7 @@ async function stopServer() {
   await exited;
 }
 
-function newClient(dir: string, saved: string[] = []): TeamClient {
+function newClient(dir: string, saved: string[] = [], openFrom?: string): TeamClient {
   const client = new TeamClient({
     dir,
     local: async (channel) => {
@@ -70,6 +71,7 @@ function newClient(dir: string, saved: string[] = []): TeamClient {
         saved.push(p);
         return p;
       },
+      chooseOpenPath: async () => openFrom,
     },
     heartbeatMs: 60_000,
     timeoutMs: 5_000,
@@ -205,6 +207,28 @@ describe.skipIf(skip)('desktop team client', () => {
     expect(r.cancelled).toBe(false);
     expect(r.path).toBe(saved[0]);
     expect(readFileSync(saved[0]!, 'utf8')).toContain('Titre d’Alice');
+
+    // An import: the file chosen on this computer is sent to the server, which previews and applies it.
+    const csv = join(aliceDir, 'structures.csv');
+    writeFileSync(csv, 'Structure;Catégorie\r\nCentre social Arc-en-ciel;Centres sociaux\r\nMaison de justice et du droit;Justice\r\n');
+    const importer = newClient(aliceDir, [], csv);
+    const preview = value<ImportPreview>(await importer.invoke('sharing:previewImport', { kind: 'partners' }));
+    expect(preview.lines.map((l) => l.action)).toEqual(['create', 'create']);
+    const applied = value<{ applied: number }>(await importer.invoke('sharing:applyImport', { token: preview.token, acceptedLineIds: ['r3'] }));
+    importer.stop();
+    expect(applied.applied).toBe(1);
+    const names = await pool.query<{ name: string }>("SELECT payload->>'name' AS name FROM entities WHERE collection = 'organisations'");
+    expect(names.rows.map((r) => r.name)).toContain('Maison de justice et du droit');
+    expect(names.rows.map((r) => r.name)).not.toContain('Centre social Arc-en-ciel');
+
+    // « Annuler » after a deletion: the undo list lives on the server across requests.
+    const person = value<{ id: string }>(
+      await alice.invoke('people:create', { organisationId: demo.organisations[0]!.id, civility: 'Mme', firstName: 'Inès', lastName: 'Garnier', email: '' }),
+    );
+    const deleted = value<{ undoToken: string }>(await alice.invoke('people:delete', { id: person.id }));
+    expect((await pool.query("SELECT 1 FROM entities WHERE collection = 'people' AND id = $1", [person.id])).rowCount).toBe(0);
+    expect((await alice.invoke('undo:restore', { undoToken: deleted.undoToken })).ok).toBe(true);
+    expect((await pool.query("SELECT 1 FROM entities WHERE collection = 'people' AND id = $1", [person.id])).rowCount).toBe(1);
   });
 
   it('offline: reads from the last state, refuses edits, queues séance notes on disk; on return sends them once', async () => {

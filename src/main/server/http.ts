@@ -14,6 +14,7 @@ import { DomainError, fail, type Result } from '../../shared/result';
 import { SECURITY_HEADERS } from '../app/csp';
 import { createInvoker, handlers } from '../ipc/handlers';
 import { createContext, type Platform } from '../services/context';
+import { Trash } from '../services/trash';
 import type { Account } from './accounts';
 import { queryAudit } from './audit';
 import { SessionCache } from './session-cache';
@@ -133,6 +134,12 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
   });
 
   // ---- the contract ----
+  const trashes = new Map<string, Trash>();
+  const trashOf = (accountId: string): Trash => {
+    let t = trashes.get(accountId);
+    if (!t) trashes.set(accountId, (t = new Trash()));
+    return t;
+  };
   /** Runs one channel for the request's account; a refusal before the invoker is sent here and gives undefined. */
   const runChannel = async (req: FastifyRequest, reply: FastifyReply, name: string, body: unknown, platform: Platform = {}): Promise<Result<unknown> | undefined> => {
     const account = req.account!;
@@ -145,6 +152,8 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
     const seenSeq = typeof seenHeader === 'string' && /^\d{1,15}$/.test(seenHeader) ? Number(seenHeader) : undefined;
     const view = confidentialView(account, req.allowed ?? new Set());
     const ctx = createContext(opts.store, platform, now);
+    // One undo list per account in this process: « Annuler » and an import's preview then « Appliquer » span requests.
+    ctx.trash = trashOf(account.id);
     ctx.team = { audit: (f) => queryAudit(opts.pool, f) };
     const invoke = createInvoker(ctx, handlers, (e) => opts.log?.('channel.error', { channel, message: (e as Error).message }));
     const writer = { userId: account.id, displayName: account.displayName };

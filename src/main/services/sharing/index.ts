@@ -219,12 +219,14 @@ type Session =
   | { kind: 'updatePack'; file: string; pack: ParsedPack; expectedPilotId?: string }
   | { kind: 'backup'; file: string; backup: BackupPreview };
 
-const sessions = new WeakMap<ServiceContext, Map<string, Session>>();
+// Keyed by the session's undo list, the object every context of one user session shares (the team server builds
+// one context per request but keeps each account's undo list, so a preview and its « Appliquer » meet again).
+const sessions = new WeakMap<object, Map<string, Session>>();
 const MAX_SESSIONS = 8;
 
 function sessionsOf(ctx: ServiceContext): Map<string, Session> {
-  let m = sessions.get(ctx);
-  if (!m) sessions.set(ctx, (m = new Map()));
+  let m = sessions.get(ctx.trash);
+  if (!m) sessions.set(ctx.trash, (m = new Map()));
   return m;
 }
 
