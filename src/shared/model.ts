@@ -406,6 +406,8 @@ export const RegisterSettings = z.object({
   meetingTextsYears: z.number().int().min(1).max(10),
   /** Name ↔ reference table (off by default). */
   correspondenceEnabled: z.boolean(),
+  /** Counts of the register (« < 5 » below five) on the tableau de bord and in the bilan annuel: only when the coordinator opts in. */
+  countsOnDashboard: z.boolean().optional(),
 });
 export type RegisterSettings = z.infer<typeof RegisterSettings>;
 /** A full backup written outside the data folder: a copy to destroy when its content expires (DPO journal). */

@@ -7,6 +7,7 @@ import { computeHealth, type HealthLevel, indicatorStatus } from '../../shared/h
 import type { Action, Datastore, Meeting } from '../../shared/model';
 import { ACTION_STATUS_COLOURS, ACTION_STATUS_ORDER, HEALTH_COLOURS, HEALTH_ORDER } from '../../shared/status-colours';
 import { finishDocument, funderLabel } from './common';
+import { registerCountTables } from './register';
 import { ConfidentialityFilter } from './confidentiality';
 import { type GeneratedDocument, Lookup, type RenderOptions, safeFileName, yieldToEventLoop } from './data';
 import { distributionBar, horizontalBars, indicatorChart, progressGauge } from './kit/charts';
@@ -310,6 +311,11 @@ export async function renderDashboard(data: Datastore, params: DashboardParams, 
       })),
       { max: 100, size: 8, labelWidth: pd.width * 0.42, alt: t.dashboard.attendance },
     );
+  }
+  if (options.registerStats) {
+    // Only when the coordinator opted in (Paramètres) and the protected store is open: counts, never content.
+    pd.heading(t.dashboard.registerHeading(year), 1);
+    registerCountTables(pd, options.registerStats, 2);
   }
   options.onProgress?.(1);
   return finishDocument(pd, title, safeFileName('bilan-annuel', String(year), s.councilAcronym, s.communeName));

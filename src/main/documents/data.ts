@@ -1,5 +1,6 @@
 // Read-only lookups over a datastore snapshot shared by the documents: names, protocol order, confidentiality, file names.
 import { type Confidentiality, type Datastore, type Invitee, type Meeting, type Organisation, type Person } from '../../shared/model';
+import type { RegisterStats } from '../../shared/contract/register';
 import { DomainError } from '../../shared/result';
 import { documents as t } from '../../shared/i18n/documents';
 import { stricter } from './confidentiality';
@@ -21,6 +22,11 @@ export interface RenderOptions {
   now?: Date;
   /** Reports progress between 0 and 1 for long documents. */
   onProgress?: (fraction: number) => void;
+  /**
+   * Counts of the register of situations for the bilan annuel (tableau de bord), given only when the coordinator
+   * opted in and the protected store is open: counts, never content.
+   */
+  registerStats?: RegisterStats;
 }
 
 export function personName(p: Pick<Person, 'civility' | 'firstName' | 'lastName'>, withCivility = true): string {

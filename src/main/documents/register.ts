@@ -11,10 +11,23 @@ import { type Row, table } from './kit/table';
 
 const d = t.documents;
 
-function countTable(pd: PdfDoc, heading: string, lines: CountLine[]): void {
-  pd.heading(heading, 2);
+function countTable(pd: PdfDoc, heading: string, lines: CountLine[], level: 2 | 3): void {
+  pd.heading(heading, level);
   const rows: Row[] = lines.map((l) => ({ cells: [l.label, { text: suppressSmall(l.count), align: 'right' }] }));
   table(pd, [{ header: d.columns.value, width: 4, rowHeader: true }, { header: d.columns.count, width: 1.2, align: 'right' }], rows, { size: 9, empty: d.none });
+}
+
+/**
+ * The register's counts as the plenary may see them — the note, the total and one table per closed list, every
+ * count under 5 shown « < 5 ». The one rendering shared by the statistics PDF and the bilan annuel.
+ */
+export function registerCountTables(pd: PdfDoc, stats: RegisterStats, level: 2 | 3): void {
+  pd.note(d.statsNote);
+  pd.fields([[d.total, suppressSmall(stats.total)]], { labelWidth: 160 });
+  countTable(pd, d.byStatus, stats.byStatus, level);
+  countTable(pd, d.byOrigin, stats.byOrigin, level);
+  countTable(pd, d.byReason, stats.byReason, level);
+  countTable(pd, d.byAgeBracket, stats.byAgeBracket, level);
 }
 
 /** Statistics of the register: only counts, every count under 5 shown « < 5 », no reference, no content. */
@@ -27,13 +40,8 @@ export async function renderRegisterStats(data: Datastore, stats: RegisterStats,
   pd.text(title, { face: 'bold', size: 17, tag: 'H1', colour: COLOURS.accent, after: 2 });
   pd.text(`${s.councilName} — ${s.communeName}`, { size: 10, colour: COLOURS.muted, after: 2 });
   pd.text(d.asOf(formatDate(today)), { size: 10, colour: COLOURS.muted, after: 8 });
-  pd.note(d.statsNote);
-  pd.fields([[d.total, suppressSmall(stats.total)]], { labelWidth: 160 });
-  countTable(pd, d.byStatus, stats.byStatus);
-  countTable(pd, d.byOrigin, stats.byOrigin);
-  countTable(pd, d.byReason, stats.byReason);
-  countTable(pd, d.byAgeBracket, stats.byAgeBracket);
-  countTable(pd, d.byYear, stats.byYear);
+  registerCountTables(pd, stats, 2);
+  countTable(pd, d.byYear, stats.byYear, 2);
   return finishDocument(pd, title, safeFileName('statistiques-registre', year ? String(year) : s.councilAcronym, today));
 }
 

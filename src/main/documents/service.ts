@@ -12,6 +12,7 @@ import type { ServiceContext } from '../services/context';
 import { withArchives } from './archives';
 import { type DocumentKind, type DocumentParams, type GeneratedDocument, generateDocument } from './index';
 import { openVault, revealTexts, textsLocked } from '../services/meetings/texts';
+import { registerCountsFor } from '../services/register/stats';
 
 interface Entry {
   file: string;
@@ -57,7 +58,9 @@ export async function generateForRenderer(ctx: ServiceContext, kind: DocumentKin
     if (meeting && textsLocked(ctx, meeting)) openVault(ctx);
     data.meetings = revealTexts(ctx, data.meetings);
   }
-  const doc = await generateDocument(kind, data, params, { now: ctx.now() });
+  // The bilan annuel carries the register's counts only when the coordinator opted in and the protected store is open.
+  const registerStats = kind === 'dashboard' ? registerCountsFor(ctx, params.year ?? ctx.now().getFullYear()) : undefined;
+  const doc = await generateDocument(kind, data, params, { now: ctx.now(), ...(registerStats ? { registerStats } : {}) });
   return keepGenerated(doc);
 }
 

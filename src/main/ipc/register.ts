@@ -34,6 +34,7 @@ export const registerHandlers: HandlerSlice<RegisterChannel> = {
   'register:settings': (_i, ctx) => registerSettingsOf(ctx.store.data),
   'register:updateList': (i, ctx) => reg.updateRegisterList(ctx, i),
   'register:updateOptions': (i, ctx) => reg.updateRegisterOptions(ctx, i),
+  'register:dashboardCounts': (i, ctx) => reg.dashboardCounts(ctx, i?.year),
   'register:correspondenceReveal': (i, ctx) => reg.revealCorrespondence(ctx, i),
   'register:correspondenceSet': (i, ctx) => reg.setCorrespondence(ctx, i),
   'retention:plan': (i, ctx) => reg.planRetention(ctx, i?.asOf),

@@ -84,6 +84,12 @@ export interface RegisterStats {
   byYear: CountLine[];
 }
 
+/** The register's counts on the tableau de bord (values already « < 5 » below five); off unless the coordinator opted in. */
+export type DashboardCounts =
+  | { state: 'off' }
+  | { state: 'locked' }
+  | { state: 'shown'; year: number; total: string; groups: { heading: string; lines: { label: string; value: string }[] }[] };
+
 export interface PlannedPurge {
   kind: RetentionTargetKind;
   targetId: string;
@@ -155,8 +161,13 @@ export const registerContract = {
   'register:settings': channel<RegisterSettings>()(z.undefined()),
   'register:updateList': channel<ListItem[]>()(ListPatch),
   'register:updateOptions': channel<RegisterSettings>()(
-    z.object({ meetingTextsYears: z.number().int().min(1, 'Au moins un an.').max(10, 'Au plus dix ans.').optional(), correspondenceEnabled: z.boolean().optional() }),
+    z.object({
+      meetingTextsYears: z.number().int().min(1, 'Au moins un an.').max(10, 'Au plus dix ans.').optional(),
+      correspondenceEnabled: z.boolean().optional(),
+      countsOnDashboard: z.boolean().optional(),
+    }),
   ),
+  'register:dashboardCounts': channel<DashboardCounts>()(z.object({ year: z.number().int().min(2000).max(2100).optional() }).optional()),
   'register:correspondenceReveal': channel<CorrespondenceView>()(
     z.object({ id, passphrase: z.string().min(1, 'Saisissez de nouveau la phrase de passe.').max(1000), reason: reason.optional() }).strict(),
   ),

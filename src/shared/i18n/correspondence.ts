@@ -2,6 +2,7 @@
 export const correspondence = {
   heading: 'Table de correspondance',
   intro: 'Le nom lié à cette référence n’apparaît qu’après avoir saisi de nouveau la phrase de passe. Chaque affichage est inscrit au journal des accès. Ce nom n’est jamais imprimé, exporté ni recherché.',
+  settingHint: 'Le nom lié à une référence n’est affiché qu’après avoir saisi de nouveau la phrase de passe. Désactiver la table détruit tous les noms.',
   disabled: 'La table de correspondance est désactivée. Le coordonnateur peut l’activer dans Paramètres (Listes et durées du registre).',
   show: 'Afficher le nom',
   hide: 'Masquer le nom',

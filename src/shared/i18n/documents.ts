@@ -256,6 +256,7 @@ export const documents = {
     subject: 'Tableau de bord et bilan annuel',
     coverTitle: (year: number) => `Bilan annuel ${year}`,
     coverSubtitle: 'Tableau de bord de la stratégie territoriale',
+    registerHeading: (year: number) => `Registre des situations des cellules de veille — effectifs ${year}`,
     summary: 'Synthèse',
     keyFigures: 'Chiffres clés',
     figures: {

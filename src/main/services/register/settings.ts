@@ -40,13 +40,14 @@ export async function updateRegisterList(ctx: ServiceContext, input: ListPatch):
   return items;
 }
 
-export async function updateRegisterOptions(ctx: ServiceContext, patch: { meetingTextsYears?: number; correspondenceEnabled?: boolean }): Promise<RegisterSettings> {
+export async function updateRegisterOptions(ctx: ServiceContext, patch: { meetingTextsYears?: number; correspondenceEnabled?: boolean; countsOnDashboard?: boolean }): Promise<RegisterSettings> {
   // Turning the correspondence table off destroys its names first (refused while the protected store is locked).
   if (patch.correspondenceEnabled === false && registerSettingsOf(ctx.store.data).correspondenceEnabled) await destroyCorrespondenceTable(ctx);
   await ctx.store.update((data) => {
     const next: RegisterSettings = { ...registerSettingsOf(data) };
     if (patch.meetingTextsYears !== undefined) next.meetingTextsYears = patch.meetingTextsYears;
     if (patch.correspondenceEnabled !== undefined) next.correspondenceEnabled = patch.correspondenceEnabled;
+    if (patch.countsOnDashboard !== undefined) next.countsOnDashboard = patch.countsOnDashboard;
     data.registerSettings = next;
   });
   // Read back from the committed document: nothing of the draft leaves the transaction.

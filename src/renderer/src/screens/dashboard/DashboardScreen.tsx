@@ -10,6 +10,7 @@ import { api, useQuery } from '../../api';
 import { links } from '../../app/registry';
 import { EmptyState } from '../../components/EmptyState';
 import { PageHeader } from '../../components/PageHeader';
+import { RegisterCountsCard } from '../register/RegisterCountsCard';
 import { HealthBar, StatusCounts } from '../strategy/AxisScreen';
 import { AxisChip, ProgressCell } from '../strategy/ui';
 
@@ -178,6 +179,7 @@ export function DashboardView({ data }: { data: Dashboard }) {
         </SimpleGrid>
       )}
 
+      <RegisterCountsCard />
       <Paper withBorder p="md" component="section" aria-label={s.nextMeetings}>
         <Title order={2} size="h3" mb="sm">
           {s.nextMeetings}

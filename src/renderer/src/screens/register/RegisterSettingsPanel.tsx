@@ -1,20 +1,13 @@
 // Paramètres of the register: the closed lists (rename, add, retire — codes never change) and the durations and options.
-import { Button, Checkbox, Group, NumberInput, Paper, Stack, Switch, Text, TextInput, Title } from '@mantine/core';
+import { Button, Checkbox, Group, NumberInput, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import type { ListName } from '../../../../shared/register-model';
 import type { ListItem } from '../../../../shared/model';
 import { fr } from '../../../../shared/i18n';
 import { ApiError, api, call, useQuery } from '../../api';
-import { confirmDanger } from '../../components/confirm';
+import { RegisterOptions } from '../settings/RegisterOptions';
 
 const L = fr.register.ui;
-const C = fr.correspondence;
-
-/** Turning the correspondence table off destroys its names: asked first. */
-async function setCorrespondence(on: boolean): Promise<void> {
-  if (!on && !(await confirmDanger(C.disableConfirmTitle, C.disableConfirm, C.disableAction))) return;
-  await call(api().register.updateOptions({ correspondenceEnabled: on }), { mutation: true, success: on ? L.optionsSaved : C.destroyed(0) }).catch(() => undefined);
-}
 const LISTS: ListName[] = ['origins', 'reasons', 'orientations', 'closureReasons'];
 
 /** A new code from a label: lower-case ASCII letters, digits and underscores. */
@@ -99,7 +92,7 @@ export function RegisterSettingsPanel() {
           <Text fw={600} mb="xs">
             {L.durationsHeading}
           </Text>
-          <Group align="flex-end">
+          <Stack gap="md">
             <NumberInput
               label={L.meetingTextsYears}
               min={1}
@@ -109,12 +102,8 @@ export function RegisterSettingsPanel() {
               onChange={(v) => typeof v === 'number' && void call(api().register.updateOptions({ meetingTextsYears: v }), { mutation: true, success: L.optionsSaved }).catch(() => undefined)}
               w={360}
             />
-            <Switch
-              label={L.correspondence}
-              checked={s.correspondenceEnabled}
-              onChange={(e) => void setCorrespondence(e.currentTarget.checked)}
-            />
-          </Group>
+            <RegisterOptions framed={false} />
+          </Stack>
         </Paper>
         {LISTS.map((l) => (
           <ListEditor key={l} list={l} items={s[l]} />

@@ -14,6 +14,7 @@ import { describeBackup } from './backups';
 import { VaultSettings } from '../vault/VaultSettings';
 import { ComputerSettings } from './ComputerSettings';
 import { TeamSettings } from './TeamSettings';
+import { RegisterOptions } from './RegisterOptions';
 
 const t = fr.directory.settings;
 
@@ -198,6 +199,7 @@ export function SettingsScreen() {
           )}
         </Card>
         <VaultSettings />
+        <RegisterOptions />
         <ComputerSettings />
         <TeamSettings />
       </Stack>
