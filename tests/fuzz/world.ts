@@ -7,6 +7,7 @@ import { setupDemo } from '../../src/main/services/app';
 import { createContext, type Platform, type ServiceContext } from '../../src/main/services/context';
 import { BACKUP_DIR, listBackups } from '../../src/main/store/backups';
 import { Store } from '../../src/main/store/store';
+import type { ProtectedAccess } from '../../src/main/vault/types';
 import { MemoryVault } from '../helpers/memory-vault';
 import { resolvePayload, Seen } from './refs';
 
@@ -52,6 +53,14 @@ export interface PlatformLog {
   quits: number;
 }
 
+/** How a world's data folder is made: files copied in before the store opens, and its protected store. */
+export interface WorldOptions {
+  /** Copies extra files (e.g. a real coffre) into the data folder before the store is opened. */
+  prepare?(dataDir: string): void;
+  /** The protected store of the world; the in-memory test double when absent. */
+  vault?(dataDir: string): ProtectedAccess;
+}
+
 export class World {
   readonly seen = new Seen();
   readonly logged: unknown[] = [];
@@ -67,15 +76,16 @@ export class World {
     readonly dir: string,
     readonly exportDir: string,
     public store: Store,
+    vault: ProtectedAccess = new MemoryVault(),
   ) {
     this.ctx = createContext(store, this.platform(), () => new Date(FUZZ_EPOCH + this.calls * 7_000));
-    // The protected store's test double (transactional, in memory): the register channels run against it.
-    this.vault = new MemoryVault();
+    // By default the protected store's test double (transactional, in memory): the register channels run against it.
+    this.vault = vault;
     this.ctx.vault = this.vault;
     this.invoke = createInvoker(this.ctx, undefined, (e) => this.logged.push(e));
   }
 
-  readonly vault: MemoryVault;
+  readonly vault: ProtectedAccess;
 
   /**
    * The state of memory before a call. Committed documents are deep-frozen (Store transactions), so keeping the
@@ -98,7 +108,7 @@ export class World {
   }
 
   /** A world on the demo, or (`empty`) on a data folder not set up yet, where only the first-run channels can succeed. */
-  static create(template: string, empty = false): World {
+  static create(template: string, empty = false, options: WorldOptions = {}): World {
     const root = mkdtempSync(join(fuzzTmp(), 'clspd-fuzz-'));
     const dir = join(root, 'data');
     const exportDir = join(root, 'exports');
@@ -110,8 +120,9 @@ export class World {
     writeFileSync(join(exportDir, 'vide.csv'), '');
     writeFileSync(join(exportDir, 'pas-du-json.json'), '{"schemaVersion": 1, "settings": ');
     writeFileSync(join(exportDir, 'image.png'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+    options.prepare?.(dir);
     const store = Store.open(dir, { owner: 'test', now: () => new Date(FUZZ_EPOCH) });
-    const world = new World(dir, exportDir, store);
+    const world = new World(dir, exportDir, store, options.vault?.(dir));
     for (const b of listBackups(dir)) world.seen.add('backupName', b.name);
     return world;
   }

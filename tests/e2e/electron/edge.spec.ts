@@ -1,4 +1,5 @@
 // Electron E2E of the edge (issue 10): stale lock after a kill, quit during the notes debounce, recovery « Quitter »,
+// updates off by default and « Ouvrir le journal technique » in Paramètres,
 // a refused attachment path, no CSP violation. Skipped where no Electron binary exists; the first connected CI run proves them.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -113,4 +114,39 @@ test('an attachment whose path is a program is never opened; no CSP violation on
   }
   expect(violations).toEqual([]);
   await again.close();
+});
+
+test('Paramètres: updates are off by default (nothing written, nothing searched); « Ouvrir le journal technique » opens the log without asking', async () => {
+  const data = temp('clspd-e2e-params-');
+  const ud = temp('clspd-e2e-ud-');
+  const app = await launch(data, ud);
+  const page = await app.firstWindow();
+  await page.evaluate(() => (window as unknown as { api: Api }).api.app.demo());
+  // The system opener and the main-process question are replaced by recorders (nothing opens on the CI desktop).
+  await app.evaluate(({ shell, dialog }) => {
+    const g = globalThis as unknown as { opened: string[]; asked: number };
+    g.opened = [];
+    g.asked = 0;
+    shell.openPath = async (p: string) => {
+      g.opened.push(p);
+      return '';
+    };
+    dialog.showMessageBox = (async () => {
+      g.asked++;
+      return { response: 0, checkboxChecked: false };
+    }) as typeof dialog.showMessageBox;
+  });
+  await page.evaluate(() => (location.hash = '#/parametres'));
+  // Unpackaged (this run): the switch is shown, off and disabled, with the reason; the packaged app shows it off and usable.
+  const updatesSwitch = page.getByRole('switch', { name: 'Rechercher les mises à jour automatiquement' });
+  await expect(updatesSwitch).toBeVisible();
+  await expect(updatesSwitch).not.toBeChecked();
+  const status = await page.evaluate(() => (window as unknown as { api: Api }).api.updates.status());
+  expect(status).toMatchObject({ ok: true, value: { enabled: false, forbidden: false } });
+  expect(existsSync(join(ud, 'updates.json'))).toBe(false);
+  await page.getByRole('button', { name: 'Ouvrir le journal technique' }).click();
+  await expect.poll(() => app.evaluate(() => (globalThis as unknown as { opened: string[] }).opened)).toEqual([join(ud, 'logs', 'technique.log')]);
+  expect(await app.evaluate(() => (globalThis as unknown as { asked: number }).asked)).toBe(0);
+  expect(readFileSync(join(ud, 'logs', 'technique.log'), 'utf8')).toContain('"log.opened"');
+  await app.close();
 });
