@@ -45,3 +45,17 @@ export function confidentialView(account: Account, allowed: ReadonlySet<string>)
     },
   };
 }
+
+/**
+ * Séance notes of a confidential meeting stay in the coordinator's protected store, never on the server (the server
+ * knows the meeting exists, not what was said). True when a request would write such notes.
+ */
+export function writesConfidentialNotes(doc: () => Datastore, channel: string, payload: unknown): boolean {
+  if (channel !== 'meetings:saveNotes' || !payload || typeof payload !== 'object') return false;
+  const meetingId = (payload as { meetingId?: unknown }).meetingId;
+  try {
+    return doc().meetings.some((m) => m.id === meetingId && m.confidentiality === 'confidential');
+  } catch {
+    return false; // No document yet: the channel itself refuses.
+  }
+}

@@ -9,6 +9,7 @@
 import type https from 'node:https';
 import { contract, type ChannelName } from '../../shared/contract';
 import type { GeneratedInfo } from '../../shared/contract/documents';
+import type { MeetingDetail } from '../../shared/contract/meetings';
 import type { TeamConnectStep, TeamStatus } from '../../shared/contract/team';
 import { team } from '../../shared/i18n/team';
 import { fail, ok, type Result } from '../../shared/result';
@@ -158,6 +159,9 @@ export class TeamClient {
   private async saveNotes(conn: TeamConnection, payload: unknown): Promise<Result<unknown>> {
     const parsed = contract['meetings:saveNotes'].input.safeParse(payload);
     if (!parsed.success) return fail('invalid_input', describeIssues(parsed.error).message);
+    // A confidential meeting's notes never go to the server (it refuses them too): not queued either.
+    const shown = this.last.get('meetings:get', { id: parsed.data.meetingId })?.value as MeetingDetail | undefined;
+    if (shown?.meeting?.confidentiality === 'confidential') return fail('forbidden', team.errors.confidentialNotes);
     const savedAt = this.now().toISOString();
     // Durable first: whatever happens to the connection or to this computer, the text typed is on disk.
     const entry = this.queue.put({ server: conn.server, email: conn.email, ...parsed.data, savedAt });

@@ -28,6 +28,8 @@ export const team = {
     passwordChangeRequired: 'Choisissez un nouveau mot de passe avant de continuer.',
     unknownChannel: 'Cette opération n’existe pas.',
     desktopOnly: 'Cette opération n’est possible que dans l’application installée sur votre ordinateur.',
+    confidentialNotes:
+      'Les notes d’une réunion confidentielle ne sont pas envoyées au serveur de l’équipe : elles restent dans le coffre de la coordination. Prenez-les sur l’ordinateur de la coordination, en mode local.',
     badBody: 'La demande n’est pas lisible (JSON attendu).',
     csrf: 'La demande n’a pas pu être vérifiée (jeton de sécurité absent ou périmé). Rechargez la page, puis recommencez.',
   },
