@@ -80,7 +80,7 @@ export async function call<T>(promise: Promise<Result<T>>, options: CallOptions 
   if (!r.ok) {
     if (mutation) setSaveState({ status: 'error', message: r.error.message });
     if (notifyError && r.error.code !== 'invalid_input') {
-      notifications.show({ color: 'red', title: 'Action impossible', message: r.error.message, autoClose: 8000 });
+      notifications.show({ color: 'red', title: 'Action impossible', message: r.error.message, autoClose: 8000, role: 'alert' });
     }
     throw new ApiError(r.error);
   }

@@ -7,6 +7,10 @@ export const a11y = {
   openMenu: 'Ouvrir le menu des sections',
   closeMenu: 'Fermer le menu des sections',
   documentReady: (title: string, pages: string) => `Document prêt : ${title}, ${pages}. L’aperçu suit.`,
+  /** A document generated without a preview (meeting page, governance panel): « Enregistrer sous » follows. */
+  documentGenerated: (title: string, pages: string) => `Document prêt : ${title}, ${pages}.`,
+  /** The recovery key sheet, saved and opened for printing. */
+  recoverySheetSaved: (path: string) => `Fiche de la clé de secours enregistrée (${path}) et ouverte pour impression.`,
   eyeDropper: 'Prendre une couleur à l’écran',
   datePicker: {
     previousMonth: 'Mois précédent',

@@ -26,14 +26,14 @@ export function App() {
   useEffect(refresh, [refresh, version]);
   const warning = state?.warning;
   useEffect(() => {
-    if (warning) notifications.show({ id: 'store-warning', color: 'orange', title: 'Sauvegarde', message: warning, autoClose: false });
+    if (warning) notifications.show({ id: 'store-warning', color: 'orange', title: 'Sauvegarde', message: warning, autoClose: false, role: 'alert' });
   }, [warning]);
   const synced = state?.syncedFolder?.message;
   useEffect(() => {
     // Once per session, at start: Paramètres keeps showing it.
     if (!synced || syncedNoticeShown) return;
     syncedNoticeShown = true;
-    notifications.show({ id: 'synced-folder', color: 'orange', title: fr.store.syncedFolder.title, message: synced, autoClose: false });
+    notifications.show({ id: 'synced-folder', color: 'orange', title: fr.store.syncedFolder.title, message: synced, autoClose: false, role: 'alert' });
   }, [synced]);
 
   if (failure) return <RecoveryScreen message={failure} onRecovered={refresh} />;

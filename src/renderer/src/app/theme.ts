@@ -52,7 +52,8 @@ export const theme = createTheme({
     // mouse, Escape and « Annuler » do the same from the keyboard. Focus returns to the opener on close.
     Modal: Modal.extend({ defaultProps: { closeButtonProps: { 'aria-label': fr.a11y.closeDialog, tabIndex: -1 }, returnFocus: true } }),
     // Notifications and closable alerts: their close cross is a button that needs a French name.
-    Notification: Notification.extend({ defaultProps: { closeButtonProps: { 'aria-label': fr.a11y.closeNotice } } }),
+    // Their role is status (polite: saves, exports, imports, restores); errors and warnings pass role « alert ».
+    Notification: Notification.extend({ defaultProps: { closeButtonProps: { 'aria-label': fr.a11y.closeNotice }, role: 'status' } }),
     Alert: Alert.extend({ defaultProps: { closeButtonLabel: fr.a11y.closeNotice } }),
   },
 });

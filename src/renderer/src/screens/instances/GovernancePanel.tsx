@@ -12,6 +12,7 @@ import { api, ApiError, call } from '../../api';
 import { useAppState } from '../../app/appState';
 import { confirmDanger, notifyDeleted } from '../../components/confirm';
 import { DateField, INVALID_DATE } from '../../components/DateField';
+import { DocumentStatus } from '../../components/DocumentStatus';
 
 const G = fr.governance.ui;
 
@@ -171,6 +172,7 @@ export function GovernancePanel({ detail }: { detail: InstanceDetail }) {
           </Group>
         </Stack>
 
+        <DocumentStatus done={done} busy={!!busy} />
         {done ? (
           <Alert color="gray" variant="light">
             <Group justify="space-between" wrap="nowrap">

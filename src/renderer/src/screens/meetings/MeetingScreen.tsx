@@ -15,6 +15,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { AgendaBuilder } from './AgendaBuilder';
 import { AttendancePanel } from './AttendancePanel';
 import { DateField, INVALID_DATE } from '../../components/DateField';
+import { DocumentStatus } from '../../components/DocumentStatus';
 import { TimeField } from '../../components/TimeField';
 import { ConfidentialityBadge, formatDuration, LockedBadge, MeetingStatusBadge } from './badges';
 import { FollowUpPanel } from './FollowUpPanel';
@@ -403,6 +404,7 @@ export function DocumentButtons({ meetingId, hasMinutes }: { meetingId: string; 
           {L.docMinutes}
         </Button>
       </Group>
+      <DocumentStatus done={done} busy={!!busy} />
       {done ? (
         <Paper withBorder p="sm">
           <Group justify="space-between">

@@ -16,6 +16,7 @@ export function VaultGateScreen({ status, onDone }: { status: VaultStatus; onDon
   const [error, setError] = useState<{ message: string; field?: string }>();
   const [busy, setBusy] = useState(false);
   const [printError, setPrintError] = useState<string>();
+  const [printed, setPrinted] = useState<string>();
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
     document.title = `${recoveryKey ? t.recoveryTitle : status.state === 'absent' ? t.setupTitle : t.unlockTitle} — ${fr.appName}`;
@@ -36,8 +37,10 @@ export function VaultGateScreen({ status, onDone }: { status: VaultStatus; onDon
 
   const print = async () => {
     setPrintError(undefined);
+    setPrinted(undefined);
     const r = await api().vault.recoveryPdf({ recoveryKey: recoveryKey! });
     if (!r.ok) setPrintError(r.error.message);
+    else if (r.value.saved && r.value.path) setPrinted(r.value.path);
   };
 
   return (
@@ -54,6 +57,10 @@ export function VaultGateScreen({ status, onDone }: { status: VaultStatus; onDon
                 {recoveryKey}
               </Code>
               {printError && <Alert color="orange">{printError}</Alert>}
+              {/* Stays mounted: says, politely, that the sheet was saved and opened. */}
+              <Text size="sm" role="status" aria-live="polite">
+                {printed ? fr.a11y.recoverySheetSaved(printed) : ''}
+              </Text>
               <Button variant="light" onClick={() => void print()}>
                 {t.printRecovery}
               </Button>
