@@ -13,6 +13,8 @@ export default defineConfig({
         input: {
           index: resolve(__dirname, 'src/main/index.ts'),
           cli: resolve(__dirname, 'src/main/cli.ts'),
+          // Parsing of imported files, in a worker thread (services/sharing/parseOffThread.ts).
+          importWorker: resolve(__dirname, 'src/main/services/sharing/importWorker.ts'),
         },
       },
     },

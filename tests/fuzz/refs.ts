@@ -1,6 +1,6 @@
 // Entity references of fuzzed payloads: which kind of id a field names, and how a reference resolves against the live data.
 import { followUpRows } from '../../src/main/services/meetings/live';
-import type { Action, Datastore, Meeting } from '../../src/shared/model';
+import type { Action, Datastore, Instance, Meeting } from '../../src/shared/model';
 import { registerSettingsOf } from '../../src/shared/register-defaults';
 import type { ListName } from '../../src/shared/register-model';
 import { Ref, type RefHint } from './derive';
@@ -45,7 +45,13 @@ const BY_KEY: Record<string, string> = {
   origin: 'code:origins',
   orientations: 'code:orientations',
   closureReason: 'code:closureReasons',
+  reviewId: 'charterReview',
+  versionId: 'rulesVersion',
+  recoveryKey: 'recoveryKey',
 };
+
+/** The coffre's passphrase fields draw the world's current passphrase; the confirmation repeats its sibling. */
+const VAULT_KEYS: Record<string, string> = { passphrase: 'passphrase', current: 'passphrase', newPassphrase: 'passphrase', confirmation: 'confirmation' };
 
 const DOMAIN_ID: Record<string, string> = {
   partners: 'organisation',
@@ -77,6 +83,7 @@ export function hintFor(channel: string): RefHint {
     if (channel === 'meetings:archivedGet') return last === 'id' ? 'archivedMeeting' : last === 'periodId' ? 'archivedPeriod' : undefined;
     if (channel === 'backups:restore' && last === 'name') return 'backupName';
     if (last === 'token') return domain === 'documents' ? 'docToken' : 'importToken';
+    if (domain === 'vault' && VAULT_KEYS[last]) return VAULT_KEYS[last];
     // Only confidential working groups and the CDDF may follow situations of the register.
     if (last === 'instanceIds' && domain === 'register') return 'situationInstance';
     if (last === 'reason' && channel === 'register:create') return 'code:reasons';
@@ -114,6 +121,7 @@ export class Seen {
       if (Array.isArray(v.lines)) this.linesByToken.set(v.token, v.lines.map((l: { id: string }) => l.id));
     }
     if (channel === 'backups:create' && typeof v.name === 'string') this.add('backupName', v.name);
+    if (channel === 'vault:create' && typeof v.recoveryKey === 'string') this.add('recoveryKey', v.recoveryKey);
     if (channel === 'backups:list' && Array.isArray(value)) for (const b of value as { name: string }[]) this.add('backupName', b.name);
     if (channel === 'retention:plan' || channel === 'retention:apply') {
       const r = value as { due?: { targetId: string }[]; upcoming?: { targetId: string }[] };
@@ -127,6 +135,7 @@ export class Seen {
 
 interface Scope {
   channel: string;
+  instance?: Instance;
   meeting?: Meeting;
   action?: Action;
   axisId?: string;
@@ -193,6 +202,10 @@ function childLinks(data: Datastore, kind: string, channel: string): [string, st
       return a.flatMap((x) => x.indicators.map((c) => [x.id, c.id] as [string, string]));
     case 'measurement':
       return a.flatMap((x) => x.indicators.flatMap((i) => i.measurements.map((c) => [x.id, c.id, i.id] as [string, string, string])));
+    case 'charterReview':
+      return data.instances.flatMap((x) => (x.charterReviews ?? []).map((c) => [x.id, c.id] as [string, string]));
+    case 'rulesVersion':
+      return data.instances.flatMap((x) => (x.rulesVersions ?? []).map((c) => [x.id, c.id] as [string, string]));
     default:
       return [];
   }
@@ -200,11 +213,12 @@ function childLinks(data: Datastore, kind: string, channel: string): [string, st
 
 const MEETING_CHILDREN = new Set(['agendaItem', 'invitee', 'decision']);
 const ACTION_CHILDREN = new Set(['milestone', 'funding', 'attachment', 'indicator', 'measurement']);
+const INSTANCE_CHILDREN = new Set(['charterReview', 'rulesVersion']);
 
 function childPool(data: Datastore | undefined, kind: string, scope: Scope, scoped: boolean, seen: Seen): string[] {
-  if (MEETING_CHILDREN.has(kind) || ACTION_CHILDREN.has(kind)) {
+  if (MEETING_CHILDREN.has(kind) || ACTION_CHILDREN.has(kind) || INSTANCE_CHILDREN.has(kind)) {
     if (!data) return [];
-    const parent = MEETING_CHILDREN.has(kind) ? scope.meeting?.id : scope.action?.id;
+    const parent = MEETING_CHILDREN.has(kind) ? scope.meeting?.id : INSTANCE_CHILDREN.has(kind) ? scope.instance?.id : scope.action?.id;
     return childLinks(data, kind, scope.channel)
       .filter(([p, , mid]) => !scoped || ((!parent || p === parent) && (kind !== 'measurement' || !scope.indicatorId || mid === scope.indicatorId)))
       .map(([, c]) => c);
@@ -270,10 +284,24 @@ function firstRef(v: unknown, test: (r: Ref) => boolean): Ref | undefined {
 function pairParent(channel: string, payload: unknown, data: Datastore | undefined): unknown {
   if (!data || payload === null || typeof payload !== 'object' || Array.isArray(payload)) return payload;
   const top = payload as Record<string, unknown>;
-  const child = firstRef(payload, (r) => r.scoped && (MEETING_CHILDREN.has(r.kind) || ACTION_CHILDREN.has(r.kind)));
+  const child = firstRef(payload, (r) => r.scoped && (MEETING_CHILDREN.has(r.kind) || ACTION_CHILDREN.has(r.kind) || INSTANCE_CHILDREN.has(r.kind)));
   if (!child) return payload;
   const domain = channel.split(':')[0];
-  const parentKey = MEETING_CHILDREN.has(child.kind) ? ('meetingId' in top ? 'meetingId' : domain === 'meetings' ? 'id' : undefined) : 'actionId' in top ? 'actionId' : domain === 'actions' ? 'id' : undefined;
+  const parentKey = INSTANCE_CHILDREN.has(child.kind)
+    ? 'instanceId' in top
+      ? 'instanceId'
+      : undefined
+    : MEETING_CHILDREN.has(child.kind)
+      ? 'meetingId' in top
+        ? 'meetingId'
+        : domain === 'meetings'
+          ? 'id'
+          : undefined
+      : 'actionId' in top
+        ? 'actionId'
+        : domain === 'actions'
+          ? 'id'
+          : undefined;
   if (!parentKey || !(top[parentKey] instanceof Ref) || !(top[parentKey] as Ref).scoped) return payload;
   const links = childLinks(data, child.kind, channel);
   if (!links.length) return payload;
@@ -293,8 +321,10 @@ export function resolvePayload(channel: string, payload: unknown, data: Datastor
   const domain = channel.split(':')[0];
   const meetingId = str(top.meetingId) ?? (domain === 'meetings' ? str(top.id) : undefined);
   const actionId = str(top.actionId) ?? (domain === 'actions' ? str(top.id) : undefined);
+  const instanceId = str(top.instanceId);
   const scope: Scope = {
     channel,
+    instance: instanceId ? data?.instances.find((i) => i.id === instanceId) : undefined,
     meeting: meetingId ? data?.meetings.find((m) => m.id === meetingId) : undefined,
     action: actionId ? data?.actions.find((a) => a.id === actionId) : undefined,
     axisId: str(top.axisId),
@@ -307,5 +337,8 @@ export function resolvePayload(channel: string, payload: unknown, data: Datastor
   scope.token = str(top2.token);
   scope.periodId = str(top2.periodId);
   scope.indicatorId = str(top2.indicatorId);
-  return walk(second, (r) => permutation(data, r, scope) ?? pickFrom(childPool(data, r.kind, scope, r.scoped, seen), r));
+  const third = walk(second, (r) => (r.kind === 'confirmation' ? r : (permutation(data, r, scope) ?? pickFrom(childPool(data, r.kind, scope, r.scoped, seen), r))));
+  // The confirmation of a passphrase repeats the one it confirms (a mistyped confirmation comes from the almost-valid payloads).
+  const top3 = third !== null && typeof third === 'object' && !Array.isArray(third) ? (third as Record<string, unknown>) : {};
+  return walk(third, () => top3.passphrase ?? top3.newPassphrase ?? '');
 }

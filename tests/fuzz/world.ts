@@ -1,12 +1,14 @@
 // One fuzz world: the demo commune in a temporary data folder, the real invoker, a fake platform whose dialogs the payload steers.
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { extname, join } from 'node:path';
 import { createInvoker, type Invoke } from '../../src/main/ipc/handlers';
 import { setupDemo } from '../../src/main/services/app';
 import { createContext, type Platform, type ServiceContext } from '../../src/main/services/context';
+import { DEMO_PASSPHRASE } from '../../src/main/services/vault';
 import { BACKUP_DIR, listBackups } from '../../src/main/store/backups';
 import { Store } from '../../src/main/store/store';
+import { PROTECTED_DIR, Vault } from '../../src/main/vault/vault';
 import type { ProtectedAccess } from '../../src/main/vault/types';
 import { MemoryVault } from '../helpers/memory-vault';
 import { resolvePayload, Seen } from './refs';
@@ -19,18 +21,32 @@ export function fuzzTmp(): string {
 /** The fuzz clock: a fixed morning, moving seven seconds per call, so that a run replays identically. */
 export const FUZZ_EPOCH = Date.parse('2026-11-16T08:30:00.000Z');
 
-/** Builds the demo document once (it takes half a second) and returns its file content. */
-export async function demoTemplate(): Promise<string> {
+/** The fuzz demo, built once: its main file's content and a folder holding the whole demo data folder. */
+export interface DemoTemplate {
+  /** clspd.json of the demo. */
+  main: string;
+  /** The demo's data folder: clspd.json, the encrypted coffre (protected/, passphrase « valmont-demo »), today's backup. */
+  dir: string;
+  /** The recovery key of the demo's coffre (drawn by `vault:recover` calls). */
+  recoveryKey: string;
+}
+
+/**
+ * Builds the demo once (it takes half a second), with its coffre created with the test key-derivation cost
+ * (CLSPD_TEST_FAST_KDF) so that every world unlocks it in a few milliseconds.
+ */
+export async function demoTemplate(): Promise<DemoTemplate> {
   const dir = mkdtempSync(join(fuzzTmp(), 'clspd-fuzz-template-'));
-  try {
-    const store = Store.open(dir, { owner: 'test', now: () => new Date(FUZZ_EPOCH) });
-    await setupDemo(createContext(store, {}, () => new Date(FUZZ_EPOCH)));
-    await store.close();
-    const { readFileSync } = await import('node:fs');
-    return readFileSync(store.file, 'utf8');
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
+  const store = Store.open(dir, { owner: 'test', now: () => new Date(FUZZ_EPOCH) });
+  const ctx = createContext(store, {}, () => new Date(FUZZ_EPOCH));
+  const vault = new Vault(dir, { now: () => new Date(FUZZ_EPOCH) });
+  ctx.vault = vault;
+  const { recoveryKey } = await vault.create(DEMO_PASSPHRASE);
+  await setupDemo(ctx);
+  await store.close();
+  vault.lock();
+  return { main: readFileSync(join(dir, 'clspd.json'), 'utf8'), dir, recoveryKey };
 }
 
 /** Memory before a call: the (frozen) documents themselves, or their text when they are not frozen. */
@@ -82,10 +98,38 @@ export class World {
     // By default the protected store's test double (transactional, in memory): the register channels run against it.
     this.vault = vault;
     this.ctx.vault = this.vault;
-    this.invoke = createInvoker(this.ctx, undefined, (e) => this.logged.push(e));
+    const invoke = createInvoker(this.ctx, undefined, (e) => this.logged.push(e));
+    this.invoke = async (channel, payload) => {
+      await this.ready;
+      return invoke(channel, payload);
+    };
   }
 
   readonly vault: ProtectedAccess;
+  /** Calls wait for it (the fuzz worlds unlock the demo's coffre first). */
+  ready: Promise<void> = Promise.resolve();
+
+  /**
+   * A fuzz world: the demo (or, `empty`, a folder not set up yet) with the real encrypted coffre as the app wires
+   * it, unlocked with the demo passphrase before the first call (a coordinator opening the demo types it).
+   */
+  static fromTemplate(t: DemoTemplate, empty: boolean): World {
+    const copyDemo = (dir: string) => {
+      cpSync(join(t.dir, PROTECTED_DIR), join(dir, PROTECTED_DIR), { recursive: true });
+      // Today's backup of the demo (made when the template was set up): opening the folder then makes none.
+      cpSync(join(t.dir, BACKUP_DIR), join(dir, BACKUP_DIR), { recursive: true });
+    };
+    const world = World.create(t.main, empty, {
+      prepare: empty ? undefined : copyDemo,
+      vault: (dir) => new Vault(dir, { now: () => new Date(FUZZ_EPOCH + world.calls * 7_000), failureDelayBaseMs: 20 }),
+    });
+    const vault = world.vault as Vault;
+    if (vault.state === 'locked') world.ready = vault.unlock(DEMO_PASSPHRASE);
+    world.seen.add('passphrase', DEMO_PASSPHRASE);
+    world.seen.add('recoveryKey', t.recoveryKey);
+    for (const b of listBackups(world.dir)) world.seen.add('backupName', b.name);
+    return world;
+  }
 
   /**
    * The state of memory before a call. Committed documents are deep-frozen (Store transactions), so keeping the

@@ -9,6 +9,7 @@ import { renderCharter, renderCharterReview, renderRules } from './governance';
 import { renderMembers } from './members';
 import { renderMinutes } from './minutes';
 import { renderPlan } from './plan';
+import { withFontRecovery } from './kit/recovery';
 
 export type { GeneratedDocument, RenderOptions } from './data';
 export { renderConvocation, convocationPdf } from './convocation';
@@ -51,8 +52,15 @@ export interface DocumentParams {
   versionId?: string;
 }
 
-/** Generates one document; throws a French DomainError when an id is missing or the document does not apply. */
+/**
+ * Generates one document; throws a French DomainError when an id is missing or the document does not apply.
+ * A failure inside the shared fonts is retried once on freshly parsed faces (kit/recovery.ts).
+ */
 export function generateDocument(kind: DocumentKind, data: Datastore, p: DocumentParams, options: RenderOptions = {}): Promise<GeneratedDocument> {
+  return withFontRecovery(() => renderKind(kind, data, p, options));
+}
+
+function renderKind(kind: DocumentKind, data: Datastore, p: DocumentParams, options: RenderOptions): Promise<GeneratedDocument> {
   const need = (v: string | undefined, what: 'meeting' | 'action' | 'instance'): string => {
     if (v) return v;
     throw new MissingParamError(what);

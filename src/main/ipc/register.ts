@@ -2,6 +2,7 @@
 import type { RegisterChannel } from '../../shared/contract/register';
 import { registerSettingsOf } from '../../shared/register-defaults';
 import { renderDpoJournal, renderRegisterStats } from '../documents/register';
+import { withFontRecovery } from '../documents/kit/recovery';
 import { keepGenerated } from '../documents/service';
 import type { ServiceContext } from '../services/context';
 import * as reg from '../services/register';
@@ -21,13 +22,14 @@ export const registerHandlers: HandlerSlice<RegisterChannel> = {
   'register:stats': (i, ctx) => reg.registerStats(ctx.store.data, reg.requireVault(ctx).read(), i?.year),
   'register:statsPdf': async (i, ctx) => {
     const stats = reg.registerStats(ctx.store.data, reg.requireVault(ctx).read(), i?.year);
-    const doc = await renderRegisterStats(ctx.store.data, stats, i?.year, { now: ctx.now() });
+    const doc = await withFontRecovery(() => renderRegisterStats(ctx.store.data, stats, i?.year, { now: ctx.now() }));
     await logExport(ctx, doc.title);
     return keepGenerated(doc);
   },
   'register:journal': (_i, ctx) => reg.dpoJournal(ctx),
   'register:journalPdf': async (_i, ctx) => {
-    const doc = await renderDpoJournal(ctx.store.data, reg.dpoJournal(ctx), { now: ctx.now() });
+    const journal = reg.dpoJournal(ctx);
+    const doc = await withFontRecovery(() => renderDpoJournal(ctx.store.data, journal, { now: ctx.now() }));
     await logExport(ctx, doc.title);
     return keepGenerated(doc);
   },

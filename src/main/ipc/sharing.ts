@@ -33,6 +33,7 @@ export const sharingHandlers: HandlerSlice<
   | 'sharing:exportBackup'
   | 'sharing:exportUpdatePack'
   | 'sharing:previewImport'
+  | 'sharing:importProgress'
   | 'sharing:remapImport'
   | 'sharing:applyImport'
   | 'sharing:cancelImport'
@@ -58,6 +59,7 @@ export const sharingHandlers: HandlerSlice<
     if (!file) return { cancelled: true as const };
     return share.previewImport(ctx, i.kind, file, { expectedPilotId: i.expectedPilotId });
   },
+  'sharing:importProgress': (_i, ctx) => share.importProgress(ctx),
   'sharing:remapImport': (i, ctx) => share.remapImport(ctx, i.token, i.mapping ?? {}),
   // A backup has no lines: the list is empty and ignored.
   'sharing:applyImport': (i, ctx) => share.applyImport(ctx, i.token, i.acceptedLineIds),

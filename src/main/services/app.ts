@@ -1,6 +1,7 @@
 // Application-level operations: state of the data folder, first run (new council or demo), settings, backups.
 import { defaultPresidentTitle } from '../../shared/council';
-import { basename, join } from 'node:path';
+import { existsSync, readdirSync, rmSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { SettingsPatch, type AppState, type BackupSummary, type SetupInput } from '../../shared/contract/core';
 import { newId } from '../../shared/ids';
 import type { Datastore, Settings } from '../../shared/model';
@@ -8,7 +9,9 @@ import { backup as backupText } from '../../shared/i18n/backup';
 import { shell as shellText } from '../../shared/i18n/shell';
 import { DomainError } from '../../shared/result';
 import { BACKUP_DIR, listBackups } from '../store/backups';
-import { newEmptyDatastore } from '../store/store';
+import { newEmptyDatastore, Store } from '../store/store';
+import { Vault } from '../vault/vault';
+import type { ProtectedData } from '../../shared/protected-model';
 import { networkMounts } from '../network-mounts';
 import { presetCategories } from './categories';
 import { runRetention } from './register/lifecycle';
@@ -16,7 +19,7 @@ import { nowIso, type ServiceContext } from './context';
 import { buildDemoDatastore } from './demo';
 import { seedDemoRegister } from './demo/situations';
 import { syncedFolderWarning } from './synced';
-import { protectDemo, vaultStatus } from './vault';
+import { DEMO_PASSPHRASE, forgetVaultAfterRestore, protectDemo, vaultStatus } from './vault';
 
 export const AXIS_COLOURS = ['#1f5fa8', '#b35c00', '#2e7d5b', '#7a3e9d', '#a83250', '#4a6670'];
 
@@ -98,12 +101,59 @@ export async function setupCouncil(ctx: ServiceContext, input: SetupInput): Prom
   return appState(ctx);
 }
 
+/**
+ * The demonstration: the demo document, its coffre (passphrase « valmont-demo ») holding the confidential texts,
+ * and the demo register. All or nothing: a refusal at any step leaves the folder, the coffre and memory as they were.
+ */
 export async function setupDemo(ctx: ServiceContext): Promise<AppState> {
-  await ctx.store.initialise(buildDemoDatastore(ctx.now()));
-  await protectDemo(ctx);
-  // The demo register goes into the protected store once it is unlocked (the vault's demo set-up runs first).
-  await seedDemoRegister(ctx);
+  const store = ctx.store;
+  // Refused before anything is touched: a folder that already holds data (initialise says so), a coffre left in
+  // the folder that the demo passphrase does not open (unlocking writes nothing).
+  if (store.state.status !== 'empty') await store.initialise(buildDemoDatastore(ctx.now()));
+  const vault = ctx.vault instanceof Vault ? ctx.vault : undefined;
+  const wasLocked = vault?.state === 'locked';
+  if (vault && wasLocked) await vault.unlock(DEMO_PASSPHRASE);
+  const vaultBefore = vault?.state === 'unlocked' ? vault.read() : undefined;
+  const complete = async () => {
+    try {
+      await protectDemo(ctx);
+      // The demo register goes into the protected store once it is unlocked (the vault's demo set-up runs first).
+      await seedDemoRegister(ctx);
+    } catch (e) {
+      if (vault) await undoDemoVault(vault, vaultBefore, wasLocked);
+      throw e;
+    }
+  };
+  try {
+    if (store instanceof Store) await store.initialiseThen(buildDemoDatastore(ctx.now()), complete);
+    else {
+      await store.initialise(buildDemoDatastore(ctx.now()));
+      await complete();
+    }
+  } catch (e) {
+    if (vault && wasLocked) vault.lock();
+    throw e;
+  }
   return appState(ctx);
+}
+
+/** Puts the coffre back as it was before a refused demo set-up: removed when the demo created it, its content restored otherwise. */
+async function undoDemoVault(vault: Vault, before: ProtectedData | undefined, wasLocked: boolean): Promise<void> {
+  if (!before) {
+    vault.lock();
+    rmSync(vault.file, { force: true });
+    const dir = dirname(vault.file);
+    if (existsSync(dir) && readdirSync(dir).length === 0) rmSync(dir, { recursive: true, force: true });
+    return;
+  }
+  if (vault.state === 'unlocked' && vault.read() !== before) {
+    await vault.update((draft) => {
+      const target = draft as unknown as Record<string, unknown>;
+      for (const key of Object.keys(target)) delete target[key];
+      Object.assign(target, before);
+    });
+  }
+  if (wasLocked) vault.lock();
 }
 
 export async function updateSettings(ctx: ServiceContext, patch: SettingsPatch): Promise<Settings> {
@@ -153,6 +203,7 @@ export async function restoreBackup(ctx: ServiceContext, name: string): Promise<
   const found = listBackups(ctx.store.dataDir).find((b) => b.name === name);
   if (!found) throw new DomainError('not_found', 'Cette sauvegarde est introuvable.');
   await ctx.store.restoreFrom(join(ctx.store.dataDir, BACKUP_DIR, name));
+  forgetVaultAfterRestore(ctx);
   // A restored copy may hold what the law says to destroy by now: retention runs before anything else.
   await runRetention(ctx);
   return appState(ctx);
@@ -164,6 +215,7 @@ export async function restoreFromChosenFile(ctx: ServiceContext): Promise<AppSta
   const file = await ctx.platform.chooseOpenPath([{ name: 'Sauvegarde ou données Coordination CLSPD', extensions: ['zip', 'json'] }]);
   if (!file) return appState(ctx);
   await ctx.store.restoreFrom(file);
+  forgetVaultAfterRestore(ctx);
   await runRetention(ctx);
   return appState(ctx);
 }

@@ -2,6 +2,7 @@
 import type { VaultStatus } from '../../shared/contract/vault';
 import { vault as t } from '../../shared/i18n/vault';
 import { DomainError } from '../../shared/result';
+import { withFontRecovery } from '../documents/kit/recovery';
 import { recoveryKeyPdf } from '../documents/recovery-key';
 import { writeFileDurable } from '../store/durable';
 import { completeProtectionMove, isProtectionPending } from '../vault/migration';
@@ -81,12 +82,21 @@ export async function setIdleMinutes(ctx: ServiceContext, minutes: number): Prom
 /** Saves the recovery key sheet where the coordinator chooses, and opens it for printing. */
 export async function saveRecoveryPdf(ctx: ServiceContext, recoveryKey: string): Promise<{ saved: boolean; path?: string }> {
   if (!ctx.platform.chooseSavePath) throw new DomainError('forbidden', 'L’enregistrement d’un fichier n’est possible que dans l’application de bureau.');
-  const doc = await recoveryKeyPdf(recoveryKey, ctx.store.data.settings, ctx.now());
+  const doc = await withFontRecovery(() => recoveryKeyPdf(recoveryKey, ctx.store.data.settings, ctx.now()));
   const path = await ctx.platform.chooseSavePath(doc.suggestedName, [{ name: 'PDF', extensions: ['pdf'] }]);
   if (!path) return { saved: false };
   writeFileDurable(path, doc.bytes);
   await ctx.platform.openPath?.(path);
   return { saved: true, path };
+}
+
+/**
+ * After a restore: the coffre on disk is the backup's now (or gone when the backup had none), so the session
+ * unlocked on the previous one is forgotten. Left unlocked, it would show texts the folder no longer holds and its
+ * next write would bring the replaced coffre back. The coordinator unlocks the restored coffre with its passphrase.
+ */
+export function forgetVaultAfterRestore(ctx: ServiceContext): void {
+  if (ctx.vault instanceof Vault) ctx.vault.forget();
 }
 
 /** The demo's coffre: created with the demo passphrase, holding the demo's confidential texts. */

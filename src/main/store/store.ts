@@ -1,5 +1,5 @@
 // The datastore: lowdb over a durable adapter, with validation, migrations, backups, recovery and coalesced writes.
-import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { Low, type Adapter } from 'lowdb';
 import { Datastore, SCHEMA_VERSION } from '../../shared/model';
@@ -370,6 +370,25 @@ export class Store {
   }
 
   /**
+   * `initialise`, then `complete` (what must follow the creation: the demo's coffre and register), as one
+   * operation: when `complete` throws, the document and the backups written since are removed and the folder is
+   * empty again, in memory and on disk, before the error is passed on.
+   */
+  async initialiseThen(doc: Datastore, complete: () => Promise<void>): Promise<void> {
+    const backupsBefore = new Set(listBackupNames(this.dataDir));
+    await this.initialise(doc);
+    try {
+      await complete();
+    } catch (e) {
+      await this.flush().catch(() => undefined);
+      rmSync(this.file, { force: true });
+      for (const name of listBackupNames(this.dataDir)) if (!backupsBefore.has(name)) rmSync(join(this.dataDir, BACKUP_DIR, name), { force: true });
+      this.load();
+      throw e;
+    }
+  }
+
+  /**
    * Replaces the folder's state (main file, archives, protected store) by the backup `from`, a complete backup
    * or a single clspd.json of an earlier version, after validating all of it in memory: a refused backup changes
    * nothing. The current state, whatever it is (even unreadable or newer), is first saved whole into backups/.
@@ -412,6 +431,12 @@ export class Store {
       this.lock = null;
     }
   }
+}
+
+/** Names of the files in backups/ (none when the folder has none). */
+function listBackupNames(dataDir: string): string[] {
+  const dir = join(dataDir, BACKUP_DIR);
+  return existsSync(dir) ? readdirSync(dir) : [];
 }
 
 export function newEmptyDatastore(): Datastore {

@@ -43,6 +43,14 @@ export interface MappingColumn {
   field?: string;
 }
 
+/** Where the reading of a file to import stands (polled by the import screen while the preview is prepared). */
+export interface ImportProgress {
+  /** checking: sizes and format; parsing: rows being read (done of total). */
+  phase: 'checking' | 'parsing';
+  done: number;
+  total: number;
+}
+
 export interface ImportPreview {
   token: string;
   kind: ImportKind;
@@ -114,6 +122,7 @@ export const sharingContract = {
   'sharing:previewImport': channel<ImportPreview | { cancelled: true }>()(
     z.object({ kind: ImportKind, expectedPilotId: IdString.optional() }),
   ),
+  'sharing:importProgress': channel<ImportProgress | null>()(z.undefined()),
   'sharing:remapImport': channel<ImportPreview>()(z.object({ token: z.string().min(1).max(80), mapping: Mapping })),
   'sharing:applyImport': channel<ImportResult>()(z.object({ token: z.string().min(1).max(80), acceptedLineIds: Accepted })),
   'sharing:cancelImport': channel<{ cancelled: true }>()(z.object({ token: z.string().min(1).max(80) })),

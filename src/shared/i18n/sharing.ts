@@ -217,6 +217,8 @@ export const sharing = {
     emptyFile: 'Le fichier est vide : il n’y a rien à importer.',
     tooLarge: (mb: number, max: number) => `Le fichier pèse ${mb} Mo, au-delà de la limite de ${max} Mo pour un import. Rien n’a été importé : découpez le fichier ou vérifiez qu’il s’agit du bon fichier.`,
     wrongType: 'Ce fichier n’est ni un classeur Excel (.xlsx) ni un fichier CSV. Enregistrez-le au format .xlsx ou « CSV (séparateur : point-virgule) » et recommencez.',
+    noCategoryAtAll: 'Aucune catégorie de partenaires n’existe dans vos données : la structure ne peut pas être classée. Créez au moins une catégorie (Annuaire, « Catégories ») puis recommencez.',
+    workerStopped: 'La lecture du fichier s’est interrompue avant la fin (mémoire insuffisante ?). Rien n’a été importé ; fermez d’autres programmes et recommencez.',
     truncatedXlsx: 'Ce classeur Excel est endommagé ou incomplet (fichier tronqué ?) : il ne peut pas être lu. Enregistrez-le de nouveau depuis Excel et recommencez. Rien n’a été importé.',
     brokenQuote: (row: number) => `Le fichier est mal formé à la ligne ${row} : un guillemet ouvert n’est jamais refermé. Corrigez la ligne ou enregistrez de nouveau le fichier depuis Excel. Rien n’a été importé.`,
     noHeader: 'La première ligne du fichier ne contient aucun intitulé de colonne reconnu. Ajoutez une ligne d’en-tête (par exemple « Structure ; Catégorie ; Contact ; Courriel »).',

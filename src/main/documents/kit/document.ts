@@ -64,6 +64,11 @@ const MAX_SHARED_LAYOUTS = 60_000;
 /** A council logo is a small picture; anything larger is not read. */
 const LOGO_MAX_BYTES = 5 * 1024 * 1024;
 
+/** Empties the shared layout caches (the parsed faces they refer to are being replaced). */
+export function clearSharedLayouts(): void {
+  for (const face of Object.keys(sharedLayoutCaches) as Face[]) sharedLayoutCaches[face] = Object.create(null);
+}
+
 /** Keeps the shared layout caches bounded (checked once per document). */
 function trimSharedLayouts(): void {
   for (const face of Object.keys(sharedLayoutCaches) as Face[]) {

@@ -110,6 +110,12 @@ export function loadFonts(): FontSet {
 
 const coverage: Record<Face, Map<number, boolean>> = { regular: new Map(), bold: new Map(), italic: new Map(), boldItalic: new Map() };
 
+/** Forgets the parsed faces and what was learnt from them: the next document parses the files again. */
+export function resetFontCache(): void {
+  cache = undefined;
+  for (const m of Object.values(coverage)) m.clear();
+}
+
 /** Whether the face draws this code point (cached: fontkit's cmap lookup is cheap but called per character). */
 export function hasGlyph(face: Face, codePoint: number): boolean {
   const m = coverage[face];

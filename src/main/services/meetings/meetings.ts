@@ -170,8 +170,22 @@ export async function createMeeting(ctx: ServiceContext, input: MeetingInput): P
   return meetingDetail(ctx, created.id);
 }
 
+/** The refusals of a meeting change (locked, times, confidentiality, next meeting before this one). */
+function assertPatchAllowed(data: Datastore, meeting: Meeting, patch: MeetingPatch): void {
+  assertNotLocked(meeting);
+  const startTime = patch.startTime ?? meeting.startTime;
+  const end = patch.plannedEndTime === '' ? undefined : (patch.plannedEndTime ?? meeting.plannedEndTime);
+  assertTimes(startTime, end);
+  if (patch.confidentiality) assertConfidentiality(data, meeting, patch.confidentiality);
+  if (patch.nextMeetingDate && patch.nextMeetingDate < (patch.date ?? meeting.date)) {
+    throw new DomainError('invalid_input', 'La prochaine réunion est avant celle-ci. Corrigez la date de la prochaine réunion.', 'nextMeetingDate');
+  }
+}
+
 export async function updateMeeting(ctx: ServiceContext, id: string, patch: MeetingPatch): Promise<Meeting> {
   const before = getMeeting(ctx.store.data, id);
+  // Every refusal comes before the protected store is written: a refused change must leave both stores as they were.
+  assertPatchAllowed(ctx.store.data, before, patch);
   const wasSecret = protects(ctx, before);
   const willBeSecret = protects(ctx, { confidentiality: patch.confidentiality ?? before.confidentiality });
   // The vault is needed only when texts move or change: a new place or time does not ask to unlock.
@@ -195,14 +209,7 @@ export async function updateMeeting(ctx: ServiceContext, id: string, patch: Meet
   }
   const updated = await ctx.store.update((data) => {
     const meeting = getMeeting(data, id);
-    assertNotLocked(meeting);
-    const startTime = patch.startTime ?? meeting.startTime;
-    const end = patch.plannedEndTime === '' ? undefined : (patch.plannedEndTime ?? meeting.plannedEndTime);
-    assertTimes(startTime, end);
-    if (patch.confidentiality) assertConfidentiality(data, meeting, patch.confidentiality);
-    if (patch.nextMeetingDate && patch.nextMeetingDate < (patch.date ?? meeting.date)) {
-      throw new DomainError('invalid_input', 'La prochaine réunion est avant celle-ci. Corrigez la date de la prochaine réunion.', 'nextMeetingDate');
-    }
+    assertPatchAllowed(data, meeting, patch);
     for (const [k, v] of Object.entries(patch)) {
       if (v === undefined) continue;
       if (v === '' && k !== 'generalNotes') delete (meeting as Record<string, unknown>)[k];

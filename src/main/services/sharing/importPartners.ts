@@ -212,6 +212,11 @@ export function planPartners(state: WorkState, table: RawTable, overrides: Recor
       if (apply && c.length) Object.assign(existing, patch, { updatedAt: at });
       action = c.length ? 'merge' : 'unchanged';
     } else {
+      if (!category && !other) {
+        // No category at all in this council (every one deleted): the line cannot be classified.
+        lines.push({ id, row: raw.row, label: label || sharing.import.row(raw.row), action: 'invalid', changes: [], errors: [{ message: sharing.import.noCategoryAtAll }], warnings, acceptable: false });
+        continue;
+      }
       if (!category) {
         category = other;
         warnings.push(`Aucune catégorie indiquée : la structure est classée dans « ${other?.label ?? 'Autres'} ».`);

@@ -1,11 +1,12 @@
 // Sharing services used by the IPC handlers and the CLI: exports to bytes, imports as preview (token) then apply.
 import { basename } from 'node:path';
-import type { ExportResult, ImportKind, ImportPreview, ImportResult, PreviewLine, SharingOverview } from '../../../shared/contract/sharing';
+import type { ExportResult, ImportKind, ImportPreview, ImportProgress, ImportResult, PreviewLine, SharingOverview } from '../../../shared/contract/sharing';
 import { addDays } from '../../../shared/format';
 import { sharing } from '../../../shared/i18n/sharing';
 import { newId } from '../../../shared/ids';
 import { DomainError } from '../../../shared/result';
 import type { ServiceContext } from '../context';
+import { forgetVaultAfterRestore } from '../vault';
 import { exportBackup, inspectBackup, restoreBackupFile, type BackupPreview } from './backup';
 import { backup as backupText } from '../../../shared/i18n/backup';
 import { instanceMap, isConfidentialInstance, isConfidentialMeeting, suggestedName, type ShareOptions } from './common';
@@ -16,9 +17,10 @@ import { buildEml } from './eml';
 import { instanceIcs, meetingIcs } from './ics';
 import { actionsWorkCopy, ACTION_FIELDS, planActions } from './importActions';
 import { PARTNER_FIELDS, partnerWorkState, planPartners } from './importPartners';
-import { isZip, loadWorkbook, readImportBytes, readTableBuffer, type RawTable } from './readTable';
+import { parseOffThread } from './parseOffThread';
+import { isZip, readImportBytes, type RawTable } from './readTable';
 import { buildTable, TABLE_KINDS, type TableKind } from './tables';
-import { applyPackIn, buildUpdatePack, parsePack, pilotActions, planPack, type ParsedPack } from './updatePack';
+import { applyPackIn, buildUpdatePack, pilotActions, planPack, type ParsedPack } from './updatePack';
 import { tableToCsv, tableToXlsx } from './writers';
 
 export { TABLE_KINDS, type TableKind };
@@ -224,6 +226,13 @@ type Session =
 const sessions = new WeakMap<object, Map<string, Session>>();
 const MAX_SESSIONS = 8;
 
+const progressByContext = new WeakMap<ServiceContext, ImportProgress>();
+
+/** Where the reading of the file being imported stands; null when no file is being read. */
+export function importProgress(ctx: ServiceContext): ImportProgress | null {
+  return progressByContext.get(ctx) ?? null;
+}
+
 function sessionsOf(ctx: ServiceContext): Map<string, Session> {
   let m = sessions.get(ctx.trash);
   if (!m) sessions.set(ctx.trash, (m = new Map()));
@@ -314,13 +323,18 @@ export async function previewImport(ctx: ServiceContext, kind: ImportKind, file:
   let s: Session;
   if (kind === 'backup') {
     s = { kind, file, backup: inspectBackup(file) };
-  } else if (kind === 'updatePack') {
-    const buf = readImportBytes(file);
-    if (!isZip(buf)) throw new DomainError('invalid_input', `${sharing.import.notAnUpdatePack} (Le fichier n’est pas un classeur .xlsx.)`);
-    s = { kind, file, pack: parsePack(await loadWorkbook(buf)), expectedPilotId: opts.expectedPilotId };
   } else {
-    const table = await readTableBuffer(readImportBytes(file), file);
-    s = { kind, file, table, mapping: opts.mapping ?? {} };
+    // Parsing runs in the import worker: the window stays responsive and polls the progress (importProgress).
+    const buf = readImportBytes(file);
+    if (kind === 'updatePack' && !isZip(buf)) throw new DomainError('invalid_input', `${sharing.import.notAnUpdatePack} (Le fichier n’est pas un classeur .xlsx.)`);
+    const report = (p: ImportProgress) => progressByContext.set(ctx, p);
+    try {
+      report({ phase: 'checking', done: 0, total: buf.length });
+      const parsed = await parseOffThread(kind === 'updatePack' ? 'pack' : 'table', buf, file, report);
+      s = kind === 'updatePack' ? { kind, file, pack: parsed as ParsedPack, expectedPilotId: opts.expectedPilotId } : { kind, file, table: parsed as RawTable, mapping: opts.mapping ?? {} };
+    } finally {
+      progressByContext.delete(ctx);
+    }
   }
   const all = sessionsOf(ctx);
   const token = newId('imp');
@@ -357,6 +371,7 @@ export async function applyImport(ctx: ServiceContext, token: string, accepted?:
   const at = ctx.now().toISOString();
   if (s.kind === 'backup') {
     const r = await restoreBackupFile(ctx.store, s.file);
+    forgetVaultAfterRestore(ctx);
     sessionsOf(ctx).delete(token);
     return { applied: 1, skipped: 0, movedAside: r.movedAside, message: [backupText.restored, ...(r.movedAside ? [backupText.movedAside(r.movedAside)] : []), ...r.warnings].join(' ') };
   }

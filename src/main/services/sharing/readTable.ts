@@ -125,22 +125,29 @@ export async function loadWorkbook(buf: Buffer): Promise<ExcelJS.Workbook> {
   return wb;
 }
 
-export function sheetRows(ws: ExcelJS.Worksheet): RawRow[] {
+/** Called with the rows read so far and the rows to read (every PROGRESS_EVERY rows, and at the end). */
+export type RowProgress = (done: number, total: number) => void;
+const PROGRESS_EVERY = 250;
+
+export function sheetRows(ws: ExcelJS.Worksheet, onRows?: RowProgress): RawRow[] {
   const out: RawRow[] = [];
+  const total = ws.actualRowCount;
   ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     const cells: RawCell[] = [];
     const n = row.cellCount;
     for (let c = 1; c <= n; c++) cells.push(normaliseCell(row.getCell(c).value));
     out.push({ row: rowNumber, cells });
+    if (onRows && out.length % PROGRESS_EVERY === 0) onRows(out.length, total);
   });
+  onRows?.(out.length, total);
   return out;
 }
 
-export function xlsxTable(wb: ExcelJS.Workbook): RawTable {
+export function xlsxTable(wb: ExcelJS.Workbook, onRows?: RowProgress): RawTable {
   const ws = wb.worksheets.find((w) => w.state === 'visible' && w.rowCount > 0) ?? wb.worksheets[0];
   // A sheet without its declared dimension: counted once loaded (the inflated size is already bounded).
   assertRowCount(ws.actualRowCount - 1);
-  return finish('xlsx', sheetRows(ws), { sheetName: ws.name });
+  return finish('xlsx', sheetRows(ws, onRows), { sheetName: ws.name });
 }
 
 /** The separator used in the header line (outside quotes): `;` (French Excel), `,` or tab; `;` on a tie. */
@@ -164,7 +171,7 @@ function countLines(text: string): number {
   return text.endsWith('\n') ? n - 1 : n;
 }
 
-export function csvTable(buf: Buffer): RawTable {
+export function csvTable(buf: Buffer, onRows?: RowProgress): RawTable {
   const { text: decoded, encoding } = decodeText(buf);
   let text = decoded.replace(/^\uFEFF/, '');
   if (!text.trim()) fail(sharing.import.emptyFile);
@@ -180,7 +187,11 @@ export function csvTable(buf: Buffer): RawTable {
   if (parsed.meta.truncated) assertRowCount(Math.max(countLines(text) - 1 - offset, MAX_IMPORT_ROWS + 1));
   const quoteError = parsed.errors.find((e) => e.type === 'Quotes');
   if (quoteError) fail(sharing.import.brokenQuote((quoteError.row ?? 0) + 1 + offset));
-  const rows: RawRow[] = parsed.data.map((cells, i) => ({ row: i + 1 + offset, cells: cells.map((c) => (c === '' ? null : c)) }));
+  const rows: RawRow[] = parsed.data.map((cells, i) => {
+    if (onRows && i % PROGRESS_EVERY === 0) onRows(i, parsed.data.length);
+    return { row: i + 1 + offset, cells: cells.map((c) => (c === '' ? null : c)) };
+  });
+  onRows?.(rows.length, rows.length);
   const t = finish('csv', rows, { encoding, delimiter: parsed.meta.delimiter });
   assertRowCount(t.rows.length);
   if (offset) t.confidential = true;
@@ -193,10 +204,10 @@ export async function readTableFile(file: string, maxBytes = MAX_IMPORT_BYTES): 
   return readTableBuffer(buf, file);
 }
 
-export async function readTableBuffer(buf: Buffer, name = ''): Promise<RawTable> {
+export async function readTableBuffer(buf: Buffer, name = '', onRows?: RowProgress): Promise<RawTable> {
   if (!buf.length) fail(sharing.import.emptyFile);
-  if (isZip(buf)) return xlsxTable(await loadWorkbook(buf));
+  if (isZip(buf)) return xlsxTable(await loadWorkbook(buf), onRows);
   if (/\.xlsx$/i.test(name)) fail(sharing.import.truncatedXlsx);
   if (looksBinary(buf)) fail(sharing.import.wrongType);
-  return csvTable(buf);
+  return csvTable(buf, onRows);
 }

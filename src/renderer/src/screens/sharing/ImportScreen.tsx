@@ -9,6 +9,7 @@ import { api, call } from '../../api';
 import { confirmDanger } from '../../components/confirm';
 import { EmptyState } from '../../components/EmptyState';
 import { PageHeader } from '../../components/PageHeader';
+import { ImportProgressBar } from './ImportProgressBar';
 
 const T = fr.sharing;
 const KINDS: ImportKind[] = ['partners', 'actions', 'updatePack', 'backup'];
@@ -164,10 +165,11 @@ export function ImportScreen() {
           </Stack>
         </Card>
 
-        {busy ? (
+        {busy && !preview ? <ImportProgressBar active /> : null}
+        {busy && preview ? (
           <Stack gap={4} role="status" aria-live="polite">
-            <Text size="sm">{preview ? T.ui.applying : T.ui.reading}</Text>
-            <Progress value={100} animated striped aria-label={preview ? T.ui.applying : T.ui.reading} />
+            <Text size="sm">{T.ui.applying}</Text>
+            <Progress value={100} animated striped aria-label={T.ui.applying} />
           </Stack>
         ) : null}
         {error ? (
