@@ -9,6 +9,7 @@ import { createContext, type ServiceContext } from '../../src/main/services/cont
 import { DEMO_PASSPHRASE } from '../../src/main/services/vault';
 import { Store } from '../../src/main/store/store';
 import { Vault } from '../../src/main/vault/vault';
+import { looksFrench } from '../helpers/fixtures';
 
 const dirs: string[] = [];
 const stores: Store[] = [];
@@ -139,5 +140,18 @@ describe('restoring a backup while the coffre is unlocked', () => {
     const person = store.data.people[0]!;
     expect((await invoke('people:update', { id: person.id, patch: { jobTitle: 'Chargée de mission' } })).ok).toBe(true);
     expect(existsSync(vault.file)).toBe(false);
+  });
+});
+
+describe('vault:setIdleMinutes out of range', () => {
+  it('is refused with a French sentence (was « minutes : Au moins 1 minute. »)', async () => {
+    const { ctx } = open(folder());
+    await setupDemo(ctx);
+    const invoke = createInvoker(ctx, undefined, () => undefined);
+    for (const minutes of [0, 241]) {
+      const r = await invoke('vault:setIdleMinutes', { minutes });
+      expect(r.ok).toBe(false);
+      if (!r.ok) expect(looksFrench(r.error.message), r.error.message).toBe(true);
+    }
   });
 });

@@ -33,5 +33,5 @@ export const vaultContract = {
   'vault:lock': channel<VaultStatus>()(z.undefined()),
   'vault:changePassphrase': channel<VaultStatus>()(confirmed({ current: passphrase, newPassphrase: passphrase }, 'newPassphrase')),
   'vault:recoveryPdf': channel<{ saved: boolean; path?: string }>()(z.object({ recoveryKey: z.string().min(1).max(200) }).strict()),
-  'vault:setIdleMinutes': channel<VaultStatus>()(z.object({ minutes: z.number().int().min(1, 'Au moins 1 minute.').max(240, 'Au plus 240 minutes (4 heures).') }).strict()),
+  'vault:setIdleMinutes': channel<VaultStatus>()(z.object({ minutes: z.number().int().min(1, 'Le délai de verrouillage est d’au moins 1 minute.').max(240, 'Le délai de verrouillage est d’au plus 240 minutes (4 heures).') }).strict()),
 };
