@@ -1,12 +1,12 @@
 // Shared pieces of the register screens: status badge (icon + word + colour), the locked notice with unlock, saving a generated PDF.
-import { Badge, Button, Group, Paper, PasswordInput, Stack, Text } from '@mantine/core';
+import { Badge, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { IconArchive, IconCircleCheck, IconCircleDot, IconLock, IconProgress } from '@tabler/icons-react';
-import { useState } from 'react';
 import type { GeneratedInfo } from '../../../../shared/contract/documents';
 import { fr } from '../../../../shared/i18n';
 import type { SituationStatus } from '../../../../shared/register-model';
 import type { AppErrorInfo, Result } from '../../../../shared/result';
-import { ApiError, api, call } from '../../api';
+import { api, call, useQuery } from '../../api';
+import { UnlockForm } from '../vault/UnlockForm';
 
 const L = fr.register.ui;
 
@@ -26,11 +26,9 @@ export function StatusBadge({ status }: { status: SituationStatus }) {
   );
 }
 
-/** Shown when the protected store is locked: the passphrase unlocks it here, when the vault offers it. */
+/** Shown when the protected store is locked: the coffre's own unlock form (waiting delay, demo hint, recovery key) right here. */
 export function LockedNotice({ error }: { error: AppErrorInfo }) {
-  const [passphrase, setPassphrase] = useState('');
-  const [message, setMessage] = useState<string>();
-  const vault = (api() as unknown as { vault?: { unlock?: (i: { passphrase: string }) => Promise<Result<unknown>> } }).vault;
+  const status = useQuery(() => api().vault.status(), []);
   if (error.code !== 'locked') {
     return (
       <Paper withBorder p="lg">
@@ -39,29 +37,17 @@ export function LockedNotice({ error }: { error: AppErrorInfo }) {
     );
   }
   return (
-    <Paper withBorder p="xl" maw={560} mx="auto">
+    <Paper withBorder p="xl" maw={560} mx="auto" component="section" aria-labelledby="register-locked-title">
       <Stack gap="sm">
         <Group gap="xs">
           <IconLock size={22} aria-hidden />
-          <Text fw={600} size="lg">
+          <Title order={2} size="h3" id="register-locked-title">
             {L.lockedTitle}
-          </Text>
+          </Title>
         </Group>
         <Text c="dimmed">{L.lockedText}</Text>
-        {vault?.unlock ? (
-          <form
-            onSubmit={(e) => {
-              e.preventDefault();
-              setMessage(undefined);
-              call(vault.unlock!({ passphrase }), { mutation: true, notifyError: false }).catch((err: unknown) => setMessage(err instanceof ApiError ? err.info.message : String(err)));
-            }}
-          >
-            <Group align="flex-end">
-              <PasswordInput label={L.passphrase} value={passphrase} onChange={(e) => setPassphrase(e.currentTarget.value)} error={message} style={{ flex: 1 }} data-autofocus />
-              <Button type="submit">{L.unlock}</Button>
-            </Group>
-          </form>
-        ) : null}
+        {/* Unlocking is a change every screen must see: announced like a mutation so that the register reloads. */}
+        <UnlockForm {...(status.data ? { status: status.data } : {})} onUnlocked={(s) => void call(Promise.resolve({ ok: true as const, value: s }), { mutation: true }).catch(() => undefined)} />
       </Stack>
     </Paper>
   );

@@ -1,5 +1,6 @@
 // Paramètres of the register of situations: the correspondence table (off by default; turning it off destroys the names) and the register's counts on the tableau de bord.
 import { Card, Stack, Switch, Text, Title } from '@mantine/core';
+import { useState } from 'react';
 import { fr } from '../../../../shared/i18n';
 import { api, call, useQuery } from '../../api';
 import { confirmDanger } from '../../components/confirm';
@@ -7,25 +8,44 @@ import { confirmDanger } from '../../components/confirm';
 const L = fr.register.ui;
 const C = fr.correspondence;
 
-/** Turning the correspondence table off destroys its names: asked first. */
-async function setCorrespondence(on: boolean): Promise<void> {
-  if (!on && !(await confirmDanger(C.disableConfirmTitle, C.disableConfirm, C.disableAction))) return;
-  await call(api().register.updateOptions({ correspondenceEnabled: on }), { mutation: true, success: on ? L.optionsSaved : C.destroyed(0) }).catch(() => undefined);
+type Options = { correspondenceEnabled?: boolean; countsOnDashboard?: boolean };
+
+/** Saves one option; turning the correspondence table off destroys its names, so it is asked first. Resolves false when nothing changed. */
+async function save(patch: Options): Promise<boolean> {
+  if (patch.correspondenceEnabled === false && !(await confirmDanger(C.disableConfirmTitle, C.disableConfirm, C.disableAction))) return false;
+  const success = patch.correspondenceEnabled === false ? C.destroyed(0) : L.optionsSaved;
+  return call(api().register.updateOptions(patch), { mutation: true, success }).then(
+    () => true,
+    () => false,
+  );
 }
 
 /** The two switches; `framed` adds the card and heading used on the Paramètres screen. */
 export function RegisterOptions({ framed = true }: { framed?: boolean }) {
   const settings = useQuery(() => api().register.settings(), []);
+  // The switch follows the click at once; it goes back if the change is refused or cancelled.
+  const [pending, setPending] = useState<Options>({});
   const s = settings.data;
   if (!s) return null;
+  const toggle = (patch: Options) => {
+    setPending((p) => ({ ...p, ...patch }));
+    void save(patch).then((ok) => {
+      if (!ok) setPending((p) => ({ ...p, ...Object.fromEntries(Object.keys(patch).map((k) => [k, undefined])) }));
+    });
+  };
   const switches = (
     <Stack gap="sm">
-      <Switch label={L.correspondence} description={C.settingHint} checked={s.correspondenceEnabled} onChange={(e) => void setCorrespondence(e.currentTarget.checked)} />
+      <Switch
+        label={L.correspondence}
+        description={C.settingHint}
+        checked={pending.correspondenceEnabled ?? s.correspondenceEnabled}
+        onChange={(e) => toggle({ correspondenceEnabled: e.currentTarget.checked })}
+      />
       <Switch
         label={L.countsOnDashboard}
         description={L.countsOnDashboardHint}
-        checked={s.countsOnDashboard ?? false}
-        onChange={(e) => void call(api().register.updateOptions({ countsOnDashboard: e.currentTarget.checked }), { mutation: true, success: L.optionsSaved }).catch(() => undefined)}
+        checked={pending.countsOnDashboard ?? s.countsOnDashboard ?? false}
+        onChange={(e) => toggle({ countsOnDashboard: e.currentTarget.checked })}
       />
     </Stack>
   );
