@@ -92,7 +92,7 @@ export function Shell() {
           </Group>
         </Group>
       </AppShell.Header>
-      <AppShell.Navbar p="sm" id="clspd-navbar">
+      <AppShell.Navbar p="sm" id="clspd-navbar" className="clspd-navbar" data-folded={!menuOpened}>
         <Stack gap={2} mb="md" px="xs">
           <Text fw={700} size="lg" lh={1.2}>
             {settings.councilAcronym} {settings.communeName ? `de ${settings.communeName}` : ''}

@@ -2,6 +2,7 @@
 import { Button, Group, Text } from '@mantine/core';
 import { modals } from '@mantine/modals';
 import { notifications } from '@mantine/notifications';
+import type { Result } from '../../../shared/result';
 import { api, call } from '../api';
 
 /** Asks for confirmation; resolves true when the user confirmed. */
@@ -41,4 +42,14 @@ export function notifyDeleted(deleted: { undoToken: string; label: string }): vo
       </Group>
     ),
   });
+}
+
+/**
+ * The one way to delete with undo: asks for confirmation, runs the deletion as a mutation, then shows the undo
+ * notification. Resolves true when the record was deleted, false when the user cancelled (a refusal throws ApiError).
+ */
+export async function deleteWithUndo(title: string, message: string, remove: () => Promise<Result<{ undoToken: string; label: string }>>, confirmLabel?: string): Promise<boolean> {
+  if (!(await confirmDanger(title, message, confirmLabel))) return false;
+  notifyDeleted(await call(remove(), { mutation: true }));
+  return true;
 }

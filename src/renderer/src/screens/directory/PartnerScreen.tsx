@@ -14,6 +14,7 @@ import { EmptyState } from '../../components/EmptyState';
 import { PageHeader } from '../../components/PageHeader';
 import { PartnerForm } from './PartnerForm';
 import { PersonForm } from './PersonForm';
+import { WideTable } from '../../components/WideTable';
 
 const t = fr.directory.partner;
 
@@ -132,7 +133,7 @@ export function PartnerScreen() {
                 {t.noContacts}
               </Text>
             ) : (
-              <Table verticalSpacing="xs" aria-label={t.contacts}>
+              <WideTable verticalSpacing="xs" aria-label={t.contacts}>
                 <Table.Thead>
                   <Table.Tr>
                     <Table.Th>{t.colName}</Table.Th>
@@ -178,7 +179,7 @@ export function PartnerScreen() {
                     </Table.Tr>
                   ))}
                 </Table.Tbody>
-              </Table>
+              </WideTable>
             )}
           </Card>
         </Grid.Col>

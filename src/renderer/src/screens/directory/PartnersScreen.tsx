@@ -12,6 +12,7 @@ import { confirmDanger, notifyDeleted } from '../../components/confirm';
 import { EmptyState } from '../../components/EmptyState';
 import { PageHeader } from '../../components/PageHeader';
 import { PartnerForm } from './PartnerForm';
+import { WideTable } from '../../components/WideTable';
 
 const t = fr.directory.partners;
 const tp = fr.directory.partner;
@@ -87,7 +88,7 @@ export function PartnersScreen() {
         )
       ) : (
         <Paper withBorder>
-          <Table highlightOnHover verticalSpacing="sm" aria-label={t.tableLabel}>
+          <WideTable highlightOnHover verticalSpacing="sm" aria-label={t.tableLabel}>
             <Table.Thead>
               <Table.Tr>
                 <Table.Th>{t.colName}</Table.Th>
@@ -129,7 +130,7 @@ export function PartnersScreen() {
                 </Table.Tr>
               ))}
             </Table.Tbody>
-          </Table>
+          </WideTable>
         </Paper>
       )}
       <Text size="xs" c="dimmed" mt="xs">

@@ -16,6 +16,7 @@ import { charterApplies, registerAllowed } from '../../../../shared/instance-rul
 import { GovernancePanel } from './GovernancePanel';
 import { ConfidentialityBadge, MeetingStatusBadge } from '../meetings/badges';
 import { NewMeetingDialog } from '../meetings/MeetingsScreen';
+import { WideTable } from '../../components/WideTable';
 
 const L = fr.meetings.ui;
 
@@ -211,7 +212,7 @@ export function InstanceScreen() {
                   <Text fw={600} component={Link} to={links.partner(g.organisationId)} c="inherit">
                     {g.organisationName}
                   </Text>
-                  <Table verticalSpacing={4} mt={4}>
+                  <WideTable verticalSpacing={4} mt={4}>
                     <Table.Tbody>
                       {g.members.map((r) => (
                         <Table.Tr key={r.membership.id}>
@@ -255,13 +256,13 @@ export function InstanceScreen() {
                         </Table.Tr>
                       ))}
                     </Table.Tbody>
-                  </Table>
+                  </WideTable>
                 </Paper>
               ))
             )}
             <Text fw={700}>{L.history}</Text>
             <Paper withBorder>
-              <Table verticalSpacing={4} aria-label={L.history}>
+              <WideTable verticalSpacing={4} aria-label={L.history}>
                 <Table.Thead>
                   <Table.Tr>
                     <Table.Th>{L.person}</Table.Th>
@@ -286,7 +287,7 @@ export function InstanceScreen() {
                     </Table.Tr>
                   ))}
                 </Table.Tbody>
-              </Table>
+              </WideTable>
             </Paper>
           </Stack>
         </Grid.Col>
@@ -337,7 +338,7 @@ export function InstanceScreen() {
                   {fr.meetings.ux.instanceNoAttendance}
                 </Text>
               ) : (
-                <Table verticalSpacing={2}>
+                <WideTable verticalSpacing={2}>
                   <Table.Tbody>
                     {(stats.data ?? []).map((s) => (
                       <Table.Tr key={s.organisationId}>
@@ -352,7 +353,7 @@ export function InstanceScreen() {
                       </Table.Tr>
                     ))}
                   </Table.Tbody>
-                </Table>
+                </WideTable>
               )}
             </Paper>
           </Stack>

@@ -13,6 +13,7 @@ import { links } from '../../app/registry';
 import { EmptyState } from '../../components/EmptyState';
 import { PageHeader } from '../../components/PageHeader';
 import { ConfidentialityBadge } from '../meetings/badges';
+import { WideTable } from '../../components/WideTable';
 
 const L = fr.meetings.ui;
 
@@ -174,7 +175,7 @@ export function InstancesScreen() {
         <EmptyState title={L.noInstances} text={L.noInstancesText} action={L.newCell} onAction={() => setQuick(true)} />
       ) : (
         <Paper withBorder>
-          <Table highlightOnHover verticalSpacing="sm" aria-label={L.instancesTitle}>
+          <WideTable highlightOnHover verticalSpacing="sm" aria-label={L.instancesTitle}>
             <Table.Thead>
               <Table.Tr>
                 <Table.Th>{L.colName}</Table.Th>
@@ -222,7 +223,7 @@ export function InstancesScreen() {
                 </Table.Tr>
               ))}
             </Table.Tbody>
-          </Table>
+          </WideTable>
         </Paper>
       )}
       <QuickCellDialog

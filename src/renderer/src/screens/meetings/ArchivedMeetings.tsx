@@ -10,6 +10,7 @@ import { EmptyState } from '../../components/EmptyState';
 import { PageHeader } from '../../components/PageHeader';
 import { ConfidentialityBadge, MeetingStatusBadge } from './badges';
 import { DocumentButtons } from './MeetingScreen';
+import { WideTable } from '../../components/WideTable';
 
 const L = fr.meetings.ui;
 const U = fr.meetings.ux;
@@ -32,7 +33,7 @@ export function ArchivedMeetingsList({ query }: { query: string }) {
         query ? <EmptyState title={L.noMatch} text={L.noMatchText} /> : <EmptyState title={U.archivedTitle} text={U.archivedEmpty} icon={<IconArchive size={28} />} />
       ) : (
         <Paper withBorder>
-          <Table highlightOnHover verticalSpacing="sm" aria-label={U.archivedTitle}>
+          <WideTable highlightOnHover verticalSpacing="sm" aria-label={U.archivedTitle}>
             <Table.Thead>
               <Table.Tr>
                 <Table.Th>{L.colDate}</Table.Th>
@@ -74,7 +75,7 @@ export function ArchivedMeetingsList({ query }: { query: string }) {
                 </Table.Tr>
               ))}
             </Table.Tbody>
-          </Table>
+          </WideTable>
         </Paper>
       )}
       <Text size="xs" c="dimmed">
@@ -207,7 +208,7 @@ export function ArchivedMeetingScreen() {
           </Text>
         ) : (
           <Paper withBorder>
-            <Table verticalSpacing="xs" aria-label={U.attendance}>
+            <WideTable verticalSpacing="xs" aria-label={U.attendance}>
               <Table.Tbody>
                 {invitees.map((r) => (
                   <Table.Tr key={r.invitee.id}>
@@ -228,7 +229,7 @@ export function ArchivedMeetingScreen() {
                   </Table.Tr>
                 ))}
               </Table.Tbody>
-            </Table>
+            </WideTable>
           </Paper>
         )}
       </section>

@@ -7,6 +7,7 @@ import { fr } from '../../../../shared/i18n';
 import type { AttendanceStatus } from '../../../../shared/model';
 import { api, ApiError, call, useQuery } from '../../api';
 import { TimeField } from '../../components/TimeField';
+import { WideTable } from '../../components/WideTable';
 
 const L = fr.meetings.ui;
 const STATUSES: AttendanceStatus[] = ['present', 'excused', 'absent', 'represented'];
@@ -112,7 +113,7 @@ export function AttendancePanel({ detail }: { detail: MeetingDetail }) {
         </Text>
       ) : (
         <Paper withBorder>
-          <Table verticalSpacing="xs" aria-label={L.invitees}>
+          <WideTable verticalSpacing="xs" aria-label={L.invitees}>
             <Table.Thead>
               <Table.Tr>
                 <Table.Th>{L.person}</Table.Th>
@@ -182,7 +183,7 @@ export function AttendancePanel({ detail }: { detail: MeetingDetail }) {
                 </Table.Tr>
               ))}
             </Table.Tbody>
-          </Table>
+          </WideTable>
         </Paper>
       )}
       <Modal opened={adding !== null} onClose={() => setAdding(null)} title={adding === 'guest' ? L.addGuest : L.addInvitee}>

@@ -13,6 +13,7 @@ import { links } from '../../app/registry';
 import { EmptyState } from '../../components/EmptyState';
 import { PageHeader } from '../../components/PageHeader';
 import { ConfidentialityBadge } from './badges';
+import { WideTable } from '../../components/WideTable';
 
 const L = fr.meetings.ui;
 
@@ -55,7 +56,7 @@ export function DecisionsScreen() {
         <EmptyState title={L.emptyDecisions} text={L.emptyDecisionsText} />
       ) : (
         <Paper withBorder>
-          <Table verticalSpacing="xs" aria-label={L.decisionsLog}>
+          <WideTable verticalSpacing="xs" aria-label={L.decisionsLog}>
             <Table.Thead>
               <Table.Tr>
                 <Table.Th>{L.colDate}</Table.Th>
@@ -126,7 +127,7 @@ export function DecisionsScreen() {
                 </Table.Tr>
               ))}
             </Table.Tbody>
-          </Table>
+          </WideTable>
         </Paper>
       )}
       <Text size="xs" c="dimmed" mt="xs">

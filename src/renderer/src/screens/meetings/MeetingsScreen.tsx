@@ -16,6 +16,7 @@ import { EmptyState } from '../../components/EmptyState';
 import { PageHeader } from '../../components/PageHeader';
 import { ArchivedMeetingsList } from './ArchivedMeetings';
 import { ConfidentialityBadge, MeetingStatusBadge } from './badges';
+import { WideTable } from '../../components/WideTable';
 
 const L = fr.meetings.ui;
 type Template = NonNullable<MeetingInput['template']>;
@@ -120,7 +121,7 @@ function AttendanceStatsDialog({ opened, onClose }: { opened: boolean; onClose: 
             {L.noAttendance}
           </Text>
         ) : (
-          <Table verticalSpacing={4} aria-label={L.attendanceStats(Number(year))}>
+          <WideTable verticalSpacing={4} aria-label={L.attendanceStats(Number(year))}>
             <Table.Thead>
               <Table.Tr>
                 <Table.Th>{L.guestOrganisation}</Table.Th>
@@ -145,7 +146,7 @@ function AttendanceStatsDialog({ opened, onClose }: { opened: boolean; onClose: 
                 </Table.Tr>
               ))}
             </Table.Tbody>
-          </Table>
+          </WideTable>
         )}
       </Stack>
     </Modal>
@@ -217,7 +218,7 @@ export function MeetingsScreen() {
         )
       ) : (
         <Paper withBorder>
-          <Table highlightOnHover verticalSpacing="sm" aria-label={L.meetingsTitle}>
+          <WideTable highlightOnHover verticalSpacing="sm" aria-label={L.meetingsTitle}>
             <Table.Thead>
               <Table.Tr>
                 <Table.Th>{L.colDate}</Table.Th>
@@ -257,7 +258,7 @@ export function MeetingsScreen() {
                 </Table.Tr>
               ))}
             </Table.Tbody>
-          </Table>
+          </WideTable>
         </Paper>
       )}
       {archived ? null : (

@@ -15,6 +15,7 @@ import { VaultSettings } from '../vault/VaultSettings';
 import { ComputerSettings } from './ComputerSettings';
 import { TeamSettings } from './TeamSettings';
 import { RegisterOptions } from './RegisterOptions';
+import { WideTable } from '../../components/WideTable';
 
 const t = fr.directory.settings;
 
@@ -169,7 +170,7 @@ export function SettingsScreen() {
               {t.noBackups}
             </Text>
           ) : (
-            <Table striped aria-label={t.backups}>
+            <WideTable striped aria-label={t.backups}>
               <Table.Thead>
                 <Table.Tr>
                   <Table.Th>{t.colDate}</Table.Th>
@@ -195,7 +196,7 @@ export function SettingsScreen() {
                   );
                 })}
               </Table.Tbody>
-            </Table>
+            </WideTable>
           )}
         </Card>
         <VaultSettings />

@@ -23,6 +23,8 @@ const COLUMNS: { key: ActionSortKey; label: string; width: string }[] = [
   { key: 'health', label: s.cols.health, width: '150px' },
 ];
 const GRID = COLUMNS.map((c) => c.width).join(' ');
+/** The columns' least widths added up: header and rows are both at least this wide, so they always line up. */
+const MIN_WIDTH = 90 + 220 + 110 + 110 + 96 + 124 + 130 + 150;
 
 export const ActionTable = memo(function ActionTable({
   rows,
@@ -38,8 +40,10 @@ export const ActionTable = memo(function ActionTable({
   const parentRef = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => parentRef.current, estimateSize: () => ROW_HEIGHT, overscan: 12 });
   return (
-    <Paper withBorder role="table" aria-label={s.tableLabel} aria-rowcount={rows.length + 1}>
-      <div role="rowgroup">
+    // One scroll region for header and body (WCAG 1.4.10 at 200 % zoom): the header scrolls sideways with the
+    // rows and stays on top while they scroll down.
+    <Paper withBorder role="table" aria-label={s.tableLabel} aria-rowcount={rows.length + 1} ref={parentRef} data-testid="plan-table-body" style={{ height: 'calc(100vh - 330px)', minHeight: 280, overflow: 'auto' }}>
+      <div role="rowgroup" style={{ position: 'sticky', top: 0, zIndex: 1, minWidth: MIN_WIDTH }}>
         <div role="row" style={{ display: 'grid', gridTemplateColumns: GRID, borderBottom: '1px solid var(--mantine-color-gray-3)', background: 'var(--mantine-color-gray-0)' }}>
           {COLUMNS.map((c) => {
             const active = sort.key === c.key;
@@ -59,7 +63,7 @@ export const ActionTable = memo(function ActionTable({
           })}
         </div>
       </div>
-      <div ref={parentRef} role="rowgroup" style={{ height: 'calc(100vh - 330px)', minHeight: 280, overflow: 'auto' }} data-testid="plan-table-body">
+      <div role="rowgroup" style={{ minWidth: MIN_WIDTH }}>
         <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
           {virtualizer.getVirtualItems().map((v) => (
             <Row key={rows[v.index].id} r={rows[v.index]} index={v.index} start={v.start} onOpen={onOpen} />

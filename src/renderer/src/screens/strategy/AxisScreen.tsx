@@ -13,6 +13,7 @@ import { links } from '../../app/registry';
 import { PageHeader } from '../../components/PageHeader';
 import { IndicatorChart } from './IndicatorChart';
 import { AxisChip, funderLabel, HEALTH_STYLE, HealthBadge, IndicatorBadge, ProgressCell, STATUS_STYLE } from './ui';
+import { WideTable } from '../../components/WideTable';
 
 const s = fr.strategy.ui;
 const HEALTH_ORDER: HealthLevel[] = ['late', 'watch', 'unknown', 'on_track'];
@@ -162,7 +163,7 @@ export function AxisView({ page }: { page: AxisPage }) {
               {s.noLate}
             </Text>
           ) : (
-            <Table fz="sm" aria-label={s.lateTitle}>
+            <WideTable fz="sm" aria-label={s.lateTitle}>
               <Table.Tbody>
                 {page.late.slice(0, 30).map((r) => (
                   <Table.Tr key={r.id}>
@@ -182,7 +183,7 @@ export function AxisView({ page }: { page: AxisPage }) {
                   </Table.Tr>
                 ))}
               </Table.Tbody>
-            </Table>
+            </WideTable>
           )}
           {page.late.length > 30 ? (
             <Text size="xs" c="dimmed" mt="xs">
@@ -212,7 +213,7 @@ export function AxisView({ page }: { page: AxisPage }) {
               {s.noDue(Number(window))}
             </Text>
           ) : (
-            <Table fz="sm" aria-label={s.dueTitle}>
+            <WideTable fz="sm" aria-label={s.dueTitle}>
               <Table.Tbody>
                 {(allDue ? due : due.slice(0, ROWS_SHOWN)).map((d) => (
                   <Table.Tr key={`${d.kind}-${d.actionId}-${d.label ?? ''}-${d.date}`}>
@@ -228,7 +229,7 @@ export function AxisView({ page }: { page: AxisPage }) {
                   </Table.Tr>
                 ))}
               </Table.Tbody>
-            </Table>
+            </WideTable>
           )}
           {due.length > ROWS_SHOWN ? (
             <Button variant="subtle" mt="xs" onClick={() => setAllDue(!allDue)}>
@@ -242,7 +243,7 @@ export function AxisView({ page }: { page: AxisPage }) {
         <Title order={2} size="h4" mb="sm">
           {s.objectivesTitle}
         </Title>
-        <Table fz="sm" aria-label={s.objectivesTitle}>
+        <WideTable fz="sm" aria-label={s.objectivesTitle}>
           <Table.Thead>
             <Table.Tr>
               <Table.Th>{s.cols.objective}</Table.Th>
@@ -283,7 +284,7 @@ export function AxisView({ page }: { page: AxisPage }) {
               );
             })}
           </Table.Tbody>
-        </Table>
+        </WideTable>
       </Paper>
 
       <Paper withBorder p="md" mb="md" component="section" aria-label={s.indicatorsTitle}>
@@ -296,7 +297,7 @@ export function AxisView({ page }: { page: AxisPage }) {
           </Text>
         ) : (
           <>
-            <Table fz="sm" mb="md" striped aria-label={s.indicatorsTable}>
+            <WideTable fz="sm" mb="md" striped aria-label={s.indicatorsTable}>
               <Table.Thead>
                 <Table.Tr>
                   <Table.Th>{s.cols.code}</Table.Th>
@@ -327,7 +328,7 @@ export function AxisView({ page }: { page: AxisPage }) {
                   );
                 })}
               </Table.Tbody>
-            </Table>
+            </WideTable>
             {page.indicatorSeries.length > ROWS_SHOWN ? (
               <Button variant="subtle" mb="sm" onClick={() => setAllIndicators(!allIndicators)}>
                 {allIndicators ? s.fewerRows : s.allIndicators(page.indicatorSeries.length)}
@@ -383,7 +384,7 @@ export function AxisView({ page }: { page: AxisPage }) {
               tooltipAnimationDuration={0}
               aria-label={s.fundingChart}
             />
-            <Table fz="sm" mt="sm" aria-label={s.fundingTable}>
+            <WideTable fz="sm" mt="sm" aria-label={s.fundingTable}>
               <Table.Thead>
                 <Table.Tr>
                   <Table.Th>{s.fields.funder}</Table.Th>
@@ -402,7 +403,7 @@ export function AxisView({ page }: { page: AxisPage }) {
                   </Table.Tr>
                 ))}
               </Table.Tbody>
-            </Table>
+            </WideTable>
           </>
         ) : (
           <Text size="sm" c="dimmed">

@@ -6,6 +6,7 @@ import { formatDate, formatNumber, formatShortDate } from '../../../../shared/fo
 import { expectedIndicatorValue } from '../../../../shared/health';
 import { fr } from '../../../../shared/i18n';
 import type { Indicator } from '../../../../shared/model';
+import { WideTable } from '../../components/WideTable';
 
 const s = fr.strategy.ui;
 
@@ -84,7 +85,7 @@ export function IndicatorChart({
         </VisuallyHidden>
       </figure>
       {showTable ? (
-        <Table withTableBorder striped fz="sm" aria-label={s.valuesOf(indicator.title)}>
+        <WideTable withTableBorder striped fz="sm" aria-label={s.valuesOf(indicator.title)}>
           <Table.Thead>
             <Table.Tr>
               <Table.Th>{s.date}</Table.Th>
@@ -117,7 +118,7 @@ export function IndicatorChart({
               );
             })}
           </Table.Tbody>
-        </Table>
+        </WideTable>
       ) : null}
     </Stack>
   );

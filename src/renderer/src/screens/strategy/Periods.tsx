@@ -10,6 +10,7 @@ import { links } from '../../app/registry';
 import { confirmDanger } from '../../components/confirm';
 import { StatusBadge } from './ui';
 import { FormActions } from '../../components/FormActions';
+import { WideTable } from '../../components/WideTable';
 
 const s = fr.strategy.ui.periods;
 
@@ -73,7 +74,7 @@ export function PeriodsPanel({ onDone, onShowPeriod }: { onDone: () => void; onS
 
   return (
     <Stack>
-      <Table fz="sm" aria-label={s.list}>
+      <WideTable fz="sm" aria-label={s.list}>
         <Table.Thead>
           <Table.Tr>
             <Table.Th>{s.period}</Table.Th>
@@ -108,7 +109,7 @@ export function PeriodsPanel({ onDone, onShowPeriod }: { onDone: () => void; onS
             </Table.Tr>
           ))}
         </Table.Tbody>
-      </Table>
+      </WideTable>
 
       {(periods.data ?? []).some((p) => p.status === 'closed') ? (
         <Paper withBorder p="sm">

@@ -1,7 +1,7 @@
 // Routes and command-palette entries contributed by the strategy screens (plan, fiche action, suivi par axe).
 import type { AppRoute, PaletteCommand } from '../../app/registry';
 import { fr } from '../../../../shared/i18n';
-import { ActionScreen } from './ActionScreen';
+import { ActionScreen } from './action/ActionScreen';
 import { AxisScreen } from './AxisScreen';
 import { PlanScreen } from './PlanScreen';
 
