@@ -66,7 +66,7 @@ export function Shell() {
               {fr.appName}
             </Text>
             {settings.demo ? (
-              <Badge variant="outline" color="orange" title={fr.frame.demoHint}>
+              <Badge variant="outline" color="orange" title={fr.frame.demoHint} style={{ flex: 'none' }}>
                 {fr.frame.demoBadge}
               </Badge>
             ) : null}

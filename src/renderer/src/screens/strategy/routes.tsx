@@ -3,7 +3,7 @@ import type { AppRoute, PaletteCommand } from '../../app/registry';
 import { fr } from '../../../../shared/i18n';
 import { ActionScreen } from './action/ActionScreen';
 import { AxisScreen } from './AxisScreen';
-import { PlanScreen } from './PlanScreen';
+import { PlanScreen } from './plan/PlanScreen';
 
 export const routes: AppRoute[] = [
   { path: '/plan', element: <PlanScreen /> },
