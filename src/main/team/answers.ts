@@ -1,8 +1,11 @@
 // Reading the team server's answers (validated, never trusted blindly) and the last-state cache used while offline.
 import { z } from 'zod';
+import type { ChannelName } from '../../shared/contract';
 import type { MeetingDetail } from '../../shared/contract/meetings';
+import type { TeamStatus } from '../../shared/contract/team';
 import { team } from '../../shared/i18n/team';
-import { fail, type Result } from '../../shared/result';
+import { fail, ok, type Result } from '../../shared/result';
+import { isDocumentGeneration, isFileChannel, READ_CHANNELS } from './channels';
 import type { NotesQueue } from './notes-queue';
 
 const ErrorSchema = z.object({
@@ -67,4 +70,16 @@ export function withQueuedNotes(channel: string, value: unknown, queue: NotesQue
     return q ? { ...item, notes: q.notes } : item;
   });
   return { ...detail, meeting: { ...detail.meeting, agenda, ...(general ? { generalNotes: general.notes } : {}) } };
+}
+
+/** What a channel answers while the server cannot be used: the last state for reads, a French refusal otherwise. */
+export function offlineAnswer(state: NonNullable<TeamStatus['connection']>, channel: ChannelName, cached: { value: unknown } | undefined, server: string): Result<unknown> {
+  if (state === 'certificate') return fail('forbidden', team.desktop.errors.certificateChanged);
+  if (cached) return ok(cached.value);
+  // Started while the server is out of reach (or the session ended): the recovery screen explains and offers to go back to the local file.
+  if (channel === 'app:state') return ok({ status: 'broken', message: state === 'expired' ? team.desktop.errors.expired : team.desktop.errors.offlineAtStart(server), dataDir: '' });
+  if (state === 'expired') return fail('forbidden', team.desktop.errors.expired);
+  if (READ_CHANNELS.has(channel)) return fail('io', team.desktop.errors.offlineNotCached);
+  if (isDocumentGeneration(channel) || isFileChannel(channel)) return fail('io', team.desktop.errors.offlineFile);
+  return fail('io', team.desktop.errors.offlineEdit);
 }

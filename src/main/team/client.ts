@@ -15,11 +15,12 @@ import { team } from '../../shared/i18n/team';
 import { fail, ok, type Result } from '../../shared/result';
 import { describeIssues } from '../../shared/validation';
 import type { Invoke } from '../ipc/handlers';
-import { LastState, LoginSchema, parseResult, withQueuedNotes } from './answers';
+import { LastState, offlineAnswer, parseResult, withQueuedNotes } from './answers';
 import { isDocumentGeneration, isFileChannel, READ_CHANNELS, staysLocal } from './channels';
 import { readConfig, writeConfig, type TeamConfig, type TeamConnection } from './config';
 import { NotesQueue, type QueuedNotes } from './notes-queue';
-import { isCertificateError, isLoopback, pinnedAgent, probeCertificate, send, type HttpAnswer } from './transport';
+import { checkServer, describeStatus, readLogin } from './session';
+import { isCertificateError, pinnedAgent, send, type HttpAnswer } from './transport';
 import { FileTransfers, type FilePlatform } from './files';
 
 export interface TeamClientOptions {
@@ -73,21 +74,7 @@ export class TeamClient {
   };
 
   status(): TeamStatus {
-    const c = this.config.connection;
-    if (!c) return { mode: 'local', queuedNotes: 0, refusedNotes: [] };
-    const pin = this.config.pins[new URL(c.server).origin];
-    return {
-      mode: 'team',
-      connection: this.state,
-      server: c.server,
-      email: c.email,
-      displayName: c.displayName,
-      role: c.role,
-      ...(pin ? { fingerprint: pin.fingerprint } : {}),
-      ...(this.offlineSince ? { offlineSince: this.offlineSince } : {}),
-      queuedNotes: this.queue.pending(c.server, c.email).length,
-      refusedNotes: this.queue.refused(c.server, c.email).map((r) => ({ meetingId: r.meetingId, ...(r.agendaItemId ? { agendaItemId: r.agendaItemId } : {}), message: r.message })),
-    };
+    return describeStatus(this.config, this.state, this.offlineSince, this.queue);
   }
 
   /** Starts the periodic check (a lost connection is noticed without waiting for the next edit). */
@@ -208,17 +195,8 @@ export class TeamClient {
   }
 
   private withoutServer(conn: TeamConnection, channel: ChannelName, payload: unknown): Result<unknown> {
-    if (this.state === 'certificate') return fail('forbidden', team.desktop.errors.certificateChanged);
     const cached = READ_CHANNELS.has(channel) ? this.last.get(channel, payload) : undefined;
-    if (cached) return ok(withQueuedNotes(channel, cached.value, this.queue, conn.server, conn.email));
-    // Started while the server is out of reach (or the session ended): the recovery screen explains and offers to go back to the local file.
-    if (channel === 'app:state') {
-      return ok({ status: 'broken', message: this.state === 'expired' ? team.desktop.errors.expired : team.desktop.errors.offlineAtStart(conn.server), dataDir: '' });
-    }
-    if (this.state === 'expired') return fail('forbidden', team.desktop.errors.expired);
-    if (READ_CHANNELS.has(channel)) return fail('io', team.desktop.errors.offlineNotCached);
-    if (isDocumentGeneration(channel) || isFileChannel(channel)) return fail('io', team.desktop.errors.offlineFile);
-    return fail('io', team.desktop.errors.offlineEdit);
+    return offlineAnswer(this.state, channel, cached && { value: withQueuedNotes(channel, cached.value, this.queue, conn.server, conn.email) }, conn.server);
   }
 
   /** POST to the current server for the file transfers. */
@@ -281,36 +259,17 @@ export class TeamClient {
   }
 
   private async connect(input: { url: string; email: string; password: string; trust?: string }): Promise<Result<TeamConnectStep>> {
-    const url = new URL(input.url);
-    if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopback(url))) return fail('invalid_input', team.desktop.errors.plainHttpRemote, 'url');
-    const server = url.origin;
-    if (url.protocol === 'https:') {
-      const pinned = this.config.pins[server];
-      let presented;
-      try {
-        presented = await probeCertificate(url, this.options.timeoutMs ?? 10_000);
-      } catch (e) {
-        return fail('io', team.desktop.errors.unreachable(String((e as { code?: string }).code ?? (e as Error).message)));
-      }
-      if (pinned?.fingerprint !== presented.fingerprint) {
-        if (input.trust !== presented.fingerprint) return ok({ step: 'trust', fingerprint: presented.fingerprint, changed: Boolean(pinned), ...(pinned ? { previous: pinned.fingerprint } : {}) });
-        this.save({ ...this.config, pins: { ...this.config.pins, [server]: presented } });
-      }
+    const checked = await checkServer(input, this.config.pins, this.options.timeoutMs ?? 10_000);
+    if ('ok' in checked) return checked;
+    if (checked.pin) this.save({ ...this.config, pins: { ...this.config.pins, [checked.server]: checked.pin } });
+    const r = await this.request(checked.server, 'POST', '/api/session', JSON.stringify({ email: input.email, password: input.password }));
+    const login = readLogin(r, checked.server);
+    if (!login.ok) return login;
+    if (login.value.mustChange) {
+      this.pending = { ...login.value.conn, mustChange: true };
+      return ok({ step: 'newPassword', email: login.value.conn.email });
     }
-    const r = await this.request(server, 'POST', '/api/session', JSON.stringify({ email: input.email, password: input.password }));
-    if (r.status !== 200) {
-      const refusal = parseResult(r.body);
-      return refusal.ok ? fail('io', team.desktop.errors.badResponse) : refusal;
-    }
-    const login = LoginSchema.safeParse(JSON.parse(r.body.toString('utf8')));
-    if (!login.success) return fail('io', team.desktop.errors.badResponse);
-    const a = login.data.account;
-    const conn: TeamConnection = { server, email: a.email, displayName: a.displayName, role: a.role, token: login.data.token };
-    if (a.mustChangePassword) {
-      this.pending = { ...conn, mustChange: true };
-      return ok({ step: 'newPassword', email: a.email });
-    }
-    return ok(this.establish(conn));
+    return ok(this.establish(login.value.conn));
   }
 
   private async setPassword(password: string): Promise<Result<TeamConnectStep>> {
