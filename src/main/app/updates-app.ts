@@ -7,6 +7,18 @@ import { logError, logWarn } from '../log';
 import { createUpdates, type UpdaterPort } from './updates';
 import { readUpdatesEnabled, readUpdatesPolicy, writeUpdatesEnabled } from './updates-settings';
 
+type UpdaterModule = typeof import('electron-updater');
+
+/**
+ * Loads electron-updater. It is CommonJS and its `autoUpdater` is a lazy getter on module.exports: Node's dynamic import
+ * does not turn such a getter into a named export, so it is then read from the namespace's `default` (module.exports);
+ * bundlers and test runners that do expose it by name are served as they are.
+ */
+export async function loadElectronUpdater(importer: () => Promise<unknown> = () => import('electron-updater')): Promise<UpdaterModule> {
+  const ns = (await importer()) as Partial<UpdaterModule> & { default?: UpdaterModule };
+  return (Object.prototype.hasOwnProperty.call(ns, 'autoUpdater') || !ns.default ? ns : ns.default) as UpdaterModule;
+}
+
 /** A séance is in progress when a meeting of the data is « en cours » (started, not ended). */
 export function seanceInProgress(store: Pick<DataStore, 'isReady' | 'data'>): boolean {
   return store.isReady && store.data.meetings.some((m) => m.status === 'in_progress');
@@ -27,7 +39,7 @@ export function installUpdates(o: AppUpdatesOptions): UpdatesControl & { start()
   let loaded: typeof import('electron-updater') | undefined;
   return createUpdates({
     async createUpdater() {
-      loaded ??= await import('electron-updater');
+      loaded ??= await loadElectronUpdater();
       const { autoUpdater } = loaded;
       autoUpdater.logger = {
         info: () => undefined,
