@@ -8,14 +8,18 @@ import type { ProtectedData } from '../../../shared/protected-model';
 import { registerSettingsOf } from '../../../shared/register-defaults';
 import { MAX_POSTPONE_DAYS, PURGE_NOTICE_DAYS, addDays, meetingTextsDestroyDate, situationNextStep } from '../../../shared/register-model';
 import { DomainError } from '../../../shared/result';
+import type { Store } from '../../store/store';
 import { purgeProtected } from '../../vault/purge';
 import { Vault } from '../../vault/vault';
 import { nowIso, type ServiceContext } from '../context';
 import { currentUser, logAccess, readIfUnlocked, requireVault, todayOf } from './common';
 
-/** A meeting whose notes or decision texts are still in clspd.json (before the move to the protected store). */
+/**
+ * A meeting whose notes or decision texts are still in clspd.json (before the move to the protected store). A
+ * decision of a confidential meeting whose text lives in the coffre has an empty text here: not a plain text.
+ */
 function hasPlainTexts(m: Meeting): boolean {
-  return m.generalNotes.trim() !== '' || m.agenda.some((i) => i.notes.trim() !== '') || m.decisions.some((d) => d.text !== t.purgedText);
+  return m.generalNotes.trim() !== '' || m.agenda.some((i) => i.notes.trim() !== '') || m.decisions.some((d) => d.text !== '' && d.text !== t.purgedText);
 }
 
 function latestPostponement(p: ProtectedData | undefined, kind: PlannedPurge['kind'], id: string): string | undefined {
@@ -24,8 +28,13 @@ function latestPostponement(p: ProtectedData | undefined, kind: PlannedPurge['ki
   return until;
 }
 
-/** Every retention step planned up to `horizon`, with the postponements applied (never past the 25-year limit). */
-function planned(data: Datastore, p: ProtectedData | undefined, horizon: string): PlannedPurge[] {
+/**
+ * Every retention step planned up to `horizon`, with the postponements applied (never past the 25-year limit).
+ * With the coffre unlocked (`p`), a confidential meeting past its date (`asOf`) with no texts left anywhere but
+ * no `textsPurgedAt` is due too: its texts were purged but the mark was lost (clspd.json write failed after
+ * the coffre purge), and applying marks it — retention is idempotent.
+ */
+function planned(data: Datastore, p: ProtectedData | undefined, horizon: string, asOf: string): PlannedPurge[] {
   const out: PlannedPurge[] = [];
   for (const s of p?.situations ?? []) {
     const next = situationNextStep(s);
@@ -49,9 +58,12 @@ function planned(data: Datastore, p: ProtectedData | undefined, horizon: string)
   const inVault = new Map((p?.meetingTexts ?? []).map((x) => [x.meetingId, x.meetingDate]));
   for (const m of data.meetings) {
     if (m.confidentiality !== 'confidential') continue;
-    if (!inVault.has(m.id) && (m.textsPurgedAt !== undefined || !hasPlainTexts(m))) continue;
-    inVault.delete(m.id);
-    out.push(meetingPlan(p, m.id, t.reminders.meetingTexts(`${m.title} du ${formatDate(m.date)}`), meetingTextsDestroyDate(m.date, years)));
+    const held = inVault.delete(m.id);
+    const plan = meetingPlan(p, m.id, t.reminders.meetingTexts(`${m.title} du ${formatDate(m.date)}`), meetingTextsDestroyDate(m.date, years));
+    if (!held && m.textsPurgedAt !== undefined) continue;
+    const markOnly = !held && !hasPlainTexts(m);
+    if (markOnly && (p === undefined || plan.date > asOf)) continue;
+    out.push(plan);
   }
   // Texts whose meeting is no longer in clspd.json (deleted or archived with its period).
   for (const [meetingId, date] of inVault) out.push(meetingPlan(p, meetingId, t.reminders.meetingTexts(formatDate(date)), meetingTextsDestroyDate(date, years)));
@@ -67,7 +79,7 @@ function meetingPlan(p: ProtectedData | undefined, meetingId: string, label: str
 /** What retention would do on `asOf` (nothing is written). */
 export function planRetention(ctx: ServiceContext, asOf = todayOf(ctx)): RetentionReport {
   const p = readIfUnlocked(ctx);
-  const all = planned(ctx.store.data, p, addDays(asOf, PURGE_NOTICE_DAYS));
+  const all = planned(ctx.store.data, p, addDays(asOf, PURGE_NOTICE_DAYS), asOf);
   const due = all.filter((x) => x.date <= asOf);
   return {
     asOf,
@@ -101,17 +113,37 @@ export async function applyRetention(ctx: ServiceContext, asOf = todayOf(ctx)): 
   const destroy = new Set(report.due.filter((x) => x.kind === 'situation' && x.step === 'destroy').map((x) => x.targetId));
   const archive = new Set(report.due.filter((x) => x.kind === 'situation' && x.step === 'archive').map((x) => x.targetId));
   const texts = new Set(report.due.filter((x) => x.kind === 'meeting_texts').map((x) => x.targetId));
-  if (report.situationsChecked && ctx.vault) {
-    const vault = ctx.vault;
-    const current = vault.read();
-    const refs = new Set(current.situations.filter((s) => destroy.has(s.id)).map((s) => s.reference));
-    for (const s of current.situations) {
-      if (!destroy.has(s.id)) continue;
-      const rule = report.due.find((x) => x.targetId === s.id)?.rule ?? 'retention';
-      count(s.status === 'archived' ? 'situation_archived' : 'situation', rule);
+  const vault = report.situationsChecked ? ctx.vault : undefined;
+  const current = vault?.read();
+  const refs = new Set((current?.situations ?? []).filter((s) => destroy.has(s.id)).map((s) => s.reference));
+  for (const s of current?.situations ?? []) {
+    if (!destroy.has(s.id)) continue;
+    const rule = report.due.find((x) => x.targetId === s.id)?.rule ?? 'retention';
+    count(s.status === 'archived' ? 'situation_archived' : 'situation', rule);
+  }
+  const links = (current?.correspondence ?? []).filter((c) => refs.has(c.reference)).length;
+  if (links) count('correspondence', 'retention', links);
+  if (texts.size) count('meeting_texts', 'meeting_texts', texts.size);
+  const entries = [...byKey.values()];
+  // The clspd.json side (marks and registre des purges), written after the coffre's purge as one change.
+  const mark = (data: Datastore) => {
+    for (const m of data.meetings) {
+      if (!texts.has(m.id)) continue;
+      m.generalNotes = '';
+      for (const i of m.agenda) i.notes = '';
+      for (const d of m.decisions) {
+        d.text = t.purgedText;
+        delete d.followUpComment;
+      }
+      m.textsPurgedAt = asOf;
+      m.updatedAt = at;
     }
-    const links = current.correspondence.filter((c) => refs.has(c.reference)).length;
-    if (links) count('correspondence', 'retention', links);
+    data.purgeLog.push(...entries.map((e) => ({ ...e })));
+  };
+  // Checked first on a throwaway draft: a refusal there purges nothing in the coffre.
+  const checker = ctx.store as Partial<Pick<Store, 'check'>>;
+  if (typeof checker.check === 'function') checker.check(mark);
+  if (vault) {
     if (archive.size) {
       await vault.update((draft) => {
         for (const s of draft.situations) {
@@ -135,21 +167,9 @@ export async function applyRetention(ctx: ServiceContext, asOf = todayOf(ctx)): 
       else await vault.update(remove);
     }
   }
-  await ctx.store.update((data) => {
-    for (const m of data.meetings) {
-      if (!texts.has(m.id)) continue;
-      m.generalNotes = '';
-      for (const i of m.agenda) i.notes = '';
-      for (const d of m.decisions) {
-        d.text = t.purgedText;
-        delete d.followUpComment;
-      }
-      m.textsPurgedAt = asOf;
-      m.updatedAt = at;
-    }
-    if (texts.size) count('meeting_texts', 'meeting_texts', texts.size);
-    data.purgeLog.push(...byKey.values());
-  });
+  // Should this write fail after the purge, the meetings left without their mark are due again at the next run
+  // (no texts anywhere, past their date, no textsPurgedAt) and get it then.
+  await ctx.store.update(mark);
   return { ...report, applied: true };
 }
 
@@ -157,7 +177,7 @@ export async function applyRetention(ctx: ServiceContext, asOf = todayOf(ctx)): 
 export async function postponePurge(ctx: ServiceContext, input: { kind: PlannedPurge['kind']; targetId: string; until: string; reason: string }): Promise<PlannedPurge> {
   const vault = requireVault(ctx);
   const today = todayOf(ctx);
-  const item = planned(ctx.store.data, vault.read(), addDays(today, PURGE_NOTICE_DAYS)).find((x) => x.kind === input.kind && x.targetId === input.targetId);
+  const item = planned(ctx.store.data, vault.read(), addDays(today, PURGE_NOTICE_DAYS), today).find((x) => x.kind === input.kind && x.targetId === input.targetId);
   if (!item) throw new DomainError('not_found', t.errors.postponeUnknown);
   if (!item.canPostpone) throw new DomainError('forbidden', t.errors.postponeBeyondAge);
   const reason = input.reason.trim();
