@@ -8,8 +8,10 @@ import { DomainError } from '../../shared/result';
 import { createContext, type ServiceContext } from '../services/context';
 import * as share from '../services/sharing';
 import { writeFileDurable } from '../store/durable';
+import { recordBackupExport } from '../services/register/lifecycle';
 import { Store } from '../store/store';
 import { type Command, DATA_FLAG, dataDirFrom, type Io, type ParsedArgs, stringFlag, UsageError } from './framework';
+import { PASSPHRASE_FLAG, unlockedVault } from './passphrase';
 
 function openStore(args: ParsedArgs, readOnly: boolean): Store {
   const dir = dataDirFrom(args);
@@ -39,11 +41,44 @@ function requireFlag(args: ParsedArgs, name: string, what: string): string {
 
 const TABLES = share.TABLE_KINDS as readonly string[];
 
+/** What the export commands say once the file is written. */
+function reportWritten(io: Io, out: string, file: share.ExportFile, format: string): void {
+  io.out(`Fichier écrit : ${out} (nom suggéré : ${file.suggestedName}).`);
+  if (file.excluded) io.out(`${file.excluded} élément(s) confidentiel(s) laissé(s) de côté (--include-confidential pour les inclure).`);
+  if (file.confidential && format !== 'json' && format !== 'live-json') io.out(`Fichier marqué « ${sharing.confidentialBanner} ».`);
+  if (file.notice) io.out(file.notice);
+}
+
+/**
+ * The decisions table with confidential content: its texts are in the coffre, so with one in the folder the
+ * passphrase is required (missing → exit 2, wrong → 1, nothing written), and the file, a copy of protected
+ * content outside the folder, is recorded for the DPO journal (date, file name, destroy-by date).
+ */
+async function exportConfidentialDecisions(args: ParsedArgs, format: 'xlsx' | 'csv', out: string, io: Io): Promise<number> {
+  const vault = await unlockedVault(dataDirFrom(args), args);
+  const store = openStore(args, vault === undefined);
+  try {
+    const ctx = createContext(store);
+    if (vault) ctx.vault = vault;
+    const file = await share.exportTable(ctx, 'decisions', format, { includeConfidential: true });
+    writeFileSync(out, file.data);
+    if (file.protectedTexts) {
+      await recordBackupExport(ctx, out);
+      io.out(sharing.protectedCopyRecorded);
+    }
+    reportWritten(io, out, file, format);
+    return 0;
+  } finally {
+    await store.close();
+  }
+}
+
 const exportCmd: Command = {
   name: 'export',
   summary: 'Exporte un tableau, une invitation, un brouillon de courriel, un compte rendu, une fiche de mise à jour ou une sauvegarde',
   usage:
     'export <xlsx|csv> <actions|indicators|partners|memberships|decisions|attendance> --data DOSSIER --out FICHIER [--include-confidential]\n' +
+    '       clspd export <xlsx|csv> decisions --include-confidential --data DOSSIER --out FICHIER [--passphrase-file FICHIER]   (textes lus dans le coffre, copie inscrite au journal DPO)\n' +
     '       clspd export ics --data DOSSIER (--meeting ID | --instance ID) --out FICHIER [--include-confidential]\n' +
     '       clspd export eml --data DOSSIER --meeting ID --out FICHIER [--include-confidential]\n' +
     '       clspd export docx minutes --data DOSSIER --meeting ID --out FICHIER\n' +
@@ -60,12 +95,14 @@ const exportCmd: Command = {
     instance: { value: 'ID', description: 'Instance (voir « clspd list instances »)' },
     pilot: { value: 'ID', description: 'Structure pilote (voir « clspd list partners »)' },
     'include-confidential': { description: 'Inclut les contenus confidentiels (fichier marqué CONFIDENTIEL)' },
+    'passphrase-file': PASSPHRASE_FLAG,
   },
   async run(args, io) {
     const [format, what] = args.positionals;
     if (format === 'pdf') return runPdf(what, args, io);
     const opts = { includeConfidential: args.flags['include-confidential'] === true };
     const out = resolve(requireFlag(args, 'out', 'le fichier à écrire'));
+    if ((format === 'csv' || format === 'xlsx') && what === 'decisions' && opts.includeConfidential) return exportConfidentialDecisions(args, format, out, io);
     const file = await withContext(args, true, async (ctx) => {
       switch (format) {
         case 'xlsx':
@@ -98,10 +135,7 @@ const exportCmd: Command = {
     // A backup is written atomically at exactly that path (temp file, fsync, rename).
     if (format === 'json') writeFileDurable(out, file.data);
     else writeFileSync(out, file.data);
-    io.out(`Fichier écrit : ${out} (nom suggéré : ${file.suggestedName}).`);
-    if (file.excluded) io.out(`${file.excluded} élément(s) confidentiel(s) laissé(s) de côté (--include-confidential pour les inclure).`);
-    if (file.confidential && format !== 'json' && format !== 'live-json') io.out(`Fichier marqué « ${sharing.confidentialBanner} ».`);
-    if (file.notice) io.out(file.notice);
+    reportWritten(io, out, file, format);
     return 0;
   },
 };

@@ -39,8 +39,13 @@ export const sharingHandlers: HandlerSlice<
   | 'sharing:cancelImport'
 > = {
   'sharing:overview': (_i, ctx) => share.overview(ctx),
-  'sharing:exportTable': async (i, ctx) =>
-    share.saveExport(ctx, await share.exportTable(ctx, i.table, i.format, { includeConfidential: i.includeConfidential }), write),
+  'sharing:exportTable': async (i, ctx) => {
+    const file = await share.exportTable(ctx, i.table, i.format, { includeConfidential: i.includeConfidential });
+    const r = await share.saveExport(ctx, file, write);
+    // Decision texts taken from the coffre: a copy outside the folder, recorded for the DPO journal like a backup.
+    if (file.protectedTexts && !r.cancelled && r.path) await recordBackupExport(ctx, r.path);
+    return r;
+  },
   'sharing:exportIcs': async (i, ctx) => share.saveExport(ctx, share.exportIcs(ctx, i, { includeConfidential: i.includeConfidential }), write),
   // « Préparer l'envoi »: the draft is written, then opened with the system's mail program.
   'sharing:prepareEmail': async (i, ctx) => share.saveExport(ctx, await share.exportEml(ctx, i.meetingId, { includeConfidential: i.includeConfidential }), write, true),

@@ -9,6 +9,8 @@ export const sharing = {
   count: n,
   fileName,
   confidentialBanner: 'CONFIDENTIEL — art. L132-5 CSI — ne pas diffuser',
+  protectedCopyRecorded:
+    'Ce fichier contient des textes du coffre : il est inscrit au journal de protection des données, avec la date à laquelle vous devrez le détruire.',
   confidentialFileTag: 'CONFIDENTIEL',
   backupIsNotAShare:
     'Cette sauvegarde complète contient toutes les données, y compris les contenus confidentiels : ce n’est pas un fichier à partager. Conservez-la en lieu sûr.',

@@ -29,7 +29,10 @@ export function earliestExpiry(ctx: ServiceContext): string | undefined {
   return dates.sort()[0];
 }
 
-/** A full backup saved outside the data folder: recorded (date, file name) for the DPO journal. */
+/**
+ * A full backup, or a table holding texts of the coffre, saved outside the data folder: recorded (date, file
+ * name, destroy-by date) for the DPO journal.
+ */
 export async function recordBackupExport(ctx: ServiceContext, path: string): Promise<void> {
   const fileName = path.split(/[\\/]/).pop() || path;
   const destroyBy = earliestExpiry(ctx);

@@ -4,8 +4,10 @@ import type { ExportResult, ImportKind, ImportPreview, ImportProgress, ImportRes
 import { addDays } from '../../../shared/format';
 import { sharing } from '../../../shared/i18n/sharing';
 import { newId } from '../../../shared/ids';
+import type { Datastore } from '../../../shared/model';
 import { DomainError } from '../../../shared/result';
 import type { ServiceContext } from '../context';
+import { openVault, withTexts } from '../meetings/texts';
 import { forgetVaultAfterRestore } from '../vault';
 import { exportBackup, inspectBackup, restoreBackupFile, type BackupPreview } from './backup';
 import { backup as backupText } from '../../../shared/i18n/backup';
@@ -36,13 +38,33 @@ export interface ExportFile {
   notice?: string;
   /** Rows or items written (for messages). */
   count: number;
+  /** Holds decision texts read from the coffre: once saved outside the folder, record it for the DPO journal. */
+  protectedTexts?: boolean;
 }
 
 const XLSX_FILTER = { name: 'Classeur Excel', extensions: ['xlsx'] };
 const CSV_FILTER = { name: 'Fichier CSV (Excel)', extensions: ['csv'] };
 
+/**
+ * The data a table is built from: with confidential content included, the decisions table takes the texts of
+ * confidential meetings from the coffre (refused in French while it is locked).
+ */
+function tableSource(ctx: ServiceContext, kind: TableKind, opts: ShareOptions): { data: Datastore; protectedTexts: boolean } {
+  const d = ctx.store.data;
+  if (kind !== 'decisions' || !opts.includeConfidential || !ctx.vault || ctx.vault.state === 'absent') return { data: d, protectedTexts: false };
+  openVault(ctx);
+  let protectedTexts = false;
+  const meetings = d.meetings.map((m) => {
+    const shown = withTexts(ctx, m);
+    if (shown !== m && m.decisions.length) protectedTexts = true;
+    return shown;
+  });
+  return { data: { ...d, meetings }, protectedTexts };
+}
+
 export async function exportTable(ctx: ServiceContext, kind: TableKind, format: 'xlsx' | 'csv', opts: ShareOptions): Promise<ExportFile> {
-  const t = buildTable(ctx.store.data, kind, opts);
+  const source = tableSource(ctx, kind, opts);
+  const t = buildTable(source.data, kind, opts);
   const data = format === 'xlsx' ? await tableToXlsx(t) : tableToCsv(t);
   return {
     data,
@@ -51,6 +73,7 @@ export async function exportTable(ctx: ServiceContext, kind: TableKind, format: 
     confidential: t.confidential,
     excluded: t.excluded,
     count: format === 'xlsx' ? t.sheets[0].rows.length : t.csv.rows.length,
+    ...(source.protectedTexts ? { protectedTexts: true } : {}),
   };
 }
 
