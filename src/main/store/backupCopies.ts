@@ -1,6 +1,7 @@
 // How the protected store's purge reaches the vault copies inside complete backups (zip): read them, rewrite them, keep the manifest true.
 import { createHash } from 'node:crypto';
-import { unzipSync, zipSync, type Zippable } from 'fflate';
+import { unzipSync } from 'fflate';
+import { zipEntries, type ZipEntry } from './zipWrite';
 import { VAULT_FORMAT } from '../vault/envelope';
 import { Manifest, MANIFEST } from './backupFormat';
 import { PROTECTED_DIR } from './layout';
@@ -33,7 +34,7 @@ export const completeBackupCopies = {
   write(_file: string, bytes: Buffer, replace: (envelope: string) => string | null): Buffer | null {
     const entries = unzipSync(bytes);
     const manifest = Manifest.parse(JSON.parse(Buffer.from(entries[MANIFEST]).toString('utf8')));
-    const files: Zippable = {};
+    const files: ZipEntry[] = [];
     const listed: Manifest['files'] = [];
     for (const f of manifest.files) {
       let data: Uint8Array | undefined = entries[f.path];
@@ -43,10 +44,10 @@ export const completeBackupCopies = {
         if (next === null) continue;
         data = Buffer.from(next, 'utf8');
       }
-      files[f.path] = [data, { level: inProtected(f.path) ? 0 : 6 }];
+      files.push({ name: f.path, data, level: inProtected(f.path) ? 0 : 6 });
       listed.push({ path: f.path, size: data.length, sha256: createHash('sha256').update(data).digest('hex') });
     }
     const next: Manifest = { ...manifest, files: listed };
-    return Buffer.from(zipSync({ [MANIFEST]: [Buffer.from(JSON.stringify(next, null, 1)), { level: 6 }], ...files }, { mtime: new Date(manifest.createdAt) }));
+    return Buffer.from(zipEntries([{ name: MANIFEST, data: Buffer.from(JSON.stringify(next, null, 1)), level: 6 }, ...files], new Date(manifest.createdAt)));
   },
 };

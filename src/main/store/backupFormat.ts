@@ -1,13 +1,14 @@
 // The complete backup file: a standard zip holding manifest.json (sizes and SHA-256 of each file) and the folder's state files.
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { unzipSync, zipSync, type Zippable } from 'fflate';
+import { unzipSync } from 'fflate';
 import { backup as t, hostile } from '../../shared/i18n/backup';
 import { ArchiveFile, type Datastore } from '../../shared/model';
 import { DomainError } from '../../shared/result';
 import { describeIssues, z } from '../../shared/validation';
 import { ARCHIVE_FILE, isStatePath, listStateFiles, MAIN_FILE, PROTECTED_DIR, statePathOnDisk } from './layout';
 import { checkZipDeclared } from './zipGuard';
+import { zipEntries, type ZipEntry } from './zipWrite';
 
 export const MANIFEST = 'manifest.json';
 export const BACKUP_FORMAT = 'coordination-clspd-sauvegarde';
@@ -66,9 +67,9 @@ export function encodeBackup(files: StateFile[], meta: { createdAt: Date; reason
     ...(meta.reason ? { reason: meta.reason } : {}),
     files: files.map((f) => ({ path: f.path, size: f.data.length, sha256: sha256(f.data) })),
   };
-  const entries: Zippable = { [MANIFEST]: [Buffer.from(JSON.stringify(manifest, null, 1)), { level: 6 as const }] };
-  for (const f of files) entries[f.path] = [f.data, { level: f.path.startsWith(`${PROTECTED_DIR}/`) ? (0 as const) : (6 as const) }];
-  return zipSync(entries, { mtime: meta.createdAt });
+  const entries: ZipEntry[] = [{ name: MANIFEST, data: Buffer.from(JSON.stringify(manifest, null, 1)), level: 6 }];
+  for (const f of files) entries.push({ name: f.path, data: f.data, level: f.path.startsWith(`${PROTECTED_DIR}/`) ? 0 : 6 });
+  return zipEntries(entries, meta.createdAt);
 }
 
 /** The datastore checker of store.ts (JSON, version, migrations, model), passed in to keep this module free of the store. */

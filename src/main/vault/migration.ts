@@ -1,8 +1,9 @@
 // Completing migration 1 → 2: the texts of confidential meetings move into the protected store; archives and backups are rewritten without them.
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
-import { unzipSync, zipSync, type Zippable } from 'fflate';
+import { unzipSync } from 'fflate';
 import { Manifest, MANIFEST } from '../store/backupFormat';
+import { zipEntries, type ZipEntry } from '../store/zipWrite';
 import { join } from 'node:path';
 import { SCHEMA_VERSION, type ArchiveFile, type Datastore, type PendingProtectedTexts } from '../../shared/model';
 import type { MeetingTexts, ProtectedData } from '../../shared/protected-model';
@@ -83,7 +84,7 @@ function scrubCompleteBackup(bytes: Buffer): Buffer | undefined {
   const m = entries[MANIFEST] ? Manifest.safeParse(JSON.parse(Buffer.from(entries[MANIFEST]).toString('utf8'))) : undefined;
   if (!m?.success) return undefined;
   let changed = false;
-  const files: Zippable = {};
+  const files: ZipEntry[] = [];
   const listed: Manifest['files'] = [];
   for (const f of m.data.files) {
     let data = entries[f.path];
@@ -95,12 +96,12 @@ function scrubCompleteBackup(bytes: Buffer): Buffer | undefined {
         changed = true;
       }
     }
-    files[f.path] = [data, { level: f.path.startsWith('protected/') ? 0 : 6 }];
+    files.push({ name: f.path, data, level: f.path.startsWith('protected/') ? 0 : 6 });
     listed.push({ path: f.path, size: data.length, sha256: createHash('sha256').update(data).digest('hex') });
   }
   if (!changed) return undefined;
   const manifest: Manifest = { ...m.data, files: listed };
-  return Buffer.from(zipSync({ [MANIFEST]: [Buffer.from(JSON.stringify(manifest, null, 1)), { level: 6 }], ...files }, { mtime: new Date(m.data.createdAt) }));
+  return Buffer.from(zipEntries([{ name: MANIFEST, data: Buffer.from(JSON.stringify(manifest, null, 1)), level: 6 }, ...files], new Date(m.data.createdAt)));
 }
 
 /**
