@@ -206,6 +206,12 @@ describe.skipIf(skip)('desktop team client', () => {
     expect(here.ok).toBe(false);
     if (!here.ok) expect(here.error.message).toMatch(/réunion confidentielle/);
     expect(value<TeamStatus>(await alice.invoke('team:status', undefined)).queuedNotes).toBe(0);
+    // Decision texts too, by the same check, before sending; from a desktop that has not shown it, the server refuses.
+    for (const desk of [alice, bruno]) {
+      const typed = await desk.invoke('meetings:capture', { meetingId: secret.id, kind: 'decision', text: 'Orientation de M. X' });
+      expect(typed.ok).toBe(false);
+      if (!typed.ok) expect(typed.error.message).toMatch(/réunion confidentielle.*coffre/);
+    }
     // Not shown (another desktop): the server refuses it; the text stays on that computer, listed as refused.
     const other = await bruno.invoke('meetings:saveNotes', { meetingId: secret.id, notes: 'Situation de M. X évoquée' });
     expect(other.ok).toBe(false);

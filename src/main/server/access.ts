@@ -1,4 +1,5 @@
 // What each account may do and see: roles per channel, and the confidential instances left out of its view.
+import { confidentialTextRefusal } from '../../shared/confidential-texts';
 import type { ChannelName } from '../../shared/contract';
 import type { Datastore } from '../../shared/model';
 import type { Account } from './accounts';
@@ -47,15 +48,19 @@ export function confidentialView(account: Account, allowed: ReadonlySet<string>)
 }
 
 /**
- * Séance notes of a confidential meeting stay in the coordinator's protected store, never on the server (the server
- * knows the meeting exists, not what was said). True when a request would write such notes.
+ * The French refusal for a request that would write a confidential meeting's texts (séance notes, decision texts,
+ * follow-up comments, chair notes) on the server, undefined otherwise: those texts stay in the coordinator's coffre.
  */
-export function writesConfidentialNotes(doc: () => Datastore, channel: string, payload: unknown): boolean {
-  if (channel !== 'meetings:saveNotes' || !payload || typeof payload !== 'object') return false;
-  const meetingId = (payload as { meetingId?: unknown }).meetingId;
-  try {
-    return doc().meetings.some((m) => m.id === meetingId && m.confidentiality === 'confidential');
-  } catch {
-    return false; // No document yet: the channel itself refuses.
-  }
+export function confidentialWriteRefusal(doc: () => Datastore, channel: string, payload: unknown): string | undefined {
+  const meetings = (): Datastore['meetings'] => {
+    try {
+      return doc().meetings;
+    } catch {
+      return []; // No document yet: the channel itself refuses.
+    }
+  };
+  return confidentialTextRefusal(channel, payload, {
+    meeting: (id) => meetings().find((m) => m.id === id)?.confidentiality,
+    decision: (id) => meetings().find((m) => m.decisions.some((d) => d.id === id))?.confidentiality,
+  });
 }

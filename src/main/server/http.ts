@@ -20,7 +20,7 @@ import { queryAudit } from './audit';
 import { SessionCache } from './session-cache';
 import { refusal, registerSessionRoutes } from './session-routes';
 import { credentialsOf, csrfValid, type Credentials } from './web-session';
-import { confidentialView, COORDINATOR_ONLY, DESKTOP_ONLY, writesConfidentialNotes } from './access';
+import { confidentialView, COORDINATOR_ONLY, DESKTOP_ONLY, confidentialWriteRefusal } from './access';
 import { registerFileRoutes } from './files';
 import type { TeamStore } from './team-store';
 
@@ -148,7 +148,8 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
     if (DESKTOP_ONLY.has(channel)) return void (await refusal(reply, 403, 'forbidden', team.errors.desktopOnly));
     if (COORDINATOR_ONLY.has(channel) && account.role !== 'coordinator') return void (await refusal(reply, 403, 'forbidden', team.errors.forbiddenRole));
     const payload = normalisePayload(channel, body);
-    if (writesConfidentialNotes(() => opts.store.data, channel, payload)) return void (await refusal(reply, 403, 'forbidden', team.errors.confidentialNotes));
+    const secretText = confidentialWriteRefusal(() => opts.store.data, channel, payload);
+    if (secretText) return void (await refusal(reply, 403, 'forbidden', secretText));
     const seenHeader = req.headers[SEEN_HEADER];
     const seenSeq = typeof seenHeader === 'string' && /^\d{1,15}$/.test(seenHeader) ? Number(seenHeader) : undefined;
     const view = confidentialView(account, req.allowed ?? new Set());

@@ -7,11 +7,13 @@
 // here. It is kept in memory only, so the team's data is not copied to this computer's disk; a page never opened since
 // the connection is not available offline, and a restart while offline starts with nothing to show.
 import type https from 'node:https';
+import { confidentialTextRefusal } from '../../shared/confidential-texts';
 import { contract, type ChannelName } from '../../shared/contract';
 import type { GeneratedInfo } from '../../shared/contract/documents';
 import type { MeetingDetail } from '../../shared/contract/meetings';
 import type { TeamConnectStep, TeamStatus } from '../../shared/contract/team';
 import { team } from '../../shared/i18n/team';
+import type { Confidentiality } from '../../shared/model';
 import { fail, ok, type Result } from '../../shared/result';
 import { describeIssues } from '../../shared/validation';
 import type { Invoke } from '../ipc/handlers';
@@ -69,6 +71,9 @@ export class TeamClient {
     if (channel === 'team:connect' || channel === 'team:setPassword' || channel === 'team:disconnect') return this.session(channel, payload);
     const conn = this.config.connection;
     if (!conn || !Object.prototype.hasOwnProperty.call(contract, channel) || staysLocal(channel as ChannelName)) return this.options.local(channel, payload);
+    // A confidential meeting's texts never go to the server (it refuses them too): refused here, nothing queued.
+    const secretText = confidentialTextRefusal(channel, payload, { meeting: (id) => this.shownConfidentiality(id) });
+    if (secretText) return fail('forbidden', secretText);
     if (channel === 'meetings:saveNotes') return this.saveNotes(conn, payload);
     return this.forward(conn, channel as ChannelName, payload);
   };
@@ -146,9 +151,6 @@ export class TeamClient {
   private async saveNotes(conn: TeamConnection, payload: unknown): Promise<Result<unknown>> {
     const parsed = contract['meetings:saveNotes'].input.safeParse(payload);
     if (!parsed.success) return fail('invalid_input', describeIssues(parsed.error).message);
-    // A confidential meeting's notes never go to the server (it refuses them too): not queued either.
-    const shown = this.last.get('meetings:get', { id: parsed.data.meetingId })?.value as MeetingDetail | undefined;
-    if (shown?.meeting?.confidentiality === 'confidential') return fail('forbidden', team.errors.confidentialNotes);
     const savedAt = this.now().toISOString();
     // Durable first: whatever happens to the connection or to this computer, the text typed is on disk.
     const entry = this.queue.put({ server: conn.server, email: conn.email, ...parsed.data, savedAt });
@@ -157,6 +159,11 @@ export class TeamClient {
     if (this.queue.latest(conn.server, conn.email, entry.meetingId, entry.agendaItemId)?.id === entry.id) return ok({ savedAt, queued: true });
     const refused = this.queue.refused(conn.server, conn.email).find((r) => r.id === entry.id);
     return refused ? fail('forbidden', refused.message) : ok({ savedAt });
+  }
+
+  /** The confidentiality of a meeting as the server last showed it here (undefined when not shown since connecting). */
+  private shownConfidentiality(meetingId: string): Confidentiality | undefined {
+    return (this.last.get('meetings:get', { id: meetingId })?.value as MeetingDetail | undefined)?.meeting?.confidentiality;
   }
 
   private async forward(conn: TeamConnection, channel: ChannelName, payload: unknown): Promise<Result<unknown>> {

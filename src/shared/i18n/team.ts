@@ -30,6 +30,8 @@ export const team = {
     desktopOnly: 'Cette opération n’est possible que dans l’application installée sur votre ordinateur.',
     confidentialNotes:
       'Les notes d’une réunion confidentielle ne sont pas envoyées au serveur de l’équipe : elles restent dans le coffre de la coordination. Prenez-les sur l’ordinateur de la coordination, en mode local.',
+    confidentialTexts:
+      'Les décisions, commentaires de suivi et notes de préparation d’une réunion confidentielle ne sont pas envoyés au serveur de l’équipe : leur texte reste dans le coffre de la coordination. Rien n’a été enregistré ; gardez votre texte et saisissez-le sur l’ordinateur de la coordination, en mode local.',
     badBody: 'La demande n’est pas lisible (JSON attendu).',
     csrf: 'La demande n’a pas pu être vérifiée (jeton de sécurité absent ou périmé). Rechargez la page, puis recommencez.',
   },
