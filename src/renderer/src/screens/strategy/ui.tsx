@@ -84,6 +84,8 @@ export function HealthBadge({ level, reasons, size = 'sm' }: { level: HealthLeve
       leftSection={<s.icon size={14} aria-hidden />}
       style={badgeStyle}
       tabIndex={0}
+      // A coloured status mark named by its meaning (an aria-label on a plain <div> is not allowed, and is ignored by some readers).
+      role="img"
       aria-label={`${fr.strategy.healthTitle} : ${fr.strategy.health[level]}${reasons?.length ? `. ${reasons.join(' ')}` : ''}`}
       onMouseEnter={() => setOpen(true)}
       onMouseLeave={() => setOpen(false)}
