@@ -19,7 +19,7 @@ import { nowIso, type ServiceContext } from './context';
 import { buildDemoDatastore } from './demo';
 import { seedDemoRegister } from './demo/situations';
 import { syncedFolderWarning } from './synced';
-import { DEMO_PASSPHRASE, forgetVaultAfterRestore, protectDemo, vaultStatus } from './vault';
+import { DEMO_PASSPHRASE, quiesceVaultForRestore, protectDemo, vaultStatus } from './vault';
 
 export const AXIS_COLOURS = ['#1f5fa8', '#b35c00', '#2e7d5b', '#7a3e9d', '#a83250', '#4a6670'];
 
@@ -202,8 +202,7 @@ export async function backupNow(ctx: ServiceContext): Promise<BackupSummary> {
 export async function restoreBackup(ctx: ServiceContext, name: string): Promise<AppState> {
   const found = listBackups(ctx.store.dataDir).find((b) => b.name === name);
   if (!found) throw new DomainError('not_found', 'Cette sauvegarde est introuvable.');
-  await ctx.store.restoreFrom(join(ctx.store.dataDir, BACKUP_DIR, name));
-  forgetVaultAfterRestore(ctx);
+  await ctx.store.restoreFrom(join(ctx.store.dataDir, BACKUP_DIR, name), { quiesce: () => quiesceVaultForRestore(ctx) });
   // A restored copy may hold what the law says to destroy by now: retention runs before anything else.
   await runRetention(ctx);
   return appState(ctx);
@@ -214,8 +213,7 @@ export async function restoreFromChosenFile(ctx: ServiceContext): Promise<AppSta
   if (!ctx.platform.chooseOpenPath) throw new DomainError('forbidden', 'Le choix d’un fichier n’est possible que dans l’application de bureau.');
   const file = await ctx.platform.chooseOpenPath([{ name: 'Sauvegarde ou données Coordination CLSPD', extensions: ['zip', 'json'] }]);
   if (!file) return appState(ctx);
-  await ctx.store.restoreFrom(file);
-  forgetVaultAfterRestore(ctx);
+  await ctx.store.restoreFrom(file, { quiesce: () => quiesceVaultForRestore(ctx) });
   await runRetention(ctx);
   return appState(ctx);
 }

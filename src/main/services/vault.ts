@@ -91,12 +91,16 @@ export async function saveRecoveryPdf(ctx: ServiceContext, recoveryKey: string):
 }
 
 /**
- * After a restore: the coffre on disk is the backup's now (or gone when the backup had none), so the session
- * unlocked on the previous one is forgotten. Left unlocked, it would show texts the folder no longer holds and its
- * next write would bring the replaced coffre back. The coordinator unlocks the restored coffre with its passphrase.
+ * Passed to `Store.restoreFrom` as its `quiesce` step, run once the backup is validated and before any file is
+ * written: the coffre is locked, which folds its change records into its file (so the state saved aside into
+ * backups/ holds every acknowledged text) and forgets the keys. After the restore the same Vault object sees the
+ * restored file (or none) and stays locked: the coordinator unlocks the restored coffre with its passphrase.
+ * Re-unlocking it with the keys in memory is deliberately not done: the restored file may be another coffre or
+ * an older key set (a purge rotates the data key), and a session must only ever hold what its passphrase opened.
+ * If the restore fails, the coffre is simply locked on whatever file is there (the previous one, put back).
  */
-export function forgetVaultAfterRestore(ctx: ServiceContext): void {
-  if (ctx.vault instanceof Vault) ctx.vault.forget();
+export function quiesceVaultForRestore(ctx: ServiceContext): void {
+  if (ctx.vault instanceof Vault) ctx.vault.lock();
 }
 
 /** The demo's coffre: created with the demo passphrase, holding the demo's confidential texts. */

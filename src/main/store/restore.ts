@@ -5,8 +5,8 @@ import { backup as t } from '../../shared/i18n/backup';
 import { SCHEMA_VERSION } from '../../shared/model';
 import { DomainError } from '../../shared/result';
 import { BACKUP_DIR, createBackup } from './backups';
-import type { DecodedBackup } from './backupFormat';
-import { fsyncDir, writeFileDurable } from './durable';
+import { readState, type DecodedBackup, type StateFile } from './backupFormat';
+import { fsyncDir, writeFileDurable, type DurableIo } from './durable';
 import { listStateFiles, MAIN_FILE, statePathOnDisk } from './layout';
 
 export interface RestoreOutcome {
@@ -25,43 +25,70 @@ export interface RestoreOutcome {
  * then state files the backup does not have are removed. A backup from an earlier version holds only the main
  * file: it replaces that file and leaves archives and the protected store in place.
  */
-export function applyBackup(dataDir: string, b: DecodedBackup, opts: { now: Date; broken: boolean }): RestoreOutcome {
+export function applyBackup(dataDir: string, b: DecodedBackup, opts: { now: Date; broken: boolean; io?: Partial<DurableIo> }): RestoreOutcome {
   const main = join(dataDir, MAIN_FILE);
   let movedAside: string | undefined;
+  let unreadableMoved: string | undefined;
   if (existsSync(main) && !isReadableFile(main)) {
     // A main file that cannot even be read (a folder in its place, no permission) is kept as it is, renamed.
-    movedAside = keepUnreadable(dataDir, main, opts.now);
+    movedAside = unreadableMoved = keepUnreadable(dataDir, main, opts.now);
   }
   const before = listStateFiles(dataDir);
   if (before.length) {
     const zip = createBackup(dataDir, existsSync(main) ? main : undefined, opts.broken ? 'broken' : 'restore', opts.now);
     movedAside ??= zip;
   }
+  // Kept in memory too, so that a failure part way puts the folder back exactly as it was (never half restored).
+  const previous = readState(dataDir);
   const dirs = new Set<string>([dataDir]);
-  for (const f of b.files) {
-    if (f.path === MAIN_FILE) continue;
-    const file = statePathOnDisk(dataDir, f.path);
-    mkdirSync(dirname(file), { recursive: true });
-    dirs.add(dirname(file));
-    writeFileDurable(file, f.data);
+  try {
+    writeRestored(dataDir, b, dirs, before, opts.io);
+  } catch (e) {
+    putBack(dataDir, previous, unreadableMoved, opts.io);
+    throw new DomainError('io', t.restoreFailed((e as NodeJS.ErrnoException).code ?? (e instanceof Error ? e.message : String(e))));
   }
-  // The validated (and, if older, migrated) document, exactly as the store will read it.
-  writeFileDurable(join(dataDir, MAIN_FILE), JSON.stringify({ ...b.data, schemaVersion: SCHEMA_VERSION }));
   const warnings: string[] = [];
-  if (b.kind === 'complete') {
-    const kept = new Set(b.files.map((f) => f.path));
-    for (const rel of before) {
-      if (kept.has(rel)) continue;
-      const file = statePathOnDisk(dataDir, rel);
-      rmSync(file, { force: true });
-      dirs.add(dirname(file));
-    }
-  } else {
+  if (b.kind !== 'complete') {
     const missing = b.data.periods.filter((p) => p.archiveFile && !existsSync(join(dataDir, p.archiveFile))).map((p) => p.archiveFile!);
     if (missing.length) warnings.push(t.legacyMissingArchives(missing));
   }
   for (const d of dirs) if (existsSync(d)) fsyncDir(d);
   return { movedAside, kind: b.kind, warnings };
+}
+
+/** The writes of a restore: archives and protected files, the main file (commit point), then files the backup lacks removed. */
+function writeRestored(dataDir: string, b: DecodedBackup, dirs: Set<string>, before: string[], io?: Partial<DurableIo>): void {
+  for (const f of b.files) {
+    if (f.path === MAIN_FILE) continue;
+    const file = statePathOnDisk(dataDir, f.path);
+    mkdirSync(dirname(file), { recursive: true });
+    dirs.add(dirname(file));
+    writeFileDurable(file, f.data, io);
+  }
+  // The validated (and, if older, migrated) document, exactly as the store will read it.
+  writeFileDurable(join(dataDir, MAIN_FILE), JSON.stringify({ ...b.data, schemaVersion: SCHEMA_VERSION }), io);
+  if (b.kind !== 'complete') return;
+  const kept = new Set(b.files.map((f) => f.path));
+  for (const rel of before) {
+    if (kept.has(rel)) continue;
+    const file = statePathOnDisk(dataDir, rel);
+    rmSync(file, { force: true });
+    dirs.add(dirname(file));
+  }
+}
+
+/** A restore failed part way: every state file back as it was, files it added removed (best effort; the zip in backups/ holds the same). */
+function putBack(dataDir: string, previous: StateFile[], unreadableMoved: string | undefined, io?: Partial<DurableIo>): void {
+  const had = new Set(previous.map((f) => f.path));
+  for (const rel of listStateFiles(dataDir)) if (!had.has(rel)) rmSync(statePathOnDisk(dataDir, rel), { force: true });
+  for (const f of previous) {
+    try {
+      writeFileDurable(statePathOnDisk(dataDir, f.path), f.data, io);
+    } catch {
+      // Still in the -restore.zip saved first.
+    }
+  }
+  if (unreadableMoved && !existsSync(join(dataDir, MAIN_FILE))) renameSync(unreadableMoved, join(dataDir, MAIN_FILE));
 }
 
 function isReadableFile(file: string): boolean {

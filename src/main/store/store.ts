@@ -392,9 +392,11 @@ export class Store {
    * Replaces the folder's state (main file, archives, protected store) by the backup `from`, a complete backup
    * or a single clspd.json of an earlier version, after validating all of it in memory: a refused backup changes
    * nothing. The current state, whatever it is (even unreadable or newer), is first saved whole into backups/.
-   * Restore hooks (restore.ts: addRestoreHook) run once the store is reloaded.
+   * Restore hooks (restore.ts: addRestoreHook) run once the store is reloaded. `quiesce` runs once the backup is
+   * validated and before anything is written (the app locks the coffre there, folding its records into the file
+   * that is about to be saved aside, so no session keeps writing to a file the restore replaces).
    */
-  async restoreFrom(from: string): Promise<RestoreOutcome> {
+  async restoreFrom(from: string, opts: { quiesce?: () => void | Promise<void> } = {}): Promise<RestoreOutcome> {
     this.assertWritable();
     let decoded: DecodedBackup;
     try {
@@ -404,7 +406,8 @@ export class Store {
       throw e;
     }
     await this.flush().catch(() => undefined);
-    const outcome = applyBackup(this.dataDir, decoded, { now: this.now(), broken: this.state.status === 'broken' });
+    await opts.quiesce?.();
+    const outcome = applyBackup(this.dataDir, decoded, { now: this.now(), broken: this.state.status === 'broken', io: this.options.durableIo });
     this.load();
     await runRestoreHooks({ dataDir: this.dataDir, kind: decoded.kind, createdAt: decoded.createdAt });
     return outcome;

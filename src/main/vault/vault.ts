@@ -220,18 +220,6 @@ export class Vault implements ProtectedAccess {
     this.changed();
   }
 
-  /**
-   * Drops the session without writing anything, keys wiped: the file on disk is no longer the one this session
-   * opened (a restore replaced or removed it), so folding the session's records into it would bring the old coffre back.
-   */
-  forget(): void {
-    if (!this.session) return;
-    this.session.keys.masterKey.fill(0);
-    this.session.keys.dataKey.fill(0);
-    this.session = null;
-    this.changed();
-  }
-
   /** Locks when nothing used the vault for `minutes`; returns true when it did. */
   lockIfIdle(minutes: number, nowMs = Date.now()): boolean {
     if (!this.session || minutes <= 0) return false;

@@ -24,6 +24,7 @@ export const backup = {
   movedAside: (path: string) => `Les données précédentes sont conservées dans ${path}.`,
   legacyMissingArchives: (names: string[]) =>
     `Cette sauvegarde d’une version antérieure ne contient pas les périodes archivées (${names.join(', ')}) : celles déjà présentes dans le dossier de données sont gardées, les autres restent introuvables.`,
+  restoreFailed: (why: string) => `La restauration a échoué en cours d’écriture (${why}) : les données précédentes ont été remises en place. Rien n’a été modifié.`,
   hookFailed: (why: string) => `La sauvegarde est restaurée, mais le traitement qui suit la restauration a échoué (${why}).`,
   written: (path: string, files: number, bytes: number) => `Sauvegarde complète écrite : ${path} (${n(files)} fichier${files > 1 ? 's' : ''}, ${mb(bytes)}).`,
   contents: (archives: number, protectedFiles: number) =>

@@ -64,8 +64,8 @@ export function inspectBackup(file: string): BackupPreview {
 }
 
 /** Restores a backup: validated whole first, the current state moved aside into backups/. */
-export async function restoreBackupFile(store: DataStore, file: string): Promise<BackupPreview & { movedAside?: string; warnings: string[] }> {
+export async function restoreBackupFile(store: DataStore, file: string, quiesce?: () => void): Promise<BackupPreview & { movedAside?: string; warnings: string[] }> {
   const preview = inspectBackup(file);
-  const r = await store.restoreFrom(file);
+  const r = await store.restoreFrom(file, { quiesce });
   return { ...preview, movedAside: r.movedAside, warnings: r.warnings };
 }

@@ -8,7 +8,7 @@ import type { Datastore } from '../../../shared/model';
 import { DomainError } from '../../../shared/result';
 import type { ServiceContext } from '../context';
 import { openVault, withTexts } from '../meetings/texts';
-import { forgetVaultAfterRestore } from '../vault';
+import { quiesceVaultForRestore } from '../vault';
 import { exportBackup, inspectBackup, restoreBackupFile, type BackupPreview } from './backup';
 import { backup as backupText } from '../../../shared/i18n/backup';
 import { instanceMap, isConfidentialInstance, isConfidentialMeeting, suggestedName, type ShareOptions } from './common';
@@ -393,8 +393,7 @@ export async function applyImport(ctx: ServiceContext, token: string, accepted?:
   const s = session(ctx, token);
   const at = ctx.now().toISOString();
   if (s.kind === 'backup') {
-    const r = await restoreBackupFile(ctx.store, s.file);
-    forgetVaultAfterRestore(ctx);
+    const r = await restoreBackupFile(ctx.store, s.file, () => quiesceVaultForRestore(ctx));
     sessionsOf(ctx).delete(token);
     return { applied: 1, skipped: 0, movedAside: r.movedAside, message: [backupText.restored, ...(r.movedAside ? [backupText.movedAside(r.movedAside)] : []), ...r.warnings].join(' ') };
   }
