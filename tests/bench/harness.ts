@@ -34,6 +34,8 @@ export interface BenchResult {
   metric: 'median' | 'p95';
   /** Undefined when there is no target. */
   met?: boolean;
+  /** Other figures of the benchmark (e.g. writes_per_s), written to bench-results.json beside the timings. */
+  extra?: Record<string, number>;
 }
 
 /** Repository root: tests/bench/.. /.. */
@@ -138,6 +140,17 @@ async function drain(): Promise<void> {
   if (report) for (const r of done) appendFileSync(report, `${JSON.stringify(r)}\n`);
 }
 
+/**
+ * Records a result measured by the benchmark itself (a load test: its own latencies and throughput), printed,
+ * merged and reported like the others.
+ */
+export function recordResult(r: BenchResult): void {
+  console.log(formatTable([r]));
+  mergeResults([r]);
+  const report = process.env.CLSPD_BENCH_REPORT;
+  if (report) appendFileSync(report, `${JSON.stringify(r)}\n`);
+}
+
 /** A plain-text table: name, median, p95, runs, target, ✓/✗. */
 export function formatTable(results: BenchResult[]): string {
   const rows = [
@@ -167,7 +180,7 @@ export function mergeResults(results: BenchResult[], file = RESULTS_FILE): void 
       current = {};
     }
   }
-  for (const r of results) current[r.name] = { median_ms: r.median_ms, p95_ms: r.p95_ms, runs: r.runs };
+  for (const r of results) current[r.name] = { median_ms: r.median_ms, p95_ms: r.p95_ms, runs: r.runs, ...(r.extra ?? {}) };
   const tmp = `${file}.${process.pid}.tmp`;
   writeFileSync(tmp, `${JSON.stringify(current, null, 2)}\n`);
   renameSync(tmp, file);

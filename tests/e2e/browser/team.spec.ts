@@ -1,0 +1,222 @@
+// Team mode in the browser against a real `clspd serve` on a throwaway PostgreSQL: login, two colleagues editing the same action and meeting, conflicts, audit log, expiry; axe on the login and audit screens.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import { test, expect, type Browser, type Page } from '@playwright/test';
+import pg from 'pg';
+import { addUser } from '../../../src/main/server/accounts';
+import { migrateDatabase } from '../../../src/main/server/db/migrations';
+import { TeamStore } from '../../../src/main/server/team-store';
+import { buildDemoDatastore } from '../../../src/main/services/demo';
+import type { Datastore } from '../../../src/shared/model';
+import { createTestDatabase, postgresBinDir, startCluster, type TestCluster, type TestDatabase } from '../../helpers/pg';
+import { expectAccessible } from './axe';
+
+const ROOT = join(__dirname, '..', '..', '..');
+const PASSWORD = 'mot de passe de l’équipe';
+let cluster: TestCluster | undefined;
+let db: TestDatabase;
+let pool: pg.Pool;
+let server: ChildProcess;
+let base = '';
+let demo: Datastore;
+let otp = '';
+
+test.skip(!postgresBinDir() && !process.env.CLSPD_TEST_DATABASE_URL, 'PostgreSQL n’est pas installé : tests du mode équipe ignorés.');
+test.describe.configure({ mode: 'serial' });
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const a = srv.address();
+      srv.close(() => resolve(typeof a === 'object' && a ? a.port : 0));
+    });
+  });
+}
+
+test.beforeAll(async () => {
+  test.setTimeout(180_000);
+  cluster = process.env.CLSPD_TEST_DATABASE_URL ? undefined : await startCluster();
+  db = await createTestDatabase(process.env.CLSPD_TEST_DATABASE_URL ?? cluster!.url);
+  pool = new pg.Pool({ connectionString: db.url, max: 3 });
+  await migrateDatabase(pool);
+  const store = new TeamStore(pool);
+  await store.load();
+  demo = buildDemoDatastore(new Date());
+  await store.write(async () => store.initialise(demo), { userId: 'setup', displayName: 'Installation' }, 'app:demo');
+  await store.close();
+  await addUser(pool, { email: 'claire@valmont.fr', displayName: 'Claire Durand', role: 'coordinator', password: PASSWORD });
+  await addUser(pool, { email: 'agnes@valmont.fr', displayName: 'Agnès Martin', role: 'staff', password: PASSWORD });
+  await addUser(pool, { email: 'bruno@valmont.fr', displayName: 'Bruno Petit', role: 'staff', password: PASSWORD });
+  otp = (await addUser(pool, { email: 'nouvelle@valmont.fr', displayName: 'Nina Nouvelle', role: 'staff' })).oneTimePassword!;
+  const port = await freePort();
+  base = `http://127.0.0.1:${port}`;
+  server = spawn(process.execPath, [join(ROOT, 'bin', 'clspd.js'), 'serve', '--listen', `127.0.0.1:${port}`], {
+    cwd: ROOT,
+    env: { ...process.env, CLSPD_DATABASE_URL: db.url },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`clspd serve n’a pas démarré : ${out}`)), 100_000);
+    const seen = (d: Buffer) => {
+      out += d.toString();
+      if (out.includes('en service')) {
+        clearTimeout(timer);
+        resolve();
+      }
+    };
+    server.stdout!.on('data', seen);
+    server.stderr!.on('data', seen);
+    server.once('exit', (code) => reject(new Error(`clspd serve arrêté (${code}) : ${out}`)));
+  });
+});
+
+test.afterAll(async () => {
+  server?.kill('SIGTERM');
+  await pool?.end();
+  await db?.drop().catch(() => undefined);
+  cluster?.stop();
+});
+
+async function login(browser: Browser, email: string, password = PASSWORD): Promise<Page> {
+  const context = await browser.newContext({ baseURL: base });
+  const page = await context.newPage();
+  await page.goto('/');
+  await page.getByLabel(/^Adresse électronique/).fill(email);
+  await page.getByLabel(/^Mot de passe/).fill(password);
+  await page.getByRole('button', { name: 'Se connecter' }).click();
+  return page;
+}
+
+test('login screen in French, one-time password changed at first login, who is connected, logout', async ({ browser }) => {
+  const context = await browser.newContext({ baseURL: base });
+  const page = await context.newPage();
+  await page.goto('/');
+  await expect(page.getByRole('heading', { level: 1, name: 'Connexion à l’espace de l’équipe' })).toBeVisible();
+  await expectAccessible(page, 'connexion (navigateur)');
+  await page.getByLabel(/^Adresse électronique/).fill('agnes@valmont.fr');
+  await page.getByLabel(/^Mot de passe/).fill('pas le bon');
+  await page.getByRole('button', { name: 'Se connecter' }).click();
+  await expect(page.getByRole('alert')).toContainText('Adresse électronique ou mot de passe incorrect');
+  await expectAccessible(page, 'connexion refusée (navigateur)');
+  await context.close();
+
+  const nina = await login(browser, 'nouvelle@valmont.fr', otp);
+  await expect(nina.getByRole('heading', { level: 1, name: 'Choisissez votre mot de passe' })).toBeVisible();
+  await expectAccessible(nina, 'changement du mot de passe provisoire');
+  await nina.getByLabel(/^Nouveau mot de passe/).fill('mon mot de passe à moi');
+  await nina.getByLabel(/^Confirmez le nouveau mot de passe/).fill('mon mot de passe à moi');
+  await nina.getByRole('button', { name: 'Enregistrer le mot de passe' }).click();
+  await expect(nina.getByRole('button', { name: /Compte de Nina Nouvelle/ })).toBeVisible({ timeout: 20_000 });
+  await expect(nina.getByText('Connecté : Nina Nouvelle')).toBeVisible();
+  await nina.getByRole('button', { name: /Compte de Nina Nouvelle/ }).click();
+  await expect(nina.getByRole('menuitem', { name: 'Journal des modifications' })).toHaveCount(0);
+  await nina.getByRole('menuitem', { name: 'Se déconnecter' }).click();
+  await expect(nina.getByText('Vous êtes déconnecté.')).toBeVisible();
+  await nina.context().close();
+});
+
+test('two colleagues on the same action: each sees the other’s change; a stale edit is a conflict naming her and showing her change', async ({ browser }) => {
+  test.setTimeout(120_000);
+  const action = demo.actions.find((x) => !x.archived && x.confidentiality !== 'confidential')!;
+  const agnes = await login(browser, 'agnes@valmont.fr');
+  const bruno = await login(browser, 'bruno@valmont.fr');
+  for (const p of [agnes, bruno]) {
+    await expect(p.getByRole('button', { name: /Compte de/ })).toBeVisible({ timeout: 20_000 });
+    await p.goto(`/#/plan/actions/${action.id}`);
+    await expect(p.getByRole('heading', { level: 1 })).toContainText(action.title.slice(0, 20));
+  }
+  // Agnès renames the action; Bruno's page shows it by itself.
+  const editSheet = async (p: Page, field: string, value: string) => {
+    await p.getByRole('button', { name: 'Modifier', exact: true }).first().click();
+    const dialog = p.getByRole('dialog', { name: 'Modifier la fiche' });
+    await dialog.getByLabel(new RegExp(`^${field}`)).fill(value);
+    return dialog;
+  };
+  let dialog = await editSheet(agnes, 'Intitulé', 'Prévention aux abords des collèges (Agnès)');
+  await dialog.getByRole('button', { name: 'Enregistrer' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(bruno.getByRole('heading', { level: 1 })).toContainText('Prévention aux abords des collèges (Agnès)', { timeout: 10_000 });
+
+  // Bruno opens the sheet; meanwhile Agnès changes the title again; Bruno's save is refused, naming her and her change.
+  const brunoDialog = await editSheet(bruno, 'Public cible', 'Collégiens et familles');
+  dialog = await editSheet(agnes, 'Intitulé', 'Sécurité aux abords des collèges');
+  await dialog.getByRole('button', { name: 'Enregistrer' }).click();
+  await expect(dialog).toBeHidden();
+  await bruno.waitForTimeout(2_500); // Bruno's browser has learnt of the change, but does not refresh under his open dialog
+  await expect(brunoDialog.getByLabel(/^Intitulé/)).toHaveValue('Prévention aux abords des collèges (Agnès)');
+  await brunoDialog.getByRole('button', { name: 'Enregistrer' }).click();
+  await expect(bruno.getByText(/Agnès Martin a modifié cette fiche action à .*intitulé : « Sécurité aux abords des collèges »/).first()).toBeVisible();
+  expect((await pool.query<{ t: string }>("SELECT payload->>'targetPublic' AS t FROM entities WHERE collection = 'actions' AND id = $1", [action.id])).rows[0]!.t).not.toBe('Collégiens et familles');
+  await bruno.screenshot({ path: join(ROOT, 'tests', 'artifacts', 'screenshots', 'team-conflict.png') });
+  await brunoDialog.getByRole('button', { name: 'Annuler' }).click();
+  await expect(bruno.getByRole('heading', { level: 1 })).toContainText('Sécurité aux abords des collèges', { timeout: 10_000 });
+  // Having seen it, he edits again and Agnès sees his change.
+  dialog = await editSheet(bruno, 'Public cible', 'Collégiens et familles');
+  await dialog.getByRole('button', { name: 'Enregistrer' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(agnes.getByText('Collégiens et familles')).toBeVisible({ timeout: 10_000 });
+
+  await agnes.context().close();
+  await bruno.context().close();
+});
+
+test('two colleagues on the same meeting: each sees the other’s saved field', async ({ browser }) => {
+  test.fixme(true, 'Écrit mais pas encore exécuté jusqu’au bout (file d’attente de /work/heavy.lock à la fin de la session) : à lancer avant de le réactiver.');
+  test.setTimeout(120_000);
+  const meeting = demo.meetings.find((m) => (m.status === 'draft' || m.status === 'convened') && m.confidentiality !== 'confidential')!;
+  const agnes = await login(browser, 'agnes@valmont.fr');
+  const bruno = await login(browser, 'bruno@valmont.fr');
+  // The same meeting: Agnès sets the place, Bruno the title; each sees the other's.
+  for (const p of [agnes, bruno]) {
+    await p.goto(`/#/reunions/${meeting.id}`);
+    await expect(p.getByLabel('Lieu')).toBeVisible({ timeout: 20_000 });
+  }
+  await agnes.getByLabel('Lieu').fill('Salle du conseil, mairie annexe');
+  await agnes.getByLabel('Lieu').press('Tab');
+  await expect(bruno.getByLabel('Lieu')).toHaveValue('Salle du conseil, mairie annexe', { timeout: 10_000 });
+  await bruno.getByLabel('Intitulé').fill('Formation restreinte — point collèges');
+  await bruno.getByLabel('Intitulé').press('Tab');
+  await expect(agnes.getByLabel('Intitulé')).toHaveValue('Formation restreinte — point collèges', { timeout: 10_000 });
+  const row = await pool.query<{ place: string; title: string }>("SELECT payload->>'place' AS place, payload->>'title' AS title FROM entities WHERE collection = 'meetings' AND id = $1", [meeting.id]);
+  expect(row.rows[0]).toEqual({ place: 'Salle du conseil, mairie annexe', title: 'Formation restreinte — point collèges' });
+  await agnes.context().close();
+  await bruno.context().close();
+});
+
+test('audit log: the coordinator filters it; it is hidden from staff and refused by the server', async ({ browser }) => {
+  test.fixme(true, 'Écrit mais pas encore exécuté jusqu’au bout (file d’attente de /work/heavy.lock à la fin de la session) : à lancer avant de le réactiver.');
+  const claire = await login(browser, 'claire@valmont.fr');
+  await claire.getByRole('button', { name: /Compte de Claire Durand/ }).click({ timeout: 20_000 });
+  await claire.getByRole('menuitem', { name: 'Journal des modifications' }).click();
+  await expect(claire.getByRole('heading', { level: 1, name: 'Journal des modifications' })).toBeVisible();
+  const table = claire.getByRole('table');
+  await expect(table).toContainText('Agnès Martin');
+  await expect(table).toContainText('Fiche action — modification');
+  await expectAccessible(claire, 'journal des modifications');
+  await claire.getByLabel('Personne', { exact: true }).click();
+  await claire.getByRole('option', { name: 'Bruno Petit' }).click();
+  await expect(table).not.toContainText('Agnès Martin');
+  await expect(table).toContainText('Bruno Petit');
+  await expect(claire.getByText('Sécurité aux abords')).toHaveCount(0); // never the content
+  await claire.context().close();
+
+  const agnes = await login(browser, 'agnes@valmont.fr');
+  await expect(agnes.getByRole('button', { name: /Compte de Agnès Martin/ })).toBeVisible({ timeout: 20_000 });
+  await agnes.goto('/#/equipe/journal');
+  await expect(agnes.getByRole('alert')).toContainText('Votre rôle ne permet pas cette opération');
+  await agnes.context().close();
+});
+
+test('an ended session brings the login screen back with a French message', async ({ browser }) => {
+  test.fixme(true, 'Écrit mais pas encore exécuté jusqu’au bout (file d’attente de /work/heavy.lock à la fin de la session) : à lancer avant de le réactiver.');
+  const bruno = await login(browser, 'bruno@valmont.fr');
+  await expect(bruno.getByRole('button', { name: /Compte de Bruno Petit/ })).toBeVisible({ timeout: 20_000 });
+  await pool.query("DELETE FROM sessions WHERE user_id = (SELECT id FROM users WHERE email = 'bruno@valmont.fr')");
+  await expect(bruno.getByText(/Votre session a expiré ou a été fermée/)).toBeVisible({ timeout: 15_000 });
+  await expect(bruno.getByRole('heading', { level: 1, name: 'Connexion à l’espace de l’équipe' })).toBeVisible();
+  await bruno.context().close();
+});
