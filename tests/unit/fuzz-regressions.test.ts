@@ -155,3 +155,18 @@ describe('vault:setIdleMinutes out of range', () => {
     }
   });
 });
+
+describe('strategy:createPeriod with an action named twice in the carry-over', () => {
+  it('carries it over once instead of failing with an internal error', async () => {
+    const { store, ctx } = open(folder());
+    await setupDemo(ctx);
+    const invoke = createInvoker(ctx, undefined, () => undefined);
+    const action = store.data.actions.find((a) => a.status !== 'done' && a.status !== 'abandoned')!;
+    const r = await invoke('strategy:createPeriod', { title: 'Stratégie 2030–2032', startYear: 2030, endYear: 2032, carryOverActionIds: [action.id, action.id] });
+    expect(r.ok, JSON.stringify(r)).toBe(true);
+    const period = store.data.periods.find((p) => p.title === 'Stratégie 2030–2032')!;
+    const axes = new Set(store.data.axes.filter((a) => a.periodId === period.id).map((a) => a.id));
+    const objectives = new Set(store.data.objectives.filter((o) => axes.has(o.axisId)).map((o) => o.id));
+    expect(store.data.actions.filter((a) => !!a.objectiveId && objectives.has(a.objectiveId) && a.title === action.title)).toHaveLength(1);
+  });
+});

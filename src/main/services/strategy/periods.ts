@@ -90,7 +90,8 @@ export async function createPeriod(ctx: ServiceContext, input: NewPeriodInput): 
   return ctx.store.update((data) => {
     if (input.endYear < input.startYear) throw new DomainError('invalid_input', t.errors.periodYears, 'endYear');
     const old = data.periods.find((p) => p.id === data.settings.activePeriodId && p.status === 'active');
-    const carry = input.carryOverActionIds ?? [];
+    // An action named twice is carried over once (it used to be copied twice, a duplicate the model refuses: internal error).
+    const carry = [...new Set(input.carryOverActionIds ?? [])];
     const carried: Action[] = [];
     for (const id of carry) {
       const a = data.actions.find((x) => x.id === id && old && x.periodId === old.id);
