@@ -9,7 +9,7 @@ import { fr } from '../../../../shared/i18n';
 import type { InstanceKind, Person } from '../../../../shared/model';
 import { api, call, useQuery } from '../../api';
 import { links } from '../../app/registry';
-import { confirmDanger, notifyDeleted } from '../../components/confirm';
+import { deleteWithUndo } from '../../components/confirm';
 import { EmptyState } from '../../components/EmptyState';
 import { PageHeader } from '../../components/PageHeader';
 import { PartnerForm } from './PartnerForm';
@@ -89,13 +89,10 @@ export function PartnerScreen() {
     setPerson(null);
   };
   const removePerson = async (p: Person) => {
-    if (!(await confirmDanger(t.deleteContactTitle, t.deleteContactBody([p.firstName, p.lastName].filter(Boolean).join(' '))))) return;
-    notifyDeleted(await call(api().people.delete({ id: p.id }), { mutation: true }));
+    await deleteWithUndo(t.deleteContactTitle, t.deleteContactBody([p.firstName, p.lastName].filter(Boolean).join(' ')), () => api().people.delete({ id: p.id }));
   };
   const removeOrg = async () => {
-    if (!(await confirmDanger(t.deleteTitle, t.deleteBody(o.name)))) return;
-    notifyDeleted(await call(api().partners.delete({ id }), { mutation: true }));
-    navigate(links.partners());
+    if (await deleteWithUndo(t.deleteTitle, t.deleteBody(o.name), () => api().partners.delete({ id }))) navigate(links.partners());
   };
 
   return (

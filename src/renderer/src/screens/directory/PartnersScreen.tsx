@@ -8,7 +8,7 @@ import type { OrganisationInput } from '../../../../shared/contract/directory';
 import { fr } from '../../../../shared/i18n';
 import { api, call, useQuery } from '../../api';
 import { links } from '../../app/registry';
-import { confirmDanger, notifyDeleted } from '../../components/confirm';
+import { deleteWithUndo } from '../../components/confirm';
 import { EmptyState } from '../../components/EmptyState';
 import { PageHeader } from '../../components/PageHeader';
 import { PartnerForm } from './PartnerForm';
@@ -38,9 +38,7 @@ export function PartnersScreen() {
   };
 
   const remove = async (id: string, name: string) => {
-    if (!(await confirmDanger(tp.deleteTitle, tp.deleteBody(name)))) return;
-    const d = await call(api().partners.delete({ id }), { mutation: true });
-    notifyDeleted(d);
+    await deleteWithUndo(tp.deleteTitle, tp.deleteBody(name), () => api().partners.delete({ id }));
   };
 
   const rows = partners.data ?? [];
