@@ -88,7 +88,7 @@ export const team = {
     loggedOut: 'Vous êtes déconnecté.',
     unreachable: 'Le serveur ne répond pas. Vérifiez votre connexion au réseau, puis réessayez.',
     connectedAs: (name: string) => `Connecté : ${name}`,
-    accountMenu: (name: string) => `Compte de ${name} : rôle, journal, déconnexion`,
+    accountMenu: (name: string) => `Connecté : ${name} — rôle, journal, déconnexion`,
     logout: 'Se déconnecter',
     auditLink: 'Journal des modifications',
     desktopOnly: 'Cette opération n’est possible que dans l’application installée sur l’ordinateur de la coordination. Dans le navigateur, utilisez les documents PDF (« Enregistrer sous… » les télécharge).',
