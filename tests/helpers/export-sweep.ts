@@ -2,8 +2,8 @@
 import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { inflateRawSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
+import { unzipSync } from 'fflate';
 import { expect } from 'vitest';
 import type { ServiceContext } from '../../src/main/services/context';
 import * as share from '../../src/main/services/sharing';
@@ -17,20 +17,12 @@ export function pdfText(buf: Buffer, dir: string): string {
   return r.stdout;
 }
 
-/** Every entry of a zip (DOCX, complete backup) inflated, concatenated. */
+/** Every entry of a zip (DOCX, complete backup) inflated, concatenated; read through the central directory, so entries
+ * written in streaming mode (sizes in a data descriptor after the data) are read too. */
 export function zipText(zip: Buffer): string {
-  const out: string[] = [];
-  let off = 0;
-  while (off < zip.length - 30 && zip.readUInt32LE(off) === 0x04034b50) {
-    const method = zip.readUInt16LE(off + 8);
-    const size = zip.readUInt32LE(off + 18);
-    const nameLen = zip.readUInt16LE(off + 26);
-    const start = off + 30 + nameLen + zip.readUInt16LE(off + 28);
-    const raw = zip.subarray(start, start + size);
-    out.push((method === 8 ? inflateRawSync(raw) : raw).toString('utf8'));
-    off = start + size;
-  }
-  return out.join('\n');
+  return Object.values(unzipSync(new Uint8Array(zip.buffer, zip.byteOffset, zip.byteLength)))
+    .map((bytes) => Buffer.from(bytes).toString('utf8'))
+    .join('\n');
 }
 
 /** Every cell value of a workbook. */
