@@ -1,5 +1,9 @@
-// Browser E2E accessibility audit: axe-core (WCAG 2.1 A/AA) on every screen, dialog, the command palette and each séance state, with the demo data.
+// Browser E2E accessibility audit: axe-core (WCAG 2.1 A/AA) on every screen, dialog, the command palette, each séance state and the register and coffre screens, with the demo data.
+import { join } from 'node:path';
 import type { Page } from '@playwright/test';
+import { DEMO_PASSPHRASE } from '../../../src/main/services/vault';
+import { Vault } from '../../../src/main/vault/vault';
+import { registerSettingsOf } from '../../../src/shared/register-defaults';
 import { expectAccessible } from './axe';
 import { expect, test, type Harness } from './harness';
 
@@ -158,4 +162,64 @@ test('instances, partners, documents, sharing, settings and their dialogs', asyn
   await expectAccessible(page, 'Importer');
   await visit(page, '/parametres');
   await expectAccessible(page, 'Paramètres');
+});
+
+test('register, situation, DPO journal, correspondence, coffre screens and their dialogs', async ({ page, harness }) => {
+  test.setTimeout(600_000);
+  // The demo as the app sets it up: coffre created with the demo passphrase, register inside.
+  const vault = new Vault(harness.dataDir);
+  harness.ctx.vault = vault;
+  await openDemo(page, harness);
+  await harness.ctx.store.update((d) => {
+    d.registerSettings = { ...registerSettingsOf(d), correspondenceEnabled: true, countsOnDashboard: true };
+  });
+  const situations = vault.read().situations;
+  const open = situations.find((s) => s.status === 'open' || s.status === 'in_follow_up')!;
+  const archived = situations.find((s) => s.status === 'archived')!;
+
+  await visit(page, '/');
+  await expectAccessible(page, 'Tableau de bord — effectifs du registre');
+  await visit(page, '/registre');
+  await expectAccessible(page, 'Registre des situations');
+  await checkDialog(page, 'Nouvelle situation', () => page.getByRole('button', { name: 'Nouvelle situation' }).first().click());
+  await visit(page, `/registre/${open.id}`);
+  await expectAccessible(page, 'Situation');
+  await checkDialog(page, 'Modifier la situation', () => page.getByRole('button', { name: 'Modifier la situation' }).click());
+  await checkDialog(page, 'Clore la situation', () => page.getByRole('button', { name: 'Clore la situation' }).click());
+  await checkDialog(page, 'Table de correspondance — phrase de passe', () => page.getByRole('button', { name: 'Afficher le nom' }).click());
+  await page.getByRole('button', { name: 'Afficher le nom' }).click();
+  await page.getByRole('dialog').getByLabel('Phrase de passe').fill(DEMO_PASSPHRASE);
+  await page.getByRole('dialog').getByRole('button', { name: 'Afficher' }).click();
+  await expect(page.getByLabel('Nom lié à la référence')).toBeVisible();
+  await expectAccessible(page, 'Situation — nom affiché');
+  await visit(page, `/registre/${archived.id}`);
+  await expectAccessible(page, 'Situation archivée — motif');
+  await visit(page, '/registre/journal');
+  await expect(page.getByRole('table', { name: 'Journal des accès' })).toBeVisible();
+  await expectAccessible(page, 'Journal de protection des données');
+  const postpone = page.getByRole('button', { name: 'Reporter' }).first();
+  if (await postpone.count()) await checkDialog(page, 'Reporter la purge', () => postpone.click());
+
+  // Locked: the register's unlock screen, a confidential meeting's inline unlock, the coffre in Paramètres.
+  vault.lock();
+  await visit(page, '/registre');
+  await expect(page.getByRole('heading', { name: 'Le registre protégé est verrouillé' })).toBeVisible();
+  await expectAccessible(page, 'Registre — coffre verrouillé');
+  await page.getByRole('button', { name: 'J’ai perdu ma phrase de passe' }).click();
+  await expectAccessible(page, 'Registre — clé de secours');
+  const cells = new Set(harness.ctx.store.data.instances.filter((i) => i.confidentiality === 'confidential').map((i) => i.id));
+  const confidential = harness.ctx.store.data.meetings.find((m) => cells.has(m.instanceId) && (m.status === 'held' || m.status === 'validated'));
+  if (confidential) {
+    await page.goto(`/#/reunions/${confidential.id}`);
+    await expect(page.getByRole('button', { name: 'Déverrouiller' })).toBeVisible();
+    await expectAccessible(page, 'Réunion confidentielle — coffre verrouillé');
+  }
+  await visit(page, '/parametres');
+  await expectAccessible(page, 'Paramètres — coffre verrouillé');
+
+  // First use: the gate that creates the coffre.
+  harness.ctx.vault = new Vault(join(harness.dataDir, 'autre-dossier'));
+  await page.goto('/');
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await expectAccessible(page, 'Coffre — première utilisation');
 });

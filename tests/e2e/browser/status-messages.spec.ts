@@ -40,3 +40,14 @@ test('generations, saves and exports are announced in polite status regions', as
   await expect(page.getByRole('status').filter({ hasText: /sauvegarde/i }).first()).toBeVisible({ timeout: 30_000 });
   expect(harness.savedFiles.length).toBeGreaterThan(1);
 });
+
+test('badges: the météo of an action is a named image a keyboard user can focus, the state badges read as their word', async ({ page, harness }) => {
+  await harness.seedDemo();
+  await page.goto('/#/plan');
+  const meteo = page.getByRole('img', { name: /^Météo de l’action : (Dans les temps|À surveiller|En retard|Non renseignée)/ }).first();
+  await expect(meteo).toBeVisible();
+  await meteo.focus();
+  await expect(meteo).toBeFocused();
+  // The save indicator is a status whose text is the state itself.
+  await expect(page.getByRole('banner').getByRole('status')).toHaveText('Enregistré');
+});
