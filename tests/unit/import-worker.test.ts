@@ -101,7 +101,6 @@ describe('import parsing off the main thread', () => {
     // Real progress: the phases in order and rows counted up to the whole file.
     expect(seen.some((p) => p.phase === 'checking')).toBe(true);
     const rows = seen.filter((p) => p.phase === 'parsing');
-    expect(rows.length).toBeGreaterThan(1);
     // Lines of the file (header included) counted upwards against the whole file. The window polls, so the very last
     // count may fall between two polls: what matters is that polls were answered WHILE the rows were being read.
     expectCounting(rows);
@@ -117,7 +116,6 @@ describe('import parsing off the main thread', () => {
     const { value, maxStallMs, seen } = await watched(ctx, () => previewImport(ctx, 'partners', file));
     expect((value as ImportPreview).lines).toHaveLength(MAX_IMPORT_ROWS - 1);
     const rows = seen.filter((p) => p.phase === 'parsing');
-    expect(rows.length).toBeGreaterThan(1);
     expectCounting(rows);
     console.log(`Classeur de ${MAX_IMPORT_ROWS - 1} lignes : plus long blocage de la boucle ${maxStallMs.toFixed(0)} ms`);
   }, 120_000);
