@@ -1,64 +1,21 @@
 // `clspd export csv decisions --include-confidential` reads the texts from the coffre (passphrase: missing → 2, wrong → 1, nothing changed) and records the copy in the DPO journal.
-import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { runCli } from '../../../src/main/cli/framework';
-import { commands } from '../../../src/main/cli/index';
-import { capture } from '../../../src/main/services/meetings';
 import { createContext } from '../../../src/main/services/context';
 import { exportTable } from '../../../src/main/services/sharing';
 import { DATA_FILE, Store } from '../../../src/main/store/store';
 import { Vault } from '../../../src/main/vault';
 import type { Datastore } from '../../../src/shared/model';
 import { DomainError } from '../../../src/shared/result';
+import { folderWithConfidentialDecision, PASS, run, SECRET, snapshot } from '../../helpers/coffre-cli';
 import { cleanTempDirs, sampleDatastore, tempDir } from '../../helpers/fixtures';
-
-const PASS = 'phrase de passe de test';
-const SECRET = 'Orientation vers le PRE (situation 2026-014)';
 
 beforeEach(() => void delete process.env.CLSPD_PASSPHRASE);
 afterEach(() => {
   delete process.env.CLSPD_PASSPHRASE;
   cleanTempDirs();
 });
-
-async function run(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(argv, commands, { out: (l) => out.push(l), err: (l) => err.push(l) });
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
-
-/** Every file of the folder with its bytes and modification time. */
-function snapshot(dir: string): string {
-  const rows: string[] = [];
-  const walk = (d: string) => {
-    for (const n of readdirSync(d).sort()) {
-      const p = join(d, n);
-      const st = statSync(p);
-      if (st.isDirectory()) walk(p);
-      else rows.push(`${p} ${st.mtimeMs} ${readFileSync(p).toString('base64')}`);
-    }
-  };
-  walk(dir);
-  return rows.join('\n');
-}
-
-async function folderWithConfidentialDecision(): Promise<string> {
-  const dir = tempDir();
-  const doc = sampleDatastore();
-  doc.meetings.find((x) => x.id === 'mee_3')!.status = 'in_progress';
-  const store = Store.open(dir, { owner: 'test' });
-  await store.initialise(doc);
-  const ctx = createContext(store);
-  const v = new Vault(dir);
-  ctx.vault = v;
-  await v.create(PASS);
-  await capture(ctx, { meetingId: 'mee_3', kind: 'decision', text: SECRET });
-  v.lock();
-  await store.close();
-  return dir;
-}
 
 const mainFile = (dir: string) => JSON.parse(readFileSync(join(dir, DATA_FILE), 'utf8')) as Datastore;
 
