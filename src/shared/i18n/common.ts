@@ -31,6 +31,7 @@ export const common = {
     close: 'Fermer',
     confirm: 'Confirmer',
     undo: 'Annuler la suppression',
+    undone: 'Suppression annulée.',
     search: 'Rechercher',
     back: 'Retour',
     quit: 'Quitter',

@@ -2,16 +2,17 @@
 import { Button, Group, Text } from '@mantine/core';
 import { modals } from '@mantine/modals';
 import { notifications } from '@mantine/notifications';
+import { fr } from '../../../shared/i18n';
 import type { Result } from '../../../shared/result';
 import { api, call } from '../api';
 
 /** Asks for confirmation; resolves true when the user confirmed. */
-export function confirmDanger(title: string, message: string, confirmLabel = 'Supprimer'): Promise<boolean> {
+export function confirmDanger(title: string, message: string, confirmLabel: string = fr.actions.delete): Promise<boolean> {
   return new Promise((resolve) => {
     modals.openConfirmModal({
       title,
       children: <Text size="sm">{message}</Text>,
-      labels: { confirm: confirmLabel, cancel: 'Annuler' },
+      labels: { confirm: confirmLabel, cancel: fr.actions.cancel },
       confirmProps: { color: 'red' },
       onConfirm: () => resolve(true),
       onCancel: () => resolve(false),
@@ -34,10 +35,10 @@ export function notifyDeleted(deleted: { undoToken: string; label: string }): vo
           variant="light"
           onClick={async () => {
             notifications.hide(id);
-            await call(api().undo.restore({ undoToken: deleted.undoToken }), { mutation: true, success: 'Suppression annulée.' });
+            await call(api().undo.restore({ undoToken: deleted.undoToken }), { mutation: true, success: fr.actions.undone });
           }}
         >
-          Annuler la suppression
+          {fr.actions.undo}
         </Button>
       </Group>
     ),

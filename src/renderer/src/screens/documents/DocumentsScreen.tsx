@@ -1,7 +1,6 @@
 // Documents screen: every printed document with its options, generation with progress, preview, print, save as, show in folder.
 import { Alert, Badge, Button, Checkbox, Grid, Group, NumberInput, Paper, Progress, Select, Stack, Text, VisuallyHidden } from '@mantine/core';
 import { IconDeviceFloppy, IconFileDescription, IconFolderOpen, IconPrinter } from '@tabler/icons-react';
-import { modals } from '@mantine/modals';
 import { notifications } from '@mantine/notifications';
 import { lazy, Suspense, useEffect, useMemo, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router';
@@ -9,6 +8,7 @@ import type { GeneratedInfo } from '../../../../shared/contract/documents';
 import { formatShortDate } from '../../../../shared/format';
 import { fr } from '../../../../shared/i18n';
 import { api, ApiError, call, useQuery } from '../../api';
+import { confirmDanger } from '../../components/confirm';
 import { PageHeader } from '../../components/PageHeader';
 import { toBytes } from './bytes';
 import { DocumentKindPicker, isKind, type Kind } from './DocumentKindPicker';
@@ -25,21 +25,6 @@ const NEEDS_GROUP: Kind[] = ['rules', 'charter', 'charter_review'];
 const NEEDS_MEETING: Kind[] = ['convocation', 'emargement', 'minutes'];
 /** Documents that leave confidential instances' content out unless the coordinator explicitly includes it. */
 const OFFERS_CONFIDENTIAL: Kind[] = ['plan', 'dashboard', 'members'];
-
-/** The explicit choice to print confidential instances' content (CSI L132-5); resolves true only on « Inclure et marquer le document ». */
-function confirmIncludeConfidential(): Promise<boolean> {
-  return new Promise((resolve) => {
-    modals.openConfirmModal({
-      title: s.confirmConfidentialTitle,
-      children: <Text size="sm">{s.confirmConfidential}</Text>,
-      labels: { confirm: s.confirmInclude, cancel: fr.actions.cancel },
-      confirmProps: { color: 'red', 'data-testid': 'doc-confirm-confidential' } as Record<string, string>,
-      onConfirm: () => resolve(true),
-      onCancel: () => resolve(false),
-      onClose: () => resolve(false),
-    });
-  });
-}
 
 export function DocumentsScreen() {
   const [params] = useSearchParams();
@@ -222,7 +207,7 @@ export function DocumentsScreen() {
                     onChange={(e) => {
                       const checked = e.currentTarget.checked;
                       if (!checked) setIncludeConfidential(false);
-                      else void confirmIncludeConfidential().then(setIncludeConfidential);
+                      else void confirmDanger(s.confirmConfidentialTitle, s.confirmConfidential, s.confirmInclude).then(setIncludeConfidential);
                     }}
                   />
                 ) : null}
