@@ -1,7 +1,7 @@
 // Recovery of the fonts shared by every PDF of the process: a generation that fails inside the font code retries on freshly parsed faces.
 import { DomainError } from '../../../shared/result';
 import { logError } from '../../log';
-import { clearSharedLayouts } from './document';
+import { clearSharedLayouts } from './layout-cache';
 import { resetFontCache } from './fonts';
 
 /**
