@@ -1,6 +1,58 @@
-// Which writes would carry a confidential meeting's free text (notes, decision texts, follow-up comments, chair notes) to the team server.
+// What a confidential meeting's texts are (the one definition of what the coffre keeps), and which writes would carry them to the team server.
 import { team } from './i18n/team';
-import type { Confidentiality } from './model';
+import type { Confidentiality, Meeting } from './model';
+
+/** The texts of one meeting the coffre keeps: general notes, séance notes per agenda item, decision texts per decision. */
+export interface SecretTexts {
+  generalNotes: string;
+  agendaNotes: Record<string, string>;
+  decisionTexts: Record<string, string>;
+}
+
+type TextParts = Pick<Meeting, 'generalNotes' | 'agenda' | 'decisions'>;
+
+/** A decision text that says nothing: empty, or the team server's « décision prise » placeholder. */
+export function isPlaceholderText(text: string | undefined): boolean {
+  return !text || text === team.confidentialPlaceholder;
+}
+
+/**
+ * The texts of `meeting` that belong in the coffre once it is confidential — the single definition used by local
+ * mode (clspd.json ↔ coffre), `server import`, the team server and the coordinator's desktop in team mode.
+ */
+export function meetingSecretTexts(meeting: TextParts): SecretTexts {
+  const texts: SecretTexts = { generalNotes: meeting.generalNotes, agendaNotes: {}, decisionTexts: {} };
+  for (const i of meeting.agenda) if (i.notes) texts.agendaNotes[i.id] = i.notes;
+  for (const d of meeting.decisions) if (!isPlaceholderText(d.text)) texts.decisionTexts[d.id] = d.text;
+  return texts;
+}
+
+/** True when `texts` holds anything to keep. */
+export function holdsSecretTexts(texts: SecretTexts): boolean {
+  return texts.generalNotes !== '' || Object.keys(texts.agendaNotes).length > 0 || Object.keys(texts.decisionTexts).length > 0;
+}
+
+/**
+ * Empties, in place (a store draft), the texts of `meetingSecretTexts`: notes emptied, each decision's text replaced by
+ * `placeholder` ('' in clspd.json, `team.confidentialPlaceholder` on the team server, which shows a decision was taken).
+ */
+export function clearSecretTexts(meeting: TextParts, placeholder: string): void {
+  meeting.generalNotes = '';
+  for (const i of meeting.agenda) if (i.notes) i.notes = '';
+  for (const d of meeting.decisions) if (d.text !== placeholder) d.text = placeholder;
+}
+
+/** A copy of `meeting` without its coffre texts (see `clearSecretTexts`). */
+export function withoutSecretTexts<M extends TextParts>(meeting: M, placeholder: string): M {
+  const copy = { ...meeting, agenda: meeting.agenda.map((i) => ({ ...i })), decisions: meeting.decisions.map((d) => ({ ...d })) };
+  clearSecretTexts(copy, placeholder);
+  return copy;
+}
+
+/** Texts of a meeting the coffre has no place for (chair notes, follow-up comments on its decisions): they must be emptied first. */
+export function textsOutsideCoffre(meeting: TextParts): boolean {
+  return meeting.agenda.some((i) => Boolean(i.chairNotes?.trim())) || meeting.decisions.some((d) => Boolean(d.followUpComment?.trim()));
+}
 
 /** Where the caller looks confidentiality up (undefined when the meeting is not known there). */
 export interface ConfidentialityLookup {
@@ -12,8 +64,11 @@ export interface ConfidentialityLookup {
 type Fields = Record<string, unknown>;
 
 const isObject = (v: unknown): v is Fields => typeof v === 'object' && v !== null && !Array.isArray(v);
-/** A text that would be stored: a non-empty string (an empty one clears a field or is refused by the channel itself). */
-const typed = (v: unknown): boolean => typeof v === 'string' && v.trim() !== '';
+/**
+ * A text that would be stored: a non-empty string other than the « décision prise » placeholder (an empty one clears a
+ * field or is refused by the channel itself; the placeholder is what the coordinator's desktop sends in its place).
+ */
+const typed = (v: unknown): boolean => typeof v === 'string' && v.trim() !== '' && v !== team.confidentialPlaceholder;
 
 /**
  * The team server knows that a confidential meeting exists (date, instance, attendance, decisions taken), never
@@ -30,8 +85,8 @@ export function confidentialTextRefusal(channel: string, payload: unknown, looku
     case 'meetings:saveNotes':
       return secret() ? team.errors.confidentialNotes : undefined;
     case 'meetings:capture':
-      // The decision's or the action's text is required: a capture always carries one.
-      return secret() ? team.errors.confidentialTexts : undefined;
+      // The decision's or the action's text is required: only the placeholder may reach the server.
+      return typed(payload.text) && secret() ? team.errors.confidentialTexts : undefined;
     case 'meetings:updateDecision':
       return typed(payload.text) && secret() ? team.errors.confidentialTexts : undefined;
     case 'meetings:updateFollowUp': {

@@ -20,7 +20,9 @@ import { queryAudit } from './audit';
 import { SessionCache } from './session-cache';
 import { refusal, registerSessionRoutes } from './session-routes';
 import { credentialsOf, csrfValid, type Credentials } from './web-session';
-import { confidentialView, COORDINATOR_ONLY, DESKTOP_ONLY, confidentialWriteRefusal } from './access';
+import { confidentialView, COORDINATOR_ONLY, DESKTOP_ONLY } from './access';
+import { guardedRun, type GuardRefusal } from './confidential-guard';
+import { HANDOVER_HEADER } from '../team/handover';
 import { registerFileRoutes } from './files';
 import type { TeamStore } from './team-store';
 
@@ -148,8 +150,6 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
     if (DESKTOP_ONLY.has(channel)) return void (await refusal(reply, 403, 'forbidden', team.errors.desktopOnly));
     if (COORDINATOR_ONLY.has(channel) && account.role !== 'coordinator') return void (await refusal(reply, 403, 'forbidden', team.errors.forbiddenRole));
     const payload = normalisePayload(channel, body);
-    const secretText = confidentialWriteRefusal(() => opts.store.data, channel, payload);
-    if (secretText) return void (await refusal(reply, 403, 'forbidden', secretText));
     const seenHeader = req.headers[SEEN_HEADER];
     const seenSeq = typeof seenHeader === 'string' && /^\d{1,15}$/.test(seenHeader) ? Number(seenHeader) : undefined;
     const view = confidentialView(account, req.allowed ?? new Set());
@@ -159,7 +159,11 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
     ctx.team = { audit: (f) => queryAudit(opts.pool, f) };
     const invoke = createInvoker(ctx, handlers, (e) => opts.log?.('channel.error', { channel, message: (e as Error).message }));
     const writer = { userId: account.id, displayName: account.displayName };
-    const out = await opts.store.read(() => invoke(channel, payload), writer, channel, {
+    // Confidential meetings' texts: judged inside the request, on the state caught up with the other processes.
+    let guard: GuardRefusal | undefined;
+    const handover = typeof req.headers[HANDOVER_HEADER] === 'string' ? req.headers[HANDOVER_HEADER] : undefined;
+    const guarded = () => guardedRun(opts.store, { account, channel, payload, handover }, () => invoke(channel, payload), (r) => (guard = r));
+    const out = await opts.store.read(guarded, writer, channel, {
       view,
       readOnly: account.role === 'reader',
       seenSeq,
@@ -169,6 +173,7 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
     void reply.header(SEQ_HEADER, String(out.seq));
     if (out.changes.length) void reply.header(WROTE_HEADER, '1');
     if (out.wantedWrite) return void (await refusal(reply, 403, 'forbidden', team.errors.forbiddenRole));
+    if (guard) return void (await refusal(reply, guard.status, guard.code, guard.message));
     return out.value;
   };
 

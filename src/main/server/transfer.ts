@@ -1,6 +1,7 @@
 // Moving in: a local data folder (main file and archived periods) loaded into the team database, confidential texts left out.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { withoutSecretTexts } from '../../shared/confidential-texts';
 import { team } from '../../shared/i18n/team';
 import type { ArchiveFile, Datastore, Meeting } from '../../shared/model';
 import { DomainError } from '../../shared/result';
@@ -15,16 +16,16 @@ import type { TeamStore } from './team-store';
 export function withoutConfidentialTexts<T extends { meetings: Meeting[] }>(doc: T): T {
   return {
     ...doc,
-    meetings: doc.meetings.map((m) =>
-      m.confidentiality !== 'confidential'
-        ? m
-        : {
-            ...m,
-            generalNotes: '',
-            agenda: m.agenda.map((i) => ({ ...i, notes: '', chairNotes: undefined })),
-            decisions: m.decisions.map((d) => ({ ...d, text: team.confidentialPlaceholder, followUpComment: undefined })),
-          },
-    ),
+    meetings: doc.meetings.map((m) => {
+      if (m.confidentiality !== 'confidential') return m;
+      const cleared = withoutSecretTexts(m, team.confidentialPlaceholder);
+      // Chair notes and follow-up comments have no place in the coffre either: left out.
+      return {
+        ...cleared,
+        agenda: cleared.agenda.map((i) => ({ ...i, chairNotes: undefined })),
+        decisions: cleared.decisions.map((d) => ({ ...d, followUpComment: undefined })),
+      };
+    }),
   };
 }
 

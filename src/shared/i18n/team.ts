@@ -29,9 +29,15 @@ export const team = {
     unknownChannel: 'Cette opération n’existe pas.',
     desktopOnly: 'Cette opération n’est possible que dans l’application installée sur votre ordinateur.',
     confidentialNotes:
-      'Les notes d’une réunion confidentielle ne sont pas envoyées au serveur de l’équipe : elles restent dans le coffre de la coordination. Prenez-les sur l’ordinateur de la coordination, en mode local.',
+      'Les notes d’une réunion confidentielle ne sont pas envoyées au serveur de l’équipe : elles restent dans le coffre de la coordination. Prenez-les sur l’ordinateur de la coordination (application connectée, coffre déverrouillé).',
     confidentialTexts:
-      'Les décisions, commentaires de suivi et notes de préparation d’une réunion confidentielle ne sont pas envoyés au serveur de l’équipe : leur texte reste dans le coffre de la coordination. Rien n’a été enregistré ; gardez votre texte et saisissez-le sur l’ordinateur de la coordination, en mode local.',
+      'Les décisions, commentaires de suivi et notes de préparation d’une réunion confidentielle ne sont pas envoyés au serveur de l’équipe : leur texte reste dans le coffre de la coordination. Rien n’a été enregistré ; gardez votre texte et saisissez-le sur l’ordinateur de la coordination (application connectée, coffre déverrouillé).',
+    switchFromDesktop:
+      'Cette réunion contient déjà des notes ou des textes de décisions. Pour la rendre confidentielle, faites-le depuis l’ordinateur de la coordination, coffre déverrouillé : ses textes seront déplacés dans le coffre et effacés du serveur. Rien n’a été modifié.',
+    switchTextsChanged:
+      'Les notes ou les décisions de cette réunion ont changé pendant que vous la rendiez confidentielle. Rien n’a été modifié ; recommencez.',
+    switchOutsideCoffre:
+      'Cette réunion a des notes pour la présidence ou des commentaires de suivi, que le coffre ne conserve pas. Effacez-les (recopiez-les ailleurs si besoin) avant de la rendre confidentielle. Rien n’a été modifié.',
     badBody: 'La demande n’est pas lisible (JSON attendu).',
     csrf: 'La demande n’a pas pu être vérifiée (jeton de sécurité absent ou périmé). Rechargez la page, puis recommencez.',
   },
@@ -224,6 +230,10 @@ export const team = {
       uploadTooLarge: 'Ce fichier dépasse 14 Mo : il ne peut pas être envoyé au serveur de l’équipe.',
       noDialogs: 'L’enregistrement de fichiers n’est pas disponible ici.',
       desktopOnly: 'Le mode équipe se règle dans l’application installée sur votre ordinateur.',
+      coffreLocked:
+        'Le coffre de la coordination est verrouillé : les textes de cette réunion confidentielle ne peuvent pas y être enregistrés. Déverrouillez-le avec votre phrase de passe, puis recommencez. Rien n’a été envoyé au serveur.',
+      coffreAbsent:
+        'Le coffre de la coordination n’est pas encore créé sur cet ordinateur : les textes d’une réunion confidentielle ne peuvent pas être enregistrés. Créez-le dans Paramètres, puis recommencez. Rien n’a été envoyé au serveur.',
       localFailed: (detail: string) => `Les réglages de connexion n’ont pas pu être enregistrés sur cet ordinateur (${detail}).`,
     },
   },

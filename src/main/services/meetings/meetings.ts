@@ -5,6 +5,7 @@ import { common } from '../../../shared/i18n/common';
 import { newId } from '../../../shared/ids';
 import { meetings as t } from '../../../shared/i18n/meetings';
 import { CONFIDENTIALITY_RANK, type Attendance, type Datastore, type Invitee, type Meeting, type MeetingStatus } from '../../../shared/model';
+import { clearSecretTexts, meetingSecretTexts } from '../../../shared/confidential-texts';
 import { DomainError } from '../../../shared/result';
 import { personLabel } from '../../../shared/text';
 import { fold } from '../directory';
@@ -195,10 +196,11 @@ export async function updateMeeting(ctx: ServiceContext, id: string, patch: Meet
   }
   // Becoming confidential: the texts already written move into the protected store first.
   if (willBeSecret && !wasSecret) {
+    const moved = meetingSecretTexts(before);
     await writeTexts(ctx, before, (t) => {
-      t.generalNotes = before.generalNotes;
-      for (const i of before.agenda) if (i.notes) t.agendaNotes[i.id] = i.notes;
-      for (const d of before.decisions) if (d.text) t.decisionTexts[d.id] = d.text;
+      t.generalNotes = moved.generalNotes;
+      Object.assign(t.agendaNotes, moved.agendaNotes);
+      Object.assign(t.decisionTexts, moved.decisionTexts);
     });
   }
   const clear = wasSecret && !willBeSecret ? withTexts(ctx, before) : undefined;
@@ -216,9 +218,7 @@ export async function updateMeeting(ctx: ServiceContext, id: string, patch: Meet
       else (meeting as Record<string, unknown>)[k] = typeof v === 'string' && k !== 'generalNotes' ? v.trim() : v;
     }
     if (willBeSecret && !wasSecret) {
-      meeting.generalNotes = '';
-      for (const i of meeting.agenda) i.notes = '';
-      for (const d of meeting.decisions) d.text = '';
+      clearSecretTexts(meeting, '');
     } else if (clear) {
       // No longer confidential (possible before the séance only): the texts come back in clear.
       meeting.generalNotes = patch.generalNotes ?? clear.generalNotes;

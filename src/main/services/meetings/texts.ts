@@ -1,10 +1,11 @@
 // Texts of confidential meetings (notes, general notes, decision texts) live in the protected store: reading them back into results, writing them.
+import { isPlaceholderText } from '../../../shared/confidential-texts';
 import { vault as tv } from '../../../shared/i18n/vault';
 import type { Meeting } from '../../../shared/model';
 import type { MeetingTexts, ProtectedData } from '../../../shared/protected-model';
 import { DomainError } from '../../../shared/result';
 import type { ProtectedAccess } from '../../vault/types';
-import { nowIso, type ServiceContext } from '../context';
+import type { ServiceContext } from '../context';
 
 /** What reading the texts needs: only the vault (the CLI's read-only commands have no full context). */
 export type VaultHolder = Pick<ServiceContext, 'vault'>;
@@ -44,9 +45,9 @@ export function textsLocked(ctx: VaultHolder, meeting: Pick<Meeting, 'confidenti
 }
 
 /** Changes one meeting's entry in the vault (created when missing), durably. */
-export async function writeTexts(ctx: ServiceContext, meeting: Pick<Meeting, 'id' | 'date'>, change: (texts: MeetingTexts) => void): Promise<void> {
+export async function writeTexts(ctx: Pick<ServiceContext, 'vault' | 'now'>, meeting: Pick<Meeting, 'id' | 'date'>, change: (texts: MeetingTexts) => void): Promise<void> {
   const v = openVault(ctx);
-  const at = nowIso(ctx);
+  const at = ctx.now().toISOString();
   await v.update((d) => {
     let entry = d.meetingTexts.find((m) => m.meetingId === meeting.id);
     if (!entry) {
@@ -90,14 +91,14 @@ function overlay(meeting: Meeting, t: MeetingTexts): Meeting {
     ...meeting,
     generalNotes: meeting.generalNotes || t.generalNotes,
     agenda: meeting.agenda.map((i) => (t.agendaNotes[i.id] && !i.notes ? { ...i, notes: t.agendaNotes[i.id] } : i)),
-    decisions: meeting.decisions.map((d) => (t.decisionTexts[d.id] && !d.text ? { ...d, text: t.decisionTexts[d.id] } : d)),
+    decisions: meeting.decisions.map((d) => (t.decisionTexts[d.id] && isPlaceholderText(d.text) ? { ...d, text: t.decisionTexts[d.id] } : d)),
   };
 }
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof Uint8Array);
 const looksLikeMeeting = (o: Obj) => typeof o.id === 'string' && typeof o.confidentiality === 'string' && Array.isArray(o.agenda) && Array.isArray(o.decisions);
-const looksLikeDecision = (o: Obj) => typeof o.id === 'string' && o.text === '' && (o.kind === 'decision' || o.kind === 'action') && typeof o.createdAt === 'string';
+const looksLikeDecision = (o: Obj) => typeof o.id === 'string' && typeof o.text === 'string' && isPlaceholderText(o.text) && (o.kind === 'decision' || o.kind === 'action') && typeof o.createdAt === 'string';
 
 /**
  * Puts the vault's texts back into a service result (meetings and decisions wherever they appear), when the
