@@ -1,19 +1,12 @@
 // The datastore model as zod schemas: the single source of truth for stored data and its TypeScript types.
-import { z } from 'zod';
+import { z } from './validation';
+import { ClockTime, Colour, Id, IsoDate, IsoDateTime, ListCode, LongText, ShortText, RequiredShortText, Year } from './fields';
 
 /** Version of the datastore format written by this build. Bump it with a migration in store/migrations. */
 export const SCHEMA_VERSION = 2;
 
-// ---------- primitives ----------
-export const Id = z.string().min(1).max(64);
-/** Calendar date, ISO 8601 `YYYY-MM-DD`. */
-export const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'date invalide (AAAA-MM-JJ attendu)' });
-/** Timestamp, ISO 8601 with time. */
-export const IsoDateTime = z.string().min(10).max(40);
-/** Clock time `HH:MM`. */
-export const ClockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'heure invalide (HH:MM attendu)' });
-export const ShortText = z.string().max(300);
-export const LongText = z.string().max(200_000);
+// ---------- primitives: the basic fields, defined once in fields.ts ----------
+export { ClockTime, Id, IsoDate, IsoDateTime, ListCode, LongText, ShortText };
 
 export const Confidentiality = z.enum(['public', 'restricted', 'confidential']);
 export type Confidentiality = z.infer<typeof Confidentiality>;
@@ -48,7 +41,7 @@ export type Settings = z.infer<typeof Settings>;
 // ---------- directory ----------
 export const Category = z.object({
   id: Id,
-  label: ShortText.min(1),
+  label: RequiredShortText,
   /** Protocol order used for invitee lists (préfet first, then procureur...). */
   protocolRank: z.number().int(),
 });
@@ -56,7 +49,7 @@ export type Category = z.infer<typeof Category>;
 
 export const Organisation = z.object({
   id: Id,
-  name: ShortText.min(1),
+  name: RequiredShortText,
   shortName: ShortText.optional(),
   categoryId: Id,
   address: ShortText.optional(),
@@ -78,7 +71,7 @@ export const Person = z.object({
   organisationId: Id,
   civility: Civility,
   firstName: ShortText,
-  lastName: ShortText.min(1),
+  lastName: RequiredShortText,
   jobTitle: ShortText.optional(),
   email: ShortText.optional(),
   phone: ShortText.optional(),
@@ -102,7 +95,7 @@ export type RulesVersion = z.infer<typeof RulesVersion>;
 /** The yearly bilan d'application de la charte déontologique of a group (the charter itself is signed once). */
 export const CharterReview = z.object({
   id: Id,
-  year: z.number().int().min(2000).max(2100),
+  year: Year,
   /** Date the review was held (usually in one of the group's meetings). */
   reviewedOn: IsoDate,
   meetingId: Id.optional(),
@@ -113,7 +106,7 @@ export const CharterReview = z.object({
 export type CharterReview = z.infer<typeof CharterReview>;
 export const Instance = z.object({
   id: Id,
-  name: ShortText.min(1),
+  name: RequiredShortText,
   kind: InstanceKind,
   theme: ShortText.optional(),
   territory: ShortText.optional(),
@@ -153,9 +146,9 @@ export type Membership = z.infer<typeof Membership>;
 // ---------- strategy ----------
 export const StrategyPeriod = z.object({
   id: Id,
-  title: ShortText.min(1),
-  startYear: z.number().int().min(2000).max(2100),
-  endYear: z.number().int().min(2000).max(2100),
+  title: RequiredShortText,
+  startYear: Year,
+  endYear: Year,
   status: z.enum(['active', 'closed']),
   closedAt: IsoDate.optional(),
   /** File name (in the data folder) holding this period once archived. */
@@ -167,8 +160,8 @@ export const Axis = z.object({
   id: Id,
   periodId: Id,
   order: z.number().int(),
-  title: ShortText.min(1),
-  colour: z.string().regex(/^#[0-9a-fA-F]{6}$/),
+  title: RequiredShortText,
+  colour: Colour,
   description: LongText.optional(),
   archived: z.boolean(),
 });
@@ -178,7 +171,7 @@ export const Objective = z.object({
   id: Id,
   axisId: Id,
   order: z.number().int(),
-  title: ShortText.min(1),
+  title: RequiredShortText,
   description: LongText.optional(),
   archived: z.boolean(),
 });
@@ -191,13 +184,13 @@ export type PartnerRole = z.infer<typeof PartnerRole>;
 export const IndicatorType = z.enum(['output', 'outcome', 'impact']);
 export type IndicatorType = z.infer<typeof IndicatorType>;
 
-export const Milestone = z.object({ id: Id, title: ShortText.min(1), dueDate: IsoDate, doneAt: IsoDate.optional() });
+export const Milestone = z.object({ id: Id, title: RequiredShortText, dueDate: IsoDate, doneAt: IsoDate.optional() });
 export type Milestone = z.infer<typeof Milestone>;
 
 export const FundingLine = z.object({
   id: Id,
   /** Funder key (fipdr = FIPD, fipd_prevention, fipd_radicalisation, fipd_securisation, commune, caf, departement, politique_ville, ars, mildeca, other) or free label. */
-  funder: ShortText.min(1),
+  funder: RequiredShortText,
   year: z.number().int().optional(),
   requested: z.number().min(0),
   obtained: z.number().min(0),
@@ -215,7 +208,7 @@ export type Measurement = z.infer<typeof Measurement>;
 
 export const Indicator = z.object({
   id: Id,
-  title: ShortText.min(1),
+  title: RequiredShortText,
   definition: LongText.optional(),
   unit: ShortText,
   type: IndicatorType,
@@ -243,7 +236,7 @@ export const JournalEntry = z.object({
 });
 export type JournalEntry = z.infer<typeof JournalEntry>;
 
-export const Attachment = z.object({ id: Id, label: ShortText.min(1), path: ShortText.min(1) });
+export const Attachment = z.object({ id: Id, label: RequiredShortText, path: RequiredShortText });
 
 export const Action = z.object({
   id: Id,
@@ -251,7 +244,7 @@ export const Action = z.object({
   /** Undefined while the action waits in the "à classer" inbox. */
   objectiveId: Id.optional(),
   code: ShortText,
-  title: ShortText.min(1),
+  title: RequiredShortText,
   nationalMeasures: z.array(ShortText),
   context: LongText.optional(),
   description: LongText.optional(),
@@ -289,7 +282,7 @@ export const AgendaItem = z.object({
   id: Id,
   /** A section groups the items that follow it. */
   kind: z.enum(['section', 'item']),
-  title: ShortText.min(1),
+  title: RequiredShortText,
   durationMin: z.number().int().min(0).max(600),
   presenter: ShortText.optional(),
   linkedActionIds: z.array(Id),
@@ -350,7 +343,7 @@ export type Decision = z.infer<typeof Decision>;
 export const Meeting = z.object({
   id: Id,
   instanceId: Id,
-  title: ShortText.min(1),
+  title: RequiredShortText,
   date: IsoDate,
   startTime: ClockTime,
   plannedEndTime: ClockTime.optional(),
@@ -391,10 +384,8 @@ export const PurgeEntry = z.object({
 export type PurgeEntry = z.infer<typeof PurgeEntry>;
 
 // ---------- register of situations: settings only (the register itself is in the protected store) ----------
-/** Code of a closed-list value: lower-case letters, digits and underscores. */
-export const ListCode = z.string().regex(/^[a-z0-9_]{1,40}$/);
 /** One entry of an editable closed list: the code stays, the label can change, a value can be retired. */
-export const ListItem = z.object({ code: ListCode, label: ShortText.min(1), retired: z.boolean().optional() });
+export const ListItem = z.object({ code: ListCode, label: RequiredShortText, retired: z.boolean().optional() });
 export type ListItem = z.infer<typeof ListItem>;
 /** Register settings (no personal data: closed lists and durations). Absent → defaults (shared/register-defaults). */
 export const RegisterSettings = z.object({

@@ -1,7 +1,7 @@
 // The protected store's document (decrypted in memory only): the cellules' register, the name ↔ reference
 // table, the texts of confidential meetings and the data-protection journals. Never written to clspd.json.
-import { z } from 'zod';
-import { Id, IsoDate, IsoDateTime, LongText, ShortText } from './model';
+import { z } from './validation';
+import { Id, IsoDate, IsoDateTime, LongText, ShortText } from './fields';
 import { AccessEntry, Postponement, Situation } from './register-model';
 
 /** Version of the protected document's format (independent of the main datastore's). */

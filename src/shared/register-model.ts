@@ -1,11 +1,11 @@
 // The register of situations (cellules de veille, CDDF): zod schemas, closed lists and the pure retention rules.
-import { z } from 'zod';
-import { Id, IsoDate, IsoDateTime, ListCode, ShortText } from './model';
+import { z } from './validation';
+import { register } from './i18n/register';
+import { Id, IsoDate, IsoDateTime, ListCode, longText, RequiredShortText, ShortText } from './fields';
 
 /** « situation n° 2026-014 »: the year and a number, never a name. */
 export const SITUATION_REF_RE = /^\d{4}-\d{3,4}$/;
-export const SituationRef = z.string().regex(SITUATION_REF_RE);
-
+export const SituationRef = z.string().regex(SITUATION_REF_RE, register.errors.referenceFormat);
 
 export const SituationStatus = z.enum(['open', 'in_follow_up', 'closed', 'archived']);
 export type SituationStatus = z.infer<typeof SituationStatus>;
@@ -57,7 +57,7 @@ export const Situation = z.object({
   /** Orientations and actions decided (closed list). */
   orientations: z.array(ListCode),
   /** Short text, no names, no health data, no judgement. */
-  note: z.string().max(NOTE_MAX),
+  note: longText(NOTE_MAX),
   createdAt: IsoDateTime,
   updatedAt: IsoDateTime,
 });
@@ -100,7 +100,7 @@ export const Postponement = z.object({
   kind: RetentionTargetKind,
   targetId: Id,
   until: IsoDate,
-  reason: ShortText.min(1),
+  reason: RequiredShortText,
 });
 export type Postponement = z.infer<typeof Postponement>;
 

@@ -1,7 +1,6 @@
-// Zod set up with French messages, and conversion of validation issues into one French sentence.
+// Zod set up with French messages, and conversion of validation issues into French sentences (one, or one per field).
 import { z } from 'zod';
 import { fr as zodFr } from 'zod/locales';
-import { EMAIL_RE } from './text';
 
 z.config(zodFr());
 
@@ -17,32 +16,17 @@ export function describeIssues(error: z.ZodError, labels: Record<string, string>
   return { message: `${where}${issue.message}${more}`, field: path || undefined };
 }
 
-/** An e-mail address as the directory and its imports accept it: one @, a dot in the domain, no space. */
-export { EMAIL_RE };
-
-/** IPC input: an optional e-mail address (empty allowed, to clear it). */
-export function optionalEmailInput() {
-  return z
-    .string()
-    .trim()
-    .max(300)
-    .refine((v) => v === '' || EMAIL_RE.test(v), { message: 'L’adresse électronique n’est pas valide. Exemple : prenom.nom@ville.fr' })
-    .optional();
-}
-
-/** `AAAA-MM-JJ`, the stored form of every date. */
-export const ISO_DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
-
-/** A date `AAAA-MM-JJ` that exists on the calendar (no 31 février). */
-export function isCalendarDate(s: string): boolean {
-  if (!ISO_DATE_RE.test(s)) return false;
-  const d = new Date(`${s}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
-}
-
-/** IPC input: a real calendar date `AAAA-MM-JJ`, with the French message given. */
-export function isoDateInput(message = 'La date n’est pas valide (AAAA-MM-JJ attendu).') {
-  return z.string({ error: message }).max(10, message).refine(isCalendarDate, message);
+/**
+ * Every field's problem, for a form: the dotted path of each field (`title`, `pilot.organisationId`,
+ * `milestones.0.title`) → the first French message about it. Problems of the whole object go under `''`.
+ */
+export function fieldErrors(error: z.ZodError): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const path = issue.path.map(String).join('.');
+    if (!(path in out)) out[path] = issue.message;
+  }
+  return out;
 }
 
 export { z };

@@ -13,7 +13,7 @@ describe('directory catalogue', () => {
   it('keeps the texts the screens are found by', () => {
     expect(fr.directory.settings.chooseLogo).toBe('Choisir un fichier…');
     expect(fr.directory.setup.openDemo).toBe('Ouvrir la démonstration');
-    expect(fr.directory.form.emailInvalid).toBe('L’adresse électronique n’est pas valide. Exemple : prenom.nom@ville.fr');
+    expect(fr.errors.invalidEmail).toBe('L’adresse électronique n’est pas valide. Exemple : prenom.nom@ville.fr');
     expect(fr.directory.settings.backupDate('jeudi 26 novembre 2026', '13 h 02')).toBe('jeudi 26 novembre 2026 à 13 h 02');
   });
 });

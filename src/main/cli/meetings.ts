@@ -1,7 +1,7 @@
 // Meetings CLI commands: the decisions log and the attendance statistics per institution, read-only.
 import { formatShortDate } from '../../shared/format';
 import { fr } from '../../shared/i18n';
-import { ISO_DATE_RE } from '../../shared/validation';
+import { ISO_DATE_RE } from '../../shared/fields';
 import { createContext } from '../services/context';
 import { attendanceStats, decisionLog } from '../services/meetings';
 import { Store } from '../store/store';

@@ -2,7 +2,7 @@
 import { existsSync } from 'node:fs';
 import { formatShortDate } from '../../shared/format';
 import { register as t } from '../../shared/i18n/register';
-import { isCalendarDate } from '../../shared/validation';
+import { isCalendarDate } from '../../shared/fields';
 import { createContext, type ServiceContext } from '../services/context';
 import * as reg from '../services/register';
 import { Store } from '../store/store';

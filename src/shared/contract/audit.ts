@@ -1,5 +1,6 @@
 // Team mode's audit log as a contract channel: who changed what and when (never the content), for the coordinator.
-import { isoDateInput, z } from '../validation';
+import { z } from '../validation';
+import { CalendarDate } from '../fields';
 import { channel } from './define';
 
 export const AuditFilters = z
@@ -9,8 +10,8 @@ export const AuditFilters = z
     /** `domain:verb` of the channel. */
     channel: z.string().trim().regex(/^[a-zA-Z]+:[a-zA-Z]+$/, 'Opération inconnue.').max(100).optional(),
     /** Calendar days, inclusive, in the server's time zone. */
-    from: isoDateInput().optional(),
-    to: isoDateInput().optional(),
+    from: CalendarDate.optional(),
+    to: CalendarDate.optional(),
     /** Cursor: the `id` of the last row of the previous page. */
     before: z.number().int().positive().optional(),
     limit: z.number().int().min(1).max(200).optional(),

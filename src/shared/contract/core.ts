@@ -1,5 +1,7 @@
 // IPC channels of the application itself: state, first run, settings, backups.
-import { optionalEmailInput, z } from '../validation';
+import { z } from '../validation';
+import { EmailInput, requiredText, text, Year } from '../fields';
+import { directory } from '../i18n/directory';
 import { CouncilAcronym, Settings } from '../model';
 import { channel } from './define';
 import type { VaultStatus } from './vault';
@@ -29,13 +31,13 @@ export interface BackupSummary {
 }
 
 export const SetupInput = z.object({
-  communeName: z.string().trim().min(1, 'Indiquez le nom de la commune.').max(200),
+  communeName: requiredText(directory.setup.communeRequired, 200),
   councilAcronym: CouncilAcronym,
-  presidentName: z.string().trim().max(200),
-  coordinatorName: z.string().trim().max(200),
-  periodStartYear: z.number().int().min(2000).max(2100),
-  periodEndYear: z.number().int().min(2000).max(2100),
-  axes: z.array(z.string().trim().min(1).max(200)).max(12),
+  presidentName: text(200),
+  coordinatorName: text(200),
+  periodStartYear: Year,
+  periodEndYear: Year,
+  axes: z.array(requiredText(undefined, 200)).max(12),
 });
 export type SetupInput = z.infer<typeof SetupInput>;
 
@@ -53,7 +55,7 @@ export const SettingsPatch = Settings.pick({
 })
   .partial()
   .extend({
-    coordinatorEmail: optionalEmailInput(),
+    coordinatorEmail: EmailInput,
     // A path the user typed or picked in Paramètres; documents only ever read it as a PNG/JPEG image (see kit/document.ts).
     logoPath: z
       .string()

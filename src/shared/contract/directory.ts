@@ -1,33 +1,32 @@
 // IPC channels of the directory: partner institutions, their contacts, categories, undo of deletions.
-import { isoDateInput, optionalEmailInput, z } from '../validation';
-import { Civility, Id, type Category, type Organisation, type Person } from '../model';
+import { z } from '../validation';
+import { CalendarDate, EmailInput, Id, optText, requiredText, text } from '../fields';
+import { directory as t } from '../i18n/directory';
+import { Civility, type Category, type Organisation, type Person } from '../model';
 import { channel } from './define';
 
-const optionalText = (max = 300) => z.string().trim().max(max).optional();
-const email = optionalEmailInput();
-
 export const OrganisationInput = z.object({
-  name: z.string().trim().min(1, 'Indiquez le nom de la structure.').max(300),
-  shortName: optionalText(),
-  categoryId: z.string().min(1, 'Choisissez une catégorie.').max(64),
-  address: optionalText(),
-  email,
-  phone: optionalText(),
-  website: optionalText(),
-  notes: optionalText(100_000),
-  officeHolderChangedAt: isoDateInput().optional(),
+  name: requiredText(t.form.nameRequired),
+  shortName: optText(),
+  categoryId: requiredText(t.form.categoryRequired, 64),
+  address: optText(),
+  email: EmailInput,
+  phone: optText(),
+  website: optText(),
+  notes: optText(100_000),
+  officeHolderChangedAt: CalendarDate.optional(),
 });
 export type OrganisationInput = z.infer<typeof OrganisationInput>;
 
 export const PersonInput = z.object({
-  organisationId: z.string().min(1, 'Choisissez la structure de la personne.').max(64),
+  organisationId: requiredText(t.person.organisationRequired, 64),
   civility: Civility,
-  firstName: z.string().trim().max(300),
-  lastName: z.string().trim().min(1, 'Indiquez le nom de la personne.').max(300),
-  jobTitle: optionalText(),
-  email,
-  phone: optionalText(),
-  leftAt: isoDateInput().optional(),
+  firstName: text(),
+  lastName: requiredText(t.person.lastNameRequired),
+  jobTitle: optText(),
+  email: EmailInput,
+  phone: optText(),
+  leftAt: CalendarDate.optional(),
 });
 export type PersonInput = z.infer<typeof PersonInput>;
 

@@ -1,9 +1,9 @@
 // IPC channels of the documents domain: generate a PDF (kept in the main process under a token), preview, save, open, show.
 import { z } from '../validation';
+import { Id as id, Year } from '../fields';
 import type { Confidentiality, MeetingStatus } from '../model';
 import { channel } from './define';
 
-const id = z.string().min(1).max(64);
 /** Explicit choice (after a confirmation dialog) to print confidential instances' content; the document is then marked. */
 const includeConfidential = z.boolean().optional();
 const token = z.object({ token: z.string().regex(/^[a-z0-9]{8,40}$/) }).strict();
@@ -35,11 +35,11 @@ export const documentsContract = {
   'documents:minutes': channel<GeneratedInfo>()(z.object({ meetingId: id }).strict()),
   'documents:plan': channel<GeneratedInfo>()(z.object({ periodId: id.optional(), includeConfidential }).strict().optional()),
   'documents:fiche': channel<GeneratedInfo>()(z.object({ actionId: id }).strict()),
-  'documents:dashboard': channel<GeneratedInfo>()(z.object({ year: z.number().int().min(2000).max(2100), includeConfidential }).strict()),
+  'documents:dashboard': channel<GeneratedInfo>()(z.object({ year: Year, includeConfidential }).strict()),
   'documents:members': channel<GeneratedInfo>()(z.object({ instanceId: id.optional(), includeConfidential }).strict().optional()),
   'documents:rules': channel<GeneratedInfo>()(z.object({ instanceId: id, versionId: id.optional() }).strict()),
   'documents:charter': channel<GeneratedInfo>()(z.object({ instanceId: id }).strict()),
-  'documents:charterReview': channel<GeneratedInfo>()(z.object({ instanceId: id, year: z.number().int().min(2000).max(2100) }).strict()),
+  'documents:charterReview': channel<GeneratedInfo>()(z.object({ instanceId: id, year: Year }).strict()),
   'documents:bytes': channel<Uint8Array>()(token),
   'documents:saveAs': channel<{ saved: boolean; path?: string }>()(token),
   'documents:open': channel<{ opened: boolean }>()(token),

@@ -1,5 +1,7 @@
 // IPC channels of the meetings domain: instances, memberships, meetings, agenda, attendance, live mode, decisions.
-import { isoDateInput, optionalEmailInput, z } from '../validation';
+import { z } from '../validation';
+import { CalendarDate as isoDate, ClearableDate, ClearableTime, ClockTime as clock, EmailInput, Id as id, longText, optText, Percent, requiredText, text, Year } from '../fields';
+import { meetings as t } from '../i18n/meetings';
 import {
   ActionStatus,
   AttendanceStatus,
@@ -19,14 +21,10 @@ import {
 import { channel } from './define';
 import type { Deleted } from './directory';
 
-const isoDate = isoDateInput('La date n’est pas valide (AAAA-MM-JJ attendu).');
-const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'L’heure n’est pas valide (HH:MM attendu).');
-const id = z.string().min(1).max(64);
-const optText = (max = 300) => z.string().trim().max(max).optional();
 
 // ---------- instances ----------
 export const InstanceInput = z.object({
-  name: z.string().trim().min(1, 'Indiquez le nom de l’instance.').max(300),
+  name: requiredText(t.errors.instanceNameRequired),
   kind: InstanceKind,
   theme: optText(),
   territory: optText(),
@@ -37,7 +35,7 @@ export const InstanceInput = z.object({
 export type InstanceInput = z.infer<typeof InstanceInput>;
 
 export const QuickCellInput = z.object({
-  theme: z.string().trim().min(1, 'Indiquez le thème de la cellule (par exemple : harcèlement scolaire).').max(300),
+  theme: requiredText(t.errors.cellThemeRequired),
   name: optText(),
   territory: optText(),
   confidentiality: Confidentiality.optional(),
@@ -98,7 +96,7 @@ export interface InstanceDetail {
 // ---------- meetings ----------
 export const MeetingInput = z.object({
   instanceId: id,
-  title: z.string().trim().min(1, 'Indiquez l’intitulé de la réunion.').max(300),
+  title: requiredText(t.errors.meetingTitleRequired),
   date: isoDate,
   startTime: clock,
   plannedEndTime: clock.optional(),
@@ -110,21 +108,21 @@ export const MeetingInput = z.object({
 export type MeetingInput = z.infer<typeof MeetingInput>;
 
 export const MeetingPatch = z.object({
-  title: z.string().trim().min(1, 'Indiquez l’intitulé de la réunion.').max(300).optional(),
+  title: requiredText(t.errors.meetingTitleRequired).optional(),
   date: isoDate.optional(),
   startTime: clock.optional(),
-  plannedEndTime: z.union([clock, z.literal('')]).optional(),
+  plannedEndTime: ClearableTime,
   place: optText(),
   visioUrl: optText(),
   confidentiality: Confidentiality.optional(),
-  generalNotes: z.string().max(200_000).optional(),
-  nextMeetingDate: z.union([isoDate, z.literal('')]).optional(),
+  generalNotes: longText().optional(),
+  nextMeetingDate: ClearableDate,
 });
 export type MeetingPatch = z.infer<typeof MeetingPatch>;
 
 export const AgendaItemInput = z.object({
   kind: z.enum(['section', 'item']).default('item'),
-  title: z.string().trim().max(300),
+  title: text(),
   durationMin: z.number().int().min(0).max(600).default(10),
   presenter: optText(),
   linkedActionIds: z.array(id).max(100).default([]),
@@ -134,10 +132,10 @@ export const AgendaItemInput = z.object({
 export type AgendaItemInput = z.input<typeof AgendaItemInput>;
 
 export const GuestInput = z.object({
-  guestName: z.string().trim().min(1, 'Indiquez le nom de l’invité.').max(300),
+  guestName: requiredText(t.errors.guestNameRequired),
   guestOrganisation: optText(),
   guestJobTitle: optText(),
-  guestEmail: optionalEmailInput(),
+  guestEmail: EmailInput,
 });
 
 export const AttendanceInput = z.object({
@@ -146,8 +144,8 @@ export const AttendanceInput = z.object({
   status: AttendanceStatus.optional(),
   representedByPersonId: z.union([id, z.literal('')]).optional(),
   representedByName: optText(),
-  arrivedAt: z.union([clock, z.literal('')]).optional(),
-  leftAt: z.union([clock, z.literal('')]).optional(),
+  arrivedAt: ClearableTime,
+  leftAt: ClearableTime,
 });
 export type AttendanceInput = z.infer<typeof AttendanceInput>;
 
@@ -155,7 +153,7 @@ export const CaptureInput = z.object({
   meetingId: id,
   agendaItemId: id.optional(),
   kind: z.enum(['decision', 'action']),
-  text: z.string().trim().min(1, 'Écrivez la décision ou l’action.').max(2_000),
+  text: requiredText(t.errors.captureTextRequired, 2_000),
   situationRef: optText(40),
   /** Action: pilot, due date and objective (absent objective = « à classer » inbox). */
   pilotOrganisationId: id.optional(),
@@ -164,7 +162,7 @@ export const CaptureInput = z.object({
   /** Decision about an existing plan action: the action and its new status / progress. */
   actionId: id.optional(),
   actionStatus: ActionStatus.optional(),
-  progress: z.number().int().min(0).max(100).optional(),
+  progress: Percent.optional(),
 });
 export type CaptureInput = z.infer<typeof CaptureInput>;
 
@@ -173,7 +171,7 @@ export const FollowUpInput = z.object({
   decisionId: id,
   status: z.enum(['open', 'done', 'cancelled']).optional(),
   actionStatus: ActionStatus.optional(),
-  progress: z.number().int().min(0).max(100).optional(),
+  progress: Percent.optional(),
   comment: optText(2_000),
 });
 export type FollowUpInput = z.infer<typeof FollowUpInput>;
@@ -263,10 +261,10 @@ export interface MeetingDeletedFinal {
 export const CharterReviewInput = z
   .object({
     instanceId: id,
-    year: z.number().int().min(2000).max(2100),
+    year: Year,
     reviewedOn: isoDate,
     meetingId: id.optional(),
-    summary: z.string().max(20_000, 'Le bilan est trop long (20 000 caractères au plus).'),
+    summary: longText(20_000),
   })
   .strict();
 export type CharterReviewInput = z.infer<typeof CharterReviewInput>;
@@ -354,15 +352,15 @@ export const meetingsContract = {
   'instances:quickCell': channel<InstanceDetail>()(QuickCellInput),
   'instances:update': channel<Instance>()(z.object({ id, patch: InstanceInput.partial() })),
   'instances:close': channel<Instance>()(
-    z.object({ id, closedAt: isoDate, reason: z.string().trim().min(1, 'Indiquez pourquoi l’instance est close.').max(300) }),
+    z.object({ id, closedAt: isoDate, reason: requiredText(t.errors.closeReasonRequired) }),
   ),
   'instances:reopen': channel<Instance>()(IdInput),
-  'instances:saveRules': channel<Instance>()(z.object({ instanceId: id, text: z.string().max(200_000, 'Le règlement est trop long.') }).strict()),
+  'instances:saveRules': channel<Instance>()(z.object({ instanceId: id, text: longText() }).strict()),
   'instances:saveCharterReview': channel<Instance>()(CharterReviewInput),
   'instances:deleteCharterReview': channel<Deleted>()(z.object({ instanceId: id, reviewId: id }).strict()),
   'memberships:add': channel<Membership>()(MembershipInput),
   'memberships:update': channel<Membership>()(
-    z.object({ id, patch: MembershipInput.omit({ instanceId: true, personId: true }).partial().extend({ endDate: z.union([isoDate, z.literal('')]).optional(), charterSignedAt: z.union([isoDate, z.literal('')]).optional() }) }),
+    z.object({ id, patch: MembershipInput.omit({ instanceId: true, personId: true }).partial().extend({ endDate: ClearableDate, charterSignedAt: ClearableDate }) }),
   ),
   'memberships:end': channel<Membership>()(z.object({ id, endDate: isoDate })),
   'memberships:remove': channel<Deleted>()(IdInput),
@@ -408,10 +406,10 @@ export const meetingsContract = {
   'meetings:removeInvitee': channel<Meeting>()(z.object({ meetingId: id, inviteeId: id })),
   'meetings:resetInvitees': channel<Meeting>()(MeetingIdInput),
   'meetings:setAttendance': channel<Attendance>()(AttendanceInput),
-  'meetings:attendanceStats': channel<AttendanceStatsRow[]>()(z.object({ year: z.number().int().min(2000).max(2100), instanceId: id.optional() })),
+  'meetings:attendanceStats': channel<AttendanceStatsRow[]>()(z.object({ year: Year, instanceId: id.optional() })),
   // live mode
   'meetings:saveNotes': channel<NotesSaved>()(
-    z.object({ meetingId: id, agendaItemId: id.optional(), notes: z.string().max(200_000) }),
+    z.object({ meetingId: id, agendaItemId: id.optional(), notes: longText() }),
   ),
   'meetings:setCurrentItem': channel<Meeting>()(z.object({ meetingId: id, agendaItemId: id, startTimer: z.boolean().optional() })),
   'meetings:timer': channel<Meeting>()(z.object({ meetingId: id, agendaItemId: id, action: z.enum(['start', 'stop', 'reset']) })),
@@ -422,7 +420,7 @@ export const meetingsContract = {
   'meetings:deleteDecision': channel<Deleted>()(z.object({ meetingId: id, decisionId: id })),
   'meetings:followUp': channel<FollowUpRow[]>()(MeetingIdInput),
   'meetings:updateFollowUp': channel<FollowUpRow>()(FollowUpInput),
-  'meetings:nextSituationRef': channel<{ ref: string }>()(z.object({ year: z.number().int().min(2000).max(2100).optional() }).optional()),
+  'meetings:nextSituationRef': channel<{ ref: string }>()(z.object({ year: Year.optional() }).optional()),
   'meetings:decisions': channel<DecisionLogRow[]>()(DecisionLogQuery),
   'meetings:archived': channel<ArchivedMeetingRow[]>()(ArchivedMeetingsQuery),
   'meetings:archivedGet': channel<ArchivedMeetingDetail>()(z.object({ periodId: id, id }).strict()),

@@ -1,32 +1,31 @@
 // IPC channels of the register of situations, the retention engine and the DPO journals.
-import { isoDateInput, z } from '../validation';
+import { z } from '../validation';
+import { CalendarDate as isoDate, Id as id, ListCode as code, requiredText, text, Year } from '../fields';
+import { register as t } from '../i18n/register';
 import type { BackupExport, ListItem, PurgeEntry, RegisterSettings } from '../model';
 import { AgeBracket, NOTE_MAX, SITUATION_REF_RE, SituationStatus, type AccessEntry, type RetentionTargetKind, type Situation } from '../register-model';
 import { channel } from './define';
 import type { GeneratedInfo } from './documents';
 
-const id = z.string().min(1).max(64);
-const code = z.string().regex(/^[a-z0-9_]{1,40}$/, 'Choisissez une valeur de la liste.');
-const isoDate = isoDateInput('La date n’est pas valide (AAAA-MM-JJ attendu).');
-const reason = z.string().trim().min(1, 'Indiquez le motif : il est inscrit au journal des accès.').max(300);
+const reason = requiredText(t.errors.reasonRequired);
 
 export const SituationInput = z.object({
   /** Empty: the next free reference is allocated. */
   reference: z
     .string()
     .trim()
-    .regex(SITUATION_REF_RE, 'La référence doit avoir la forme AAAA-NNN (par exemple 2026-014).')
+    .regex(SITUATION_REF_RE, t.errors.referenceFormat)
     .optional(),
   openedAt: isoDate,
-  instanceIds: z.array(id).min(1, 'Choisissez au moins une instance qui suit la situation.').max(10),
+  instanceIds: z.array(id).min(1, t.errors.instanceRequired).max(10),
   origin: code,
   reason: code,
   ageBracket: AgeBracket,
   /** Used only to compute the legal end date; never stored. */
-  birthYear: z.number().int().min(1900, 'L’année de naissance doit être une année sur quatre chiffres, par exemple 2012.').max(2100).optional(),
+  birthYear: z.number({ error: t.errors.birthYearRange }).int(t.errors.birthYearRange).min(1900, t.errors.birthYearRange).max(2100, t.errors.birthYearRange).optional(),
   referentOrganisationId: id.optional(),
   orientations: z.array(code).max(20),
-  note: z.string().trim().max(NOTE_MAX, 'Le texte ne doit pas dépasser 300 caractères.'),
+  note: text(NOTE_MAX),
 });
 export type SituationInput = z.infer<typeof SituationInput>;
 
@@ -136,7 +135,7 @@ export const ListPatch = z.object({
     .array(
       z.object({
         code,
-        label: z.string().trim().min(1, 'Chaque valeur de la liste doit avoir un libellé.').max(300),
+        label: requiredText(t.errors.listLabelRequired),
         retired: z.boolean().optional(),
       }),
     )
@@ -154,25 +153,25 @@ export const registerContract = {
   'register:update': channel<Situation>()(z.object({ id, patch: SituationPatch })),
   'register:setStatus': channel<Situation>()(StatusChange),
   'register:nextReference': channel<{ ref: string }>()(z.undefined()),
-  'register:stats': channel<RegisterStats>()(z.object({ year: z.number().int().min(2000).max(2100).optional() }).optional()),
-  'register:statsPdf': channel<GeneratedInfo>()(z.object({ year: z.number().int().min(2000).max(2100).optional() }).optional()),
+  'register:stats': channel<RegisterStats>()(z.object({ year: Year.optional() }).optional()),
+  'register:statsPdf': channel<GeneratedInfo>()(z.object({ year: Year.optional() }).optional()),
   'register:journal': channel<DpoJournal>()(z.undefined()),
   'register:journalPdf': channel<GeneratedInfo>()(z.undefined()),
   'register:settings': channel<RegisterSettings>()(z.undefined()),
   'register:updateList': channel<ListItem[]>()(ListPatch),
   'register:updateOptions': channel<RegisterSettings>()(
     z.object({
-      meetingTextsYears: z.number().int().min(1, 'Au moins un an.').max(10, 'Au plus dix ans.').optional(),
+      meetingTextsYears: z.number({ error: t.errors.meetingTextsYears }).int(t.errors.meetingTextsYears).min(1, t.errors.meetingTextsYears).max(10, t.errors.meetingTextsYears).optional(),
       correspondenceEnabled: z.boolean().optional(),
       countsOnDashboard: z.boolean().optional(),
     }),
   ),
-  'register:dashboardCounts': channel<DashboardCounts>()(z.object({ year: z.number().int().min(2000).max(2100).optional() }).optional()),
+  'register:dashboardCounts': channel<DashboardCounts>()(z.object({ year: Year.optional() }).optional()),
   'register:correspondenceReveal': channel<CorrespondenceView>()(
-    z.object({ id, passphrase: z.string().min(1, 'Saisissez de nouveau la phrase de passe.').max(1000), reason: reason.optional() }).strict(),
+    z.object({ id, passphrase: z.string().min(1, t.errors.passphraseRequired).max(1000, t.errors.passphraseRequired), reason: reason.optional() }).strict(),
   ),
   'register:correspondenceSet': channel<{ reference: string; name: string | null }>()(
-    z.object({ id, token: z.string().min(1).max(100), name: z.string().trim().max(120, 'Le nom ne doit pas dépasser 120 caractères.') }).strict(),
+    z.object({ id, token: z.string().min(1).max(100), name: text(120) }).strict(),
   ),
   'retention:plan': channel<RetentionReport>()(z.object({ asOf: isoDate.optional() }).optional()),
   'retention:apply': channel<RetentionReport>()(z.undefined()),
@@ -181,7 +180,7 @@ export const registerContract = {
       kind: z.enum(['situation', 'meeting_texts']),
       targetId: id,
       until: isoDate,
-      reason: z.string().trim().min(1, 'Indiquez pourquoi la purge est reportée : le motif est inscrit au journal.').max(300),
+      reason: requiredText(t.errors.postponeReasonRequired),
     }),
   ),
 } as const;

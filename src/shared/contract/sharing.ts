@@ -1,5 +1,6 @@
 // IPC channels of the sharing domain: exports to a file chosen in the main process, imports with preview then apply.
 import { z } from '../validation';
+import { Id as IdString } from '../fields';
 import { channel } from './define';
 
 export const TableKindInput = z.enum(['actions', 'indicators', 'partners', 'memberships', 'decisions', 'attendance']);
@@ -97,7 +98,6 @@ export interface SharingOverview {
   meetings: { id: string; title: string; date: string; instance: string; confidential: boolean; plenary: boolean }[];
 }
 
-const IdString = z.string().min(1).max(64);
 const Accepted = z.array(z.string().min(1).max(200)).max(100_000);
 const Mapping = z
   .record(z.string().max(300), z.string().max(60))

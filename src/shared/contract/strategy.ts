@@ -1,73 +1,52 @@
 // IPC channels of the strategy domain: periods, axes, objectives, fiches action, indicators, aggregates, dashboard.
-import { isCalendarDate, isoDateInput, z } from '../validation';
+import { z } from '../validation';
+import { Amount, CalendarDate, ClearableDate, ClearableId, Colour, Id as id, measure, optText, Percent, requiredDate, requiredText, text, Year } from '../fields';
+import { strategy as t } from '../i18n/strategy';
 import { ActionStatus, IndicatorType, PartnerRole } from '../model';
 import type { Action, ArchiveFile, Axis, Indicator, Measurement, Objective, StrategyPeriod } from '../model';
 import type { Health, HealthLevel, IndicatorStatus } from '../health';
 import { channel } from './define';
 import type { Deleted } from './directory';
 
-// ---------- reusable field schemas (French messages) ----------
-const dateMsg = 'La date n’est pas valide. Utilisez le format JJ/MM/AAAA.';
-/** Optional date; '' means « effacer ». */
-const optDate = z.union([z.literal(''), isoDateInput(dateMsg)]).optional();
-const reqDate = (msg = dateMsg) => isoDateInput(msg);
-const text = (max = 300) => z.string().trim().max(max, `Ce champ dépasse ${max} caractères.`);
-const optText = (max = 300) => text(max).optional();
-const id = z.string().min(1).max(64);
-const optId = z.union([z.literal(''), id]).optional();
-/** Bounded so that a typing slip cannot store an absurd figure (a billion euros is far beyond any council budget). */
-const amount = z
-  .number({ error: 'Le montant doit être un nombre.' })
-  .finite()
-  .min(0, 'Un montant ne peut pas être négatif.')
-  .max(1_000_000_000, 'Le montant ne peut pas dépasser 1 000 000 000 €.');
-/** Indicator values (counts, rates, amounts): finite and bounded. */
-const measure = (msg: string) => z.number({ error: msg }).finite().min(-1e12).max(1e12);
 export const CODE_RE = /^[^\s]{1,30}$/;
-const code = z.string().trim().regex(CODE_RE, 'Le code doit faire de 1 à 30 caractères, sans espace (exemple : A1.2.3).');
-const progress = z
-  .number({ error: 'L’avancement doit être un nombre entre 0 et 100 %.' })
-  .finite()
-  .min(0, 'L’avancement doit être un nombre entre 0 et 100 %.')
-  .max(100, 'L’avancement doit être un nombre entre 0 et 100 %.');
-const colour = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'La couleur doit être au format #RRGGBB.');
+const code = z.string().trim().regex(CODE_RE, t.errors.codeFormat);
 
 export const MilestoneInput = z.object({
   id: id.optional(),
-  title: text().min(1, 'Indiquez l’intitulé du jalon.'),
-  dueDate: reqDate('Indiquez la date prévue du jalon (JJ/MM/AAAA).'),
-  doneAt: optDate,
+  title: requiredText(t.ui.milestoneTitleRequired),
+  dueDate: requiredDate(t.ui.milestoneDateRequired),
+  doneAt: ClearableDate,
 });
 export type MilestoneInput = z.infer<typeof MilestoneInput>;
 
 export const FundingInput = z.object({
   id: id.optional(),
-  funder: text().min(1, 'Indiquez le financeur.'),
-  year: z.number().int().min(2000).max(2100).optional(),
-  requested: amount,
-  obtained: amount,
-  spent: amount,
+  funder: requiredText(t.ui.funderRequired),
+  year: Year.optional(),
+  requested: Amount,
+  obtained: Amount,
+  spent: Amount,
 });
 export type FundingInput = z.infer<typeof FundingInput>;
 
 export const MeasurementInput = z.object({
-  date: z.string({ error: 'Indiquez la date de la mesure.' }).min(1, 'Indiquez la date de la mesure.').max(10, dateMsg).refine(isCalendarDate, dateMsg),
-  value: measure('La valeur mesurée doit être un nombre.'),
+  date: requiredDate(t.errors.measurementDate),
+  value: measure(t.errors.measurementValue),
   comment: optText(),
 });
 export type MeasurementInput = z.infer<typeof MeasurementInput>;
 
 export const IndicatorInput = z.object({
-  title: text().min(1, 'Indiquez l’intitulé de l’indicateur.'),
+  title: requiredText(t.ui.indicatorTitleRequired),
   definition: optText(5000),
   unit: text(60),
   type: IndicatorType,
-  baseline: measure('La valeur de référence doit être un nombre.').optional(),
-  target: measure('La cible doit être un nombre.').min(0, 'La cible doit être un nombre positif ou nul.').optional(),
-  targetDate: optDate,
+  baseline: measure(t.errors.baselineNotNumber).optional(),
+  target: measure(t.errors.targetNotNumber).min(0, t.errors.targetNegative).optional(),
+  targetDate: ClearableDate,
   source: optText(),
   frequency: optText(),
-  responsibleOrganisationId: optId,
+  responsibleOrganisationId: ClearableId,
 });
 export type IndicatorInput = z.infer<typeof IndicatorInput>;
 
@@ -79,32 +58,32 @@ export const PartnerInput = z.object({ organisationId: id, role: PartnerRole, no
  */
 export const AttachmentInput = z.object({
   id,
-  label: text().min(1, 'Indiquez le nom de la pièce jointe.'),
+  label: requiredText(t.errors.attachmentLabelRequired),
 });
 
 /** Every field of a fiche action. `objectiveId` absent → the action waits in « À classer ». */
 export const ActionInput = z.object({
-  objectiveId: optId,
+  objectiveId: ClearableId,
   /** Absent → generated from the tree (A<axe>.<objectif>.<n>). */
   code: code.optional(),
-  title: text().min(1, 'Indiquez l’intitulé de l’action.'),
+  title: requiredText(t.errors.titleRequired),
   nationalMeasures: z.array(text(120)).max(30).optional(),
   context: optText(20_000),
   description: optText(20_000),
   modalities: optText(20_000),
-  pilot: z.object({ organisationId: optId, personId: optId }).optional(),
+  pilot: z.object({ organisationId: ClearableId, personId: ClearableId }).optional(),
   partners: z.array(PartnerInput).max(100).optional(),
   targetPublic: optText(),
   territory: optText(),
-  startDate: optDate,
-  endDate: optDate,
+  startDate: ClearableDate,
+  endDate: ClearableDate,
   milestones: z.array(MilestoneInput).max(100).optional(),
   means: optText(20_000),
   funding: z.array(FundingInput).max(100).optional(),
   indicators: z.array(IndicatorInput).max(50).optional(),
   status: ActionStatus.optional(),
-  progress: progress.optional(),
-  followingInstanceId: optId,
+  progress: Percent.optional(),
+  followingInstanceId: ClearableId,
   attachments: z.array(AttachmentInput).max(100).optional(),
 });
 export type ActionInput = z.infer<typeof ActionInput>;
@@ -115,11 +94,11 @@ export type ActionPatch = z.infer<typeof ActionPatch>;
 
 export const ProgressUpdate = z.object({
   status: ActionStatus.optional(),
-  progress: progress.optional(),
-  startDate: optDate,
-  endDate: optDate,
+  progress: Percent.optional(),
+  startDate: ClearableDate,
+  endDate: ClearableDate,
   comment: optText(5000),
-  meetingId: optId,
+  meetingId: ClearableId,
 });
 export type ProgressUpdate = z.infer<typeof ProgressUpdate>;
 
@@ -309,13 +288,13 @@ export type ActionFilter = z.infer<typeof ActionFilter>;
 const IdIn = z.object({ id });
 
 export const AxisInput = z.object({
-  title: text().min(1, 'Indiquez l’intitulé de l’axe.'),
-  colour: colour.optional(),
+  title: requiredText(t.ui.axisTitleRequired),
+  colour: Colour.optional(),
   description: optText(20_000),
 });
 export const ObjectiveInput = z.object({
   axisId: id,
-  title: text().min(1, 'Indiquez l’intitulé de l’objectif.'),
+  title: requiredText(t.ui.objectiveTitleRequired),
   description: optText(20_000),
 });
 
@@ -324,9 +303,9 @@ export const strategyContract = {
   'strategy:periods': channel<PeriodSummary[]>()(z.undefined()),
   'strategy:createPeriod': channel<StrategyPeriod>()(
     z.object({
-      title: text().min(1, 'Indiquez le titre de la période.'),
-      startYear: z.number().int().min(2000).max(2100),
-      endYear: z.number().int().min(2000).max(2100),
+      title: requiredText(t.ui.periods.titleRequired),
+      startYear: Year,
+      endYear: Year,
       /** Unfinished actions of the active period to carry over. */
       carryOverActionIds: z.array(id).max(5000).optional(),
       /** Copy the axes and objectives of the active period (default true). */
@@ -335,7 +314,7 @@ export const strategyContract = {
   ),
   'strategy:closePeriod': channel<StrategyPeriod>()(IdIn),
   'strategy:archive': channel<ArchiveFile>()(IdIn),
-  'strategy:searchArchives': channel<ArchiveSearchHit[]>()(z.object({ query: text().min(1) })),
+  'strategy:searchArchives': channel<ArchiveSearchHit[]>()(z.object({ query: requiredText() })),
   // tree and table
   'strategy:tree': channel<PlanTree>()(z.object({ periodId: id.optional() }).optional()),
   'strategy:actions': channel<ActionRow[]>()(ActionFilter.optional()),
@@ -345,7 +324,7 @@ export const strategyContract = {
   'axes:update': channel<Axis>()(z.object({ id, patch: AxisInput.partial() })),
   'axes:reorder': channel<Axis[]>()(z.object({ ids: z.array(id).min(1).max(50) })),
   'axes:archive': channel<Axis>()(z.object({ id, archived: z.boolean() })),
-  'axes:page': channel<AxisPage>()(z.object({ id, today: reqDate().optional() })),
+  'axes:page': channel<AxisPage>()(z.object({ id, today: CalendarDate.optional() })),
   // objectives
   'objectives:create': channel<Objective>()(ObjectiveInput),
   'objectives:update': channel<Objective>()(z.object({ id, patch: ObjectiveInput.omit({ axisId: true }).partial() })),
@@ -358,7 +337,7 @@ export const strategyContract = {
   'actions:create': channel<Action>()(ActionInput),
   'actions:update': channel<Action>()(z.object({ id, patch: ActionPatch })),
   'actions:updateProgress': channel<Action>()(z.object({ id, update: ProgressUpdate })),
-  'actions:move': channel<{ moved: number }>()(z.object({ ids: z.array(id).min(1).max(5000), objectiveId: optId })),
+  'actions:move': channel<{ moved: number }>()(z.object({ ids: z.array(id).min(1).max(5000), objectiveId: ClearableId })),
   'actions:archive': channel<Action>()(z.object({ id, archived: z.boolean() })),
   'actions:delete': channel<Deleted>()(IdIn),
   'actions:addMilestone': channel<Action>()(z.object({ id, milestone: MilestoneInput })),
@@ -378,6 +357,6 @@ export const strategyContract = {
   'indicators:addMeasurement': channel<Measurement>()(z.object({ actionId: id, indicatorId: id, measurement: MeasurementInput })),
   'indicators:deleteMeasurement': channel<Deleted>()(z.object({ actionId: id, indicatorId: id, measurementId: id })),
   // dashboard
-  'dashboard:get': channel<Dashboard>()(z.object({ today: reqDate().optional() }).optional()),
-  'reminders:list': channel<Reminder[]>()(z.object({ today: reqDate().optional() }).optional()),
+  'dashboard:get': channel<Dashboard>()(z.object({ today: CalendarDate.optional() }).optional()),
+  'reminders:list': channel<Reminder[]>()(z.object({ today: CalendarDate.optional() }).optional()),
 } as const;

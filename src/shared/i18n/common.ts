@@ -9,6 +9,7 @@ import type {
   MemberRole,
   PartnerRole,
 } from '../model';
+import { fields } from './fields';
 
 export const common = {
   appName: 'Coordination CLSPD',
@@ -142,8 +143,8 @@ export const common = {
     readOnlyArchive: 'Cette période est archivée : elle peut être consultée et imprimée, pas modifiée.',
     requiredField: (label: string) => `Le champ « ${label} » est obligatoire.`,
     tooLong: (label: string, max: number) => `Le champ « ${label} » dépasse ${max} caractères.`,
-    invalidEmail: 'L’adresse électronique n’est pas valide. Exemple : prenom.nom@ville.fr',
-    invalidDate: 'La date n’est pas valide. Utilisez le format JJ/MM/AAAA.',
-    invalidTime: 'L’heure n’est pas valide. Exemple : 14 h 30.',
+    invalidEmail: fields.email,
+    invalidDate: fields.date,
+    invalidTime: fields.time,
   },
 };

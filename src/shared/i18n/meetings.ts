@@ -31,6 +31,12 @@ export const meetings = {
       'Sa présence est déjà notée pour cette réunion : indiquez plutôt « absent » ou « excusé » pour garder la feuille d’émargement exacte.',
     nothingToCopy: 'Aucune réunion précédente de cette instance n’a d’ordre du jour à copier.',
     situationRefFormat: 'La référence de situation doit avoir la forme AAAA-NNN (par exemple 2026-014).',
+    instanceNameRequired: 'Indiquez le nom de l’instance.',
+    cellThemeRequired: 'Indiquez le thème de la cellule (par exemple : harcèlement scolaire).',
+    meetingTitleRequired: 'Indiquez l’intitulé de la réunion.',
+    guestNameRequired: 'Indiquez le nom de l’invité.',
+    captureTextRequired: 'Écrivez la décision ou l’action.',
+    closeReasonRequired: 'Indiquez pourquoi l’instance est close.',
     deleteHeld: 'Une réunion tenue ou comportant des décisions ne va pas à la corbeille : utilisez « Supprimer définitivement », qui l’inscrit au registre des purges.',
   },
   journal: {

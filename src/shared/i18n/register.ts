@@ -127,6 +127,8 @@ export const register = {
     postponeNotLater: 'Choisissez une date après la date de purge prévue.',
     postponeUnknown: 'Cette purge à venir est introuvable.',
     listCodeTaken: 'Ce code existe déjà dans la liste.',
+    listLabelRequired: 'Chaque valeur de la liste doit avoir un libellé.',
+    meetingTextsYears: 'Indiquez une durée d’un à dix ans.',
     listEmpty: 'Une liste doit garder au moins une valeur active.',
     listCodeUsed: 'Cette valeur est utilisée : retirez-la de la liste plutôt que de la supprimer.',
     correspondenceDisabled: 'La table de correspondance n’est pas activée. Le coordonnateur peut l’activer dans Paramètres.',

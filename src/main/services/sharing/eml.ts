@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { formatLongDate, formatTime } from '../../../shared/format';
 import { sharing } from '../../../shared/i18n/sharing';
 import type { Datastore } from '../../../shared/model';
-import { EMAIL_RE } from '../../../shared/validation';
+import { EMAIL_RE } from '../../../shared/text';
 import { assertMayShare, instanceMap, isConfidentialMeeting, requireMeeting, type ShareOptions } from './common';
 import { inviteeEmails, meetingIcs } from './ics';
 

@@ -2,7 +2,7 @@
 import { sharing } from '../../../shared/i18n/sharing';
 import type { Datastore, Instance, Meeting } from '../../../shared/model';
 import { formatTime } from '../../../shared/format';
-import { EMAIL_RE } from '../../../shared/validation';
+import { EMAIL_RE } from '../../../shared/text';
 import { assertMayShare, CONFIDENTIAL_BANNER, instanceMap, isConfidentialMeeting, personName, requireInstance, requireMeeting, type ShareOptions } from './common';
 
 const CRLF = '\r\n';

@@ -3,7 +3,7 @@ import type { PreviewChange, PreviewLine } from '../../../shared/contract/sharin
 import { newId } from '../../../shared/ids';
 import type { Category, Datastore, Organisation, Person } from '../../../shared/model';
 import { sharing } from '../../../shared/i18n/sharing';
-import { EMAIL_RE } from '../../../shared/validation';
+import { EMAIL_RE } from '../../../shared/text';
 import { fold } from './common';
 import { mapColumns, RowReader, singularFold, type ColumnMapping, type FieldSpec } from './fields';
 import type { RawTable } from './readTable';

@@ -6,7 +6,7 @@ import { newId } from '../../../shared/ids';
 import { strategy as t } from '../../../shared/i18n/strategy';
 import type { Action, Datastore, Indicator, Measurement } from '../../../shared/model';
 import { DomainError } from '../../../shared/result';
-import { ISO_DATE_RE } from '../../../shared/validation';
+import { ISO_DATE_RE } from '../../../shared/fields';
 import { nowIso, type ServiceContext } from '../context';
 import { assertPeriodOpen, clean, getAction } from './common';
 import { detach } from '../../store/transaction';

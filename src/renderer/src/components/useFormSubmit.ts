@@ -1,8 +1,25 @@
-// Form submission shared by every form: local French errors first, then the save, a server error shown next to its field.
+// Form submission shared by every form: the contract's own zod schema checks the values (every field's French message
+// next to it), then the save runs, and a refused save's message goes next to its field.
 import { useState } from 'react';
+import type { z } from 'zod';
+import { fieldErrors } from '../../../shared/validation';
 import { ApiError } from '../api';
 
 export type FieldErrors = Record<string, string>;
+
+export type FormCheck<T> = { ok: true; data: T } | { ok: false; errors: FieldErrors };
+
+/**
+ * Checks a form's values with a contract input schema (`OrganisationInput`, `MilestoneInput`…): the parsed values, or
+ * each field's first French message keyed by its path (`name`, `pilot.organisationId`). `extra` holds the rules that
+ * span several fields and are not in the schema (an end before its start); a field's own rule comes first.
+ */
+export function checkForm<S extends z.ZodType>(schema: S, values: z.input<S>, extra: FieldErrors = {}): FormCheck<z.output<S>> {
+  const parsed = schema.safeParse(values);
+  const errors = { ...extra, ...(parsed.success ? {} : fieldErrors(parsed.error)) };
+  if (Object.keys(errors).length) return { ok: false, errors };
+  return { ok: true, data: parsed.data as z.output<S> };
+}
 
 export function useFormSubmit(fallbackField: string) {
   const [errors, setErrors] = useState<FieldErrors>({});
@@ -20,5 +37,14 @@ export function useFormSubmit(fallbackField: string) {
       setBusy(false);
     }
   };
-  return { errors, setErrors, busy, run };
+  /**
+   * Checks `values` with the channel's input schema (see `checkForm`); when every field is right, runs `save` with the
+   * parsed values (trimmed, defaults applied) like `run`.
+   */
+  const submit = async <S extends z.ZodType>(schema: S, values: z.input<S>, save: (data: z.output<S>) => Promise<unknown>, extra: FieldErrors = {}): Promise<void> => {
+    const checked = checkForm(schema, values, extra);
+    if (!checked.ok) return run(checked.errors, async () => {});
+    return run({}, () => save(checked.data));
+  };
+  return { errors, setErrors, busy, run, submit };
 }

@@ -1,12 +1,11 @@
 // Form to create or edit a partner institution, with French validation next to each field.
 import { Group, Select, Stack, Textarea, TextInput } from '@mantine/core';
 import { useState } from 'react';
-import type { OrganisationInput } from '../../../../shared/contract/directory';
+import { OrganisationInput } from '../../../../shared/contract/directory';
 import { fr } from '../../../../shared/i18n';
 import type { Category, Organisation } from '../../../../shared/model';
 import { FormActions } from '../../components/FormActions';
-import { EMAIL_RE } from '../../../../shared/text';
-import { type FieldErrors, useFormSubmit } from '../../components/useFormSubmit';
+import { useFormSubmit } from '../../components/useFormSubmit';
 
 const t = fr.directory.form;
 
@@ -31,22 +30,17 @@ export function PartnerForm({
     website: initial?.website ?? '',
     notes: initial?.notes ?? '',
   });
-  const { errors, busy, run } = useFormSubmit('name');
+  const { errors, busy, submit: check } = useFormSubmit('name');
   const set = (k: keyof OrganisationInput) => (e: { currentTarget: { value: string } }) => setV({ ...v, [k]: e.currentTarget.value });
 
-  const submit = async () => {
-    const e: FieldErrors = {};
-    if (!v.name.trim()) e.name = t.nameRequired;
-    if (!v.categoryId) e.categoryId = t.categoryRequired;
-    if (v.email && !EMAIL_RE.test(v.email.trim())) e.email = t.emailInvalid;
-    await run(e, () => onSubmit(v));
-  };
+  // The contract's own schema checks every field (the service checks it again).
+  const submit = () => check(OrganisationInput, v, () => onSubmit(v));
 
   return (
     <Stack>
       <TextInput label={t.name} required value={v.name} onChange={set('name')} error={errors.name} data-autofocus maxLength={300} />
       <Group grow>
-        <TextInput label={t.shortName} value={v.shortName} onChange={set('shortName')} maxLength={300} />
+        <TextInput label={t.shortName} value={v.shortName} onChange={set('shortName')} error={errors.shortName} maxLength={300} />
         <Select
           label={t.category}
           required
@@ -58,13 +52,13 @@ export function PartnerForm({
           nothingFoundMessage={t.noCategory}
         />
       </Group>
-      <TextInput label={t.address} value={v.address} onChange={set('address')} maxLength={300} />
+      <TextInput label={t.address} value={v.address} onChange={set('address')} error={errors.address} maxLength={300} />
       <Group grow>
         <TextInput label={t.email} value={v.email} onChange={set('email')} error={errors.email} maxLength={300} />
-        <TextInput label={t.phone} value={v.phone} onChange={set('phone')} maxLength={300} />
+        <TextInput label={t.phone} value={v.phone} onChange={set('phone')} error={errors.phone} maxLength={300} />
       </Group>
-      <TextInput label={t.website} value={v.website} onChange={set('website')} maxLength={300} />
-      <Textarea label={t.notes} autosize minRows={2} value={v.notes} onChange={set('notes')} />
+      <TextInput label={t.website} value={v.website} onChange={set('website')} error={errors.website} maxLength={300} />
+      <Textarea label={t.notes} autosize minRows={2} value={v.notes} onChange={set('notes')} error={errors.notes} />
       <FormActions onCancel={onCancel} onSubmit={submit} busy={busy} />
     </Stack>
   );
