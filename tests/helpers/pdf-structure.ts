@@ -1,205 +1,5 @@
 // Test helper: a small reader of the PDFs pdfkit writes (objects, content streams, structure tree) to check PDF/UA tagging.
-import { inflateSync } from 'node:zlib';
-
-export type PdfValue = number | boolean | null | PdfName | PdfRef | PdfString | PdfValue[] | PdfDict;
-export interface PdfName {
-  name: string;
-}
-export interface PdfRef {
-  ref: number;
-}
-export interface PdfString {
-  str: string;
-}
-export interface PdfDict {
-  dict: Record<string, PdfValue>;
-}
-
-const WS = new Set([0x00, 0x09, 0x0a, 0x0c, 0x0d, 0x20]);
-const DELIM = new Set([...'()<>[]{}/%'].map((c) => c.charCodeAt(0)));
-
-/** Decodes a literal string's bytes (UTF-16BE when it starts with a BOM, PDFDocEncoding ≈ Latin-1 otherwise). */
-function decodeText(bytes: number[]): string {
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) {
-    let s = '';
-    for (let i = 2; i + 1 < bytes.length; i += 2) s += String.fromCharCode((bytes[i] << 8) | bytes[i + 1]);
-    return s;
-  }
-  return String.fromCharCode(...bytes);
-}
-
-/** A tokenizer and parser of PDF values over a byte buffer; operators are returned as `{ op }`. */
-export class PdfLexer {
-  pos = 0;
-  constructor(private readonly b: Buffer) {}
-
-  private skip(): void {
-    for (;;) {
-      while (this.pos < this.b.length && WS.has(this.b[this.pos])) this.pos++;
-      if (this.b[this.pos] !== 0x25) return; // %
-      while (this.pos < this.b.length && this.b[this.pos] !== 0x0a && this.b[this.pos] !== 0x0d) this.pos++;
-    }
-  }
-
-  get done(): boolean {
-    this.skip();
-    return this.pos >= this.b.length;
-  }
-
-  private regular(): string {
-    const start = this.pos;
-    while (this.pos < this.b.length && !WS.has(this.b[this.pos]) && !DELIM.has(this.b[this.pos])) this.pos++;
-    return this.b.toString('latin1', start, this.pos);
-  }
-
-  private literal(): PdfString {
-    this.pos++; // (
-    const out: number[] = [];
-    let depth = 1;
-    while (this.pos < this.b.length) {
-      const c = this.b[this.pos++];
-      if (c === 0x5c) {
-        const n = this.b[this.pos++];
-        const map: Record<number, number> = { 0x6e: 10, 0x72: 13, 0x74: 9, 0x62: 8, 0x66: 12 };
-        if (n in map) out.push(map[n]);
-        else if (n >= 0x30 && n <= 0x37) {
-          let oct = n - 0x30;
-          for (let k = 0; k < 2 && this.b[this.pos] >= 0x30 && this.b[this.pos] <= 0x37; k++) oct = oct * 8 + (this.b[this.pos++] - 0x30);
-          out.push(oct & 0xff);
-        } else if (n === 0x0d || n === 0x0a) {
-          if (n === 0x0d && this.b[this.pos] === 0x0a) this.pos++;
-        } else out.push(n);
-        continue;
-      }
-      if (c === 0x28) depth++;
-      if (c === 0x29 && --depth === 0) break;
-      out.push(c);
-    }
-    return { str: decodeText(out) };
-  }
-
-  /** Next token: a value, or an operator / keyword as `{ op }`. */
-  next(): PdfValue | { op: string } {
-    this.skip();
-    const c = this.b[this.pos];
-    if (c === 0x2f) {
-      this.pos++;
-      return { name: this.regular() };
-    }
-    if (c === 0x28) return this.literal();
-    if (c === 0x3c && this.b[this.pos + 1] === 0x3c) {
-      this.pos += 2;
-      const dict: Record<string, PdfValue> = {};
-      for (;;) {
-        this.skip();
-        if (this.b[this.pos] === 0x3e && this.b[this.pos + 1] === 0x3e) {
-          this.pos += 2;
-          return { dict };
-        }
-        const key = this.next();
-        if (!key || typeof key !== 'object' || !('name' in key)) throw new Error(`dictionary key expected at ${this.pos}`);
-        dict[key.name] = this.value();
-      }
-    }
-    if (c === 0x3c) {
-      const end = this.b.indexOf(0x3e, this.pos);
-      const hex = this.b.toString('latin1', this.pos + 1, end).replace(/\s+/g, '');
-      this.pos = end + 1;
-      const bytes = (hex.length % 2 ? `${hex}0` : hex).match(/../g)?.map((h) => parseInt(h, 16)) ?? [];
-      return { str: decodeText(bytes) };
-    }
-    if (c === 0x5b) {
-      this.pos++;
-      const arr: PdfValue[] = [];
-      for (;;) {
-        this.skip();
-        if (this.b[this.pos] === 0x5d) {
-          this.pos++;
-          return arr;
-        }
-        arr.push(this.value());
-      }
-    }
-    if (c === 0x5d || c === 0x29 || c === 0x3e || c === 0x7b || c === 0x7d) {
-      this.pos++;
-      return { op: String.fromCharCode(c) };
-    }
-    const word = this.regular();
-    if (/^[+-]?(\d+\.?\d*|\.\d+)$/.test(word)) {
-      // An indirect reference « n g R » inside a value.
-      const save = this.pos;
-      const m = /^\s+(\d+)\s+R(?=[\s/<>[\]()%]|$)/.exec(this.b.toString('latin1', this.pos, this.pos + 24));
-      if (m && /^\d+$/.test(word)) {
-        this.pos += m[0].length;
-        return { ref: Number(word) };
-      }
-      this.pos = save;
-      return Number(word);
-    }
-    if (word === 'true' || word === 'false') return word === 'true';
-    if (word === 'null') return null;
-    if (!word) throw new Error(`unexpected byte ${c} at ${this.pos}`);
-    return { op: word };
-  }
-
-  /** Next token, which must be a value (not an operator). */
-  value(): PdfValue {
-    const v = this.next();
-    if (v && typeof v === 'object' && 'op' in v) throw new Error(`value expected, found operator ${v.op} at ${this.pos}`);
-    return v;
-  }
-}
-
-export interface PdfObject {
-  value: PdfValue;
-  /** The decoded stream (inflated when FlateDecode), if the object has one. */
-  stream?: Buffer;
-}
-
-/** Reads every « n 0 obj … endobj » of a PDF written without object streams (pdfkit's output). */
-export function readObjects(pdf: Buffer): Map<number, PdfObject> {
-  const objects = new Map<number, PdfObject>();
-  const text = pdf.toString('latin1');
-  const re = /(?:^|[\r\n])(\d+) 0 obj\b/g;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(text))) {
-    const num = Number(m[1]);
-    const lx = new PdfLexer(pdf);
-    lx.pos = m.index + m[0].length;
-    const value = lx.value();
-    const after = new PdfLexer(pdf);
-    after.pos = lx.pos;
-    const kw = after.next();
-    let stream: Buffer | undefined;
-    if (kw && typeof kw === 'object' && 'op' in kw && kw.op === 'stream') {
-      let start = after.pos;
-      if (pdf[start] === 0x0d) start++;
-      if (pdf[start] === 0x0a) start++;
-      const dict = asDict(value);
-      const len = dict.Length;
-      const end = typeof len === 'number' ? start + len : pdf.indexOf('endstream', start);
-      const raw = pdf.subarray(start, end);
-      const filter = dict.Filter;
-      stream = filter && typeof filter === 'object' && 'name' in filter && filter.name === 'FlateDecode' ? inflateSync(raw) : raw;
-      re.lastIndex = end;
-    }
-    objects.set(num, { value, stream });
-  }
-  return objects;
-}
-
-export function asDict(v: PdfValue | undefined): Record<string, PdfValue> {
-  return v && typeof v === 'object' && 'dict' in v ? v.dict : {};
-}
-export function nameOf(v: PdfValue | undefined): string | undefined {
-  return v && typeof v === 'object' && 'name' in v ? v.name : undefined;
-}
-export function refOf(v: PdfValue | undefined): number | undefined {
-  return v && typeof v === 'object' && 'ref' in v ? v.ref : undefined;
-}
-export function textOf(v: PdfValue | undefined): string | undefined {
-  return v && typeof v === 'object' && 'str' in v ? v.str : undefined;
-}
+import { asDict, nameOf, type PdfObject, PdfLexer, type PdfValue, readObjects, refOf, textOf } from './pdf-objects';
 
 /** Operators that put marks on the page: text showing, path painting, shadings, XObjects, inline images. */
 const PAINTING = new Set(['Tj', 'TJ', "'", '"', 'S', 's', 'f', 'F', 'f*', 'B', 'B*', 'b', 'b*', 'sh', 'Do', 'BI']);
@@ -213,6 +13,8 @@ export interface StructElem {
   mcids: { page: number | undefined; mcid: number }[];
   alt?: string;
   scope?: string;
+  /** Annotations (object references, OBJR) this element owns, e.g. a Link's link annotation. */
+  objrs: number[];
 }
 
 export interface TaggingReport {
@@ -223,6 +25,15 @@ export interface TaggingReport {
   /** Painting operators counted inside artifacts and inside tagged content. */
   artifactOps: number;
   taggedOps: number;
+  /** Link annotations found (each checked: described, and tied to a Link element that owns it). */
+  links: PdfLink[];
+}
+
+export interface PdfLink {
+  /** Page (1-based) holding the link, and page it goes to (1-based, for a GoTo to a page of the document). */
+  page: number;
+  target?: number;
+  contents: string;
 }
 
 function structElems(objects: Map<number, PdfObject>): Map<number, StructElem> {
@@ -234,6 +45,7 @@ function structElems(objects: Map<number, PdfObject>): Map<number, StructElem> {
     const page = refOf(d.Pg);
     const kids: number[] = [];
     const mcids: StructElem['mcids'] = [];
+    const objrs: number[] = [];
     const k = d.K;
     for (const kid of Array.isArray(k) ? k : k === undefined || k === null ? [] : [k]) {
       if (typeof kid === 'number') mcids.push({ page, mcid: kid });
@@ -241,17 +53,18 @@ function structElems(objects: Map<number, PdfObject>): Map<number, StructElem> {
       else {
         const kd = asDict(kid);
         if (nameOf(kd.Type) === 'MCR' && typeof kd.MCID === 'number') mcids.push({ page: refOf(kd.Pg) ?? page, mcid: kd.MCID });
+        if (nameOf(kd.Type) === 'OBJR' && refOf(kd.Obj) !== undefined) objrs.push(refOf(kd.Obj)!);
       }
     }
     const a = d.A;
     const attrs = Array.isArray(a) ? a.map(asDict) : [asDict(a)];
     const scope = attrs.map((x) => nameOf(x.Scope)).find(Boolean);
-    out.set(num, { num, type, parent: refOf(d.P), kids, mcids, alt: textOf(d.Alt), scope });
+    out.set(num, { num, type, parent: refOf(d.P), kids, mcids, alt: textOf(d.Alt), scope, objrs });
   }
   return out;
 }
 
-/** The ParentTree's arrays: page StructParents key → struct element per MCID. */
+/** The ParentTree: a page's StructParents key → struct element per MCID; an annotation's StructParent key → its element. */
 function parentTree(objects: Map<number, PdfObject>, root: Record<string, PdfValue>): Map<number, (number | undefined)[]> {
   const out = new Map<number, (number | undefined)[]>();
   const visit = (v: PdfValue | undefined) => {
@@ -261,8 +74,9 @@ function parentTree(objects: Map<number, PdfObject>, root: Record<string, PdfVal
     if (Array.isArray(nums)) {
       for (let i = 0; i + 1 < nums.length; i += 2) {
         const key = nums[i] as number;
-        const val = refOf(nums[i + 1]) !== undefined ? objects.get(refOf(nums[i + 1])!)?.value : nums[i + 1];
-        out.set(key, Array.isArray(val) ? val.map(refOf) : [refOf(val)]);
+        const raw = nums[i + 1];
+        const val = refOf(raw) !== undefined ? objects.get(refOf(raw)!)?.value : raw;
+        out.set(key, Array.isArray(val) ? val.map(refOf) : [refOf(raw)]);
       }
     }
     if (Array.isArray(d.Kids)) d.Kids.forEach(visit);
@@ -294,9 +108,11 @@ export function checkTagging(pdf: Buffer): TaggingReport {
   walkPages(refOf(catalog.Pages));
   let artifactOps = 0;
   let taggedOps = 0;
+  const links: PdfLink[] = [];
   pages.forEach((pageRef, index) => {
     const where = `page ${index + 1}`;
     const page = asDict(objects.get(pageRef)?.value);
+    for (const link of checkLinks(objects, tree, elems, page, where, problems)) links.push({ ...link, page: index + 1, target: link.target && pages.indexOf(link.target) + 1 });
     const contents = Array.isArray(page.Contents) ? page.Contents.map(refOf) : [refOf(page.Contents)];
     const body = Buffer.concat(contents.map((c) => objects.get(c ?? -1)?.stream ?? Buffer.alloc(0)).flatMap((b) => [b, Buffer.from('\n')]));
     const key = page.StructParents;
@@ -342,23 +158,32 @@ export function checkTagging(pdf: Buffer): TaggingReport {
     }
     if (stack.length) problems.push(`${where}: ${stack.length} marked-content sequence(s) left open`);
   });
-  return { pages: pages.length, problems: [...new Set(problems)], elems, artifactOps, taggedOps };
+  return { pages: pages.length, problems: [...new Set(problems)], elems, artifactOps, taggedOps, links };
 }
 
-/** Checks the table and figure structure: TH with a scope, tables made of THead / TBody, figures with alternative text. */
-export function checkStructure(elems: Map<number, StructElem>): string[] {
-  const problems: string[] = [];
-  const type = (n: number) => elems.get(n)?.type;
-  for (const e of elems.values()) {
-    if (e.type === 'TH' && e.scope !== 'Column' && e.scope !== 'Row' && e.scope !== 'Both') problems.push(`TH ${e.num} has no Scope`);
-    if (e.type === 'Table') {
-      const bad = e.kids.filter((k) => !['THead', 'TBody', 'TFoot', 'Caption'].includes(type(k) ?? ''));
-      if (bad.length) problems.push(`Table ${e.num} has children ${bad.map(type).join(', ')} outside THead/TBody`);
-      if (!e.kids.some((k) => type(k) === 'THead')) problems.push(`Table ${e.num} has no THead`);
-    }
-    if (['THead', 'TBody', 'TFoot'].includes(e.type) && e.kids.some((k) => type(k) !== 'TR')) problems.push(`${e.type} ${e.num} holds something else than TR`);
-    if (e.type === 'TR' && e.kids.some((k) => !['TH', 'TD'].includes(type(k) ?? ''))) problems.push(`TR ${e.num} holds something else than TH/TD`);
-    if (e.type === 'Figure' && !e.alt?.trim()) problems.push(`Figure ${e.num} has no alternative text`);
+/**
+ * Checks a page's link annotations (PDF/UA 7.18): each has a description (Contents) and a StructParent the
+ * ParentTree ties to a Link element that owns it (OBJR); a page with annotations gives them in structure order (Tabs S).
+ * Returns the page's links: their description and the page object a GoTo action points to.
+ */
+function checkLinks(objects: Map<number, PdfObject>, tree: Map<number, (number | undefined)[]>, elems: Map<number, StructElem>, page: Record<string, PdfValue>, where: string, problems: string[]): { contents: string; target?: number }[] {
+  const annots = Array.isArray(page.Annots) ? page.Annots : [];
+  if (annots.length && nameOf(page.Tabs) !== 'S') problems.push(`${where}: annotations without /Tabs /S`);
+  const links: { contents: string; target?: number }[] = [];
+  const resolve = (v: PdfValue | undefined) => (refOf(v) !== undefined ? objects.get(refOf(v)!)?.value : v);
+  for (const a of annots) {
+    const ref = refOf(a);
+    const d = asDict(resolve(a));
+    if (nameOf(d.Subtype) !== 'Link') continue;
+    const action = asDict(resolve(d.A));
+    const dest = resolve(action.D);
+    const contents = textOf(d.Contents) ?? '';
+    links.push({ contents, target: nameOf(action.S) === 'GoTo' && Array.isArray(dest) ? refOf(dest[0]) : undefined });
+    if (!contents.trim()) problems.push(`${where}: link annotation ${ref} has no Contents`);
+    const owner = typeof d.StructParent === 'number' ? tree.get(d.StructParent)?.[0] : undefined;
+    const elem = owner !== undefined ? elems.get(owner) : undefined;
+    if (!elem) problems.push(`${where}: link annotation ${ref} is not tied to a structure element`);
+    else if (elem.type !== 'Link' || ref === undefined || !elem.objrs.includes(ref)) problems.push(`${where}: link annotation ${ref} is not owned by a Link element`);
   }
-  return problems;
+  return links;
 }

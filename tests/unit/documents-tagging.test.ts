@@ -1,4 +1,4 @@
-// PDF/UA tagging of every document the app prints: each page's content is tagged (tied to the structure tree) or an artifact; tables and charts well formed.
+// PDF/UA tagging of every document the app prints: each page's content is tagged (tied to the structure tree) or an artifact; tables, charts, lists, contents and headings well formed.
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -16,7 +16,8 @@ import * as reg from '../../src/main/services/register';
 import { Store } from '../../src/main/store/store';
 import type { Datastore } from '../../src/shared/model';
 import { MemoryVault } from '../helpers/memory-vault';
-import { checkStructure, checkTagging } from '../helpers/pdf-structure';
+import { checkTagging } from '../helpers/pdf-structure';
+import { checkHeadings, checkStructure, headingLevels, readingOrder } from '../helpers/pdf-structure-rules';
 
 const NOW = new Date('2026-12-07T09:00:00Z');
 /** Set CLSPD_TAGGING_OUT=folder to keep the generated PDFs (for pdftoppm / a visual comparison). */
@@ -44,7 +45,12 @@ afterAll(async () => {
 function expectTagged(name: string, bytes: Buffer): void {
   if (OUT) writeFileSync(join(OUT, `${name}.pdf`), bytes);
   const report = checkTagging(bytes);
-  const problems = [...report.problems, ...checkStructure(report.elems)];
+  const problems = [...report.problems, ...checkStructure(report.elems), ...checkHeadings(report.elems)];
+  if (OUT) {
+    const count = (type: string) => [...report.elems.values()].filter((e) => e.type === type).length;
+    const levels = headingLevels(report.elems);
+    console.log(`${name}: ${report.pages} p., L ${count('L')}, LI ${count('LI')}, TOC ${count('TOC')}, TOCI ${count('TOCI')}, links ${report.links.length}, headings ${levels.join('')}`);
+  }
   // Soft: every document is checked and reported, not only the first one with a problem.
   expect.soft(problems.slice(0, 20), `${name}: ${problems.length} problem(s)`).toEqual([]);
   expect.soft(report.pages, name).toBeGreaterThan(0);
@@ -88,6 +94,35 @@ describe('PDF/UA tagging: every page content is tagged or an artifact', () => {
     }
   }, 180_000);
 
+  it('lists are L of LI (bullet as Lbl, text as LBody); the plan’s contents page is a TOC whose entries link to the pages they print', async () => {
+    const elemsOf = async (kind: DocumentKind, params: DocumentParams) => checkTagging((await generateDocument(kind, data, params, { now: NOW })).bytes);
+    const byType = (r: ReturnType<typeof checkTagging>, type: string) => [...r.elems.values()].filter((e) => e.type === type);
+    // The charter: its principles, then the commitments of each member's sheet, one list each.
+    const group = data.instances.find((i) => i.confidentiality === 'confidential')!;
+    const charter = await elemsOf('charter', { instanceId: group.id });
+    const items = byType(charter, 'LI');
+    expect(byType(charter, 'L').length).toBeGreaterThan(1);
+    expect(items.length).toBeGreaterThan(byType(charter, 'L').length);
+    for (const li of items) expect(li.kids.map((k) => charter.elems.get(k)?.type)).toEqual(['Lbl', 'LBody']);
+    for (const lbl of byType(charter, 'Lbl')) expect(lbl.mcids.length).toBe(1);
+
+    const plan = await elemsOf('plan', {});
+    const entries = byType(plan, 'TOCI');
+    expect(entries.length).toBeGreaterThan(3);
+    // Nested: the objectives' TOC sits in their axis's entry.
+    expect(byType(plan, 'TOC').filter((toc) => plan.elems.get(toc.parent!)?.type === 'TOCI').length).toBeGreaterThan(0);
+    expect(plan.links).toHaveLength(entries.length);
+    for (const link of plan.links) {
+      expect(link.page).toBe(2);
+      expect(Number(/, page (\d+)$/.exec(link.contents)?.[1])).toBe(link.target);
+    }
+    expect(new Set(plan.links.map((l) => l.target)).size).toBeGreaterThan(1);
+    // The contents are read where they are printed: after the cover's headings, before the first axis.
+    expect(headingLevels(plan.elems).slice(0, 4)).toEqual([1, 1, 1, 1]);
+    const order = readingOrder(plan.elems).map((e) => e.type);
+    expect(order.indexOf('TOC')).toBeLessThan(order.indexOf('Table'));
+  }, 60_000);
+
   it('the register statistics, the DPO journal and the recovery key sheet', async () => {
     const p = ctx.vault!.read();
     expectTagged('statistiques-registre', (await renderRegisterStats(data, reg.registerStats(data, p, undefined), undefined, { now: NOW })).bytes);
@@ -97,6 +132,42 @@ describe('PDF/UA tagging: every page content is tagged or an artifact', () => {
 });
 
 describe('PDF/UA structure of the kit', () => {
+  it('the check finds a list item outside a list, a list holding a paragraph, an item without LBody, a skipped heading level and an undescribed, untagged link', async () => {
+    const pd = new PdfDoc({ title: 'Essai', subject: 'Essai', confidentiality: 'public', settings: data.settings, now: NOW });
+    pd.tagged('H1', () => pd.drawLine('Titre', pd.left, pd.y, 'bold', 12));
+    pd.tagged('H3', () => pd.drawLine('Sous-titre', pd.left, pd.y + 20, 'bold', 10));
+    const list = pd.structure('L');
+    pd.tagged('P', () => pd.drawLine('paragraphe', pd.left, pd.y + 40, 'regular', 9), list);
+    pd.tagged('Lbl', () => pd.drawLine('•', pd.left, pd.y + 60, 'regular', 9), pd.structure('LI', list));
+    pd.tagged('LBody', () => pd.drawLine('élément perdu', pd.left, pd.y + 80, 'regular', 9), pd.structure('LI'));
+    pd.tagged('TOCI', () => pd.drawLine('entrée', pd.left, pd.y + 100, 'regular', 9));
+    pd.doc.link(pd.left, pd.y + 120, 40, 10, 'https://example.org');
+    const report = checkTagging(await pd.finish());
+    expect(report.problems).toEqual(expect.arrayContaining([expect.stringMatching(/link annotation \d+ has no Contents/), expect.stringMatching(/link annotation \d+ is not tied/)]));
+    const structure = checkStructure(report.elems);
+    for (const problem of [/^L \d+ holds P \(only LI\/Caption allowed\)$/, /^LI \d+ has no LBody$/, /^LI \d+ is not inside L$/, /^TOCI \d+ is not inside TOC$/])
+      expect(structure).toEqual(expect.arrayContaining([expect.stringMatching(problem)]));
+    expect(checkHeadings(report.elems)).toEqual(['heading 2 is H3 after H1']);
+  });
+
+  it('bullets drawn together are one list; headings drawn a level too deep are tagged one level below the heading they fall under', async () => {
+    const pd = new PdfDoc({ title: 'Essai', subject: 'Essai', confidentiality: 'public', settings: data.settings, now: NOW });
+    pd.heading('Indicateurs', 1);
+    pd.heading('Premier indicateur', 3);
+    pd.bullets(['un', 'deux', 'trois']);
+    pd.heading('Second indicateur', 3);
+    pd.list(() => Array.from({ length: 80 }, (_, i) => pd.bullet(`Point ${i + 1}`)));
+    pd.heading('Autre partie', 2);
+    pd.bullet('seul');
+    const report = checkTagging(await pd.finish());
+    expect(report.problems).toEqual([]);
+    expect(checkStructure(report.elems)).toEqual([]);
+    expect(headingLevels(report.elems)).toEqual([1, 2, 2, 2]);
+    const lists = [...report.elems.values()].filter((e) => e.type === 'L');
+    expect(lists.map((l) => l.kids.length)).toEqual([3, 80, 1]);
+    expect(report.pages).toBeGreaterThan(1);
+  });
+
   it('the check finds a drawing left outside any marked content, and a table without row groups', async () => {
     const pd = new PdfDoc({ title: 'Essai', subject: 'Essai', confidentiality: 'public', settings: data.settings, now: NOW });
     pd.text('Un paragraphe balisé.');

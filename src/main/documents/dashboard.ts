@@ -161,7 +161,7 @@ export async function renderDashboard(data: Datastore, params: DashboardParams, 
     const late = list.filter((a) => health.get(a.id) === 'late');
     if (late.length) {
       pd.heading(t.dashboard.lateActions, 2);
-      for (const a of late.slice(0, 10)) pd.bullet(`${a.code} — ${a.title}`, { size: 8.5, after: 1 });
+      pd.bullets(late.slice(0, 10).map((a) => `${a.code} — ${a.title}`), { size: 8.5, after: 1 });
       if (late.length > 10) pd.text(`… et ${late.length - 10} autres`, { size: 8.5, face: 'italic', colour: COLOURS.muted });
     }
 

@@ -71,7 +71,7 @@ export async function renderFiche(data: Datastore, params: FicheParams, options:
   pd.decor((doc) => doc.save().circle(pd.left + 300, y + 6, 4).fill(HEALTH_COLOURS[health.level]).restore());
   pd.drawLine(`${t.fiche.fields.health} : ${strategy.health[health.level]}`.replace(' :', '\u00a0:'), pd.left + 308, y, 'bold', 10);
   pd.y = y + 18;
-  for (const r of health.reasons) pd.bullet(r, { size: 8.5, colour: COLOURS.muted, after: 1 });
+  pd.bullets(health.reasons, { size: 8.5, colour: COLOURS.muted, after: 1 });
   pd.y += 4;
 
   pd.heading(t.fiche.identification, 1);
@@ -219,7 +219,7 @@ export async function renderFiche(data: Datastore, params: FicheParams, options:
   );
   if (a.attachments.length) {
     pd.heading(t.fiche.attachments, 2);
-    for (const att of a.attachments) pd.bullet(`${att.label} (${att.path})`, { size: 9 });
+    pd.bullets(a.attachments.map((att) => `${att.label} (${att.path})`), { size: 9 });
   }
   options.onProgress?.(1);
   return finishDocument(pd, title, safeFileName('fiche-action', a.code, a.title));

@@ -1,7 +1,7 @@
 // Governance documents of a confidential group: règlement intérieur (a saved version or the template), charte déontologique with one commitment sheet per member, yearly bilan d'application.
 import { common } from '../../shared/i18n/common';
 import { formatDate, formatLongDate, formatShortDate, todayIso } from '../../shared/format';
-import { currentRules, governanceContext, rulesBlocks, rulesText } from '../../shared/governance';
+import { currentRules, governanceContext, rulesBlocks, type RulesBlock, rulesText } from '../../shared/governance';
 import { governance as g } from '../../shared/i18n/governance';
 import { documents as t } from '../../shared/i18n/documents';
 import { charterApplies, confidentialityBasis } from '../../shared/instance-rules';
@@ -45,11 +45,13 @@ export async function renderRules(data: Datastore, params: GovernanceParams, opt
   pd.text([common.instanceKind[inst.kind], `${data.settings.councilAcronym} — ${data.settings.communeName}`].join(' · '), { size: 9, colour: COLOURS.muted, after: 4 });
   if (version) pd.text(g.rules.versionOf(formatLongDate(version.savedAt.slice(0, 10))), { size: 9.5, face: 'italic', after: 8 });
   else pd.note(g.rules.templateNotice);
-  for (const b of rulesBlocks(text)) {
+  const blocks = rulesBlocks(text);
+  blocks.forEach((b, i) => {
     if (b.kind === 'heading') pd.heading(b.text, 2, { keepWith: 30 });
-    else if (b.kind === 'bullet') pd.bullet(b.text, { size: 10 });
-    else pd.text(b.text, { size: 10, after: 5, lineGap: 1.5 });
-  }
+    else if (b.kind === 'paragraph') pd.text(b.text, { size: 10, after: 5, lineGap: 1.5 });
+    // A run of consecutive bullets is one list, drawn at its first bullet.
+    else if (blocks[i - 1]?.kind !== 'bullet') pd.bullets(bulletRun(blocks, i), { size: 10 });
+  });
   signature(pd, new Lookup(data));
   return finishDocument(pd, title, safeFileName('reglement-interieur', inst.name, version ? version.savedAt.slice(0, 10) : 'modele'));
 }
@@ -69,7 +71,7 @@ export async function renderCharter(data: Datastore, params: GovernanceParams, o
   pd.text(g.charter.intro(ctx), { size: 10, after: 6, lineGap: 1.5 });
   pd.text(g.charter.frame(ctx), { size: 10, after: 6, lineGap: 1.5, face: 'italic' });
   pd.heading(g.charter.principlesHeading, 2);
-  for (const p of g.charter.principles) pd.bullet(p, { size: 10 });
+  pd.bullets(g.charter.principles, { size: 10 });
   pd.y += 4;
   pd.text(g.charter.signedOnce, { size: 9.5, colour: COLOURS.muted, after: 6 });
   const members = lk.sortByProtocol(currentMembers(data, inst.id, today), (m) => {
@@ -95,7 +97,7 @@ export async function renderCharter(data: Datastore, params: GovernanceParams, o
     );
     pd.y += 8;
     pd.text(sheet.body(inst.name), { size: 10, after: 4, lineGap: 1.5 });
-    for (const c of sheet.commitments) pd.bullet(c, { size: 10 });
+    pd.bullets(sheet.commitments, { size: 10 });
     pd.y += 4;
     pd.text(sheet.exclusion, { size: 10, after: 10 });
     if (m.charterSignedAt) pd.text(sheet.signedOn(formatLongDate(m.charterSignedAt)), { size: 9.5, face: 'italic', colour: COLOURS.muted, after: 6 });
@@ -135,7 +137,7 @@ export async function renderCharterReview(data: Datastore, params: GovernancePar
     { labelWidth: 200 },
   );
   pd.heading(g.review.questions, 2);
-  for (const q of g.review.questionList) pd.bullet(q, { size: 10 });
+  pd.bullets(g.review.questionList, { size: 10 });
   pd.heading(g.review.observations, 2);
   if (review) {
     const meeting = review.meetingId ? data.meetings.find((m) => m.id === review.meetingId) : undefined;
@@ -150,4 +152,11 @@ export async function renderCharterReview(data: Datastore, params: GovernancePar
   }
   pd.text(g.review.signature, { size: 10, face: 'bold', indent: pd.width - 200, after: 40 });
   return finishDocument(pd, title, safeFileName('bilan-charte', inst.name, String(year)));
+}
+
+/** The texts of the consecutive bullets starting at `start`. */
+function bulletRun(blocks: RulesBlock[], start: number): string[] {
+  const run: string[] = [];
+  for (let i = start; i < blocks.length && blocks[i].kind === 'bullet'; i++) run.push(blocks[i].text);
+  return run;
 }

@@ -78,7 +78,7 @@ export async function renderMinutes(data: Datastore, params: MinutesParams, opti
     if (ds.length) {
       pd.ensure(40);
       pd.text(t.minutes.decisionsOfItem, { face: 'bold', size: 9, colour: COLOURS.accent, after: 2, indent: 10 });
-      for (const d of ds) pd.bullet(line(d), { size: 9.5, indent: 10 });
+      pd.bullets(ds.map(line), { size: 9.5, indent: 10 });
       pd.y += 3;
     } else if (decisionsOnly) {
       caption(pd, t.minutes.noDecision);
@@ -89,7 +89,7 @@ export async function renderMinutes(data: Datastore, params: MinutesParams, opti
   const orphans = m.decisions.filter((d) => !d.agendaItemId || !items.some((i) => i.id === d.agendaItemId));
   if (orphans.length) {
     pd.heading(t.minutes.otherDecisions, 2);
-    for (const d of orphans) pd.bullet(line(d), { size: 9.5 });
+    pd.bullets(orphans.map(line), { size: 9.5 });
   }
   if (!decisionsOnly && !purged && m.generalNotes.trim()) {
     pd.heading(t.minutes.generalNotes, 1);

@@ -11,9 +11,10 @@ import { finishDocument } from './common';
 import { ConfidentialityFilter } from './confidentiality';
 import { type GeneratedDocument, Lookup, type RenderOptions, safeFileName, yieldToEventLoop } from './data';
 import { distributionBar } from './kit/charts';
+import { type ContentsEntry, drawContents, reserveContents } from './kit/contents';
 import { COLOURS, PdfDoc } from './kit/document';
 import { type Row, table } from './kit/table';
-import { ellipsis, frText } from './kit/typography';
+import { ellipsis } from './kit/typography';
 
 export interface PlanParams {
   /** Strategy period (defaults to the active one). */
@@ -90,9 +91,8 @@ export async function renderPlan(data: Datastore, params: PlanParams, options: R
   pd.doc.page.margins.right = saveRight;
 
   // Contents page, filled at the end once page numbers are known.
-  pd.newPage();
-  const contentsPage = pd.pageCount - 1;
-  const entries: { level: 1 | 2; label: string; page: number }[] = [];
+  const contents = reserveContents(pd);
+  const entries: ContentsEntry[] = [];
 
   const objectivesOf = (axisId: string) => data.objectives.filter((o) => o.axisId === axisId && !o.archived).sort((a, b) => a.order - b.order);
   const byObjective = new Map<string, Action[]>();
@@ -155,30 +155,7 @@ export async function renderPlan(data: Datastore, params: PlanParams, options: R
     table(pd, columns, inbox.map(rowOf), { size: 8 });
   }
 
-  // Fill in the contents page.
-  pd.doc.switchToPage(contentsPage);
-  pd.y = pd.contentTop;
-  pd.text(t.plan.contents, { face: 'bold', size: 16, tag: 'H1', colour: COLOURS.accent, after: 10 });
-  const maxLines = Math.floor((pd.bottom - pd.y) / 15);
-  const shown = entries.length > maxLines ? entries.filter((e) => e.level === 1) : entries;
-  for (const e of shown.slice(0, maxLines)) {
-    const indent = e.level === 1 ? 0 : 18;
-    const size = e.level === 1 ? 10.5 : 9.5;
-    const face = e.level === 1 ? 'bold' : 'regular';
-    const ref = t.plan.pageRef(e.page);
-    const refW = pd.widthOf(ref, 'regular', size);
-    const label = pd.wrap(frText(e.label), pd.width - indent - refW - 40, face, size)[0] ?? '';
-    const labelW = pd.widthOf(label, face, size);
-    pd.drawLine(label, pd.left + indent, pd.y, face, size, COLOURS.ink);
-    const dotsX = pd.left + indent + labelW + 6;
-    const dotsEnd = pd.right - refW - 6;
-    if (dotsEnd > dotsX) {
-      const dotsY = pd.y + size * 0.95;
-      pd.decor((doc) => doc.save().moveTo(dotsX, dotsY).lineTo(dotsEnd, dotsY).lineWidth(0.6).dash(0.6, { space: 2.4 }).strokeColor(COLOURS.faint).stroke().undash().restore());
-    }
-    pd.drawAligned(ref, pd.left, pd.y, pd.width, 'right', 'regular', size, COLOURS.ink);
-    pd.y += e.level === 1 ? 17 : 14;
-  }
+  drawContents(pd, contents, t.plan.contents, entries, t.plan.pageRef);
   options.onProgress?.(1);
   return finishDocument(pd, title, safeFileName('plan-d-actions', period.title));
 }

@@ -12,6 +12,8 @@ export const documents = {
     none: 'Aucun',
     noneFem: 'Aucune',
     continued: 'suite',
+    /** What a contents entry's link says to assistive technologies. */
+    goToPage: (label: string, n: number) => `${label}, page ${n}`,
   },
   marks: {
     /** Left-out notices, shared by the plan, the bilan and the list of members. */

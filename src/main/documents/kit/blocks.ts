@@ -1,4 +1,4 @@
-// Flowing blocks of a document: paragraphs, headings with their bookmarks, label/value fields, bullets, rules and note boxes.
+// Flowing blocks of a document: paragraphs, headings, the outline (bookmarks), label/value fields, rules and note boxes.
 import { documents as t } from '../../../shared/i18n/documents';
 import type { PdfDoc } from './document';
 import { COLOURS, type TextStyle } from './style';
@@ -20,8 +20,14 @@ export function textBlock(pd: PdfDoc, raw: string, style: TextStyle = {}): void 
     }
   };
   if (pd.tags.placed) draw();
-  else pd.tagged(style.tag ?? 'P', draw);
+  else pd.tagged(structureTag(pd, style.tag ?? 'P'), draw);
   pd.y += style.after ?? 4;
+}
+
+/** The structure type of a block: headings (H1–H6) are nested by the tagger without skipping a level. */
+function structureTag(pd: PdfDoc, tag: string): string {
+  const heading = /^H([1-6])$/.exec(tag);
+  return heading ? pd.tags.heading(Number(heading[1])) : tag;
 }
 
 /** Height `text` would take with this style (for keep-together decisions). */
@@ -81,18 +87,6 @@ export function fieldsBlock(pd: PdfDoc, rows: [string, string | undefined][], op
     }
     pd.y += 3;
   }
-}
-
-/** A bulleted list item. */
-export function bulletBlock(pd: PdfDoc, raw: string, style: TextStyle = {}): void {
-  const size = style.size ?? 10;
-  const indent = (style.indent ?? 0) + 12;
-  const lh = pd.lineHeight(size, style.lineGap ?? 1.5);
-  if (pd.y + lh > pd.bottom) pd.newPage();
-  const y = pd.y;
-  // The bullet is a list mark, not text to read: an artifact, as the rules are.
-  pd.artifact(() => pd.drawLine('•', pd.left + indent - 10, y, 'regular', size, style.colour ?? COLOURS.ink));
-  textBlock(pd, raw, { ...style, indent, after: style.after ?? 2 });
 }
 
 /** A thin horizontal rule. */

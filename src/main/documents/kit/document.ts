@@ -1,12 +1,13 @@
 // A document being written: the pdfkit document with its fonts and metadata, geometry, page breaks, drawing of lines and the block API.
 import PDFDocument from 'pdfkit';
 import { documents as t } from '../../../shared/i18n/documents';
-import { bulletBlock, fieldsBlock, headingBlock, measureBlock, noteBlock, Outline, ruleBlock, textBlock } from './blocks';
+import { fieldsBlock, headingBlock, measureBlock, noteBlock, Outline, ruleBlock, textBlock } from './blocks';
 import { FONT, type Face, loadFonts } from './fonts';
 import { drawFooters } from './footer';
 import { drawFrameContent, loadLogo } from './frame';
 import { hasCurrentFont, shareLayoutCache, trimSharedLayouts } from './layout-cache';
 import { drawBidi, RTL, wrapLines } from './line-layout';
+import { bulletBlock, bulletList, listBlock } from './lists';
 import { COLOURS, type DocumentOptions, FOOTER_HEIGHT, HEADER_HEIGHT, BANNER_HEIGHT, MM, type TextStyle } from './style';
 import { StructureTagger } from './tagging';
 import { printable } from './typography';
@@ -244,9 +245,19 @@ export class PdfDoc {
     fieldsBlock(this, rows, opts);
   }
 
-  /** A bulleted list item. */
+  /** A bulleted list item: an item of the list being drawn by `list`, or a list of one item. */
   bullet(raw: string, style: TextStyle = {}): void {
     bulletBlock(this, raw, style);
+  }
+
+  /** Runs `draw` with the bullets it draws tagged as the items of one list. */
+  list<T>(draw: () => T): T {
+    return listBlock(this, draw);
+  }
+
+  /** A bulleted list: one item per text. */
+  bullets(items: readonly string[], style: TextStyle = {}): void {
+    bulletList(this, items, style);
   }
 
   /** A thin horizontal rule. */

@@ -1,6 +1,7 @@
 // Tables for printed documents: header repeated on each page, rows kept whole (split only when taller than a page), wrapped cells.
 import type { Face } from './fonts';
 import { COLOURS, type PdfDoc } from './document';
+import { setAttributes } from './tagging';
 import { frText } from './typography';
 
 export interface Cell {
@@ -59,7 +60,7 @@ interface TableAttributes {
 /** Sets the Table attributes (PDF/UA: header scope, spanned cells) of a TH or TD; pdfkit's options do not cover ColSpan. */
 function cell(pd: PdfDoc, tag: 'TH' | 'TD', parent: PDFKit.PDFStructureElement, attrs: TableAttributes = {}): PDFKit.PDFStructureElement {
   const elem = pd.structure(tag, parent);
-  if (attrs.Scope || attrs.ColSpan) (elem as unknown as { dictionary: { data: Record<string, unknown> } }).dictionary.data.A = { O: 'Table', ...attrs };
+  if (attrs.Scope || attrs.ColSpan) setAttributes(elem, 'Table', { ...attrs });
   return elem;
 }
 

@@ -1,4 +1,9 @@
-// Tagged PDF bookkeeping of one document: the structure tree's current block, artifacts (decoration) and chart figures.
+// Tagged PDF bookkeeping of one document: the structure tree's current block, list, heading level, artifacts and chart figures.
+/** Sets a structure element's attribute object (`/A << /O owner … >>`): table scope and spans, list numbering. */
+export function setAttributes(elem: PDFKit.PDFStructureElement, owner: 'Table' | 'List', attrs: Record<string, string | number | undefined>): void {
+  (elem as unknown as { dictionary: { data: Record<string, unknown> } }).dictionary.data.A = { O: owner, ...attrs };
+}
+
 /**
  * Where the text being drawn goes in the structure tree. Each drawn line is marked content of the current block
  * (a lone line becomes its own paragraph); decoration is an Artifact; a chart is one Figure whose marked content
@@ -14,6 +19,10 @@ export class StructureTagger {
   private figureElem: PDFKit.PDFStructureElement | undefined;
   private figureMarked = false;
   private figureContent: PDFKit.PDFStructureContent | undefined;
+  /** The list (L) receiving list items, while one is being drawn. */
+  private list: PDFKit.PDFStructureElement | undefined;
+  /** Drawn levels of the headings still open (each one below the previous): the headings the next one may nest in. */
+  private openHeadings: number[] = [];
 
   constructor(private readonly doc: PDFKit.PDFDocument) {
     this.root = doc.struct('Document');
@@ -68,6 +77,33 @@ export class StructureTagger {
       return draw();
     } finally {
       [this.block, this.blockTag] = saved;
+    }
+  }
+
+  /**
+   * The structure type for a heading drawn at `level`: one level below the open heading it falls under, so that
+   * levels are never skipped (a level-3 heading straight under a level-1 one is tagged H2, as are its siblings);
+   * its look is left to the caller.
+   */
+  heading(level: number): string {
+    while (this.openHeadings.length && this.openHeadings[this.openHeadings.length - 1] >= level) this.openHeadings.pop();
+    this.openHeadings.push(level);
+    return `H${Math.min(this.openHeadings.length, 6)}`;
+  }
+
+  /** The list being drawn, if any. */
+  get currentList(): PDFKit.PDFStructureElement | undefined {
+    return this.list;
+  }
+
+  /** Runs `draw` with `list` (an L element) receiving the list items drawn meanwhile. */
+  inList<T>(list: PDFKit.PDFStructureElement, draw: () => T): T {
+    const saved = this.list;
+    this.list = list;
+    try {
+      return draw();
+    } finally {
+      this.list = saved;
     }
   }
 
