@@ -80,6 +80,7 @@ export const common = {
     paletteMove: 'Dans la recherche : passer d’un résultat à l’autre',
     paletteOpen: 'Dans la recherche : ouvrir le résultat choisi',
     or: 'ou',
+    addAgendaItem: 'Sur la page d’une réunion : ajouter un point à l’ordre du jour',
     liveNote: 'La séance en direct a ses propres raccourcis, affichés dans son panneau « Raccourcis ».',
   },
   comingSoon: 'Cette section arrive dans une prochaine version. Elle n’est pas encore utilisable.',

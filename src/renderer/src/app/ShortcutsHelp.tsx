@@ -18,6 +18,7 @@ const ROWS: { keys: string[][]; label: string }[] = [
   { keys: [['Échap']], label: S.close },
   { keys: [['↑'], ['↓']], label: S.paletteMove },
   { keys: [['Entrée']], label: S.paletteOpen },
+  { keys: [['Ctrl', 'Maj', 'P']], label: S.addAgendaItem },
 ];
 
 function isTyping(target: EventTarget | null): boolean {

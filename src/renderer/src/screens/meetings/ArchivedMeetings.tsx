@@ -9,7 +9,7 @@ import { api, useQuery } from '../../api';
 import { EmptyState } from '../../components/EmptyState';
 import { PageHeader } from '../../components/PageHeader';
 import { ConfidentialityBadge, MeetingStatusBadge } from './badges';
-import { DocumentButtons } from './MeetingScreen';
+import { DocumentButtons } from './meeting/DocumentButtons';
 import { WideTable } from '../../components/WideTable';
 
 const L = fr.meetings.ui;

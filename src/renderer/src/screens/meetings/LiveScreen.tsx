@@ -5,17 +5,15 @@ import {
   IconAlertTriangle,
   IconArrowLeft,
   IconBolt,
-  IconCircleCheck,
   IconClockPause,
   IconClockPlay,
   IconKeyboard,
   IconListCheck,
-  IconLoader,
   IconShieldLock,
   IconUserCheck,
   IconUserPlus,
 } from '@tabler/icons-react';
-import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import { useRef, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import type { InviteeRow, MeetingDetail } from '../../../../shared/contract/meetings';
 import { formatLongDate, formatTime } from '../../../../shared/format';
@@ -24,55 +22,17 @@ import { api, call, useQuery } from '../../api';
 import { DateField, INVALID_DATE } from '../../components/DateField';
 import { links } from '../../app/registry';
 import { ConfidentialityBadge, MeetingStatusBadge, nowClock } from './badges';
-import { CaptureDialog } from './CaptureDialog';
+import { CaptureDialog } from './live/CaptureDialog';
 import { FollowUpPanel } from './FollowUpPanel';
-import { ItemTimer, LiveAgenda, TimerAnnouncer } from './LiveAgenda';
+import { ItemTimer, LiveAgenda, TimerAnnouncer } from './live/LiveAgenda';
 import { NotesEditor } from './NotesEditor';
-import { GENERAL, NotesAutosaver, type NotesSaveState } from './notesAutosave';
-import { TeamNotesNotice } from './TeamNotesNotice';
+import { GENERAL } from './notesAutosave';
+import { NotesSaveIndicator } from './NotesSaveIndicator';
+import { useNotesAutosaver } from './useNotesAutosaver';
+import { TeamNotesNotice } from './live/TeamNotesNotice';
 import { TextsLocked } from '../vault/TextsLocked';
 
 const L = fr.meetings.ui;
-
-/** One autosaver per meeting for the screen's lifetime; flushed on leave and before the window closes. */
-export function useNotesAutosaver(meetingId: string): NotesAutosaver {
-  const saver = useMemo(() => new NotesAutosaver(meetingId, (i) => api().meetings.saveNotes(i)), [meetingId]);
-  useEffect(() => {
-    const beforeUnload = (e: BeforeUnloadEvent) => {
-      void saver.flush();
-      if (saver.hasUnsaved) e.preventDefault();
-    };
-    const hidden = () => document.visibilityState === 'hidden' && void saver.flush();
-    window.addEventListener('beforeunload', beforeUnload);
-    document.addEventListener('visibilitychange', hidden);
-    return () => {
-      window.removeEventListener('beforeunload', beforeUnload);
-      document.removeEventListener('visibilitychange', hidden);
-      void saver.flush();
-    };
-  }, [saver]);
-  return saver;
-}
-
-export function NotesSaveIndicator({ saver }: { saver: NotesAutosaver }) {
-  const state = useSyncExternalStore<NotesSaveState>(
-    (l) => saver.subscribe(l),
-    () => saver.current,
-  );
-  const map = {
-    saved: { color: 'teal', icon: <IconCircleCheck size={14} />, label: L.save.saved },
-    pending: { color: 'gray', icon: <IconLoader size={14} />, label: L.save.pending },
-    saving: { color: 'blue', icon: <Loader size={10} />, label: L.save.saving },
-    error: { color: 'red', icon: <IconAlertTriangle size={14} />, label: L.save.error },
-  }[state.status];
-  return (
-    <Tooltip label={state.message ?? map.label} disabled={state.status !== 'error'}>
-      <Badge color={map.color} variant="light" leftSection={map.icon} style={{ textTransform: 'none' }} role="status" aria-live="polite" data-testid="notes-save-state" onClick={() => state.status === 'error' && void saver.flush()}>
-        {map.label}
-      </Badge>
-    </Tooltip>
-  );
-}
 
 function CheckIn({ detail, inputRef }: { detail: MeetingDetail; inputRef: React.RefObject<HTMLInputElement | null> }) {
   const { meeting, invitees } = detail;

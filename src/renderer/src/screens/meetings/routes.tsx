@@ -4,7 +4,7 @@ import { fr } from '../../../../shared/i18n';
 import { ArchivedMeetingScreen } from './ArchivedMeetings';
 import { DecisionsScreen } from './DecisionsScreen';
 import { LiveScreen } from './LiveScreen';
-import { MeetingScreen } from './MeetingScreen';
+import { MeetingScreen } from './meeting/MeetingScreen';
 import { MeetingsScreen } from './MeetingsScreen';
 
 export const routes: AppRoute[] = [

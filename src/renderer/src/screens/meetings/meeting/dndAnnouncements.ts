@@ -1,7 +1,7 @@
 // French screen-reader announcements for dragging agenda items with @dnd-kit: item titles and positions, never internal ids.
 import type { Announcements, DndContextProps, UniqueIdentifier } from '@dnd-kit/core';
-import { fr } from '../../../../shared/i18n';
-import type { AgendaItem } from '../../../../shared/model';
+import { fr } from '../../../../../shared/i18n';
+import type { AgendaItem } from '../../../../../shared/model';
 
 const D = fr.a11y.dnd;
 

@@ -1,8 +1,8 @@
 // In team mode, the live séance says that one person writes an item's notes at a time, and that notes typed offline wait on this computer.
 import { Alert } from '@mantine/core';
 import { IconUsers } from '@tabler/icons-react';
-import { fr } from '../../../../shared/i18n';
-import { useTeamStatus } from '../../app/teamStatus';
+import { fr } from '../../../../../shared/i18n';
+import { useTeamStatus } from '../../../app/teamStatus';
 
 export function TeamNotesNotice() {
   const status = useTeamStatus();

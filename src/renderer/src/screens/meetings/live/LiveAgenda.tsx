@@ -2,9 +2,9 @@
 import { Button, Group, Kbd, Paper, ScrollArea, Stack, Text, UnstyledButton, VisuallyHidden } from '@mantine/core';
 import { IconCheck, IconChevronDown, IconChevronUp } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
-import { fr } from '../../../../shared/i18n';
-import type { AgendaItem } from '../../../../shared/model';
-import { formatClock } from './badges';
+import { fr } from '../../../../../shared/i18n';
+import type { AgendaItem } from '../../../../../shared/model';
+import { formatClock } from '../badges';
 
 const L = fr.meetings.ui;
 

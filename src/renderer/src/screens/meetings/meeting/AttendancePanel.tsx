@@ -2,12 +2,12 @@
 import { ActionIcon, Alert, Badge, Button, Group, Modal, Paper, SegmentedControl, Select, Stack, Table, Text, TextInput, Tooltip } from '@mantine/core';
 import { IconAlertTriangle, IconRefresh, IconTrash, IconUserPlus } from '@tabler/icons-react';
 import { useState } from 'react';
-import type { InviteeRow, MeetingDetail } from '../../../../shared/contract/meetings';
-import { fr } from '../../../../shared/i18n';
-import type { AttendanceStatus } from '../../../../shared/model';
-import { api, ApiError, call, useQuery } from '../../api';
-import { TimeField } from '../../components/TimeField';
-import { WideTable } from '../../components/WideTable';
+import type { InviteeRow, MeetingDetail } from '../../../../../shared/contract/meetings';
+import { fr } from '../../../../../shared/i18n';
+import type { AttendanceStatus } from '../../../../../shared/model';
+import { api, ApiError, call, useQuery } from '../../../api';
+import { TimeField } from '../../../components/TimeField';
+import { WideTable } from '../../../components/WideTable';
 
 const L = fr.meetings.ui;
 const STATUSES: AttendanceStatus[] = ['present', 'excused', 'absent', 'represented'];

@@ -2,11 +2,11 @@
 import { Alert, Button, Group, Kbd, Modal, NumberInput, SegmentedControl, Select, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useEffect, useMemo, useState } from 'react';
-import { fr } from '../../../../shared/i18n';
-import type { ActionStatus } from '../../../../shared/model';
-import { api, ApiError, call, useQuery } from '../../api';
-import { DateField, INVALID_DATE } from '../../components/DateField';
-import { useQuickSituation } from '../register/QuickSituation';
+import { fr } from '../../../../../shared/i18n';
+import type { ActionStatus } from '../../../../../shared/model';
+import { api, ApiError, call, useQuery } from '../../../api';
+import { DateField, INVALID_DATE } from '../../../components/DateField';
+import { useQuickSituation } from '../../register/QuickSituation';
 
 const L = fr.meetings.ui;
 const INBOX = '__inbox__';

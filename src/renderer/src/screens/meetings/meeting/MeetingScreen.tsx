@@ -1,0 +1,15 @@
+// Page of one meeting (/reunions/:id): loads it, asks for the coffre when its texts are locked, then lays out the page.
+import { Alert, Loader } from '@mantine/core';
+import { useParams } from 'react-router';
+import { api, useQuery } from '../../../api';
+import { TextsLocked } from '../../vault/TextsLocked';
+import { MeetingPage } from './MeetingPage';
+
+export function MeetingScreen() {
+  const { id = '' } = useParams();
+  const q = useQuery(() => api().meetings.get({ id }), [id]);
+  const detail = q.data;
+  if (!detail) return q.error ? <Alert color="red">{q.error.message}</Alert> : <Loader />;
+  if (detail.textsLocked) return <TextsLocked onUnlocked={q.reload} />;
+  return <MeetingPage detail={detail} />;
+}
