@@ -81,6 +81,14 @@ export function keepGenerated(doc: GeneratedDocument): GeneratedInfo {
   return { token, pages: doc.pages, title: doc.title, suggestedName: doc.suggestedName, warnings: doc.warnings };
 }
 
+/** Forgets a document (the team server moves it to its database, where every server process finds it). */
+export function forgetGenerated(token: string): void {
+  const e = entries.get(token);
+  if (!e) return;
+  entries.delete(token);
+  rmSync(e.dir, { recursive: true, force: true });
+}
+
 export function documentBytes(token: string): Uint8Array {
   const buf = readFileSync(entry(token).file);
   return new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);

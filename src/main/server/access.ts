@@ -15,6 +15,8 @@ export const COORDINATOR_ONLY: ReadonlySet<string> = new Set<ChannelName>([
   'backups:restore',
   'app:restoreFromFile',
   'audit:list',
+  // The whole council's data, archived periods included (not reduced to a per-account view).
+  'sharing:exportBackup',
 ]);
 
 /** Channels that only make sense on the coordinator's own computer (windows, local files, the local app). */

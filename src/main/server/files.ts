@@ -1,14 +1,17 @@
-// Exports and imports for desktop clients: the server builds the file (or reads one sent by the client) in a temporary folder, the client saves it where its user chooses.
+// Exports and imports for desktops and browsers: the server builds the file (or reads one sent by the client) in a temporary folder,
+// keeps it in the database for its owner (downloads.ts), and the client fetches it to save it where its user chooses.
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type pg from 'pg';
 import { z } from 'zod';
 import type { ChannelName } from '../../shared/contract';
 import { team } from '../../shared/i18n/team';
 import type { Result } from '../../shared/result';
 import type { Platform } from '../services/context';
 import { isFileChannel } from '../team/channels';
+import { contentTypeOf, EXPORT_TTL_MS, putDownload } from './downloads';
 
 type RunChannel = (req: FastifyRequest, reply: FastifyReply, name: string, body: unknown, platform: Platform) => Promise<Result<unknown> | undefined>;
 
@@ -18,10 +21,14 @@ const FileBody = z.object({
   upload: z.object({ name: z.string().min(1).max(300), base64: z.string().max(28_000_000) }).strict().optional(),
 });
 
-/** What the client receives: the channel's result, and the file to save if the channel produced one. */
+/**
+ * What the client receives: the channel's result and, if the channel produced a file, its token for
+ * `GET /api/downloads/<token>` (any server process, this account only, once) and the server's temporary path
+ * that the result's message mentions (`placeholder`), to be replaced by where the file is saved.
+ */
 export interface FileAnswer {
   result: Result<unknown>;
-  file?: { suggestedName: string; filters: { name: string; extensions: string[] }[]; base64: string; placeholder: string; open: boolean };
+  file?: { suggestedName: string; filters: { name: string; extensions: string[] }[]; token: string; size: number; placeholder: string; open: boolean };
 }
 
 /** Uploaded imports stay readable for an hour (a backup import reads its file again when applied), then are removed. */
@@ -40,7 +47,7 @@ function uploadsDir(): string {
 
 const safeName = (name: string) => basename(name).replace(/[^\p{L}\p{N} ._()-]/gu, '_').slice(0, 150) || 'fichier';
 
-export function registerFileRoutes(app: FastifyInstance, run: RunChannel): void {
+export function registerFileRoutes(app: FastifyInstance, run: RunChannel, pool: pg.Pool): void {
   app.post<{ Params: { domain: string; verb: string } }>('/api/files/:domain/:verb', async (req, reply) => {
     const name = `${req.params.domain}:${req.params.verb}`;
     const body = FileBody.safeParse(req.body ?? {});
@@ -72,7 +79,9 @@ export function registerFileRoutes(app: FastifyInstance, run: RunChannel): void 
       if (result === undefined) return reply;
       const answer: FileAnswer = { result };
       if (result.ok && saved) {
-        answer.file = { suggestedName: saved.suggestedName, filters: saved.filters, base64: readFileSync(saved.path).toString('base64'), placeholder: saved.path, open };
+        const bytes = readFileSync(saved.path);
+        const token = await putDownload(pool, { userId: req.account!.id, fileName: saved.suggestedName, contentType: contentTypeOf(saved.suggestedName), bytes, once: true, ttlMs: EXPORT_TTL_MS });
+        answer.file = { suggestedName: saved.suggestedName, filters: saved.filters, token, size: bytes.length, placeholder: saved.path, open };
       }
       return reply.send(answer);
     } finally {

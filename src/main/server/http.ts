@@ -10,7 +10,8 @@ import { contract, type ChannelName } from '../../shared/contract';
 import { AuditFilters } from '../../shared/contract/audit';
 import { team } from '../../shared/i18n/team';
 import { formatDate, formatTime } from '../../shared/format';
-import { DomainError, fail, type Result } from '../../shared/result';
+import { DomainError, fail, ok, type Result } from '../../shared/result';
+import type { GeneratedInfo } from '../../shared/contract/documents';
 import { SECURITY_HEADERS } from '../app/csp';
 import { createInvoker, handlers } from '../ipc/handlers';
 import { createContext, type Platform } from '../services/context';
@@ -24,6 +25,8 @@ import { confidentialView, COORDINATOR_ONLY, DESKTOP_ONLY } from './access';
 import { guardedRun, type GuardRefusal } from './confidential-guard';
 import { HANDOVER_HEADER } from '../team/handover';
 import { registerFileRoutes } from './files';
+import { documentBytesAnswer, keepServerDocument, registerDownloadRoutes } from './downloads';
+import { isDocumentGeneration } from '../team/channels';
 import type { TeamStore } from './team-store';
 
 export interface ServerOptions {
@@ -156,7 +159,7 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
     const ctx = createContext(opts.store, platform, now);
     // One undo list per account in this process: « Annuler » and an import's preview then « Appliquer » span requests.
     ctx.trash = trashOf(account.id);
-    ctx.team = { audit: (f) => queryAudit(opts.pool, f) };
+    ctx.team = { audit: (f) => queryAudit(opts.pool, f), mainFile: () => Buffer.from(JSON.stringify(opts.store.data)) };
     const invoke = createInvoker(ctx, handlers, (e) => opts.log?.('channel.error', { channel, message: (e as Error).message }));
     const writer = { userId: account.id, displayName: account.displayName };
     // Confidential meetings' texts: judged inside the request, on the state caught up with the other processes.
@@ -178,16 +181,17 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
   };
 
   app.post<{ Params: { domain: string; verb: string } }>('/api/:domain/:verb', async (req, reply) => {
-    const value = await runChannel(req, reply, `${req.params.domain}:${req.params.verb}`, req.body);
+    const name = `${req.params.domain}:${req.params.verb}`;
+    // Generated PDFs live in the database (any process serves them, to their owner only); GET /api/downloads/<token> too.
+    if (name === 'documents:bytes') return reply.send(await documentBytesAnswer(opts.pool, req.account!.id, req.body));
+    const value = await runChannel(req, reply, name, req.body);
     if (value === undefined) return reply;
-    // A document's bytes as the file itself when asked for (the desktop client), instead of a JSON array of numbers.
-    if (value.ok && value.value instanceof Uint8Array && String(req.headers.accept ?? '').includes('application/pdf')) {
-      return reply.type('application/pdf').send(Buffer.from(value.value.buffer, value.value.byteOffset, value.value.byteLength));
-    }
+    if (value.ok && isDocumentGeneration(name as ChannelName)) return reply.send(ok(await keepServerDocument(opts.pool, req.account!.id, value.value as GeneratedInfo)));
     return reply.send(value);
   });
 
-  registerFileRoutes(app, runChannel);
+  registerFileRoutes(app, runChannel, opts.pool);
+  registerDownloadRoutes(app, opts.pool);
 
   // ---- the renderer, for colleagues working from a browser ----
   if (opts.rendererDir && existsSync(opts.rendererDir)) {

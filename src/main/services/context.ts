@@ -45,7 +45,11 @@ export interface ServiceContext {
   /** The protected store (register, confidential meeting texts); absent where no vault is wired (team server). */
   vault?: ProtectedAccess;
   /** Team-server features outside the document (the audit log); absent in the local app. */
-  team?: { audit(filters: AuditFilters): Promise<AuditPage> };
+  team?: {
+    audit(filters: AuditFilters): Promise<AuditPage>;
+    /** The live document as the main file of a backup (the server has no such file). */
+    mainFile?(): Uint8Array;
+  };
   /** Replaces the store (restore, another data folder). */
   replaceStore?(store: Store): void;
 }

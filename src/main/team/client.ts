@@ -62,7 +62,7 @@ export class TeamClient {
     this.config = readConfig(options.dir);
     this.queue = new NotesQueue(options.dir);
     this.now = options.now ?? (() => new Date());
-    this.files = new FileTransfers(options.platform, (path, body) => this.post(path, body));
+    this.files = new FileTransfers(options.platform, (method, path, body) => this.toServer(method, path, body));
   }
 
   /** The invoker the preload reaches: the same interface as the local one. */
@@ -191,9 +191,9 @@ export class TeamClient {
     }
   }
 
-  /** The server keeps its PDF under its own token: fetch the bytes and keep them here under a local one. */
+  /** The server keeps its PDF under its own token (any server process serves it): fetch the bytes and keep them here under a local one. */
   private async download(conn: TeamConnection, info: GeneratedInfo): Promise<Result<unknown>> {
-    const r = await this.request(conn.server, 'POST', '/api/documents/bytes', JSON.stringify({ token: info.token }), conn.token, { accept: 'application/pdf' });
+    const r = await this.request(conn.server, 'GET', `/api/downloads/${info.token}`, undefined, conn.token);
     if (r.status !== 200 || !String(r.headers['content-type'] ?? '').startsWith('application/pdf')) {
       const refusal = parseResult(r.body);
       return refusal.ok ? fail('io', team.desktop.errors.badResponse) : refusal;
@@ -206,11 +206,11 @@ export class TeamClient {
     return offlineAnswer(this.state, channel, cached && { value: withQueuedNotes(channel, cached.value, this.queue, conn.server, conn.email) }, conn.server);
   }
 
-  /** POST to the current server for the file transfers. */
-  private post(path: string, body: string): Promise<HttpAnswer> {
+  /** A request to the current server, for the file transfers. */
+  private toServer(method: 'GET' | 'POST' | 'DELETE', path: string, body?: string): Promise<HttpAnswer> {
     const conn = this.config.connection;
     if (!conn) throw new Unreachable();
-    return this.request(conn.server, 'POST', path, body, conn.token);
+    return this.request(conn.server, method, path, body, conn.token);
   }
 
   /** One request with the pinned certificate; failures move the state (offline, certificate) and throw Unreachable. */

@@ -1,4 +1,5 @@
-// Exports and imports in team mode: the server produces the file, this computer's dialog chooses where it goes (or which file is sent for an import).
+// Exports and imports in team mode: the server produces the file (fetched by token from GET /api/downloads, like a browser does),
+// this computer's dialog chooses where it goes (or which file is sent for an import).
 import { readFileSync, statSync } from 'node:fs';
 import { z } from 'zod';
 import type { ChannelName } from '../../shared/contract';
@@ -19,7 +20,8 @@ const FileAnswerSchema = z.object({
     .object({
       suggestedName: z.string().min(1).max(300),
       filters: z.array(z.object({ name: z.string().max(200), extensions: z.array(z.string().max(20)).max(20) })).max(20),
-      base64: z.string(),
+      token: z.string().regex(/^[a-f0-9]{40}$/),
+      size: z.number().int().min(0),
       placeholder: z.string().min(1).max(2000),
       open: z.boolean(),
     })
@@ -38,7 +40,7 @@ function relocate(value: unknown, from: string, to: string): unknown {
 export class FileTransfers {
   constructor(
     private readonly platform: FilePlatform | undefined,
-    private readonly post: (path: string, body: string) => Promise<HttpAnswer>,
+    private readonly request: (method: 'GET' | 'POST' | 'DELETE', path: string, body?: string) => Promise<HttpAnswer>,
   ) {}
 
   async run(channel: ChannelName, input: unknown): Promise<Result<unknown>> {
@@ -51,7 +53,7 @@ export class FileTransfers {
       if (statSync(file).size > MAX_UPLOAD) return fail('invalid_input', team.desktop.errors.uploadTooLarge);
       upload = { name: file.split(/[\\/]/).pop() ?? 'fichier', base64: readFileSync(file).toString('base64') };
     }
-    const r = await this.post(`/api/files/${channel.replace(':', '/')}`, JSON.stringify({ input, ...(upload ? { upload } : {}) }));
+    const r = await this.request('POST', `/api/files/${channel.replace(':', '/')}`, JSON.stringify({ input, ...(upload ? { upload } : {}) }));
     let answer;
     try {
       answer = FileAnswerSchema.safeParse(JSON.parse(r.body.toString('utf8')));
@@ -64,8 +66,17 @@ export class FileTransfers {
     if (!result.ok || !file) return result;
     if (!this.platform?.chooseSavePath) return fail('internal', team.desktop.errors.noDialogs);
     const path = await this.platform.chooseSavePath(file.suggestedName, file.filters);
-    if (!path) return ok({ ...(result.value as object), path: undefined, cancelled: true, message: sharing.dialog.cancelled });
-    writeFileDurable(path, Buffer.from(file.base64, 'base64'));
+    if (!path) {
+      // Not fetched: the server drops it now rather than at its expiry.
+      await this.request('DELETE', `/api/downloads/${file.token}`).catch(() => undefined);
+      return ok({ ...(result.value as object), path: undefined, cancelled: true, message: sharing.dialog.cancelled });
+    }
+    const bytes = await this.request('GET', `/api/downloads/${file.token}`);
+    if (bytes.status !== 200 || bytes.body.length !== file.size) {
+      const refusal = parseResult(bytes.body);
+      return refusal.ok ? fail('io', team.desktop.errors.badResponse) : refusal;
+    }
+    writeFileDurable(path, bytes.body);
     if (file.open && this.platform.openPath) await this.platform.openPath(path);
     return ok(relocate(result.value, file.placeholder, path));
   }

@@ -1,6 +1,7 @@
-// Team mode in the browser against a real `clspd serve` on a throwaway PostgreSQL: login, two colleagues editing the same action and meeting, conflicts, audit log, expiry; axe on the login and audit screens.
+// Team mode in the browser against a real `clspd serve` on a throwaway PostgreSQL: login, two colleagues editing the same action and meeting, conflicts, audit log, exports and PDFs downloaded, expiry; axe on the login and audit screens.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test, expect, type Browser, type Page } from '@playwright/test';
 import pg from 'pg';
@@ -206,6 +207,40 @@ test('audit log: the coordinator reads it (axe); it is hidden from staff and ref
   await expect(agnes.getByRole('button', { name: /Connecté : Agnès Martin/ })).toBeVisible({ timeout: 20_000 });
   await agnes.goto('/#/equipe/journal');
   await expect(agnes.getByRole('alert')).toContainText('Votre rôle ne permet pas cette opération');
+  await agnes.context().close();
+});
+
+test('exports and PDFs in the browser: produced by the server, downloaded under their French name', async ({ browser }) => {
+  test.setTimeout(120_000);
+  const agnes = await login(browser, 'agnes@valmont.fr');
+  await expect(agnes.getByRole('button', { name: /Connecté : Agnès Martin/ })).toBeVisible({ timeout: 20_000 });
+  await agnes.goto('/#/partage');
+  await expect(agnes.getByRole('heading', { name: 'Partage' })).toBeVisible();
+  await agnes.getByRole('button', { name: 'Exporter un tableau…' }).first().click();
+  const dialog = agnes.getByRole('dialog', { name: 'Exporter' });
+  await dialog.getByRole('combobox', { name: 'Tableau' }).click();
+  await agnes.getByRole('option', { name: /Partenaires/ }).first().click();
+  await dialog.getByText('Tableau simple, pour tout tableur (point-virgule)').click();
+  const csvDownload = agnes.waitForEvent('download');
+  await dialog.getByRole('button', { name: 'Enregistrer sous…' }).click();
+  const csv = await csvDownload;
+  expect(csv.suggestedFilename()).toMatch(/\.csv$/);
+  await expect(dialog.getByRole('status')).toContainText(`Fichier téléchargé : « ${csv.suggestedFilename()} »`);
+  const csvPath = await csv.path();
+  expect(readFileSync(csvPath, 'utf8')).toContain(demo.organisations[0]!.name);
+  // Fetched once: the server no longer keeps it.
+  expect((await pool.query('SELECT 1 FROM downloads WHERE file_name = $1', [csv.suggestedFilename()])).rowCount).toBe(0);
+  await dialog.getByRole('button', { name: 'Fermer' }).first().click().catch(() => undefined);
+
+  await agnes.goto('/#/documents');
+  await agnes.getByTestId('doc-kind-plan').click();
+  await agnes.getByTestId('doc-generate').click();
+  await expect(agnes.getByTestId('pdf-page').first()).toBeVisible({ timeout: 60_000 });
+  const pdfDownload = agnes.waitForEvent('download');
+  await agnes.getByTestId('doc-save').click();
+  const pdf = await pdfDownload;
+  expect(pdf.suggestedFilename()).toMatch(/\.pdf$/);
+  expect(readFileSync(await pdf.path()).subarray(0, 5).toString()).toBe('%PDF-');
   await agnes.context().close();
 });
 

@@ -85,6 +85,24 @@ export const DB_MIGRATIONS: DbMigration[] = [
       CREATE INDEX audit_log_at ON audit_log (at);
     `,
   },
+  {
+    version: 2,
+    sql: `
+      -- Files produced by the server (PDF documents, exports), fetched by token from any server process;
+      -- only the owner account gets them, and they go at expiry (exports: at their first download).
+      CREATE TABLE downloads (
+        token_hash text PRIMARY KEY,
+        user_id text NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+        file_name text NOT NULL,
+        content_type text NOT NULL,
+        bytes bytea NOT NULL,
+        once boolean NOT NULL,
+        created_at timestamptz NOT NULL DEFAULT now(),
+        expires_at timestamptz NOT NULL
+      );
+      CREATE INDEX downloads_expires ON downloads (expires_at);
+    `,
+  },
 ];
 
 /** Applies the missing migrations, one transaction each, under an advisory lock. Returns the versions applied. */

@@ -25,11 +25,14 @@ export interface BackupCounts {
   actions: number;
 }
 
-/** The folder's whole state (live data, archived periods, protected store still encrypted) in one backup file. */
-export async function exportBackup(store: DataStore, now: Date): Promise<BackupExport> {
+/**
+ * The folder's whole state (live data, archived periods, protected store still encrypted) in one backup file.
+ * `main`: the live document's bytes when they are not a file of the folder (the team server keeps them in PostgreSQL).
+ */
+export async function exportBackup(store: DataStore, now: Date, main?: Uint8Array): Promise<BackupExport> {
   await store.flush();
   if (!store.isReady) throw new DomainError('io', t.nothingToSave);
-  const files = readState(store.dataDir);
+  const files = readState(store.dataDir, main);
   const data = encodeBackup(files, { createdAt: now, reason: 'export' });
   // The file is read back with the restore's own checks before it is handed over: what is saved can be restored.
   const decoded = decodeBackup(Buffer.from(data), (text, label) => inspectText(text, label));

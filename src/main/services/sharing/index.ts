@@ -147,7 +147,7 @@ export async function exportMinutesDocx(ctx: ServiceContext, meetingId: string):
 
 /** The complete backup (live data, archived periods, protected store still encrypted), as `clspd backup` writes it. */
 export async function exportJsonBackup(ctx: ServiceContext): Promise<ExportFile> {
-  const b = await exportBackup(ctx.store, ctx.now());
+  const b = await exportBackup(ctx.store, ctx.now(), ctx.team?.mainFile?.());
   return {
     data: Buffer.from(b.data),
     suggestedName: `${backupText.fileName}-${ctx.now().toISOString().slice(0, 10)}.zip`,

@@ -69,6 +69,16 @@ export async function request(method: 'GET' | 'POST' | 'DELETE', path: string, b
   return fetch(path, { method, headers, credentials: 'same-origin', cache: 'no-store', body: body === undefined ? undefined : JSON.stringify(body) });
 }
 
+/** The session ended (401): back to the login screen. */
+export function notifyExpired(): void {
+  for (const l of link.expiredListeners) l();
+}
+
+/** Learns the server's last commit from a response (and whether it was this browser's own write). */
+export function learnFromResponse(r: Response): void {
+  if (r.headers.has(SEQ_HEADER)) learnSeq(Number(r.headers.get(SEQ_HEADER)), r.headers.get(WROTE_HEADER) === '1');
+}
+
 /** Calls one contract channel: `POST /api/<domain>/<verb>` → its Result. Never throws. */
 export async function invokeHttp(channel: string, input: unknown): Promise<Result<unknown>> {
   const [domain, verb] = channel.split(':');
@@ -78,9 +88,8 @@ export async function invokeHttp(channel: string, input: unknown): Promise<Resul
   } catch {
     return failure({ code: 'io', message: team.web.unreachable });
   }
-  const seq = Number(r.headers.get(SEQ_HEADER));
   if (r.status === 401) {
-    for (const l of link.expiredListeners) l();
+    notifyExpired();
     return failure({ code: 'forbidden', message: team.web.expired });
   }
   let parsed: unknown;
@@ -89,7 +98,7 @@ export async function invokeHttp(channel: string, input: unknown): Promise<Resul
   } catch {
     return failure({ code: 'io', message: team.web.unreachable });
   }
-  if (r.headers.has(SEQ_HEADER)) learnSeq(seq, r.headers.get(WROTE_HEADER) === '1');
+  learnFromResponse(r);
   if (parsed && typeof parsed === 'object' && 'ok' in parsed) return parsed as Result<unknown>;
   return failure({ code: 'io', message: team.web.unreachable });
 }

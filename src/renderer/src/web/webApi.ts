@@ -1,8 +1,9 @@
-// window.api for a browser served by the team server: every channel over HTTP; what needs the desktop is explained or downloaded.
+// window.api for a browser served by the team server: every channel over HTTP; files the server produces are downloaded,
+// what needs the desktop (file pickers, local folder, windows) is explained.
 import { buildApi, type Api, type ChannelName } from '../../../shared/contract';
 import { team } from '../../../shared/i18n/team';
 import type { Result } from '../../../shared/result';
-import { toBytes } from '../screens/documents/bytes';
+import { EXPORT_CHANNELS, fetchFile, runExport, saveToDownloads } from './downloads';
 import { invokeHttp } from './transport';
 
 /**
@@ -23,13 +24,6 @@ const DESKTOP_ONLY: ReadonlySet<string> = new Set<ChannelName>([
   'backups:restore',
   'documents:open',
   'documents:showInFolder',
-  'sharing:exportTable',
-  'sharing:exportIcs',
-  'sharing:prepareEmail',
-  'sharing:exportMinutesDocx',
-  'sharing:exportDossier',
-  'sharing:exportBackup',
-  'sharing:exportUpdatePack',
   'sharing:previewImport',
   'actions:addAttachment',
   'actions:openAttachment',
@@ -38,28 +32,18 @@ const DESKTOP_ONLY: ReadonlySet<string> = new Set<ChannelName>([
 /** Names the server suggested for generated documents, to name the download. */
 const suggestedNames = new Map<string, string>();
 
-function download(bytes: Uint8Array, name: string): void {
-  const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type: 'application/pdf' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  a.rel = 'noopener';
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
-}
-
 async function invoke(channel: ChannelName, input: unknown): Promise<Result<unknown>> {
   if (DESKTOP_ONLY.has(channel)) return { ok: false, error: { code: 'forbidden', message: team.web.desktopOnly } };
-  if (channel === 'documents:saveAs') {
-    // « Enregistrer sous… » in a browser: the server's PDF, downloaded where the browser saves files.
+  // Exports: the server produces the file, the browser downloads it (same route as the desktop's).
+  if (EXPORT_CHANNELS.has(channel)) return runExport(channel, input);
+  if (channel === 'documents:bytes' || channel === 'documents:saveAs') {
+    // The PDF the server keeps for this account: shown in the preview, or (« Enregistrer sous… ») downloaded.
     const token = (input as { token: string }).token;
-    const bytes = await invokeHttp('documents:bytes', { token });
-    if (!bytes.ok) return bytes;
-    const name = suggestedNames.get(token) ?? 'document.pdf';
-    download(toBytes(bytes.value), name);
-    return { ok: true, value: { saved: true, path: name } };
+    const file = await fetchFile(token, suggestedNames.get(token) ?? 'document.pdf');
+    if (!file.ok) return file;
+    if (channel === 'documents:bytes') return { ok: true, value: file.value.bytes };
+    saveToDownloads(file.value.bytes, file.value.name, 'application/pdf');
+    return { ok: true, value: { saved: true, path: file.value.name } };
   }
   const r = await invokeHttp(channel, input);
   if (r.ok && channel.startsWith('documents:') && r.value && typeof r.value === 'object' && 'token' in r.value && 'suggestedName' in r.value) {
