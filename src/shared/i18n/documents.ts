@@ -292,6 +292,7 @@ export const documents = {
     axesColumns: { axis: 'Axe', actions: 'Actions', progress: 'Avancement', late: 'En retard', obtained: 'Financements obtenus' },
     noPeriod: (year: number) => `Aucune stratégie territoriale ne couvre l’année ${year}.`,
     lateActions: 'Actions en retard',
+    moreLate: (n: number) => `… et ${n} autres`,
   },
   members: {
     title: 'Liste des membres',
