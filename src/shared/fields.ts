@@ -22,6 +22,11 @@ export function isCalendarDate(s: string): boolean {
   return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
 }
 
+/** A span whose end is before its start (both dates `AAAA-MM-JJ`): the rule the forms and the services share. */
+export function endsBeforeStart(start: string | undefined, end: string | undefined): boolean {
+  return !!start && !!end && ISO_DATE_RE.test(start) && ISO_DATE_RE.test(end) && end < start;
+}
+
 // ---------- stored and input alike ----------
 /** Identifier of a record (stored, and sent back by the screens). */
 export const Id = z.string({ error: m.id }).min(1, m.id).max(64, m.id);
@@ -77,7 +82,7 @@ export const EmailInput = z
   .optional();
 /** A sum of money in euros, bounded so that a typing slip cannot store an absurd figure. */
 export const Amount = z.number({ error: m.amount }).finite(m.amount).min(0, m.amount).max(1_000_000_000, m.amount);
-/** A percentage (progress of an action). */
-export const Percent = z.number({ error: m.percent }).finite(m.percent).min(0, m.percent).max(100, m.percent);
+/** Progress of an action, a percentage. */
+export const Progress = z.number({ error: m.progress }).finite(m.progress).min(0, m.progress).max(100, m.progress);
 /** Any measured figure (counts, rates, amounts): finite and bounded; `message` names the figure when the channel can. */
 export const measure = (message: string = m.number) => z.number({ error: message }).finite(message).min(-1e12, message).max(1e12, message);

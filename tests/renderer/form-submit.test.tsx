@@ -4,8 +4,9 @@ import { MantineProvider } from '@mantine/core';
 import { act, fireEvent, render, renderHook, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { ApiError } from '../../src/renderer/src/api';
-import { checkForm, useFormSubmit } from '../../src/renderer/src/components/useFormSubmit';
+import { checkForm, serverErrors, useFormSubmit } from '../../src/renderer/src/components/useFormSubmit';
 import { PersonForm } from '../../src/renderer/src/screens/directory/PersonForm';
+import { NewActionForm } from '../../src/renderer/src/screens/strategy/forms';
 import { OrganisationInput, PersonInput } from '../../src/shared/contract/directory';
 import { MilestoneInput } from '../../src/shared/contract/strategy';
 import { fr } from '../../src/shared/i18n';
@@ -36,6 +37,13 @@ describe('checkForm', () => {
   });
 });
 
+describe('serverErrors', () => {
+  it('puts the message under each tail of the path the server names', () => {
+    expect(serverErrors('patch.pilot.organisationId', 'Inconnue.')).toEqual({ 'patch.pilot.organisationId': 'Inconnue.', 'pilot.organisationId': 'Inconnue.', organisationId: 'Inconnue.' });
+    expect(serverErrors('title', 'Non.')).toEqual({ title: 'Non.' });
+  });
+});
+
 describe('useFormSubmit().submit', () => {
   it('does not save refused values, saves parsed ones, and shows a server refusal next to its field', async () => {
     const { result } = renderHook(() => useFormSubmit('lastName'));
@@ -52,7 +60,7 @@ describe('useFormSubmit().submit', () => {
       throw new ApiError({ code: 'invalid_input', message: 'Adresse refusée par le serveur.', field: 'patch.email' });
     };
     await act(() => result.current.submit(PersonInput, { organisationId: 'o1', civility: '', firstName: '', lastName: 'Roux' }, refused));
-    expect(result.current.errors).toEqual({ email: 'Adresse refusée par le serveur.' });
+    expect(result.current.errors).toEqual({ 'patch.email': 'Adresse refusée par le serveur.', email: 'Adresse refusée par le serveur.' });
     expect(result.current.busy).toBe(false);
   });
 });
@@ -77,5 +85,30 @@ describe('PersonForm', () => {
     fireEvent.change(screen.getByLabelText(fr.directory.form.phone), { target: { value: '01 23 45 67 89' } });
     fireEvent.click(screen.getByRole('button', { name: fr.actions.save }));
     await waitFor(() => expect(onSubmit).toHaveBeenCalledTimes(1));
+  });
+});
+
+describe('NewActionForm', () => {
+  it('asks for the title, refuses an end before the start, then sends the channel’s input', async () => {
+    const onSubmit = vi.fn(async () => {});
+    render(
+      <MantineProvider>
+        <NewActionForm tree={undefined} partners={[]} onSubmit={onSubmit} onCancel={() => {}} />
+      </MantineProvider>,
+    );
+    const s = fr.strategy.ui;
+    fireEvent.change(screen.getByLabelText(s.fields.startDate), { target: { value: '01/05/2026' } });
+    fireEvent.change(screen.getByLabelText(s.fields.endDate), { target: { value: '01/04/2026' } });
+    fireEvent.click(screen.getByRole('button', { name: s.addAction }));
+    expect(await screen.findByText(fr.strategy.errors.titleRequired)).toBeTruthy();
+    expect(screen.getByText(fr.strategy.errors.endBeforeStart)).toBeTruthy();
+    fireEvent.change(screen.getByLabelText(s.fields.endDate), { target: { value: '31/02/2026' } });
+    fireEvent.click(screen.getByRole('button', { name: s.addAction }));
+    expect(await screen.findByText(fr.errors.invalidDate)).toBeTruthy();
+    expect(onSubmit).not.toHaveBeenCalled();
+    fireEvent.change(screen.getByLabelText(new RegExp(`^${s.fields.title}`)), { target: { value: ' Maraudes ' } });
+    fireEvent.change(screen.getByLabelText(s.fields.endDate), { target: { value: '30/06/2026' } });
+    fireEvent.click(screen.getByRole('button', { name: s.addAction }));
+    await waitFor(() => expect(onSubmit).toHaveBeenCalledWith({ title: 'Maraudes', startDate: '2026-05-01', endDate: '2026-06-30' }));
   });
 });

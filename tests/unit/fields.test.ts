@@ -11,7 +11,7 @@ import {
   Id,
   IsoDate,
   ListCode,
-  Percent,
+  Progress,
   RequiredShortText,
   requiredDate,
   requiredText,
@@ -94,9 +94,9 @@ describe('basic fields', () => {
     expect(refusal(Amount, -1)).toEqual([m.amount]);
     expect(refusal(Amount, 1e10)).toEqual([m.amount]);
     expect(refusal(Amount, Number.NaN)).toEqual([m.amount]);
-    expect(refusal(Percent, 100)).toEqual([]);
-    expect(refusal(Percent, 140)).toEqual([m.percent]);
-    expect(refusal(Percent, '50')).toEqual([m.percent]);
+    expect(refusal(Progress, 100)).toEqual([]);
+    expect(refusal(Progress, 140)).toEqual([m.progress]);
+    expect(refusal(Progress, '50')).toEqual([m.progress]);
     expect(refusal(Year, 2026)).toEqual([]);
     expect(refusal(Year, 1999)).toEqual([m.year]);
     expect(refusal(Year, 2026.5)).toEqual([m.year]);
@@ -109,7 +109,7 @@ describe('basic fields', () => {
     expect(fr.errors.invalidEmail).toBe(m.email);
     expect(fr.errors.invalidTime).toBe(m.time);
     // One wording per kind of field: no two kinds share a message.
-    const all = [m.id, m.date, m.dateTime, m.time, m.required, m.email, m.amount, m.percent, m.year, m.listCode, m.colour, m.number];
+    const all = [m.id, m.date, m.dateTime, m.time, m.required, m.email, m.amount, m.progress, m.year, m.listCode, m.colour, m.number];
     expect(new Set(all).size).toBe(all.length);
   });
 });
@@ -129,6 +129,7 @@ describe('fieldErrors', () => {
       title: 'Indiquez l’intitulé.',
       dueDate: m.date,
       'pilot.organisationId': m.id,
+      pilot: m.id,
       email: m.email,
     });
   });

@@ -1,6 +1,7 @@
 // Unit tests of the strategy screens' pure helpers: French date parsing and the indicator chart points.
 import { describe, expect, it } from 'vitest';
-import { isValidIsoOrEmpty, parseFrenchDate } from '../../src/renderer/src/screens/strategy/DateField';
+import { INVALID_DATE, parseFrenchDate } from '../../src/renderer/src/screens/strategy/DateField';
+import { ClearableDate } from '../../src/shared/fields';
 import { chartPoints } from '../../src/renderer/src/screens/strategy/IndicatorChart';
 import { topReminders } from '../../src/renderer/src/screens/dashboard/DashboardScreen';
 import type { Reminder } from '../../src/shared/contract/strategy';
@@ -16,8 +17,9 @@ describe('parseFrenchDate', () => {
     expect(parseFrenchDate('31/02/2026')).toBeUndefined();
     expect(parseFrenchDate('12/2026')).toBeUndefined();
     expect(parseFrenchDate('demain')).toBeUndefined();
-    expect(isValidIsoOrEmpty('')).toBe(true);
-    expect(isValidIsoOrEmpty('invalid')).toBe(false);
+    // What the date field reports is checked by the contract's date field: empty clears, unreadable is refused.
+    expect(ClearableDate.safeParse('').success).toBe(true);
+    expect(ClearableDate.safeParse(INVALID_DATE).success).toBe(false);
   });
 });
 

@@ -55,6 +55,8 @@ export const SettingsPatch = Settings.pick({
 })
   .partial()
   .extend({
+    // The commune names the council on every document: it can be changed, not emptied.
+    communeName: requiredText(directory.setup.communeRequired).optional(),
     coordinatorEmail: EmailInput,
     // A path the user typed or picked in Paramètres; documents only ever read it as a PNG/JPEG image (see kit/document.ts).
     logoPath: z

@@ -1,6 +1,6 @@
 // IPC channels of the meetings domain: instances, memberships, meetings, agenda, attendance, live mode, decisions.
 import { z } from '../validation';
-import { CalendarDate as isoDate, ClearableDate, ClearableTime, ClockTime as clock, EmailInput, Id as id, longText, optText, Percent, requiredText, text, Year } from '../fields';
+import { CalendarDate as isoDate, ClearableDate, ClearableTime, ClockTime as clock, EmailInput, Id as id, longText, optText, Progress, requiredText, text, Year } from '../fields';
 import { meetings as t } from '../i18n/meetings';
 import {
   ActionStatus,
@@ -162,7 +162,7 @@ export const CaptureInput = z.object({
   /** Decision about an existing plan action: the action and its new status / progress. */
   actionId: id.optional(),
   actionStatus: ActionStatus.optional(),
-  progress: Percent.optional(),
+  progress: Progress.optional(),
 });
 export type CaptureInput = z.infer<typeof CaptureInput>;
 
@@ -171,7 +171,7 @@ export const FollowUpInput = z.object({
   decisionId: id,
   status: z.enum(['open', 'done', 'cancelled']).optional(),
   actionStatus: ActionStatus.optional(),
-  progress: Percent.optional(),
+  progress: Progress.optional(),
   comment: optText(2_000),
 });
 export type FollowUpInput = z.infer<typeof FollowUpInput>;

@@ -1,6 +1,6 @@
 // IPC channels of the strategy domain: periods, axes, objectives, fiches action, indicators, aggregates, dashboard.
 import { z } from '../validation';
-import { Amount, CalendarDate, ClearableDate, ClearableId, Colour, Id as id, measure, optText, Percent, requiredDate, requiredText, text, Year } from '../fields';
+import { Amount, CalendarDate, ClearableDate, ClearableId, Colour, Id as id, measure, optText, Progress, requiredDate, requiredText, text, Year } from '../fields';
 import { strategy as t } from '../i18n/strategy';
 import { ActionStatus, IndicatorType, PartnerRole } from '../model';
 import type { Action, ArchiveFile, Axis, Indicator, Measurement, Objective, StrategyPeriod } from '../model';
@@ -82,7 +82,7 @@ export const ActionInput = z.object({
   funding: z.array(FundingInput).max(100).optional(),
   indicators: z.array(IndicatorInput).max(50).optional(),
   status: ActionStatus.optional(),
-  progress: Percent.optional(),
+  progress: Progress.optional(),
   followingInstanceId: ClearableId,
   attachments: z.array(AttachmentInput).max(100).optional(),
 });
@@ -94,7 +94,7 @@ export type ActionPatch = z.infer<typeof ActionPatch>;
 
 export const ProgressUpdate = z.object({
   status: ActionStatus.optional(),
-  progress: Percent.optional(),
+  progress: Progress.optional(),
   startDate: ClearableDate,
   endDate: ClearableDate,
   comment: optText(5000),

@@ -124,7 +124,6 @@ export const directory = {
     title: 'Paramètres',
     subtitle: 'L’identité du conseil, imprimée sur tous les documents, et vos sauvegardes.',
     identity: 'Identité du conseil',
-    communeRequired: 'Indiquez le nom de la commune.',
     saved: 'Paramètres enregistrés.',
     commune: 'Commune',
     acronym: 'Sigle du conseil',

@@ -11,7 +11,7 @@ export const fields = {
   tooLong: (max: number) => `Ce champ dépasse ${number(max)} caractères : raccourcissez-le.`,
   email: 'L’adresse électronique n’est pas valide. Exemple : prenom.nom@ville.fr',
   amount: 'Le montant doit être un nombre entre 0 et 1 000 000 000 €.',
-  percent: 'Indiquez un pourcentage entre 0 et 100 %.',
+  progress: 'L’avancement doit être un nombre entre 0 et 100 %.',
   year: 'L’année doit être comprise entre 2000 et 2100.',
   listCode: 'Choisissez une valeur de la liste.',
   colour: 'La couleur doit être au format #RRGGBB.',

@@ -1,6 +1,7 @@
 // French catalogue: words of the strategy domain (plan d'actions, fiche action, suivi par axe, tableau de bord).
 import { formatNumber } from '../format';
 import type { HealthLevel, IndicatorStatus } from '../health';
+import { fields } from './fields';
 
 /** French plural: 0 and 1 take the singular. */
 const pl = (n: number, one: string, many: string): string => (n > 1 ? many : one);
@@ -65,7 +66,7 @@ export const strategy = {
   } as Record<string, string>,
   errors: {
     endBeforeStart: 'La date de fin est avant la date de début. Corrigez l’une des deux dates.',
-    progressRange: 'L’avancement doit être un nombre entre 0 et 100 %.',
+    progressRange: fields.progress,
     targetNegative: 'La cible doit être un nombre positif ou nul.',
     targetNotNumber: 'La cible doit être un nombre.',
     baselineNotNumber: 'La valeur de référence doit être un nombre.',
@@ -95,8 +96,7 @@ export const strategy = {
     axisHasObjectives: (n: number) =>
       `Cet axe contient encore ${n} objectif(s). Déplacez-les ou archivez l’axe plutôt que de le supprimer.`,
     periodYears: 'L’année de fin de la période est avant l’année de début. Corrigez l’une des deux.',
-    colour: 'La couleur doit être au format #RRGGBB.',
-    amountNegative: 'Un montant ne peut pas être négatif.',
+    colour: fields.colour,
     noFileDialog: 'Cette opération n’est possible que dans l’application installée.',
     attachmentNotFound: 'Cette pièce jointe est introuvable.',
     archiveMissing: 'Le fichier d’archive de cette période est introuvable dans le dossier de données.',
@@ -269,7 +269,6 @@ export const strategy = {
       newTitle: 'Titre de la nouvelle période',
       titlePlaceholder: (a: number, b: number) => `Stratégie territoriale ${a}–${b}`,
       titleRequired: 'Indiquez le titre de la période.',
-      yearsRequired: 'Indiquez les années de début et de fin.',
       startYear: 'Année de début',
       endYear: 'Année de fin',
       copyStructure: 'Reprendre les axes et objectifs actuels',

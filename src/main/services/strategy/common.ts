@@ -1,5 +1,6 @@
 // Shared helpers of the strategy services: lookups with French errors, active period, read-only checks, codes.
 import { todayIso } from '../../../shared/format';
+import { endsBeforeStart } from '../../../shared/fields';
 import { strategy as t } from '../../../shared/i18n/strategy';
 import type { Action, Axis, Datastore, Objective, StrategyPeriod } from '../../../shared/model';
 import { DomainError } from '../../../shared/result';
@@ -54,7 +55,7 @@ export function clean<T extends Record<string, unknown>>(o: T): T {
 }
 
 export function assertDates(startDate: string | undefined, endDate: string | undefined, field = 'endDate'): void {
-  if (startDate && endDate && endDate < startDate) throw new DomainError('invalid_input', t.errors.endBeforeStart, field);
+  if (endsBeforeStart(startDate, endDate)) throw new DomainError('invalid_input', t.errors.endBeforeStart, field);
 }
 
 /** Axes of a period, in display order (archived last). */

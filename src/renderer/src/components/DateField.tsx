@@ -22,10 +22,6 @@ export function parseFrenchDate(text: string): string | undefined {
   return date.toISOString().slice(0, 10);
 }
 
-export function isValidIsoOrEmpty(v: string): boolean {
-  return v === '' || /^\d{4}-\d{2}-\d{2}$/.test(v);
-}
-
 export function DateField({
   label,
   value,

@@ -7,6 +7,12 @@ import { ApiError } from '../api';
 
 export type FieldErrors = Record<string, string>;
 
+/** A number field's value as a channel takes it: empty → absent, a number as is, anything else → NaN (refused by the schema). */
+export function formNumber(x: number | string): number | undefined {
+  if (x === '') return undefined;
+  return typeof x === 'number' ? x : Number(x);
+}
+
 export type FormCheck<T> = { ok: true; data: T } | { ok: false; errors: FieldErrors };
 
 /**
@@ -21,6 +27,15 @@ export function checkForm<S extends z.ZodType>(schema: S, values: z.input<S>, ex
   return { ok: true, data: parsed.data as z.output<S> };
 }
 
+/**
+ * A refused save's message under every tail of the field path it names, so that it lands next to the field whatever
+ * wraps the form's values in the channel (`patch.pilot.organisationId` → also `pilot.organisationId`, `organisationId`).
+ */
+export function serverErrors(field: string, message: string): FieldErrors {
+  const parts = field.split('.');
+  return Object.fromEntries(parts.map((_, i) => [parts.slice(i).join('.'), message]));
+}
+
 export function useFormSubmit(fallbackField: string) {
   const [errors, setErrors] = useState<FieldErrors>({});
   const [busy, setBusy] = useState(false);
@@ -32,7 +47,7 @@ export function useFormSubmit(fallbackField: string) {
     try {
       await save();
     } catch (err) {
-      if (err instanceof ApiError) setErrors({ [err.info.field?.split('.').pop() ?? fallbackField]: err.info.message });
+      if (err instanceof ApiError) setErrors(serverErrors(err.info.field ?? fallbackField, err.info.message));
     } finally {
       setBusy(false);
     }

@@ -2,13 +2,14 @@
 import { Alert, Button, Card, Group, NumberInput, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { IconAlertTriangle, IconDeviceFloppy, IconFolderOpen, IconHistory } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
-import type { SettingsPatch } from '../../../../shared/contract/core';
+import { SettingsPatch } from '../../../../shared/contract/core';
 import { addressLabel, defaultPresidentTitle } from '../../../../shared/council';
 import { fr } from '../../../../shared/i18n';
 import type { CouncilAcronym } from '../../../../shared/model';
 import { api, call, useQuery } from '../../api';
 import { useAppState } from '../../app/appState';
 import { confirmDanger } from '../../components/confirm';
+import { useFormSubmit } from '../../components/useFormSubmit';
 import { PageHeader } from '../../components/PageHeader';
 import { describeBackup } from './backups';
 import { VaultSettings } from '../vault/VaultSettings';
@@ -39,31 +40,16 @@ export function SettingsScreen() {
     });
   }, [settings]);
   const backups = useQuery(() => api().backups.list(), []);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string>();
+  const { errors, setErrors, busy, submit } = useFormSubmit('communeName');
   const set = (k: keyof SettingsPatch) => (e: { currentTarget: { value: string } }) => setV({ ...v, [k]: e.currentTarget.value });
 
-  const save = async () => {
-    if (!v.communeName?.trim()) {
-      setError(t.communeRequired);
-      return;
-    }
-    setError(undefined);
-    setBusy(true);
-    try {
-      await call(api().settings.update(v), { mutation: true, success: t.saved });
-    } catch (e) {
-      setError((e as Error).message);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const save = () => submit(SettingsPatch, v, () => call(api().settings.update(v), { mutation: true, success: t.saved }));
   const chooseLogo = async () => {
     try {
       const next = await call(api().settings.chooseLogo(), { mutation: true });
       setV((cur) => ({ ...cur, logoPath: next.logoPath ?? '' }));
     } catch (e) {
-      setError((e as Error).message);
+      setErrors({ logoPath: (e as Error).message });
     }
   };
   const restore = async (name: string, label: string) => {
@@ -80,14 +66,9 @@ export function SettingsScreen() {
           <Title order={2} size="h4" mb="sm">
             {t.identity}
           </Title>
-          {error ? (
-            <Alert color="red" mb="sm">
-              {error}
-            </Alert>
-          ) : null}
           <Stack>
             <Group grow>
-              <TextInput label={t.commune} required value={v.communeName ?? ''} onChange={set('communeName')} maxLength={300} />
+              <TextInput label={t.commune} required value={v.communeName ?? ''} onChange={set('communeName')} error={errors.communeName} maxLength={300} />
               <Select
                 label={t.acronym}
                 data={['CLSPD', 'CLSPDR', 'CISPD', 'CISPDR']}
@@ -96,19 +77,19 @@ export function SettingsScreen() {
                 allowDeselect={false}
               />
             </Group>
-            <TextInput label={t.councilName} value={v.councilName ?? ''} onChange={set('councilName')} maxLength={300} placeholder={t.councilNamePlaceholder} />
+            <TextInput label={t.councilName} value={v.councilName ?? ''} onChange={set('councilName')} error={errors.councilName} maxLength={300} placeholder={t.councilNamePlaceholder} />
             <Group grow>
-              <TextInput label={t.president} value={v.presidentName ?? ''} onChange={set('presidentName')} maxLength={300} />
-              <TextInput label={t.presidentTitle} value={v.presidentTitle ?? ''} onChange={set('presidentTitle')} maxLength={300} placeholder={defaultPresidentTitle(v.councilAcronym ?? 'CLSPD')} />
+              <TextInput label={t.president} value={v.presidentName ?? ''} onChange={set('presidentName')} error={errors.presidentName} maxLength={300} />
+              <TextInput label={t.presidentTitle} value={v.presidentTitle ?? ''} onChange={set('presidentTitle')} error={errors.presidentTitle} maxLength={300} placeholder={defaultPresidentTitle(v.councilAcronym ?? 'CLSPD')} />
             </Group>
             <Group grow>
-              <TextInput label={t.coordinator} value={v.coordinatorName ?? ''} onChange={set('coordinatorName')} maxLength={300} />
-              <TextInput label={t.email} value={v.coordinatorEmail ?? ''} onChange={set('coordinatorEmail')} maxLength={300} />
-              <TextInput label={t.phone} value={v.coordinatorPhone ?? ''} onChange={set('coordinatorPhone')} maxLength={300} />
+              <TextInput label={t.coordinator} value={v.coordinatorName ?? ''} onChange={set('coordinatorName')} error={errors.coordinatorName} maxLength={300} />
+              <TextInput label={t.email} value={v.coordinatorEmail ?? ''} onChange={set('coordinatorEmail')} error={errors.coordinatorEmail} maxLength={300} />
+              <TextInput label={t.phone} value={v.coordinatorPhone ?? ''} onChange={set('coordinatorPhone')} error={errors.coordinatorPhone} maxLength={300} />
             </Group>
-            <TextInput label={addressLabel(v.councilAcronym ?? 'CLSPD')} value={v.address ?? ''} onChange={set('address')} maxLength={300} />
+            <TextInput label={addressLabel(v.councilAcronym ?? 'CLSPD')} value={v.address ?? ''} onChange={set('address')} error={errors.address} maxLength={300} />
             <Group gap="xs" align="flex-end" wrap="nowrap">
-              <TextInput label={t.logo} value={v.logoPath ?? ''} onChange={set('logoPath')} maxLength={1000} style={{ flex: 1 }} />
+              <TextInput label={t.logo} value={v.logoPath ?? ''} onChange={set('logoPath')} error={errors.logoPath} maxLength={1000} style={{ flex: 1 }} />
               <Button variant="default" leftSection={<IconFolderOpen size={16} />} onClick={chooseLogo}>
                 {t.chooseLogo}
               </Button>
@@ -121,6 +102,7 @@ export function SettingsScreen() {
                 max={24}
                 value={v.staleAfterMonths ?? 3}
                 onChange={(x) => setV({ ...v, staleAfterMonths: Number(x) || 3 })}
+                error={errors.staleAfterMonths}
               />
             </Group>
             <Group justify="flex-end">

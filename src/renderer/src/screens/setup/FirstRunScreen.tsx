@@ -1,10 +1,12 @@
 // First run: create the council of one's commune, or explore with demonstration data.
-import { Alert, Button, Card, Center, Group, NumberInput, SegmentedControl, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Button, Card, Center, Group, NumberInput, SegmentedControl, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { IconBuildingCommunity, IconPlus, IconSparkles, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
+import { SetupInput } from '../../../../shared/contract/core';
 import { fr } from '../../../../shared/i18n';
 import type { CouncilAcronym } from '../../../../shared/model';
-import { api, ApiError, call } from '../../api';
+import { api, call } from '../../api';
+import { useFormSubmit } from '../../components/useFormSubmit';
 
 const t = fr.directory.setup;
 
@@ -21,8 +23,7 @@ export function FirstRunScreen({ onDone }: { onDone: () => void }) {
     periodEndYear: year + 3,
     axes: [...t.defaultAxes],
   });
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [formError, setFormError] = useState<string>();
+  const { errors, setErrors, busy: creating, submit } = useFormSubmit('communeName');
 
   const demo = async () => {
     setBusy(true);
@@ -34,24 +35,16 @@ export function FirstRunScreen({ onDone }: { onDone: () => void }) {
     }
   };
 
-  const create = async () => {
-    const e: Record<string, string> = {};
-    if (!form.communeName.trim()) e.communeName = t.communeRequired;
-    if (form.periodEndYear < form.periodStartYear) e.periodEndYear = t.endBeforeStart;
-    setErrors(e);
-    if (Object.keys(e).length) return;
-    setBusy(true);
-    try {
-      await call(api().app.setup({ ...form, axes: form.axes.map((a) => a.trim()).filter(Boolean) }), { mutation: true });
-      onDone();
-    } catch (err) {
-      if (err instanceof ApiError) {
-        if (err.info.field) setErrors({ [err.info.field]: err.info.message });
-        else setFormError(err.info.message);
-      }
-      setBusy(false);
-    }
-  };
+  const create = () =>
+    submit(
+      SetupInput,
+      { ...form, axes: form.axes.map((a) => a.trim()).filter(Boolean) },
+      async (input) => {
+        await call(api().app.setup(input), { mutation: true });
+        onDone();
+      },
+      form.periodEndYear < form.periodStartYear ? { periodEndYear: t.endBeforeStart } : {},
+    );
 
   if (mode === 'choose')
     return (
@@ -100,7 +93,6 @@ export function FirstRunScreen({ onDone }: { onDone: () => void }) {
           <Title order={1} size="h3">
             {t.createTitle}
           </Title>
-          {formError ? <Alert color="red">{formError}</Alert> : null}
           <TextInput label={t.commune} required value={form.communeName} error={errors.communeName} onChange={(e) => {
               setForm({ ...form, communeName: e.currentTarget.value });
               // The message goes away as soon as the field is being filled in.
@@ -118,11 +110,11 @@ export function FirstRunScreen({ onDone }: { onDone: () => void }) {
             />
           </div>
           <Group grow>
-            <TextInput label={t.president} value={form.presidentName} onChange={(e) => setForm({ ...form, presidentName: e.currentTarget.value })} />
-            <TextInput label={t.coordinator} value={form.coordinatorName} onChange={(e) => setForm({ ...form, coordinatorName: e.currentTarget.value })} />
+            <TextInput label={t.president} value={form.presidentName} error={errors.presidentName} onChange={(e) => setForm({ ...form, presidentName: e.currentTarget.value })} />
+            <TextInput label={t.coordinator} value={form.coordinatorName} error={errors.coordinatorName} onChange={(e) => setForm({ ...form, coordinatorName: e.currentTarget.value })} />
           </Group>
           <Group grow>
-            <NumberInput label={t.startYear} value={form.periodStartYear} min={2000} max={2100} onChange={(v) => setForm({ ...form, periodStartYear: Number(v) })} />
+            <NumberInput label={t.startYear} value={form.periodStartYear} min={2000} max={2100} error={errors.periodStartYear} onChange={(v) => setForm({ ...form, periodStartYear: Number(v) })} />
             <NumberInput label={t.endYear} value={form.periodEndYear} min={2000} max={2100} error={errors.periodEndYear} onChange={(v) => setForm({ ...form, periodEndYear: Number(v) })} />
           </Group>
           <Stack gap="xs">
@@ -143,6 +135,11 @@ export function FirstRunScreen({ onDone }: { onDone: () => void }) {
                 </Button>
               </Group>
             ))}
+            {errors.axes ? (
+              <Text size="sm" c="red.8" role="alert">
+                {errors.axes}
+              </Text>
+            ) : null}
             <Button variant="subtle" leftSection={<IconPlus size={16} />} onClick={() => setForm({ ...form, axes: [...form.axes, ''] })} w="fit-content">
               {t.addAxis}
             </Button>
@@ -151,7 +148,7 @@ export function FirstRunScreen({ onDone }: { onDone: () => void }) {
             <Button variant="default" onClick={() => setMode('choose')}>
               {t.back}
             </Button>
-            <Button onClick={create} loading={busy}>
+            <Button onClick={create} loading={creating}>
               {t.create}
             </Button>
           </Group>

@@ -1,2 +1,2 @@
 // Re-export of the shared French date field (moved to components/), kept for existing imports.
-export { DateField, INVALID_DATE, isValidIsoOrEmpty, parseFrenchDate } from '../../components/DateField';
+export { DateField, INVALID_DATE, parseFrenchDate } from '../../components/DateField';

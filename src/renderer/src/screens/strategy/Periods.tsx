@@ -2,14 +2,15 @@
 import { Alert, Anchor, Badge, Button, Checkbox, Group, NumberInput, Paper, ScrollArea, Stack, Switch, Table, Text, TextInput, Title } from '@mantine/core';
 import { IconArchive, IconSearch } from '@tabler/icons-react';
 import { useEffect, useMemo, useState } from 'react';
-import type { ArchiveSearchHit } from '../../../../shared/contract/strategy';
+import { strategyContract, type ArchiveSearchHit } from '../../../../shared/contract/strategy';
 import { formatDate } from '../../../../shared/format';
 import { fr } from '../../../../shared/i18n';
-import { api, ApiError, call, useQuery } from '../../api';
+import { api, call, useQuery } from '../../api';
 import { links } from '../../app/registry';
 import { confirmDanger } from '../../components/confirm';
 import { StatusBadge } from './ui';
 import { FormActions } from '../../components/FormActions';
+import { checkForm, formNumber, useFormSubmit } from '../../components/useFormSubmit';
 import { WideTable } from '../../components/WideTable';
 
 const s = fr.strategy.ui.periods;
@@ -30,8 +31,7 @@ export function PeriodsPanel({ onDone, onShowPeriod }: { onDone: () => void; onS
     copyStructure: true,
     carry: new Set(),
   });
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [busy, setBusy] = useState(false);
+  const { errors, setErrors, busy, run } = useFormSubmit('title');
   const activeEnd = active?.endYear;
   useEffect(() => {
     // Once the active period is known, the new one starts the year after it ends.
@@ -43,27 +43,16 @@ export function PeriodsPanel({ onDone, onShowPeriod }: { onDone: () => void; onS
     setHits(await call(api().strategy.searchArchives({ query })));
   };
   const start = async () => {
-    const found: Record<string, string> = {};
-    const sy = Number(form.startYear);
-    const ey = Number(form.endYear);
-    if (!form.title.trim()) found.title = s.titleRequired;
-    if (!Number.isInteger(sy) || !Number.isInteger(ey)) found.startYear = s.yearsRequired;
-    else if (ey < sy) found.endYear = fr.strategy.errors.periodYears;
-    setErrors(found);
-    if (Object.keys(found).length) return;
+    const sy = formNumber(form.startYear) ?? Number.NaN;
+    const ey = formNumber(form.endYear) ?? Number.NaN;
+    const input = { title: form.title, startYear: sy, endYear: ey, carryOverActionIds: [...form.carry], copyStructure: form.copyStructure };
+    const checked = checkForm(strategyContract['strategy:createPeriod'].input, input, ey < sy ? { endYear: fr.strategy.errors.periodYears } : {});
+    if (!checked.ok) return setErrors(checked.errors);
     if (active && !(await confirmDanger(s.confirmTitle, s.confirmText(active.title, form.carry.size), s.confirmButton))) return;
-    setBusy(true);
-    try {
-      await call(
-        api().strategy.createPeriod({ title: form.title.trim(), startYear: sy, endYear: ey, carryOverActionIds: [...form.carry], copyStructure: form.copyStructure }),
-        { mutation: true, success: s.started(form.title.trim()) },
-      );
+    await run({}, async () => {
+      await call(api().strategy.createPeriod(checked.data), { mutation: true, success: s.started(checked.data.title) });
       onDone();
-    } catch (err) {
-      if (err instanceof ApiError) setErrors({ [err.info.field ?? 'title']: err.info.message });
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   const toggle = (id: string) => {
     const carry = new Set(form.carry);

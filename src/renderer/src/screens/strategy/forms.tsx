@@ -1,11 +1,12 @@
 // Small strategy forms: new action, axis and objective, with French validation next to each field.
 import { ColorInput, Group, Select, Stack, Textarea, TextInput } from '@mantine/core';
 import { useState } from 'react';
-import type { PlanTree } from '../../../../shared/contract/strategy';
+import { ActionInput, AxisInput, ObjectiveInput, type PlanTree } from '../../../../shared/contract/strategy';
+import { endsBeforeStart } from '../../../../shared/fields';
 import { fr } from '../../../../shared/i18n';
-import { DateField, isValidIsoOrEmpty } from '../../components/DateField';
+import { DateField } from '../../components/DateField';
 import { FormActions } from '../../components/FormActions';
-import { type FieldErrors, useFormSubmit } from '../../components/useFormSubmit';
+import { useFormSubmit } from '../../components/useFormSubmit';
 
 const s = fr.strategy.ui;
 const e = fr.strategy.errors;
@@ -17,6 +18,22 @@ export interface NewActionValues {
   pilotOrganisationId: string;
   startDate: string;
   endDate: string;
+}
+
+/** The new-action form's values as the `actions:create` channel takes them (empty choices left out). */
+export function newActionInput(v: NewActionValues): ActionInput {
+  return {
+    title: v.title,
+    objectiveId: v.objectiveId || undefined,
+    pilot: v.pilotOrganisationId ? { organisationId: v.pilotOrganisationId } : undefined,
+    startDate: v.startDate || undefined,
+    endDate: v.endDate || undefined,
+  };
+}
+
+/** The cross-field rule of a span's dates, next to its end field. */
+export function datesRule(startDate: string, endDate: string): Record<string, string> {
+  return endsBeforeStart(startDate, endDate) ? { endDate: e.endBeforeStart } : {};
 }
 
 /** Options of an objective picker grouped by axis, plus the « À classer » inbox. */
@@ -41,19 +58,12 @@ export function NewActionForm({
   tree: PlanTree | undefined;
   partners: { value: string; label: string }[];
   initialObjectiveId?: string;
-  onSubmit: (v: NewActionValues) => Promise<void>;
+  onSubmit: (v: ActionInput) => Promise<void>;
   onCancel: () => void;
 }) {
   const [v, setV] = useState<NewActionValues>({ title: '', objectiveId: initialObjectiveId ?? '', pilotOrganisationId: '', startDate: '', endDate: '' });
-  const { errors, busy, run } = useFormSubmit('title');
-  const submit = async () => {
-    const found: FieldErrors = {};
-    if (!v.title.trim()) found.title = e.titleRequired;
-    if (!isValidIsoOrEmpty(v.startDate)) found.startDate = fr.errors.invalidDate;
-    if (!isValidIsoOrEmpty(v.endDate)) found.endDate = fr.errors.invalidDate;
-    else if (v.startDate && v.endDate && isValidIsoOrEmpty(v.startDate) && v.endDate < v.startDate) found.endDate = e.endBeforeStart;
-    await run(found, () => onSubmit(v));
-  };
+  const { errors, busy, submit: check } = useFormSubmit('title');
+  const submit = () => check(ActionInput, newActionInput(v), onSubmit, datesRule(v.startDate, v.endDate));
   return (
     <Stack>
       <TextInput label={s.fields.title} required data-autofocus value={v.title} onChange={(x) => setV({ ...v, title: x.currentTarget.value })} error={errors.title} maxLength={300} />
@@ -75,7 +85,7 @@ export function NewActionForm({
         searchable
         clearable
         nothingFoundMessage={s.noPartner}
-        error={errors.organisationId}
+        error={errors['pilot.organisationId']}
       />
       <Group grow>
         <DateField label={s.fields.startDate} value={v.startDate} onChange={(x) => setV({ ...v, startDate: x })} error={errors.startDate} />
@@ -98,18 +108,13 @@ export function AxisForm({
   onCancel: () => void;
 }) {
   const [v, setV] = useState({ title: initial?.title ?? '', colour: initial?.colour ?? AXIS_SWATCHES[0], description: initial?.description ?? '' });
-  const { errors, busy, run } = useFormSubmit('title');
-  const submit = async () => {
-    const found: FieldErrors = {};
-    if (!v.title.trim()) found.title = s.axisTitleRequired;
-    if (!/^#[0-9a-fA-F]{6}$/.test(v.colour)) found.colour = e.colour;
-    await run(found, () => onSubmit(v));
-  };
+  const { errors, busy, submit: check } = useFormSubmit('title');
+  const submit = () => check(AxisInput, v, () => onSubmit(v));
   return (
     <Stack>
       <TextInput label={s.fields.axisTitle} required data-autofocus value={v.title} onChange={(x) => setV({ ...v, title: x.currentTarget.value })} error={errors.title} maxLength={300} />
       <ColorInput label={s.fields.colour} description={s.colourHelp} format="hex" swatches={AXIS_SWATCHES} eyeDropperButtonProps={{ 'aria-label': fr.a11y.eyeDropper }} value={v.colour} onChange={(c) => setV({ ...v, colour: c })} error={errors.colour} />
-      <Textarea label={s.fields.description} autosize minRows={2} value={v.description} onChange={(x) => setV({ ...v, description: x.currentTarget.value })} />
+      <Textarea label={s.fields.description} autosize minRows={2} value={v.description} onChange={(x) => setV({ ...v, description: x.currentTarget.value })} error={errors.description} />
       <FormActions onCancel={onCancel} onSubmit={submit} busy={busy} submitLabel={submitLabel} />
     </Stack>
   );
@@ -127,12 +132,12 @@ export function ObjectiveForm({
   onCancel: () => void;
 }) {
   const [v, setV] = useState({ title: initial?.title ?? '', description: initial?.description ?? '' });
-  const { errors, busy, run } = useFormSubmit('title');
-  const submit = () => run(v.title.trim() ? {} : { title: s.objectiveTitleRequired }, () => onSubmit(v));
+  const { errors, busy, submit: check } = useFormSubmit('title');
+  const submit = () => check(ObjectiveInput.omit({ axisId: true }), v, () => onSubmit(v));
   return (
     <Stack>
       <TextInput label={s.fields.objectiveTitle} required data-autofocus value={v.title} onChange={(x) => setV({ ...v, title: x.currentTarget.value })} error={errors.title} maxLength={300} />
-      <Textarea label={s.fields.description} autosize minRows={2} value={v.description} onChange={(x) => setV({ ...v, description: x.currentTarget.value })} />
+      <Textarea label={s.fields.description} autosize minRows={2} value={v.description} onChange={(x) => setV({ ...v, description: x.currentTarget.value })} error={errors.description} />
       <FormActions onCancel={onCancel} onSubmit={submit} busy={busy} submitLabel={submitLabel} />
     </Stack>
   );

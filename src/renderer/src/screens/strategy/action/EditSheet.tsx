@@ -2,17 +2,17 @@
 import { ActionIcon, Button, Group, Select, Stack, TagsInput, Text, Textarea, TextInput } from '@mantine/core';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
-import type { ActionDetail, ActionPatch } from '../../../../../shared/contract/strategy';
+import { ActionPatch, type ActionDetail } from '../../../../../shared/contract/strategy';
 import { fr } from '../../../../../shared/i18n';
 import type { PartnerRole } from '../../../../../shared/model';
 import { api, call, useQuery } from '../../../api';
-import { DateField, isValidIsoOrEmpty } from '../../../components/DateField';
+import { DateField } from '../../../components/DateField';
 import { FormActions } from '../../../components/FormActions';
-import { useFormSubmit, type FieldErrors } from '../../../components/useFormSubmit';
+import { useFormSubmit } from '../../../components/useFormSubmit';
+import { datesRule } from '../forms';
 import { optionsOf } from './text';
 
 const s = fr.strategy.ui;
-const e = fr.strategy.errors;
 
 export function EditSheet({ detail, onDone }: { detail: ActionDetail; onDone: () => void }) {
   const a = detail.action;
@@ -36,7 +36,7 @@ export function EditSheet({ detail, onDone }: { detail: ActionDetail; onDone: ()
     endDate: a.endDate ?? '',
     followingInstanceId: a.followingInstanceId ?? '',
   });
-  const { errors, busy, run } = useFormSubmit('title');
+  const { errors, busy, submit: check } = useFormSubmit('title');
   const orgOptions = (partners.data ?? []).map((p) => ({ value: p.id, label: p.name }));
   const personOptions = (people.data ?? [])
     .filter((p) => !v.pilotOrganisationId || p.organisationId === v.pilotOrganisationId)
@@ -47,14 +47,8 @@ export function EditSheet({ detail, onDone }: { detail: ActionDetail; onDone: ()
     error: errors[k],
   });
   const submit = () => {
-    const found: FieldErrors = {};
-    if (!v.title.trim()) found.title = e.titleRequired;
-    if (!/^[^\s]{1,30}$/.test(v.code.trim())) found.code = e.codeFormat;
-    if (!isValidIsoOrEmpty(v.startDate)) found.startDate = fr.errors.invalidDate;
-    if (!isValidIsoOrEmpty(v.endDate)) found.endDate = fr.errors.invalidDate;
-    else if (v.startDate && v.endDate && isValidIsoOrEmpty(v.startDate) && v.endDate < v.startDate) found.endDate = e.endBeforeStart;
     const patch: ActionPatch = {
-      code: v.code.trim(),
+      code: v.code,
       title: v.title,
       context: v.context,
       description: v.description,
@@ -69,10 +63,10 @@ export function EditSheet({ detail, onDone }: { detail: ActionDetail; onDone: ()
       endDate: v.endDate,
       followingInstanceId: v.followingInstanceId,
     };
-    return run(found, async () => {
-      await call(api().actions.update({ id: a.id, patch }), { mutation: true, success: s.sheetSaved });
+    return check(ActionPatch, patch, async (parsed) => {
+      await call(api().actions.update({ id: a.id, patch: parsed }), { mutation: true, success: s.sheetSaved });
       onDone();
-    });
+    }, datesRule(v.startDate, v.endDate));
   };
   return (
     <Stack>
@@ -88,10 +82,10 @@ export function EditSheet({ detail, onDone }: { detail: ActionDetail; onDone: ()
         <TextInput label={s.fields.territory} {...text('territory')} />
       </Group>
       <Textarea label={s.fields.means} autosize minRows={1} {...text('means')} />
-      <TagsInput label={s.fields.nationalMeasures} description={s.nationalMeasuresHelp} value={v.nationalMeasures} onChange={(x) => setV({ ...v, nationalMeasures: x })} />
+      <TagsInput label={s.fields.nationalMeasures} description={s.nationalMeasuresHelp} value={v.nationalMeasures} onChange={(x) => setV({ ...v, nationalMeasures: x })} error={errors.nationalMeasures} />
       <Group grow align="flex-start">
-        <Select label={s.fields.pilot} data={orgOptions} searchable clearable value={v.pilotOrganisationId || null} onChange={(x) => setV({ ...v, pilotOrganisationId: x ?? '', pilotPersonId: '' })} error={errors.organisationId} />
-        <Select label={s.fields.pilotPerson} data={personOptions} searchable clearable value={v.pilotPersonId || null} onChange={(x) => setV({ ...v, pilotPersonId: x ?? '' })} error={errors.personId} nothingFoundMessage={s.noPerson} />
+        <Select label={s.fields.pilot} data={orgOptions} searchable clearable value={v.pilotOrganisationId || null} onChange={(x) => setV({ ...v, pilotOrganisationId: x ?? '', pilotPersonId: '' })} error={errors['pilot.organisationId']} />
+        <Select label={s.fields.pilotPerson} data={personOptions} searchable clearable value={v.pilotPersonId || null} onChange={(x) => setV({ ...v, pilotPersonId: x ?? '' })} error={errors['pilot.personId']} nothingFoundMessage={s.noPerson} />
       </Group>
       <Stack gap={6}>
         <Text size="sm" fw={500}>
@@ -106,6 +100,11 @@ export function EditSheet({ detail, onDone }: { detail: ActionDetail; onDone: ()
             </ActionIcon>
           </Group>
         ))}
+        {errors.partners ? (
+          <Text size="sm" c="red.8" role="alert">
+            {errors.partners}
+          </Text>
+        ) : null}
         <Button size="xs" variant="light" w="fit-content" leftSection={<IconPlus size={14} />} onClick={() => setV({ ...v, partners: [...v.partners, { organisationId: '', role: 'associate' }] })}>
           {s.addPartner}
         </Button>
@@ -120,6 +119,7 @@ export function EditSheet({ detail, onDone }: { detail: ActionDetail; onDone: ()
         value={v.followingInstanceId || null}
         onChange={(x) => setV({ ...v, followingInstanceId: x ?? '' })}
         clearable
+        error={errors.followingInstanceId}
       />
       <FormActions onCancel={onDone} onSubmit={submit} busy={busy} />
     </Stack>

@@ -2,34 +2,31 @@
 import { ActionIcon, Autocomplete, Button, Group, NumberInput, Stack, Table } from '@mantine/core';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
-import type { ActionDetail } from '../../../../../shared/contract/strategy';
+import { FundingInput, type ActionDetail } from '../../../../../shared/contract/strategy';
 import { formatMoney } from '../../../../../shared/format';
 import { fr } from '../../../../../shared/i18n';
 import { api, call } from '../../../api';
 import { deleteWithUndo } from '../../../components/confirm';
-import { useFormSubmit, type FieldErrors } from '../../../components/useFormSubmit';
+import { formNumber, useFormSubmit } from '../../../components/useFormSubmit';
 import { funderLabel } from '../ui';
 import { Section } from './Section';
 import { WideTable } from '../../../components/WideTable';
 
 const s = fr.strategy.ui;
-const e = fr.strategy.errors;
 
 export function Funding({ detail }: { detail: ActionDetail }) {
   const a = detail.action;
   const [v, setV] = useState<{ funder: string; requested: number | string; obtained: number | string; spent: number | string }>({ funder: '', requested: 0, obtained: 0, spent: 0 });
-  const { errors, run } = useFormSubmit('funder');
+  const { errors, submit } = useFormSubmit('funder');
   const totals = a.funding.reduce((t, f) => ({ requested: t.requested + f.requested, obtained: t.obtained + f.obtained, spent: t.spent + f.spent }), { requested: 0, obtained: 0, spent: 0 });
-  const add = () => {
-    const found: FieldErrors = {};
-    if (!v.funder.trim()) found.funder = s.funderRequired;
-    for (const k of ['requested', 'obtained', 'spent'] as const) if (typeof v[k] !== 'number' || Number(v[k]) < 0) found[k] = e.amountNegative;
-    return run(found, async () => {
-      const key = Object.entries(fr.strategy.funders).find(([, label]) => label.toLowerCase() === v.funder.trim().toLowerCase())?.[0];
-      await call(api().actions.addFunding({ id: a.id, funding: { funder: key ?? v.funder.trim(), requested: Number(v.requested), obtained: Number(v.obtained), spent: Number(v.spent) } }), { mutation: true, success: s.fundingAdded });
+  const amount = (x: number | string) => formNumber(x) ?? Number.NaN;
+  const add = () =>
+    submit(FundingInput, { funder: v.funder, requested: amount(v.requested), obtained: amount(v.obtained), spent: amount(v.spent) }, async (funding) => {
+      // A funder typed as its label (« Commune ») is stored under its key.
+      const key = Object.entries(fr.strategy.funders).find(([, label]) => label.toLowerCase() === funding.funder.toLowerCase())?.[0];
+      await call(api().actions.addFunding({ id: a.id, funding: { ...funding, funder: key ?? funding.funder } }), { mutation: true, success: s.fundingAdded });
       setV({ funder: '', requested: 0, obtained: 0, spent: 0 });
     });
-  };
   return (
     <Section title={s.sections.funding}>
       <WideTable fz="sm" withTableBorder aria-label={s.sections.funding} mb="sm">

@@ -2,40 +2,34 @@
 import { ActionIcon, Button, Group, Modal, NumberInput, Paper, Stack, Text, TextInput } from '@mantine/core';
 import { IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
-import type { ActionDetail } from '../../../../../shared/contract/strategy';
+import { MeasurementInput, type ActionDetail } from '../../../../../shared/contract/strategy';
 import { formatDate, formatNumber } from '../../../../../shared/format';
 import { fr } from '../../../../../shared/i18n';
 import type { Action, Indicator } from '../../../../../shared/model';
 import { api, call } from '../../../api';
 import { deleteWithUndo } from '../../../components/confirm';
-import { DateField, isValidIsoOrEmpty } from '../../../components/DateField';
-import { useFormSubmit, type FieldErrors } from '../../../components/useFormSubmit';
+import { DateField } from '../../../components/DateField';
+import { formNumber, useFormSubmit } from '../../../components/useFormSubmit';
 import { IndicatorChart } from '../IndicatorChart';
 import { IndicatorBadge } from '../ui';
 import { IndicatorForm } from './IndicatorForm';
 
 const s = fr.strategy.ui;
-const e = fr.strategy.errors;
 
 export function IndicatorCard({ action, indicator, status, readOnly }: { action: Action; indicator: Indicator; status: ActionDetail['indicators'][number]['status']; readOnly: boolean }) {
   const [date, setDate] = useState('');
   const [value, setValue] = useState<number | string>('');
   const [comment, setComment] = useState('');
-  const { errors, run } = useFormSubmit('value');
+  const { errors, submit } = useFormSubmit('value');
   const [editing, setEditing] = useState(false);
   const unit = indicator.unit ? ` ${indicator.unit}` : '';
-  const add = () => {
-    const found: FieldErrors = {};
-    if (!date) found.date = e.measurementDate;
-    else if (!isValidIsoOrEmpty(date)) found.date = fr.errors.invalidDate;
-    if (typeof value !== 'number' || !Number.isFinite(value)) found.value = e.measurementValue;
-    return run(found, async () => {
-      await call(api().indicators.addMeasurement({ actionId: action.id, indicatorId: indicator.id, measurement: { date, value: Number(value), comment: comment || undefined } }), { mutation: true, success: s.measurementAdded });
+  const add = () =>
+    submit(MeasurementInput, { date, value: formNumber(value) ?? Number.NaN, comment: comment || undefined }, async (measurement) => {
+      await call(api().indicators.addMeasurement({ actionId: action.id, indicatorId: indicator.id, measurement }), { mutation: true, success: s.measurementAdded });
       setDate('');
       setValue('');
       setComment('');
     });
-  };
   return (
     <Paper withBorder p="sm" radius="sm" aria-label={s.indicatorNamed(indicator.title)} component="article">
       <Group justify="space-between" wrap="nowrap" mb={4}>
@@ -92,7 +86,7 @@ export function IndicatorCard({ action, indicator, status, readOnly }: { action:
         <Group align="flex-start" gap="xs" mt="sm" wrap="wrap" aria-label={s.addMeasurement} role="group">
           <DateField label={s.fields.measurementDate} value={date} onChange={setDate} error={errors.date} w={170} />
           <NumberInput label={s.fields.value} decimalSeparator="," value={value} onChange={setValue} error={errors.value} w={140} suffix={unit} />
-          <TextInput label={s.fields.comment} value={comment} onChange={(x) => setComment(x.currentTarget.value)} style={{ flex: '1 1 160px' }} />
+          <TextInput label={s.fields.comment} value={comment} onChange={(x) => setComment(x.currentTarget.value)} error={errors.comment} style={{ flex: '1 1 160px' }} />
           <Button mt={25} variant="light" leftSection={<IconPlus size={14} />} onClick={add}>
             {s.addMeasurement}
           </Button>

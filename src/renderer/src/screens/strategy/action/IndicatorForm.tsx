@@ -1,17 +1,16 @@
 // Indicator dialog of a fiche action: create one, or edit its title, unit, type, definition, baseline and target.
 import { Group, NumberInput, Select, Stack, Textarea, TextInput } from '@mantine/core';
 import { useState } from 'react';
-import type { IndicatorInput } from '../../../../../shared/contract/strategy';
+import { IndicatorInput } from '../../../../../shared/contract/strategy';
 import { fr } from '../../../../../shared/i18n';
 import type { Indicator, IndicatorType } from '../../../../../shared/model';
 import { api, call } from '../../../api';
-import { DateField, isValidIsoOrEmpty } from '../../../components/DateField';
+import { DateField } from '../../../components/DateField';
 import { FormActions } from '../../../components/FormActions';
-import { useFormSubmit, type FieldErrors } from '../../../components/useFormSubmit';
+import { formNumber, useFormSubmit } from '../../../components/useFormSubmit';
 import { optionsOf } from './text';
 
 const s = fr.strategy.ui;
-const e = fr.strategy.errors;
 
 export function IndicatorForm({ actionId, initial, onDone }: { actionId: string; initial?: Indicator; onDone: () => void }) {
   const [v, setV] = useState<{ title: string; unit: string; type: IndicatorType; definition: string; baseline: number | string; target: number | string; targetDate: string; source: string; frequency: string }>({
@@ -25,25 +24,20 @@ export function IndicatorForm({ actionId, initial, onDone }: { actionId: string;
     source: initial?.source ?? '',
     frequency: initial?.frequency ?? '',
   });
-  const { errors, busy, run } = useFormSubmit('title');
+  const { errors, busy, submit: check } = useFormSubmit('title');
   const submit = () => {
-    const found: FieldErrors = {};
-    if (!v.title.trim()) found.title = s.indicatorTitleRequired;
-    if (v.target !== '' && typeof v.target !== 'number') found.target = e.targetNotNumber;
-    else if (typeof v.target === 'number' && v.target < 0) found.target = e.targetNegative;
-    if (!isValidIsoOrEmpty(v.targetDate)) found.targetDate = fr.errors.invalidDate;
     const input: IndicatorInput = {
       title: v.title,
       unit: v.unit,
       type: v.type,
       definition: v.definition || undefined,
-      baseline: typeof v.baseline === 'number' ? v.baseline : undefined,
-      target: typeof v.target === 'number' ? v.target : undefined,
+      baseline: formNumber(v.baseline),
+      target: formNumber(v.target),
       targetDate: v.targetDate || undefined,
       source: v.source || undefined,
       frequency: v.frequency || undefined,
     };
-    return run(found, async () => {
+    return check(IndicatorInput, input, async () => {
       if (initial) {
         // Emptied text fields are sent as '' so the service removes them.
         const patch = { ...input, definition: v.definition, targetDate: v.targetDate, source: v.source, frequency: v.frequency };
@@ -56,18 +50,18 @@ export function IndicatorForm({ actionId, initial, onDone }: { actionId: string;
     <Stack>
       <TextInput label={s.fields.indicatorTitle} required data-autofocus value={v.title} onChange={(x) => setV({ ...v, title: x.currentTarget.value })} error={errors.title} />
       <Group grow>
-        <TextInput label={s.fields.unit} placeholder={s.unitPlaceholder} value={v.unit} onChange={(x) => setV({ ...v, unit: x.currentTarget.value })} />
+        <TextInput label={s.fields.unit} placeholder={s.unitPlaceholder} value={v.unit} onChange={(x) => setV({ ...v, unit: x.currentTarget.value })} error={errors.unit} />
         <Select label={s.fields.indicatorType} data={optionsOf(fr.indicatorType)} value={v.type} allowDeselect={false} onChange={(x) => setV({ ...v, type: (x ?? 'output') as IndicatorType })} />
       </Group>
-      <Textarea label={s.fields.definition} autosize minRows={2} value={v.definition} onChange={(x) => setV({ ...v, definition: x.currentTarget.value })} />
+      <Textarea label={s.fields.definition} autosize minRows={2} value={v.definition} onChange={(x) => setV({ ...v, definition: x.currentTarget.value })} error={errors.definition} />
       <Group grow align="flex-start">
-        <NumberInput label={s.fields.baseline} decimalSeparator="," value={v.baseline} onChange={(x) => setV({ ...v, baseline: x })} />
+        <NumberInput label={s.fields.baseline} decimalSeparator="," value={v.baseline} onChange={(x) => setV({ ...v, baseline: x })} error={errors.baseline} />
         <NumberInput label={s.fields.target} decimalSeparator="," value={v.target} onChange={(x) => setV({ ...v, target: x })} error={errors.target} />
         <DateField label={s.fields.targetDate} value={v.targetDate} onChange={(x) => setV({ ...v, targetDate: x })} error={errors.targetDate} />
       </Group>
       <Group grow>
-        <TextInput label={s.fields.source} value={v.source} onChange={(x) => setV({ ...v, source: x.currentTarget.value })} />
-        <TextInput label={s.fields.frequency} placeholder={s.frequencyPlaceholder} value={v.frequency} onChange={(x) => setV({ ...v, frequency: x.currentTarget.value })} />
+        <TextInput label={s.fields.source} value={v.source} onChange={(x) => setV({ ...v, source: x.currentTarget.value })} error={errors.source} />
+        <TextInput label={s.fields.frequency} placeholder={s.frequencyPlaceholder} value={v.frequency} onChange={(x) => setV({ ...v, frequency: x.currentTarget.value })} error={errors.frequency} />
       </Group>
       <FormActions onCancel={onDone} onSubmit={submit} busy={busy} submitLabel={initial ? fr.actions.save : s.addIndicator} />
     </Stack>

@@ -2,13 +2,13 @@
 import { ActionIcon, Button, Checkbox, Group, Stack, Text, TextInput } from '@mantine/core';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
-import type { ActionDetail } from '../../../../../shared/contract/strategy';
+import { MilestoneInput, type ActionDetail } from '../../../../../shared/contract/strategy';
 import { formatDate } from '../../../../../shared/format';
 import { fr } from '../../../../../shared/i18n';
 import { api, call } from '../../../api';
 import { deleteWithUndo } from '../../../components/confirm';
-import { DateField, isValidIsoOrEmpty } from '../../../components/DateField';
-import { useFormSubmit, type FieldErrors } from '../../../components/useFormSubmit';
+import { DateField } from '../../../components/DateField';
+import { useFormSubmit } from '../../../components/useFormSubmit';
 import { Section } from './Section';
 
 const s = fr.strategy.ui;
@@ -17,19 +17,14 @@ export function Milestones({ detail }: { detail: ActionDetail }) {
   const a = detail.action;
   const [title, setTitle] = useState('');
   const [dueDate, setDueDate] = useState('');
-  const { errors, run } = useFormSubmit('title');
+  const { errors, submit } = useFormSubmit('title');
   const today = new Date().toISOString().slice(0, 10);
-  const add = () => {
-    const found: FieldErrors = {};
-    if (!title.trim()) found.title = s.milestoneTitleRequired;
-    if (!dueDate) found.dueDate = s.milestoneDateRequired;
-    else if (!isValidIsoOrEmpty(dueDate)) found.dueDate = fr.errors.invalidDate;
-    return run(found, async () => {
-      await call(api().actions.addMilestone({ id: a.id, milestone: { title, dueDate } }), { mutation: true, success: s.milestoneAdded });
+  const add = () =>
+    submit(MilestoneInput, { title, dueDate }, async (milestone) => {
+      await call(api().actions.addMilestone({ id: a.id, milestone }), { mutation: true, success: s.milestoneAdded });
       setTitle('');
       setDueDate('');
     });
-  };
   return (
     <Section title={s.sections.milestones}>
       {a.milestones.length === 0 ? (

@@ -1,6 +1,7 @@
 // « Déplacer l’action » dialog: choose another objective of the same period.
 import { Button, Group, Select, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
+import { strategyContract } from '../../../../../shared/contract/strategy';
 import { fr } from '../../../../../shared/i18n';
 import type { Action } from '../../../../../shared/model';
 import { api, call, useQuery } from '../../../api';
@@ -12,10 +13,10 @@ const s = fr.strategy.ui;
 export function MoveForm({ action, onDone }: { action: Action; onDone: () => void }) {
   const tree = useQuery(() => api().strategy.tree({ periodId: action.periodId }), [action.periodId]);
   const [objectiveId, setObjectiveId] = useState(action.objectiveId ?? '');
-  const { errors, busy, run } = useFormSubmit('objectiveId');
+  const { errors, busy, submit: check } = useFormSubmit('objectiveId');
   const submit = () =>
-    run({}, async () => {
-      await call(api().actions.move({ ids: [action.id], objectiveId }), { mutation: true, success: s.moved });
+    check(strategyContract['actions:move'].input, { ids: [action.id], objectiveId }, async (input) => {
+      await call(api().actions.move(input), { mutation: true, success: s.moved });
       onDone();
     });
   return (

@@ -2,6 +2,7 @@
 import { NumberInput, Select, Slider, Stack, Textarea } from '@mantine/core';
 import { useState } from 'react';
 import { formatPercent } from '../../../../../shared/format';
+import { ProgressUpdate } from '../../../../../shared/contract/strategy';
 import { fr } from '../../../../../shared/i18n';
 import type { Action, ActionStatus } from '../../../../../shared/model';
 import { api, call } from '../../../api';
@@ -10,16 +11,15 @@ import { useFormSubmit } from '../../../components/useFormSubmit';
 import { optionsOf } from './text';
 
 const s = fr.strategy.ui;
-const e = fr.strategy.errors;
 
 export function QuickUpdate({ action, onDone }: { action: Action; onDone: () => void }) {
   const [status, setStatus] = useState<ActionStatus>(action.status);
   const [progress, setProgress] = useState<number>(action.progress);
   const [comment, setComment] = useState('');
-  const { errors, busy, run } = useFormSubmit('comment');
+  const { errors, busy, submit: check } = useFormSubmit('comment');
   const submit = () =>
-    run(Number.isFinite(progress) && progress >= 0 && progress <= 100 ? {} : { progress: e.progressRange }, async () => {
-      await call(api().actions.updateProgress({ id: action.id, update: { status, progress, comment: comment || undefined } }), { mutation: true, success: s.updated });
+    check(ProgressUpdate, { status, progress, comment: comment || undefined }, async (update) => {
+      await call(api().actions.updateProgress({ id: action.id, update }), { mutation: true, success: s.updated });
       onDone();
     });
   return (

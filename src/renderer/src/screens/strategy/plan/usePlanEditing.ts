@@ -1,12 +1,11 @@
 // Editing the plan: which dialog is open (also from ?nouvelle=1 and ?axe=1) and every change made from the plan screen.
 import { useEffect, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
-import type { PlanTree, TreeAxis } from '../../../../../shared/contract/strategy';
+import type { ActionInput, PlanTree, TreeAxis } from '../../../../../shared/contract/strategy';
 import { fr } from '../../../../../shared/i18n';
 import { api, call } from '../../../api';
 import { links } from '../../../app/registry';
 import { deleteWithUndo, notifyDeleted } from '../../../components/confirm';
-import type { NewActionValues } from '../forms';
 
 const s = fr.strategy.ui;
 
@@ -31,17 +30,8 @@ export function usePlanEditing(tree: PlanTree | undefined) {
     setModal(null);
     if (params.get('nouvelle') || params.get('axe')) setParams({});
   };
-  const createAction = async (v: NewActionValues) => {
-    const a = await call(
-      api().actions.create({
-        title: v.title,
-        objectiveId: v.objectiveId || undefined,
-        pilot: v.pilotOrganisationId ? { organisationId: v.pilotOrganisationId } : undefined,
-        startDate: v.startDate || undefined,
-        endDate: v.endDate || undefined,
-      }),
-      { mutation: true, success: s.actionCreated(v.title.trim()) },
-    );
+  const createAction = async (v: ActionInput) => {
+    const a = await call(api().actions.create(v), { mutation: true, success: s.actionCreated(v.title.trim()) });
     closeModal();
     navigate(links.action(a.id));
   };
