@@ -16,6 +16,7 @@ import * as reg from '../../src/main/services/register';
 import { Store } from '../../src/main/store/store';
 import type { Datastore } from '../../src/shared/model';
 import { MemoryVault } from '../helpers/memory-vault';
+import { asDict, readObjects, refOf, textOf } from '../helpers/pdf-objects';
 import { checkTagging } from '../helpers/pdf-structure';
 import { checkHeadings, checkStructure, headingLevels, readingOrder } from '../helpers/pdf-structure-rules';
 
@@ -198,6 +199,22 @@ describe('PDF/UA structure of the kit', () => {
     expect(byType('THead')).toHaveLength(1);
     expect(byType('TBody')).toHaveLength(2);
     expect(byType('TR')).toHaveLength(1 + 2 + 120);
+  });
+
+  it('the XMP metadata, where PDF/UA reads the title, stays well formed with « & » and « < » in the title; the Info dictionary keeps the plain text', async () => {
+    const title = 'Prévention & tranquillité <2027> « l’été »';
+    const pd = new PdfDoc({ title, subject: 'Essai', confidentiality: 'public', settings: { ...data.settings, communeName: 'Saint-Jean & Sainte-Anne' }, now: NOW });
+    pd.text('Un paragraphe.');
+    const bytes = await pd.finish();
+    const pdf = bytes.toString('utf8');
+    const xmp = pdf.slice(pdf.indexOf('<x:xmpmeta'), pdf.indexOf('</x:xmpmeta>'));
+    const texts = [...xmp.matchAll(/>([^<]*)</g)].map((m) => m[1]);
+    expect(texts.filter((x) => /&(?!(amp|lt|gt|quot|apos);)/.test(x))).toEqual([]);
+    expect(xmp).toContain('<rdf:li xml:lang="x-default">Prévention &amp; tranquillité &lt;2027&gt; « l’été »</rdf:li>');
+    expect(xmp).toContain('Saint-Jean &amp; Sainte-Anne');
+    const objects = readObjects(bytes);
+    const info = asDict(objects.get(Number(/\/Info (\d+) 0 R/.exec(bytes.toString('latin1'))?.[1]))?.value);
+    expect(textOf(objects.get(refOf(info.Title) ?? -1)?.value)).toBe(title);
   });
 
   it('charts are figures whose alternative text gives every number', async () => {

@@ -7,6 +7,7 @@ import { drawFooters } from './footer';
 import { drawFrameContent, loadLogo } from './frame';
 import { hasCurrentFont, shareLayoutCache, trimSharedLayouts } from './layout-cache';
 import { drawBidi, RTL, wrapLines } from './line-layout';
+import { escapeXmpInfo } from './metadata';
 import { bulletBlock, bulletList, listBlock } from './lists';
 import { COLOURS, type DocumentOptions, FOOTER_HEIGHT, HEADER_HEIGHT, BANNER_HEIGHT, MM, type TextStyle } from './style';
 import { StructureTagger } from './tagging';
@@ -65,6 +66,7 @@ export class PdfDoc {
         ModDate: opts.now,
       },
     });
+    escapeXmpInfo(this.doc);
     for (const face of Object.keys(FONT) as Face[]) {
       // pdfkit accepts an already parsed fontkit font: the files are parsed once per process.
       this.doc.registerFont(FONT[face], fonts.faces[face] as unknown as string);
