@@ -170,6 +170,7 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
       view,
       readOnly: account.role === 'reader',
       seenSeq,
+      sideEffects: ctx.trash,
       isRefusal: (r) => !r.ok,
       onConflict: (c) => fail('conflict', team.errors.conflict(c.byName, whenFr(c.at), team.entity[c.collection] ?? team.unknownEntity, c.change)),
     });

@@ -1,24 +1,37 @@
 // The team server's datastore: the council's document kept in memory, read from and written to PostgreSQL row by row.
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { current, Immer, isDraft } from 'immer';
+import { readdirSync } from 'node:fs';
 import type pg from 'pg';
 import { Datastore, SCHEMA_VERSION } from '../../shared/model';
 import { DomainError } from '../../shared/result';
 import { team } from '../../shared/i18n/team';
 import type { RestoreOutcome } from '../store/restore';
-import type { StoreState } from '../store/store';
-import { applyRemoteChanges, diffDocuments, rowsToDocument, SETTINGS_COLLECTION, type EntityChange, type EntityRow } from './db/entities';
+import { DATASTORE_SHAPE, type StoreState } from '../store/store';
+import { createImmer, diffDocuments, InvalidChangeError, runChecked, type Change } from '../store/transaction';
+import { store as storeText } from '../../shared/i18n/store';
+import { ArchiveFiles } from './archive-files';
+import { applyRemoteChanges, rowsToDocument, SETTINGS_COLLECTION, toEntityChanges, type EntityChange } from './db/entities';
+import { readSince } from './db/read';
 import { describeChange, RecentChanges } from './conflict-detail';
-import { CHANGES_CHANNEL, findConflict, writeChanges, type ConflictInfo } from './db/write';
-import { Mutex } from './mutex';
+import { CHANGES_CHANNEL, commitChanges, findConflict, type ConflictInfo } from './db/write';
+import { Coalesced, Mutex } from './mutex';
+import { count, phase } from './write-profile';
 
 export { CHANGES_CHANNEL, type ConflictInfo };
 
+const immer = createImmer(false);
 
-const immer = new Immer({ autoFreeze: false });
+/**
+ * Times a write runs on this process's latest state and commits only if nobody committed meanwhile; after that
+ * many losses to other processes it runs under the `meta` row lock, where it cannot lose (no starvation).
+ */
+export const OPTIMISTIC_ATTEMPTS = 3;
+
+/**
+ * Channels run under the lock from the start: their service changes this process's own state after the
+ * store's update (an import's preview is consumed, archive files are written), so running them twice is not safe.
+ */
+const LOCKED_CHANNELS: ReadonlySet<string> = new Set(['sharing:applyImport', 'strategy:closePeriod', 'app:setup', 'app:demo']);
 
 /** Who is writing: recorded on the rows and in the audit log. */
 export interface Writer {
@@ -32,11 +45,20 @@ export interface View {
   apply(doc: Datastore): Datastore;
 }
 
+/** What a request may change outside the document (the account's undo list): undone when its run is abandoned. */
+export interface SideEffects {
+  beginAttempt(): void;
+  abandonAttempt(): void;
+}
+
 interface RequestState {
   mode: 'read' | 'write';
   /** The document this request sees; a writing request's own working copy. */
   working: Datastore | null;
   writeNeeded: boolean;
+  /** What the request's one update changed (null after several, or initialise: the whole run is then compared). */
+  changes: Change[] | null;
+  updates: number;
 }
 
 export interface WriteOptions<T> {
@@ -49,6 +71,7 @@ export interface WriteOptions<T> {
   /** The last state (sequence number) the client saw: an entity changed since then by someone else is a conflict. */
   seenSeq?: number;
   onConflict?: (c: ConflictInfo) => T;
+  sideEffects?: SideEffects;
 }
 
 /** Thrown inside a read-only request when the handler turns out to write: the request is run again as a write. */
@@ -62,36 +85,51 @@ export interface WriteOutcome<T> {
   wantedWrite?: boolean;
 }
 
-
-interface ArchiveStamp {
-  mtimeMs: number;
-  size: number;
+/** How often writes were run again or fell back to the lock (for tests and the load profile). */
+export interface WriteStats {
+  commits: number;
+  retries: number;
+  locked: number;
 }
 
+/** An attempt's ending: written (or nothing to write), or lost to another commit. */
+type Attempt<T> = { done: WriteOutcome<T> } | { lost: true };
+
 /**
- * Looks like the local Store to the services (data, update, dataDir for archived periods), but:
- * reads come from the in-memory document, kept current with the database (catch-up before each request and
- * on NOTIFY); a request that writes runs inside one PostgreSQL transaction holding the `meta` row lock, so
- * writers of every server process are serialised and nothing is lost; only the rows that changed are written.
+ * Looks like the local Store to the services (data, update, dataDir for archived periods), but reads come from
+ * the in-memory document, kept current with the database (catch-up before each request and on NOTIFY), and a
+ * write runs its handler on that document WITHOUT any database lock, then commits in one statement that succeeds
+ * only if nobody committed since (else: catch up, run again). Only the rows that changed are written.
  */
 export class TeamStore {
   state: StoreState = { status: 'empty' };
   backupWarning: string | undefined;
   readonly file = '';
-  /** Private folder where archived periods are materialised as the files the services expect. */
-  readonly dataDir: string;
-  /** The last committed document, what reads see. */
+  readonly stats: WriteStats = { commits: 0, retries: 0, locked: 0 };
+  /** The last committed document, what reads see, and its sequence number. */
   private doc: Datastore | null = null;
   private seq = 0;
   /** The request being served (its own working copy while it writes). */
   private readonly request = new AsyncLocalStorage<RequestState>();
-  private readonly local = new Mutex();
-  private archiveStamps = new Map<string, ArchiveStamp>();
+  /** Changes of (doc, seq): catch-ups and this process's commits, one at a time. */
+  private readonly sync = new Mutex();
+  /** This process's writes, one at a time (two of them on the same state would only make one run again). */
+  private readonly writes = new Mutex();
+  private readonly latest = new Coalesced(() => this.sync.run(() => this.catchUpWith(this.pool)));
+  private readonly archives = new ArchiveFiles();
   /** Previous values of recently changed entities, to show a colleague's change in a conflict message. */
   private readonly recent = new RecentChanges();
+  /** Channels seen writing in this process: later calls go straight to a write instead of running twice. */
+  private readonly writingChannels = new Set<string>();
 
-  constructor(private readonly pool: pg.Pool) {
-    this.dataDir = mkdtempSync(join(tmpdir(), 'clspd-team-'));
+  constructor(
+    private readonly pool: pg.Pool,
+    private readonly log: (event: string, reason: string) => void = () => undefined,
+  ) {}
+
+  /** Private folder where archived periods are materialised as the files the services expect. */
+  get dataDir(): string {
+    return this.archives.dir;
   }
 
   get isReady(): boolean {
@@ -111,155 +149,193 @@ export class TeamStore {
 
   /** Loads the whole document (at start). */
   async load(): Promise<void> {
-    await this.local.run(async () => {
-      const client = await this.pool.connect();
-      try {
-        await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ');
-        const meta = await client.query<{ seq: string }>('SELECT seq FROM meta WHERE id = 1');
-        const rows = await client.query<EntityRow>('SELECT collection, id, payload FROM entities ORDER BY created_seq, created_pos');
-        const archives = await client.query<{ file_name: string; payload: unknown }>('SELECT file_name, payload FROM archives');
-        await client.query('COMMIT');
-        this.seq = Number(meta.rows[0]?.seq ?? 0);
-        this.setArchives(archives.rows);
-        if (rows.rows.length === 0) {
-          this.doc = null;
-          this.state = { status: 'empty' };
-          return;
-        }
-        const parsed = Datastore.safeParse(rowsToDocument(rows.rows, SCHEMA_VERSION));
-        if (!parsed.success) {
-          this.doc = null;
-          this.state = { status: 'broken', problem: 'invalid', message: team.errors.invalidDatabase };
-          return;
-        }
-        this.doc = parsed.data;
-        this.state = { status: 'ok' };
-      } catch (e) {
-        await client.query('ROLLBACK').catch(() => undefined);
-        throw e;
-      } finally {
-        client.release();
-      }
+    await this.sync.run(async () => {
+      const all = await readSince(this.pool, 0);
+      this.seq = all.seq;
+      this.archives.set(all.archives);
+      this.setDocument(all.rows.length ? rowsToDocument(all.rows, SCHEMA_VERSION) : null);
     });
   }
 
-  /** Brings the in-memory document up to the database's latest commit (cheap when nothing changed). */
-  async catchUp(client?: pg.PoolClient, knownSeq?: number): Promise<void> {
-    const q = client ?? this.pool;
-    const dbSeq = knownSeq ?? Number((await q.query<{ seq: string }>('SELECT seq FROM meta WHERE id = 1')).rows[0]?.seq ?? 0);
-    if (dbSeq <= this.seq) return;
-    const from = this.seq;
-    const rows = await q.query<EntityRow>('SELECT collection, id, payload FROM entities WHERE seq > $1 ORDER BY created_seq, created_pos', [from]);
-    const gone = await q.query<{ collection: string; id: string }>('SELECT collection, id FROM tombstones WHERE seq > $1', [from]);
-    const archives = await q.query<{ file_name: string; payload: unknown }>('SELECT file_name, payload FROM archives WHERE seq > $1', [from]);
-    const changes: EntityChange[] = [
-      ...gone.rows.map((g) => ({ collection: g.collection, id: g.id, op: 'deleted' as const })),
-      ...rows.rows.map((r) => ({ collection: r.collection, id: r.id, op: 'updated' as const, payload: r.payload })),
-    ];
-    if (this.doc) {
-      this.remember(this.doc, changes, dbSeq);
-      this.doc = applyRemoteChanges(this.doc, changes);
+  private setDocument(raw: unknown): void {
+    if (raw === null) {
+      this.doc = null;
+      this.state = { status: 'empty' };
+      return;
     }
-    else if (rows.rows.length) {
-      // The council was created by another process: load it whole.
-      this.seq = dbSeq;
-      const all = await q.query<EntityRow>('SELECT collection, id, payload FROM entities ORDER BY created_seq, created_pos');
-      this.doc = Datastore.parse(rowsToDocument(all.rows, SCHEMA_VERSION));
-      this.state = { status: 'ok' };
-    }
-    this.setArchives(archives.rows);
-    this.seq = dbSeq;
+    const parsed = Datastore.safeParse(raw);
+    this.doc = parsed.success ? parsed.data : null;
+    this.state = parsed.success ? { status: 'ok' } : { status: 'broken', problem: 'invalid', message: team.errors.invalidDatabase };
   }
 
-  /** Catches up with the other processes' commits (on NOTIFY), one catch-up at a time. */
+  /** Brings the in-memory document up to the database's latest commit; concurrent callers share one query. */
+  catchUp(): Promise<void> {
+    return this.latest.run();
+  }
+
+  /** Catches up with the other processes' commits (on NOTIFY). */
   refresh(): Promise<void> {
-    return this.local.run(() => this.catchUp());
+    return this.catchUp();
   }
 
-  /** Channels seen writing in this process: later calls go straight to a write instead of running twice. */
-  private readonly writingChannels = new Set<string>();
+  /** One catch-up, inside `sync` (through the lock holder's client when it holds the lock). */
+  private async catchUpWith(q: pg.Pool | pg.PoolClient, inTransaction = false): Promise<void> {
+    const t0 = performance.now();
+    const since = await readSince(q, this.seq, inTransaction);
+    phase('catchup', performance.now() - t0);
+    if (since.seq <= this.seq) return;
+    if (this.doc) {
+      this.remember(this.doc, since.changes, since.seq);
+      this.doc = applyRemoteChanges(this.doc, since.changes);
+    } else if (since.rows.length) {
+      // The council was created by another process: load it whole.
+      const all = await readSince(q, 0, inTransaction);
+      this.setDocument(rowsToDocument(all.rows, SCHEMA_VERSION));
+    }
+    this.archives.set(since.archives);
+    this.seq = since.seq;
+  }
 
   /** Runs a request that only reads; if it tries to write, it is run again as a write. */
   async read<T>(fn: () => Promise<T>, writer: Writer, channel: string, options: WriteOptions<T> = {}): Promise<WriteOutcome<T>> {
     if (!options.readOnly && this.writingChannels.has(channel)) return this.write(fn, writer, channel, options);
-    await this.local.run(() => this.catchUp());
-    const state: RequestState = { mode: 'read', working: this.viewOf(this.doc, options.view), writeNeeded: false };
+    await this.catchUp();
+    const seq = this.seq;
+    const state: RequestState = { mode: 'read', working: this.viewOf(this.doc, options.view), writeNeeded: false, changes: null, updates: 0 };
     const value = await this.request.run(state, fn);
-    if (!state.writeNeeded) return { value, changes: [], seq: this.seq };
+    if (!state.writeNeeded) return { value, changes: [], seq };
     this.writingChannels.add(channel);
-    if (options.readOnly) return { value, changes: [], seq: this.seq, wantedWrite: true };
+    if (options.readOnly) return { value, changes: [], seq, wantedWrite: true };
     return this.write(fn, writer, channel, options);
   }
 
   /**
-   * Runs a request that may write, inside one database transaction: catch up under the `meta` row lock,
-   * run the handler on the in-memory document, write the changed rows, the audit row, commit, notify.
-   * `isRefusal(value)` says whether the handler refused (its changes are then undone, nothing written).
+   * Runs a request that may write. The handler runs on this process's latest state with no database lock held;
+   * the commit is one statement that succeeds only if nobody committed since that state. Lost to another commit:
+   * undo the run's side effects, catch up and run again; after OPTIMISTIC_ATTEMPTS losses, run under the lock.
+   * `isRefusal(value)` says whether the handler refused (nothing is written then).
    * `seenSeq`: the last state the client saw; an entity changed since then by someone else is a conflict.
    */
-  async write<T>(
-    fn: () => Promise<T>,
-    writer: Writer,
-    channel: string,
-    options: WriteOptions<T> = {},
-  ): Promise<WriteOutcome<T>> {
-    return this.local.run(async () => {
-      const client = await this.pool.connect();
+  async write<T>(fn: () => Promise<T>, writer: Writer, channel: string, options: WriteOptions<T> = {}): Promise<WriteOutcome<T>> {
+    const t0 = performance.now();
+    return this.writes.run(async () => {
+      phase('write.queue', performance.now() - t0);
       try {
-        // One round trip: open the transaction and take the writers' lock, learning the last committed state.
-        const opened = (await client.query('BEGIN; SELECT seq FROM meta WHERE id = 1 FOR UPDATE')) as unknown as pg.QueryResult<{ seq: string }>[];
-        await this.catchUp(client, Number(opened[1]?.rows[0]?.seq ?? 0));
-        const before = this.doc;
-        const archivesBefore = this.stampArchives();
-        const seenBefore = this.viewOf(before, options.view);
-        const state: RequestState = { mode: 'write', working: seenBefore, writeNeeded: false };
-        const value = await this.request.run(state, fn);
-        if (options.isRefusal?.(value)) {
-          await client.query('ROLLBACK');
-          return { value, changes: [], seq: this.seq };
+        for (let i = 0; i < OPTIMISTIC_ATTEMPTS && !LOCKED_CHANNELS.has(channel); i++) {
+          await this.catchUp();
+          const a = await this.attempt(fn, writer, channel, options, this.pool, (commit) => this.sync.run(commit));
+          if ('done' in a) return a.done;
+          options.sideEffects?.abandonAttempt();
+          this.stats.retries++;
+          count('write.retry');
         }
-        const changes = state.working ? diffDocuments(seenBefore ?? emptyLike(state.working), state.working) : [];
-        // What the account could not see is untouched: its changes are applied to the whole document.
-        const after = before && options.view ? applyRemoteChanges(before, changes) : state.working;
-        const archiveFiles = this.changedArchives(archivesBefore);
-        if (changes.length === 0 && archiveFiles.length === 0) {
-          await client.query('ROLLBACK');
-          return { value, changes, seq: this.seq };
-        }
-        if (options.seenSeq !== undefined && options.onConflict) {
-          const conflict = await findConflict(client, changes, options.seenSeq, writer.userId);
-          if (conflict) {
-            const key = `${conflict.collection}:${conflict.id}`;
-            const then = this.recent.asOf(key, options.seenSeq);
-            const change = then.known && before ? describeChange(then.value, entityOf(before, conflict.collection, conflict.id)) : undefined;
-            if (change) conflict.change = change;
-            await client.query('ROLLBACK');
-            return { value: options.onConflict(conflict), changes: [], seq: this.seq };
-          }
-        }
-        const seq = this.seq + 1;
-        for (const f of archiveFiles) {
-          await client.query(
-            'INSERT INTO archives (file_name, payload, seq) VALUES ($1, $2, $3) ON CONFLICT (file_name) DO UPDATE SET payload = EXCLUDED.payload, seq = EXCLUDED.seq',
-            [f.name, f.text, seq],
-          );
-        }
-        const audited = [...changes.map((c) => `${c.collection}:${c.id}`), ...archiveFiles.map((f) => `archive:${f.name}`)];
-        await writeChanges(client, changes, { seq, userId: writer.userId, channel, audited });
-        await client.query('COMMIT');
-        if (before) this.remember(before, changes, seq);
-        this.seq = seq;
-        this.doc = after;
-        if (after && this.state.status !== 'ok') this.state = { status: 'ok' };
-        return { value, changes, seq };
+        return await this.writeLocked(fn, writer, channel, options);
       } catch (e) {
-        await client.query('ROLLBACK').catch(() => undefined);
+        options.sideEffects?.abandonAttempt();
         if (e instanceof DomainError) throw e;
         throw new DomainError('io', team.errors.writeFailed((e as Error).message));
       } finally {
+        phase('write.total', performance.now() - t0);
+      }
+    });
+  }
+
+  /** The write that cannot lose: catch up and run the handler while holding the `meta` row lock. */
+  private writeLocked<T>(fn: () => Promise<T>, writer: Writer, channel: string, options: WriteOptions<T>): Promise<WriteOutcome<T>> {
+    this.stats.locked++;
+    count('write.locked');
+    return this.sync.run(async () => {
+      const client = await this.pool.connect();
+      let open = false;
+      try {
+        await client.query('BEGIN; SELECT seq FROM meta WHERE id = 1 FOR UPDATE');
+        open = true;
+        await this.catchUpWith(client, true);
+        const a = await this.attempt(fn, writer, channel, options, client, async (commit) => {
+          // Nobody else can commit while this transaction holds the row: the statement cannot lose.
+          if (!(await commit())) throw new Error('commit refused while holding the lock');
+          await client.query('COMMIT');
+          open = false;
+          return true;
+        });
+        if ('lost' in a) throw new Error('write lost while holding the lock');
+        return a.done;
+      } finally {
+        // A refusal or no change commits nothing; an error leaves nothing half-done.
+        if (open) await client.query('ROLLBACK').catch(() => undefined);
         client.release();
       }
     });
+  }
+
+  /**
+   * Runs the handler once on the latest known state and commits what it changed. `commitIn` wraps the commit
+   * (the `sync` section, or the lock holder's COMMIT): it gives false when another commit came first.
+   */
+  private async attempt<T>(
+    fn: () => Promise<T>,
+    writer: Writer,
+    channel: string,
+    options: WriteOptions<T>,
+    q: pg.Pool | pg.PoolClient,
+    commitIn: (commit: () => Promise<boolean>) => Promise<boolean>,
+  ): Promise<Attempt<T>> {
+    const base = this.doc;
+    const baseSeq = this.seq;
+    const archivesBefore = this.archives.stamp();
+    const seenBefore = this.viewOf(base, options.view);
+    const state: RequestState = { mode: 'write', working: seenBefore, writeNeeded: false, changes: null, updates: 0 };
+    options.sideEffects?.beginAttempt();
+    const t0 = performance.now();
+    const value = await this.request.run(state, fn);
+    phase('write.handler', performance.now() - t0);
+    if (options.isRefusal?.(value)) return { done: { value, changes: [], seq: baseSeq } };
+    const changes = this.changesOf(state, seenBefore);
+    // What the account could not see is untouched: its changes are applied to the whole document.
+    const after = base && options.view ? applyRemoteChanges(base, changes) : state.working;
+    const archiveFiles = this.archives.changedSince(archivesBefore);
+    if (changes.length === 0 && archiveFiles.length === 0) return { done: { value, changes, seq: baseSeq } };
+    if (options.seenSeq !== undefined && options.onConflict) {
+      const conflict = await findConflict(q, changes, options.seenSeq, writer.userId);
+      if (conflict) {
+        const then = this.recent.asOf(`${conflict.collection}:${conflict.id}`, options.seenSeq);
+        const change = then.known && base ? describeChange(then.value, entityOf(base, conflict.collection, conflict.id)) : undefined;
+        if (change) conflict.change = change;
+        return { done: { value: options.onConflict(conflict), changes: [], seq: baseSeq } };
+      }
+    }
+    const audited = [...changes.map((c) => `${c.collection}:${c.id}`), ...archiveFiles.map((f) => `archive:${f.name}`)];
+    const t1 = performance.now();
+    const committed = await commitIn(async () => {
+      // Another commit of this process (or a catch-up) moved the state since the run: no need to ask the database.
+      if (this.seq !== baseSeq) return false;
+      const ok = await commitChanges(q, changes, archiveFiles, { base: baseSeq, userId: writer.userId, channel, audited });
+      if (ok) this.committed(base, changes, baseSeq + 1, after);
+      return ok;
+    });
+    phase('write.commit', performance.now() - t1);
+    return committed ? { done: { value, changes, seq: baseSeq + 1 } } : { lost: true };
+  }
+
+  /** The rows a run changed: its one update's validated diff, or the whole run compared (several updates, initialise). */
+  private changesOf(state: RequestState, before: Datastore | null): EntityChange[] {
+    if (!state.working || state.working === before) return [];
+    if (state.changes) return toEntityChanges(state.changes, state.working);
+    const { changes, issues } = diffDocuments(before ?? emptyLike(state.working), state.working, DATASTORE_SHAPE);
+    if (issues.length) {
+      this.log('store.transactionRefused', new InvalidChangeError(issues).message);
+      throw new DomainError('internal', storeText.invalidChange);
+    }
+    return toEntityChanges(changes, state.working);
+  }
+
+  /** Records a commit of this process in memory (inside `sync`, or under the lock). */
+  private committed(before: Datastore | null, changes: EntityChange[], seq: number, after: Datastore | null): void {
+    if (before) this.remember(before, changes, seq);
+    this.seq = seq;
+    this.doc = after;
+    this.stats.commits++;
+    if (after && this.state.status !== 'ok') this.state = { status: 'ok' };
   }
 
   /** Keeps the values `changes` replace, for conflict messages. */
@@ -267,7 +343,7 @@ export class TeamStore {
     for (const c of changes) this.recent.record(`${c.collection}:${c.id}`, seq, entityOf(doc, c.collection, c.id));
   }
 
-  private viewCache = new Map<string, { seq: number; source: Datastore; doc: Datastore }>();
+  private viewCache = new Map<string, { source: Datastore; doc: Datastore }>();
 
   /** The document as `view` sees it, cached until the document changes. */
   private viewOf(doc: Datastore | null, view: View | undefined): Datastore | null {
@@ -276,19 +352,20 @@ export class TeamStore {
     if (hit && hit.source === doc) return hit.doc;
     const projected = view.apply(doc);
     if (this.viewCache.size > 200) this.viewCache.clear();
-    this.viewCache.set(view.key, { seq: this.seq, source: doc, doc: projected });
+    this.viewCache.set(view.key, { source: doc, doc: projected });
     return projected;
   }
 
   // ---- the Store surface the services use ----
 
+  /** The local store's transaction (immer draft, detached result, changed entities validated against the model). */
   async update<T>(mutate: (data: Datastore) => T): Promise<T> {
     const r = this.writingRequest();
     if (!r.working) throw new DomainError('io', team.errors.empty);
-    let result!: T;
-    r.working = immer.produce(r.working, (draft: Datastore) => {
-      result = undraft(mutate(draft));
-    });
+    const { next, result, changes } = runChecked(immer, r.working, mutate, DATASTORE_SHAPE, (reason) => this.log('store.transactionRefused', reason));
+    r.working = next;
+    r.changes = r.updates === 0 ? changes : null;
+    r.updates++;
     return result;
   }
 
@@ -311,6 +388,8 @@ export class TeamStore {
     const r = this.writingRequest();
     if (r.working) throw new DomainError('conflict', team.errors.alreadyInitialised);
     r.working = Datastore.parse(doc);
+    r.changes = null;
+    r.updates++;
   }
 
   restoreFrom(): Promise<RestoreOutcome> {
@@ -335,53 +414,8 @@ export class TeamStore {
   }
 
   async close(): Promise<void> {
-    rmSync(this.dataDir, { recursive: true, force: true });
+    this.archives.remove();
   }
-
-  // ---- archived periods, materialised as files for the services ----
-
-  private setArchives(rows: { file_name: string; payload: unknown }[]): void {
-    if (!existsSync(this.dataDir)) mkdirSync(this.dataDir, { recursive: true });
-    for (const r of rows) {
-      if (!/^archive-[\w-]+\.json$/.test(r.file_name)) continue;
-      const file = join(this.dataDir, r.file_name);
-      writeFileSync(file, typeof r.payload === 'string' ? r.payload : JSON.stringify(r.payload));
-      const st = statSync(file);
-      this.archiveStamps.set(r.file_name, { mtimeMs: st.mtimeMs, size: st.size });
-    }
-  }
-
-  private stampArchives(): Map<string, ArchiveStamp> {
-    const m = new Map<string, ArchiveStamp>();
-    for (const n of readdirSync(this.dataDir)) {
-      if (!n.startsWith('archive-') || !n.endsWith('.json')) continue;
-      const st = statSync(join(this.dataDir, n));
-      m.set(n, { mtimeMs: st.mtimeMs, size: st.size });
-    }
-    return m;
-  }
-
-  private changedArchives(before: Map<string, ArchiveStamp>): { name: string; text: unknown }[] {
-    const out: { name: string; text: unknown }[] = [];
-    for (const [n, st] of this.stampArchives()) {
-      const b = before.get(n);
-      if (b && b.mtimeMs === st.mtimeMs && b.size === st.size) continue;
-      out.push({ name: n, text: JSON.parse(readFileSync(join(this.dataDir, n), 'utf8')) });
-      this.archiveStamps.set(n, st);
-    }
-    return out;
-  }
-}
-
-/** A service's result may hold pieces of the draft: turn them into plain values before the draft is revoked. */
-function undraft<T>(value: T, depth = 0): T {
-  if (isDraft(value)) return current(value as object) as T;
-  if (depth > 3 || value === null || typeof value !== 'object') return value;
-  if (Array.isArray(value)) return value.map((v) => undraft(v, depth + 1)) as T;
-  if (Object.getPrototypeOf(value) !== Object.prototype) return value;
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(value)) out[k] = undraft(v, depth + 1);
-  return out as T;
 }
 
 function entityOf(doc: Datastore, collection: string, id: string): unknown {

@@ -12,11 +12,12 @@ export const MAX_UNDO = 50;
 
 export class Trash {
   private readonly entries = new Map<string, TrashEntry>();
+  /** What changed since `beginAttempt`, as the steps that undo it (the team server may run a write twice); null when not recording. */
+  private journal: (() => void)[] | null = null;
 
   push(label: string, restore: (data: Datastore) => void): string {
     const token = newId('undo');
-    this.entries.set(token, { label, restore });
-    if (this.entries.size > MAX_UNDO) this.entries.delete(this.entries.keys().next().value as string);
+    this.add(token, { label, restore });
     return token;
   }
 
@@ -24,13 +25,36 @@ export class Trash {
     const e = this.entries.get(token);
     if (!e) throw new DomainError('not_found', 'Cette suppression ne peut plus être annulée (elle date d’une session précédente).');
     this.entries.delete(token);
+    this.journal?.push(() => this.entries.set(token, e));
     return e;
   }
 
   /** Gives back a token whose restore was refused, so the coordinator can retry once the obstacle is gone. */
   putBack(token: string, entry: TrashEntry): void {
     if (this.entries.has(token)) return;
+    this.add(token, entry);
+  }
+
+  /** A write starts a run: what it pushes and takes from now on can be undone with `abandonAttempt`. */
+  beginAttempt(): void {
+    this.journal = [];
+  }
+
+  /** The run was abandoned (another commit came first; it will run again): its pushes and takes are undone. */
+  abandonAttempt(): void {
+    const steps = this.journal ?? [];
+    this.journal = null;
+    for (let i = steps.length - 1; i >= 0; i--) steps[i]!();
+  }
+
+  private add(token: string, entry: TrashEntry): void {
     this.entries.set(token, entry);
-    if (this.entries.size > MAX_UNDO) this.entries.delete(this.entries.keys().next().value as string);
+    this.journal?.push(() => this.entries.delete(token));
+    if (this.entries.size > MAX_UNDO) {
+      const oldest = this.entries.keys().next().value as string;
+      const evicted = this.entries.get(oldest)!;
+      this.entries.delete(oldest);
+      this.journal?.push(() => this.entries.set(oldest, evicted));
+    }
   }
 }

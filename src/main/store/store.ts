@@ -15,7 +15,7 @@ import { MAIN_FILE } from './layout';
 import { acquireLock, isAlive, type FolderLock } from './lock';
 import { applyBackup, runRestoreHooks, type RestoreOutcome } from './restore';
 import { migrate, MissingMigrationError, MissingVersionError, NewerVersionError, type Migration, MIGRATIONS } from './migrations';
-import { AsyncMutationError, createImmer, freezeDeep, InvalidChangeError, runTransaction, shapeOf, type Change } from './transaction';
+import { createImmer, freezeDeep, runChecked, shapeOf, type Change } from './transaction';
 
 export const DATA_FILE = MAIN_FILE;
 
@@ -25,7 +25,8 @@ export const DATA_FILE = MAIN_FILE;
  */
 const AUTO_FREEZE = true;
 const immer = createImmer(AUTO_FREEZE);
-const DATASTORE_SHAPE = shapeOf(Datastore);
+/** How a transaction validates what it changed in the council's document (the team server uses it too). */
+export const DATASTORE_SHAPE = shapeOf(Datastore);
 
 /** What one committed transaction changed (the team server writes only these rows). */
 export interface CommitInfo {
@@ -266,17 +267,7 @@ export class Store {
   commit<T>(mutate: (data: Datastore) => T): Commit<T> {
     this.assertWritable();
     const base = this.data;
-    let committed;
-    try {
-      committed = runTransaction(immer, base, mutate, DATASTORE_SHAPE);
-    } catch (e) {
-      if (e instanceof InvalidChangeError || e instanceof AsyncMutationError) {
-        this.log('store.transactionRefused', e.message);
-        throw new DomainError('internal', t.invalidChange);
-      }
-      throw e;
-    }
-    const { next, result, changes } = committed;
+    const { next, result, changes } = runChecked(immer, base, mutate, DATASTORE_SHAPE, (reason) => this.log('store.transactionRefused', reason));
     // Nothing changed: nothing to write, unless an earlier write failed and memory is still ahead of the disk.
     if (next === base) return { result, changes, written: this.lastWriteFailed ? this.scheduleWrite() : this.flush() };
     this.db!.data = next;
@@ -297,12 +288,7 @@ export class Store {
    */
   check(mutate: (data: Datastore) => unknown): void {
     this.assertWritable();
-    try {
-      runTransaction(immer, this.data, mutate, DATASTORE_SHAPE);
-    } catch (e) {
-      if (e instanceof InvalidChangeError || e instanceof AsyncMutationError) throw new DomainError('internal', t.invalidChange);
-      throw e;
-    }
+    runChecked(immer, this.data, mutate, DATASTORE_SHAPE, () => undefined);
   }
 
   /**

@@ -1,6 +1,8 @@
 // Generic draft/commit for an in-memory document: immer draft, detached result, validated diff of what changed.
 import { Immer, current, freeze, isDraft } from 'immer';
 import { z } from 'zod';
+import { DomainError } from '../../shared/result';
+import { store as t } from '../../shared/i18n/store';
 
 /** What a transaction did to one entity of a collection, or to a singleton part of the document. */
 export type ChangeOp = 'created' | 'updated' | 'deleted';
@@ -104,6 +106,29 @@ export function runTransaction<D extends object, T>(
   const { changes, issues } = diffDocuments(base as Record<string, unknown>, next as Record<string, unknown>, shape);
   if (issues.length > 0) throw new InvalidChangeError(issues);
   return { next, result, changes };
+}
+
+/**
+ * `runTransaction` for a store (the local file and the team server alike): a change that does not match the model,
+ * or a mutation that returned a promise, is refused with the French « internal » error once `report` has the
+ * technical reason; any other throw (a service's own refusal) passes through unchanged.
+ */
+export function runChecked<D extends object, T>(
+  immer: Immer,
+  base: D,
+  mutate: (draft: D) => T,
+  shape: DocumentShape,
+  report: (reason: string) => void,
+): Committed<D, T> {
+  try {
+    return runTransaction(immer, base, mutate, shape);
+  } catch (e) {
+    if (e instanceof InvalidChangeError || e instanceof AsyncMutationError) {
+      report(e.message);
+      throw new DomainError('internal', t.invalidChange);
+    }
+    throw e;
+  }
 }
 
 /** Replaces every draft reachable from `value` by a snapshot of its current state (copying only what holds one). */

@@ -1,5 +1,6 @@
-// The council's document as rows: one per entity (collection, id), the settings as one row; and the diff between two states.
+// The council's document as rows: one per entity (collection, id), the settings as one row; the rows a transaction's changes write.
 import type { Datastore } from '../../../shared/model';
+import type { Change } from '../../store/transaction';
 
 /** The settings live in one row of this pseudo-collection. */
 export const SETTINGS_COLLECTION = '_settings';
@@ -57,29 +58,26 @@ export function rowsToDocument(rows: EntityRow[], schemaVersion: number): unknow
 }
 
 /**
- * What changed between two states of the document. Both come from immutable updates with structural
- * sharing (immer), so an untouched collection or entity is the same object and costs one comparison.
+ * The rows to write for what a transaction changed (`Change`s from the local store's validated diff,
+ * `store/transaction.ts`), with each entity's new value taken from `after`. The schema version is meta, not a row.
  */
-export function diffDocuments(before: Datastore, after: Datastore): EntityChange[] {
-  const changes: EntityChange[] = [];
-  if (before.settings !== after.settings) {
-    changes.push({ collection: SETTINGS_COLLECTION, id: SETTINGS_ID, op: 'updated', payload: after.settings });
+export function toEntityChanges(changes: readonly Change[], after: Datastore): EntityChange[] {
+  const out: EntityChange[] = [];
+  const indexes = new Map<string, Map<string, unknown>>();
+  const find = (collection: string, id: string): unknown => {
+    const list = (after as unknown as Record<string, WithId[]>)[collection] ?? [];
+    let index = indexes.get(collection);
+    // A few changes: scan; many (an import): index the collection once.
+    if (!index && changes.length > 8) indexes.set(collection, (index = new Map(list.map((e) => [e.id, e]))));
+    return index ? index.get(id) : list.find((e) => e.id === id);
+  };
+  for (const c of changes) {
+    if (c.collection === 'settings') out.push({ collection: SETTINGS_COLLECTION, id: SETTINGS_ID, op: 'updated', payload: after.settings });
+    else if (c.id === undefined) continue;
+    else if (c.op === 'deleted') out.push({ collection: c.collection, id: c.id, op: 'deleted' });
+    else out.push({ collection: c.collection, id: c.id, op: c.op, payload: find(c.collection, c.id) });
   }
-  for (const c of COLLECTIONS) {
-    const a = before[c] as WithId[];
-    const b = after[c] as WithId[];
-    if (a === b) continue;
-    const old = new Map(a.map((e) => [e.id, e]));
-    const seen = new Set<string>();
-    for (const e of b) {
-      seen.add(e.id);
-      const prev = old.get(e.id);
-      if (!prev) changes.push({ collection: c, id: e.id, op: 'created', payload: e });
-      else if (prev !== e) changes.push({ collection: c, id: e.id, op: 'updated', payload: e });
-    }
-    for (const e of a) if (!seen.has(e.id)) changes.push({ collection: c, id: e.id, op: 'deleted' });
-  }
-  return changes;
+  return out;
 }
 
 /** Applies rows and deletions learnt from the database to a document, returning a new document. */

@@ -1,0 +1,45 @@
+// Reading the database's changes since a sequence number, in one round trip and one consistent snapshot.
+import type pg from 'pg';
+import type { EntityChange, EntityRow } from './entities';
+
+export interface ArchiveRow {
+  file_name: string;
+  payload: unknown;
+}
+
+/** What the database holds beyond `from`: the last sequence number, the rows changed, the entities deleted, the archives written. */
+export interface Since {
+  seq: number;
+  rows: EntityRow[];
+  changes: EntityChange[];
+  archives: ArchiveRow[];
+}
+
+/**
+ * Everything committed after `from` (0: the whole council). Outside a transaction the four reads run in one
+ * REPEATABLE READ READ ONLY transaction sent as one multi-statement query (one round trip, one snapshot);
+ * `inTransaction` is for a client already inside one (the writer holding the lock).
+ */
+export async function readSince(q: pg.Pool | pg.PoolClient, from: number, inTransaction = false): Promise<Since> {
+  if (!Number.isSafeInteger(from) || from < 0) throw new Error(`numéro de séquence invalide : ${from}`);
+  // `from` is a checked integer: inlined, since a multi-statement query cannot take parameters.
+  const reads = [
+    'SELECT seq FROM meta WHERE id = 1',
+    `SELECT collection, id, payload FROM entities WHERE seq > ${from} ORDER BY created_seq, created_pos`,
+    `SELECT collection, id FROM tombstones WHERE seq > ${from}`,
+    `SELECT file_name, payload FROM archives WHERE seq > ${from}`,
+  ];
+  const text = inTransaction ? reads.join('; ') : ['BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY', ...reads, 'COMMIT'].join('; ');
+  const results = (await q.query(text)) as unknown as pg.QueryResult[];
+  const [meta, rows, gone, archives] = inTransaction ? results : results.slice(1, 5);
+  const entityRows = rows!.rows as EntityRow[];
+  return {
+    seq: Number((meta!.rows[0] as { seq: string } | undefined)?.seq ?? 0),
+    rows: entityRows,
+    changes: [
+      ...(gone!.rows as { collection: string; id: string }[]).map((g) => ({ collection: g.collection, id: g.id, op: 'deleted' as const })),
+      ...entityRows.map((r) => ({ collection: r.collection, id: r.id, op: 'updated' as const, payload: r.payload })),
+    ],
+    archives: archives!.rows as ArchiveRow[],
+  };
+}
