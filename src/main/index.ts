@@ -135,7 +135,7 @@ async function start(): Promise<void> {
   startIdleLock(ctx);
   installVaultLock(powerMonitor, () => vault.lock());
   // Team mode: every channel goes to the team server when connected (Paramètres « Données de l’équipe »), else locally.
-  teamClient = startTeamClient(app.getPath('userData'), createInvoker(ctx), ctx.platform, () => mainWindow);
+  teamClient = startTeamClient(app.getPath('userData'), createInvoker(ctx), ctx.platform, () => mainWindow, () => ctx.vault);
   registerIpc(ipcMain, teamClient.invoke);
 
   installAppProtocol(protocol, RENDERER_ROOT);

@@ -69,3 +69,15 @@ export async function callHttp(port: number, token: string, channel: string, pay
   });
   return (await r.json()) as { ok: boolean; value?: unknown; error?: { code: string; message: string } };
 }
+
+/** The save and open dialogs of a test desktop: files are « saved » under `dir` (their paths pushed to `saved`), `openFrom` is « chosen ». */
+export function testDialogs(dir: string, saved: string[], openFrom?: string) {
+  return {
+    chooseSavePath: async (name: string) => {
+      const p = join(dir, `saved-${name}`);
+      saved.push(p);
+      return p;
+    },
+    chooseOpenPath: async () => openFrom,
+  };
+}

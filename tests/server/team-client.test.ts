@@ -22,7 +22,7 @@ import { TeamClient } from '../../src/main/team/client';
 import { QUEUE_FILE } from '../../src/main/team/notes-queue';
 import { looksFrench } from '../helpers/fixtures';
 import { createTestDatabase, type TestDatabase } from '../helpers/pg';
-import { freePort, spawnServer, type ServerProcess } from '../helpers/team-cluster';
+import { freePort, spawnServer, testDialogs, type ServerProcess } from '../helpers/team-cluster';
 
 process.env.CLSPD_TEST_FAST_KDF = '1';
 const skip = Boolean(process.env.CLSPD_TEST_NO_DATABASE);
@@ -65,14 +65,7 @@ function newClient(dir: string, saved: string[] = [], openFrom?: string): TeamCl
       return { ok: true, value: 'local' };
     },
     keepDocument: keepGenerated,
-    platform: {
-      chooseSavePath: async (name) => {
-        const p = join(dir, `saved-${name}`);
-        saved.push(p);
-        return p;
-      },
-      chooseOpenPath: async () => openFrom,
-    },
+    platform: testDialogs(dir, saved, openFrom),
     heartbeatMs: 60_000,
     timeoutMs: 5_000,
   });
@@ -206,18 +199,20 @@ describe.skipIf(skip)('desktop team client', () => {
     expect(here.ok).toBe(false);
     if (!here.ok) expect(here.error.message).toMatch(/réunion confidentielle/);
     expect(value<TeamStatus>(await alice.invoke('team:status', undefined)).queuedNotes).toBe(0);
-    // Decision texts too, by the same check, before sending; from a desktop that has not shown it, the server refuses.
+    // Decision texts too: the coordinator's desktop without a coffre is refused before sending (team-client-coffre.test.ts
+    // covers the desktop with one); from a colleague's desktop that has not shown it, the server refuses.
     for (const desk of [alice, bruno]) {
       const typed = await desk.invoke('meetings:capture', { meetingId: secret.id, kind: 'decision', text: 'Orientation de M. X' });
       expect(typed.ok).toBe(false);
-      if (!typed.ok) expect(typed.error.message).toMatch(/réunion confidentielle.*coffre/);
+      // Bruno is not named in the cellule: the server judges on his own view, where the meeting does not exist.
+      if (!typed.ok) expect(typed.error.message).toMatch(desk === alice ? /coffre de la coordination.*réunion confidentielle/ : /réunion est introuvable/);
     }
     // Not shown (another desktop): the server refuses it; the text stays on that computer, listed as refused.
     const other = await bruno.invoke('meetings:saveNotes', { meetingId: secret.id, notes: 'Situation de M. X évoquée' });
     expect(other.ok).toBe(false);
     const st = value<TeamStatus>(await bruno.invoke('team:status', undefined));
     expect(st.queuedNotes).toBe(0);
-    expect(st.refusedNotes[0]?.message).toMatch(/réunion confidentielle/);
+    expect(st.refusedNotes[0]?.message).toMatch(/réunion est introuvable/);
     const after = await pool.query<{ payload: Meeting }>("SELECT payload FROM entities WHERE collection = 'meetings' AND id = $1", [secret.id]);
     expect(after.rows[0]!.payload).toEqual(before.rows[0]!.payload);
     expect(JSON.stringify(after.rows[0]!.payload)).not.toContain('M. X');

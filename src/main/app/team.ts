@@ -7,12 +7,14 @@ import type { Invoke } from '../ipc/handlers';
 import type { Platform } from '../services/context';
 import { TeamClient } from '../team/client';
 import { windowTitle } from '../team/title';
+import type { ProtectedAccess } from '../vault/types';
 
 /** The client whose invoker the IPC handlers use; `getWindow` is the window whose title follows the connection. */
-export function startTeamClient(userData: string, local: Invoke, platform: Platform, getWindow: () => BrowserWindow | null): TeamClient {
+export function startTeamClient(userData: string, local: Invoke, platform: Platform, getWindow: () => BrowserWindow | null, vault?: () => ProtectedAccess | undefined): TeamClient {
   const client = new TeamClient({
     dir: join(userData, 'team'),
     local,
+    vault,
     keepDocument: keepGenerated,
     platform,
     onChange: (status) => retitle(getWindow(), status),

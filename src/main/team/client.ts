@@ -13,7 +13,7 @@ import type { GeneratedInfo } from '../../shared/contract/documents';
 import type { MeetingDetail } from '../../shared/contract/meetings';
 import type { TeamConnectStep, TeamStatus } from '../../shared/contract/team';
 import { team } from '../../shared/i18n/team';
-import type { Confidentiality } from '../../shared/model';
+import type { Meeting } from '../../shared/model';
 import { fail, ok, type Result } from '../../shared/result';
 import { describeIssues } from '../../shared/validation';
 import type { Invoke } from '../ipc/handlers';
@@ -24,12 +24,16 @@ import { NotesQueue, type QueuedNotes } from './notes-queue';
 import { checkServer, describeStatus, readLogin } from './session';
 import { isCertificateError, pinnedAgent, send, type HttpAnswer } from './transport';
 import { FileTransfers, type FilePlatform } from './files';
+import { ConfidentialRoute, isConfidentialRefusal } from './confidential-route';
+import type { ProtectedAccess } from '../vault/types';
 
 export interface TeamClientOptions {
   /** This installation's own folder (userData/team): connection settings, pinned certificates, queued notes. */
   dir: string;
   /** The local invoker: the local file, the protected store, the documents' temporary folder. */
   local: Invoke;
+  /** This computer's coffre: on the coordinator's desktop, where confidential meetings' texts are kept. */
+  vault?: () => ProtectedAccess | undefined;
   /** Keeps a downloaded document under a local token (the documents service's keepGenerated). */
   keepDocument(doc: { bytes: Uint8Array; pages: number; title: string; suggestedName: string; warnings: string[] }): GeneratedInfo;
   /** Save and open dialogs of this computer, for exports produced by the server and files sent to it. */
@@ -56,6 +60,7 @@ export class TeamClient {
   private readonly last = new LastState();
   private readonly queue: NotesQueue;
   private readonly files: FileTransfers;
+  private readonly coffre: ConfidentialRoute;
   private readonly now: () => Date;
 
   constructor(private readonly options: TeamClientOptions) {
@@ -63,6 +68,21 @@ export class TeamClient {
     this.queue = new NotesQueue(options.dir);
     this.now = options.now ?? (() => new Date());
     this.files = new FileTransfers(options.platform, (method, path, body) => this.toServer(method, path, body));
+    this.coffre = new ConfidentialRoute({
+      vault: () => options.vault?.(),
+      now: this.now,
+      isCoordinator: () => this.config.connection?.role === 'coordinator',
+      meeting: async (id, fresh) => {
+        const conn = this.config.connection;
+        if (!fresh || !conn) return this.shownMeeting(id);
+        const r = await this.forward(conn, 'meetings:get', { id });
+        return r.ok ? (r.value as MeetingDetail).meeting : undefined;
+      },
+      send: (channel, payload, headers) => {
+        const conn = this.config.connection;
+        return conn ? this.forward(conn, channel, payload, headers) : Promise.resolve(fail('io', team.desktop.errors.notConnected));
+      },
+    });
   }
 
   /** The invoker the preload reaches: the same interface as the local one. */
@@ -71,12 +91,25 @@ export class TeamClient {
     if (channel === 'team:connect' || channel === 'team:setPassword' || channel === 'team:disconnect') return this.session(channel, payload);
     const conn = this.config.connection;
     if (!conn || !Object.prototype.hasOwnProperty.call(contract, channel) || staysLocal(channel as ChannelName)) return this.options.local(channel, payload);
-    // A confidential meeting's texts never go to the server (it refuses them too): refused here, nothing queued.
-    const secretText = confidentialTextRefusal(channel, payload, { meeting: (id) => this.shownConfidentiality(id) });
-    if (secretText) return fail('forbidden', secretText);
-    if (channel === 'meetings:saveNotes') return this.saveNotes(conn, payload);
-    return this.forward(conn, channel as ChannelName, payload);
+    const routed = await this.confidential(channel, payload);
+    if (routed) return routed;
+    const result = channel === 'meetings:saveNotes' ? await this.saveNotes(conn, payload) : await this.forward(conn, channel as ChannelName, payload);
+    // The meeting became confidential since it was shown here: the server refused the text; to the coffre, then.
+    const again = isConfidentialRefusal(result) ? await this.coffre.route(channel, payload, true) : undefined;
+    return again ?? (result.ok ? ok(this.coffre.reveal(channel, result.value)) : result);
   };
+
+  /**
+   * A confidential meeting's texts never go to the server (it refuses them too): on the coordinator's desktop they go
+   * to this computer's coffre (confidential-route.ts); elsewhere, or where the coffre has no place for them, refused
+   * here, nothing queued.
+   */
+  private async confidential(channel: string, payload: unknown): Promise<Result<unknown> | undefined> {
+    const routed = await this.coffre.route(channel, payload);
+    if (routed) return routed;
+    const secretText = confidentialTextRefusal(channel, payload, { meeting: (id) => this.shownMeeting(id)?.confidentiality });
+    return secretText ? fail('forbidden', secretText) : undefined;
+  }
 
   status(): TeamStatus {
     return describeStatus(this.config, this.state, this.offlineSince, this.queue);
@@ -161,16 +194,16 @@ export class TeamClient {
     return refused ? fail('forbidden', refused.message) : ok({ savedAt });
   }
 
-  /** The confidentiality of a meeting as the server last showed it here (undefined when not shown since connecting). */
-  private shownConfidentiality(meetingId: string): Confidentiality | undefined {
-    return (this.last.get('meetings:get', { id: meetingId })?.value as MeetingDetail | undefined)?.meeting?.confidentiality;
+  /** A meeting as the server last showed it here (undefined when not shown since connecting). */
+  private shownMeeting(meetingId: string): Meeting | undefined {
+    return (this.last.get('meetings:get', { id: meetingId })?.value as MeetingDetail | undefined)?.meeting;
   }
 
-  private async forward(conn: TeamConnection, channel: ChannelName, payload: unknown): Promise<Result<unknown>> {
+  private async forward(conn: TeamConnection, channel: ChannelName, payload: unknown, extraHeaders: Record<string, string> = {}): Promise<Result<unknown>> {
     if (this.state !== 'online') return this.withoutServer(conn, channel, payload);
     try {
       if (isFileChannel(channel)) return await this.files.run(channel, payload);
-      const headers: Record<string, string> = this.seen !== undefined ? { 'x-clspd-seen': String(this.seen) } : {};
+      const headers: Record<string, string> = { ...extraHeaders, ...(this.seen !== undefined ? { 'x-clspd-seen': String(this.seen) } : {}) };
       const r = await this.request(conn.server, 'POST', `/api/${channel.replace(':', '/')}`, payload === undefined ? '' : JSON.stringify(payload), conn.token, headers);
       if (r.status === 401) {
         this.setState('expired');
