@@ -81,3 +81,23 @@ export function testDialogs(dir: string, saved: string[], openFrom?: string) {
     chooseOpenPath: async () => openFrom,
   };
 }
+
+/** Runs `clspd serve …` (`args`: how to launch the command line, then its arguments) until it says it is in service. */
+export async function startClspdServe(args: string[], env: NodeJS.ProcessEnv): Promise<{ child: ChildProcess; output: string }> {
+  const child = spawn(process.execPath, args, { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`clspd serve n’a pas démarré : ${output}`)), 100_000);
+    const seen = (d: Buffer) => {
+      output += d.toString();
+      if (output.includes('en service')) {
+        clearTimeout(timer);
+        resolve();
+      }
+    };
+    child.stdout!.on('data', seen);
+    child.stderr!.on('data', seen);
+    child.once('exit', (code) => reject(new Error(`clspd serve arrêté (${code}) : ${output}`)));
+  });
+  return { child, output };
+}

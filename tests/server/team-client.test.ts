@@ -1,8 +1,6 @@
 // The desktop's team client against real `serve` processes over HTTPS on a real PostgreSQL: certificate pinned on first
 // use (a changed one refused), login and one-time password, forwarding, conflicts naming the other person, offline
 // reads from the last state, refused edits, séance notes queued on disk and sent once on reconnection.
-import { execFileSync } from 'node:child_process';
-import { X509Certificate } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -22,6 +20,7 @@ import { TeamClient } from '../../src/main/team/client';
 import { QUEUE_FILE } from '../../src/main/team/notes-queue';
 import { looksFrench } from '../helpers/fixtures';
 import { createTestDatabase, type TestDatabase } from '../helpers/pg';
+import { selfSignedCertificate } from '../helpers/self-signed';
 import { freePort, spawnServer, testDialogs, type ServerProcess } from '../helpers/team-cluster';
 
 process.env.CLSPD_TEST_FAST_KDF = '1';
@@ -38,10 +37,7 @@ const localCalls: string[] = [];
 const clients: TeamClient[] = [];
 
 function makeCert(name: 'a' | 'b') {
-  const cert = join(work, `${name}.crt`);
-  const key = join(work, `${name}.key`);
-  execFileSync('openssl', ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-keyout', key, '-out', cert, '-days', '2', '-subj', '/CN=localhost', '-addext', 'subjectAltName=DNS:localhost,IP:127.0.0.1'], { stdio: 'pipe' });
-  certs[name] = { cert, key, fingerprint: new X509Certificate(readFileSync(cert)).fingerprint256 };
+  certs[name] = selfSignedCertificate(work, name);
 }
 
 async function startServer(cert: 'a' | 'b') {

@@ -1,6 +1,5 @@
 // Team mode in the browser against a real `clspd serve` on a throwaway PostgreSQL: login, two colleagues editing the same action and meeting, conflicts, audit log, exports and PDFs downloaded, expiry; axe on the login and audit screens.
-import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
+import type { ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test, expect, type Browser, type Page } from '@playwright/test';
@@ -11,6 +10,7 @@ import { TeamStore } from '../../../src/main/server/team-store';
 import { buildDemoDatastore } from '../../../src/main/services/demo';
 import type { Datastore } from '../../../src/shared/model';
 import { createTestDatabase, postgresBinDir, startCluster, type TestCluster, type TestDatabase } from '../../helpers/pg';
+import { freePort, startClspdServe } from '../../helpers/team-cluster';
 import { expectAccessible } from './axe';
 
 const ROOT = join(__dirname, '..', '..', '..');
@@ -25,17 +25,6 @@ let otp = '';
 
 test.skip(!postgresBinDir() && !process.env.CLSPD_TEST_DATABASE_URL, 'PostgreSQL n’est pas installé : tests du mode équipe ignorés.');
 test.describe.configure({ mode: 'serial' });
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const a = srv.address();
-      srv.close(() => resolve(typeof a === 'object' && a ? a.port : 0));
-    });
-  });
-}
 
 test.beforeAll(async () => {
   test.setTimeout(180_000);
@@ -54,25 +43,7 @@ test.beforeAll(async () => {
   otp = (await addUser(pool, { email: 'nouvelle@valmont.fr', displayName: 'Nina Nouvelle', role: 'staff' })).oneTimePassword!;
   const port = await freePort();
   base = `http://127.0.0.1:${port}`;
-  server = spawn(process.execPath, [join(ROOT, 'bin', 'clspd.js'), 'serve', '--listen', `127.0.0.1:${port}`], {
-    cwd: ROOT,
-    env: { ...process.env, CLSPD_DATABASE_URL: db.url },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let out = '';
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`clspd serve n’a pas démarré : ${out}`)), 100_000);
-    const seen = (d: Buffer) => {
-      out += d.toString();
-      if (out.includes('en service')) {
-        clearTimeout(timer);
-        resolve();
-      }
-    };
-    server.stdout!.on('data', seen);
-    server.stderr!.on('data', seen);
-    server.once('exit', (code) => reject(new Error(`clspd serve arrêté (${code}) : ${out}`)));
-  });
+  server = (await startClspdServe([join(ROOT, 'bin', 'clspd.js'), 'serve', '--listen', `127.0.0.1:${port}`], { CLSPD_DATABASE_URL: db.url })).child;
 });
 
 test.afterAll(async () => {
