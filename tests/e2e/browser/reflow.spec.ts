@@ -1,51 +1,28 @@
-// Browser E2E of reflow (WCAG 1.4.10): every main screen at 1280×720 zoomed to 200 % (640×360 CSS px) and at 320 CSS px wide — menu button instead of the sidebar, no sideways scrolling of the page, the plan table's header and rows in one scroll region, the séance header keeps « Terminer la séance »; a screenshot of each screen at both sizes (reflow-200-*, reflow-320-*).
+// Browser E2E of reflow (WCAG 1.4.10): every screen at 1280×720 zoomed to 200 % (640×360 CSS px) and at 320 CSS px wide — menu button instead of the sidebar, nothing sticking out or cut, header badges whole, wide tables in their own scroll region, dialogs inside the screen; a screenshot of each (reflow-200-*, reflow-320-*).
 import type { Page } from '@playwright/test';
+import { closePeriod } from '../../../src/main/services/strategy/periods';
+import { Vault } from '../../../src/main/vault/vault';
 import { links } from '../../../src/renderer/src/app/registry';
 import { fr } from '../../../src/shared/i18n';
 import { join } from 'node:path';
-import { expect, SCREENSHOT_DIR, test, type Harness } from './harness';
+import { expect, test, type Harness } from './harness';
+import { expectDialogFits, expectHeaderBadgesInside, expectReflows, REFLOW_SIZES, shot } from './reflow';
 
-/** What sticks out of the viewport, deepest elements first, to name the culprit when the page scrolls sideways. */
-async function overflowing(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
-    const width = window.innerWidth;
-    const out: string[] = [];
-    for (const el of Array.from(document.querySelectorAll<HTMLElement>('#contenu *, header *'))) {
-      const r = el.getBoundingClientRect();
-      if (r.width === 0 || r.right <= width + 1) continue;
-      // Inside an element that scrolls by itself (a wide table's region): not the page's business.
-      let p = el.parentElement;
-      let scrolled = false;
-      while (p && p !== document.body) {
-        const o = getComputedStyle(p).overflowX;
-        if (o === 'auto' || o === 'scroll' || o === 'hidden') scrolled = true;
-        p = p.parentElement;
-      }
-      if (scrolled) continue;
-      if (Array.from(el.children).some((c) => c.getBoundingClientRect().right > width + 1)) continue;
-      out.push(`${el.tagName.toLowerCase()}${el.className && typeof el.className === 'string' ? `.${el.className.split(' ')[0]}` : ''} « ${(el.textContent ?? '').trim().slice(0, 40)} » right=${Math.round(r.right)}`);
-      if (out.length >= 6) break;
-    }
-    return out;
-  });
+/** The demo as the app sets it up: the coffre created with the demo passphrase, the register inside. */
+async function demoWithVault(harness: Harness): Promise<Vault> {
+  const vault = new Vault(harness.dataDir);
+  harness.ctx.vault = vault;
+  await harness.seedDemo();
+  return vault;
 }
 
-/** What the reader sees at that size (the viewport, not the whole page). */
-async function shot(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`) });
-}
-
-/** No sideways scrolling of the page itself (a wide table may scroll inside its own region). */
-async function expectNoPageScroll(page: Page, where: string): Promise<void> {
-  const { scroll, width } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, width: window.innerWidth }));
-  expect.soft(scroll <= width + 1 ? [] : await overflowing(page), `${where}: the page is ${scroll} px wide for ${width}`).toEqual([]);
-}
-
-function mainScreens(h: Harness): [string, string][] {
+function everyScreen(h: Harness, vault: Vault): [string, string][] {
   const d = h.ctx.store.data;
   const activeAxes = d.axes.filter((a) => a.periodId === d.settings.activePeriodId).sort((a, b) => a.order - b.order);
   const action = d.actions.find((a) => a.status === 'in_progress' && a.indicators.length > 0) ?? d.actions[0];
   const meeting = d.meetings.find((m) => m.status === 'draft' || m.status === 'convened') ?? d.meetings[0];
+  const held = d.meetings.find((m) => m.status === 'held' || m.status === 'validated') ?? d.meetings[0];
+  const situation = vault.read().situations.find((s) => s.status === 'open' || s.status === 'in_follow_up')!;
   return [
     ['tableau-de-bord', links.dashboard()],
     ['plan', links.plan()],
@@ -53,6 +30,8 @@ function mainScreens(h: Harness): [string, string][] {
     ['suivi-axe', links.axis(activeAxes[0].id)],
     ['reunions', links.meetings()],
     ['reunion', links.meeting(meeting.id)],
+    ['reunion-invitations', `${links.meeting(meeting.id)}?etape=invitations`],
+    ['reunion-tenue', links.meeting(held.id)],
     ['decisions', links.decisions()],
     ['instances', links.instances()],
     ['instance', links.instance(d.instances[0].id)],
@@ -61,23 +40,47 @@ function mainScreens(h: Harness): [string, string][] {
     ['documents', links.documents()],
     ['partage', links.sharing()],
     ['import', '/partage/importer'],
+    ['registre', links.register()],
+    ['situation', links.situation(situation.id)],
+    ['journal-dpo', '/registre/journal'],
     ['parametres', links.settings()],
   ];
 }
 
-async function visitEveryScreen(page: Page, harness: Harness, size: string): Promise<void> {
-  for (const [name, path] of mainScreens(harness)) {
-    await page.goto(`/#${path}`);
-    await expect(page.getByRole('heading', { level: 1 }).first()).toBeVisible();
-    await page.waitForTimeout(300);
-    await expect(page.getByRole('button', { name: fr.a11y.openMenu })).toBeVisible();
-    await expectNoPageScroll(page, `${name} (${size})`);
-    await shot(page, `reflow-${size}-${name}`);
-  }
+async function open(page: Page, path: string): Promise<void> {
+  await page.goto(`/#${path}`);
+  await expect(page.getByRole('heading', { level: 1 }).first()).toBeVisible();
+  await expect(page.locator('main .mantine-Loader')).toHaveCount(0);
+  await page.waitForTimeout(300);
 }
 
-test('200 % zoom (640×360): the sidebar folds into a menu button, no screen scrolls sideways, the plan table scrolls as one', async ({ page, harness }) => {
-  test.setTimeout(400_000);
+/** One screen at the current size: menu button, no overflow, header whole, a screenshot of the top and (long pages) of a lower part. */
+async function checkScreen(page: Page, name: string, size: string): Promise<void> {
+  await expect(page.getByRole('button', { name: fr.a11y.openMenu })).toBeVisible();
+  await expectHeaderBadgesInside(page, `${name} (${size})`);
+  await expectReflows(page, `${name} (${size})`);
+  await shot(page, `reflow-${size}-${name}`);
+}
+
+for (const size of REFLOW_SIZES) {
+  test(`${size.name === '200' ? '200 % zoom (640×360)' : '320 CSS px'}: every screen reads without sideways scrolling, nothing cut, header badges whole`, async ({ page, harness }) => {
+    test.setTimeout(600_000);
+    const vault = await demoWithVault(harness);
+    await page.setViewportSize(size);
+    for (const [name, path] of everyScreen(harness, vault)) {
+      await open(page, path);
+      await checkScreen(page, name, size.name);
+    }
+    // Paramètres is long: « Données de l'équipe » further down.
+    await open(page, links.settings());
+    await page.getByRole('heading', { name: fr.team.desktop.sectionTitle }).scrollIntoViewIfNeeded();
+    await expectReflows(page, `paramètres — équipe (${size.name})`);
+    await shot(page, `reflow-${size.name}-parametres-equipe`);
+  });
+}
+
+test('200 % zoom (640×360): the sidebar folds into a menu button, the plan table scrolls as one', async ({ page, harness }) => {
+  test.setTimeout(200_000);
   await harness.seedDemo();
   await page.setViewportSize({ width: 640, height: 360 });
   await page.goto('/');
@@ -105,16 +108,96 @@ test('200 % zoom (640×360): the sidebar folds into a menu button, no screen scr
   expect(offsets.header).toBe(offsets.cell);
   expect(offsets.header).toBeLessThan(0);
   expect(offsets.widths[0]).toBe(offsets.widths[1]);
+  await table.evaluate((el) => (el.scrollLeft = 0));
+  await expectReflows(page, 'plan — tableau (200)');
   await shot(page, 'reflow-200-plan-tableau');
-
-  await visitEveryScreen(page, harness, '200');
 });
 
-test('320 CSS px wide: every main screen reads without sideways scrolling', async ({ page, harness }) => {
-  test.setTimeout(400_000);
-  await harness.seedDemo();
-  await page.setViewportSize({ width: 320, height: 640 });
-  await visitEveryScreen(page, harness, '320');
+test('dialogs, the palette and the shortcuts help fit at 640×360 and 320 px', async ({ page, harness }) => {
+  test.setTimeout(300_000);
+  const vault = await demoWithVault(harness);
+  const d = harness.ctx.store.data;
+  const action = d.actions.find((a) => a.status === 'in_progress') ?? d.actions[0];
+  const situation = vault.read().situations.find((s) => s.status === 'open' || s.status === 'in_follow_up')!;
+  const dialogs: [string, string, (p: Page) => Promise<void>][] = [
+    ['palette', '/', (p) => p.keyboard.press('Control+k')],
+    ['raccourcis', '/', (p) => p.keyboard.press('?')],
+    ['ajouter-action', '/plan', (p) => p.getByRole('button', { name: 'Ajouter une action' }).first().click()],
+    ['mettre-a-jour', links.action(action.id), (p) => p.getByRole('button', { name: 'Mettre à jour' }).first().click()],
+    ['modifier-fiche', links.action(action.id), (p) => p.getByRole('button', { name: 'Modifier' }).first().click()],
+    ['nouvelle-reunion', '/reunions', (p) => p.getByRole('button', { name: 'Nouvelle réunion' }).first().click()],
+    ['nouvelle-situation', '/registre', (p) => p.getByRole('button', { name: 'Nouvelle situation' }).first().click()],
+    ['clore-situation', links.situation(situation.id), (p) => p.getByRole('button', { name: 'Clore la situation' }).click()],
+    ['ajouter-partenaire', '/partenaires', (p) => p.getByRole('button', { name: 'Ajouter un partenaire' }).first().click()],
+    ['exporter', '/partage', (p) => p.getByRole('button', { name: /Exporter/ }).first().click()],
+  ];
+  for (const size of REFLOW_SIZES) {
+    await page.setViewportSize(size);
+    for (const [name, path, openIt] of dialogs) {
+      await open(page, path);
+      await openIt(page);
+      await expectDialogFits(page, `${name} (${size.name})`);
+      await shot(page, `reflow-${size.name}-dialogue-${name}`);
+      for (let i = 0; i < 3 && (await page.getByRole('dialog').count()) > 0; i++) {
+        await page.keyboard.press('Escape');
+        await page.waitForTimeout(300);
+      }
+      await expect(page.getByRole('dialog')).toHaveCount(0);
+    }
+  }
+});
+
+test('before the app and behind the coffre: first run, coffre unlock and recovery, first-use gate, archived meetings', async ({ page, harness }) => {
+  test.setTimeout(300_000);
+  for (const size of REFLOW_SIZES) {
+    await page.setViewportSize(size);
+    await page.goto('/');
+    await expect(page.getByRole('heading', { name: 'Bienvenue dans Coordination CLSPD' })).toBeVisible();
+    await expectReflows(page, `premier lancement (${size.name})`);
+    await shot(page, `reflow-${size.name}-premier-lancement`);
+    await page.getByRole('button', { name: 'Créer le CLSPD de ma commune' }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    await expectReflows(page, `création du conseil (${size.name})`);
+    await shot(page, `reflow-${size.name}-creation-conseil`);
+  }
+
+  const vault = await demoWithVault(harness);
+  vault.lock();
+  for (const size of REFLOW_SIZES) {
+    await page.setViewportSize(size);
+    await page.goto('/#/registre');
+    await page.reload();
+    await expect(page.getByRole('heading', { name: 'Le registre protégé est verrouillé' })).toBeVisible();
+    await checkScreen(page, 'coffre-deverrouillage', size.name);
+    await page.getByRole('button', { name: 'J’ai perdu ma phrase de passe' }).click();
+    await expectReflows(page, `clé de secours (${size.name})`);
+    await shot(page, `reflow-${size.name}-coffre-cle-de-secours`);
+  }
+
+  const data = harness.ctx.store.data;
+  await closePeriod(harness.ctx, data.settings.activePeriodId!);
+  for (const size of REFLOW_SIZES) {
+    await page.setViewportSize(size);
+    await open(page, '/reunions');
+    await page.getByText('Réunions archivées', { exact: true }).click();
+    const table = page.getByRole('table', { name: 'Réunions archivées' });
+    await expect(table).toBeVisible();
+    await checkScreen(page, 'reunions-archivees', size.name);
+    await table.getByRole('link').first().click();
+    await expect(page.getByText(/elle est archivée et ne peut plus être modifiée/)).toBeVisible();
+    await checkScreen(page, 'reunion-archivee', size.name);
+  }
+
+  // First use: the gate that creates the coffre.
+  harness.ctx.vault = new Vault(join(harness.dataDir, 'autre-dossier'));
+  for (const size of REFLOW_SIZES) {
+    await page.setViewportSize(size);
+    await page.goto('/');
+    await page.reload();
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    await expectReflows(page, `coffre — première utilisation (${size.name})`);
+    await shot(page, `reflow-${size.name}-coffre-premiere-utilisation`);
+  }
 });
 
 test('the séance header wraps and never cuts « Terminer la séance » (640 and 320 CSS px)', async ({ page, harness }) => {
@@ -124,15 +207,15 @@ test('the séance header wraps and never cuts « Terminer la séance » (640 and
   const meeting = harness.ctx.store.data.meetings.find((m) => m.status === 'draft' || m.status === 'convened')!;
   await page.goto(`/#${links.meeting(meeting.id)}`);
   await page.getByRole('button', { name: 'Démarrer la séance' }).first().click();
-  for (const width of [640, 320]) {
-    await page.setViewportSize({ width, height: width === 640 ? 360 : 640 });
+  for (const size of REFLOW_SIZES) {
+    await page.setViewportSize(size);
     const end = page.getByRole('button', { name: /Terminer la séance/ });
     await expect(end).toBeVisible();
     const box = (await end.boundingBox())!;
     expect(box.x).toBeGreaterThanOrEqual(0);
-    expect(box.x + box.width).toBeLessThanOrEqual(width);
-    await expectNoPageScroll(page, `séance (${width})`);
+    expect(box.x + box.width).toBeLessThanOrEqual(size.width);
     await page.evaluate(() => window.scrollTo(0, 0));
-    await shot(page, `reflow-${width === 640 ? '200' : '320'}-seance`);
+    await expectReflows(page, `séance (${size.name})`);
+    await shot(page, `reflow-${size.name}-seance`);
   }
 });

@@ -46,7 +46,7 @@ export function Shell() {
   const [menuOpened, menu] = useDisclosure(false);
   useScreenFocus();
   return (
-    <AppShell navbar={{ width: 248, breakpoint: 'sm', collapsed: { mobile: !menuOpened } }} header={{ height: 56 }} padding={{ base: 'xs', sm: 'lg' }}>
+    <AppShell navbar={{ width: 248, breakpoint: 'sm', collapsed: { mobile: !menuOpened } }} header={{ height: { base: 100, xs: 56 } }} padding={{ base: 'xs', sm: 'lg' }}>
       <a
         href={`#${MAIN_ID}`}
         className="clspd-skip-link"
@@ -59,10 +59,11 @@ export function Shell() {
         {fr.a11y.skipLink}
       </a>
       <AppShell.Header>
-        <Group h="100%" px={{ base: 'xs', sm: 'md' }} justify="space-between" wrap="nowrap" gap="xs">
-          <Group gap="xs" wrap="nowrap">
+        {/* Below 36em the search goes to a second row, so the badges keep their whole words (WCAG 1.4.10). */}
+        <Group className="clspd-header" h="100%" px={{ base: 'xs', sm: 'md' }} justify="space-between" wrap="nowrap" gap="xs">
+          <Group gap="xs" wrap="nowrap" style={{ flex: 'none' }}>
             <Burger opened={menuOpened} onClick={menu.toggle} hiddenFrom="sm" size="sm" aria-label={menuOpened ? fr.a11y.closeMenu : fr.a11y.openMenu} aria-expanded={menuOpened} aria-controls="clspd-navbar" />
-            <Text fw={700} c="marianne.7" visibleFrom="xs">
+            <Text fw={700} c="marianne.7" visibleFrom="sm">
               {fr.appName}
             </Text>
             {settings.demo ? (
@@ -71,7 +72,7 @@ export function Shell() {
               </Badge>
             ) : null}
           </Group>
-          <UnstyledButton onClick={openPalette} aria-keyshortcuts="Control+K" title={fr.frame.searchButton} style={{ flex: '0 1 440px', minWidth: 0 }}>
+          <UnstyledButton className="clspd-header-search" onClick={openPalette} aria-keyshortcuts="Control+K" title={fr.frame.searchButton} style={{ flex: '0 1 440px', minWidth: 0 }}>
             <Group gap="xs" px="sm" py={6} style={{ border: '1px solid var(--mantine-color-gray-6)', borderRadius: 6, background: 'white' }} wrap="nowrap">
               <IconSearch size={16} color="var(--mantine-color-gray-7)" aria-hidden />
               <Text c="dimmed" size="sm" style={{ flex: 1 }} truncate="end">
@@ -86,7 +87,7 @@ export function Shell() {
             </Group>
           </UnstyledButton>
           <TeamBanner />
-          <Group gap={4} wrap="nowrap">
+          <Group gap={4} wrap="nowrap" style={{ flex: 'none' }}>
             <SaveIndicator />
             <AccountMenu />
           </Group>

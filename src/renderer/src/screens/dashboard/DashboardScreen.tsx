@@ -104,12 +104,12 @@ export function DashboardView({ data }: { data: Dashboard }) {
             {reminders.map((r) => {
               const sev = SEVERITY[r.severity];
               return (
-                <Group key={r.id} role="listitem" wrap="nowrap" justify="space-between" p="xs" style={{ borderLeft: `4px solid var(--mantine-color-${sev.color}-6)`, background: 'var(--mantine-color-gray-0)', borderRadius: 4 }}>
-                  <Group gap="sm" wrap="nowrap" style={{ minWidth: 0 }}>
+                <Group key={r.id} role="listitem" wrap="wrap" justify="space-between" p="xs" style={{ borderLeft: `4px solid var(--mantine-color-${sev.color}-6)`, background: 'var(--mantine-color-gray-0)', borderRadius: 4 }}>
+                  <Group gap="sm" wrap="wrap" style={{ flex: '1 1 240px', minWidth: 0 }}>
                     <Badge color={sev.color} variant="light" leftSection={<sev.icon size={14} aria-hidden />} style={{ textTransform: 'none', flex: 'none' }}>
                       {sev.label}
                     </Badge>
-                    <div style={{ minWidth: 0 }}>
+                    <div style={{ flex: '1 1 160px', minWidth: 0 }}>
                       <Text size="sm" fw={600} lineClamp={2}>
                         {r.title}
                       </Text>
@@ -191,8 +191,8 @@ export function DashboardView({ data }: { data: Dashboard }) {
         ) : (
           <Stack gap="xs">
             {data.upcomingMeetings.map((m) => (
-              <Group key={m.id} justify="space-between" wrap="nowrap">
-                <Group gap="sm" wrap="nowrap">
+              <Group key={m.id} justify="space-between" wrap="wrap">
+                <Group gap="sm" wrap="nowrap" style={{ flex: '1 1 220px', minWidth: 0 }}>
                   <ThemeIcon variant="light">
                     <IconCalendarEvent size={18} />
                   </ThemeIcon>

@@ -1,6 +1,7 @@
 // One table layout for the register screens (situations list, DPO journal): bordered paper, labelled table, column headers with scope, an empty line.
 import { Paper, Table, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
+import { useOverflowsSideways } from '../../components/WideTable';
 
 export interface Column<T> {
   header: string;
@@ -29,8 +30,15 @@ export function DataTable<T>({
   maxHeight?: number;
   hover?: boolean;
 }) {
+  // A table wider than the window scrolls sideways in its own region, a Tab stop named after it (WCAG 1.4.10).
+  const [ref, overflows] = useOverflowsSideways<HTMLDivElement>();
   return (
-    <Paper withBorder style={maxHeight ? { maxHeight, overflow: 'auto' } : undefined}>
+    <Paper
+      ref={ref}
+      withBorder
+      style={{ overflowX: 'auto', ...(maxHeight ? { maxHeight, overflowY: 'auto' } : {}) }}
+      {...(overflows ? { tabIndex: 0, role: 'region', 'aria-label': label } : {})}
+    >
       <Table verticalSpacing="xs" aria-label={label} stickyHeader={maxHeight !== undefined} highlightOnHover={hover}>
         <Table.Thead>
           <Table.Tr>

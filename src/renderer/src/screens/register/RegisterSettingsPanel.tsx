@@ -101,6 +101,7 @@ export function RegisterSettingsPanel() {
               value={s.meetingTextsYears}
               onChange={(v) => typeof v === 'number' && void call(api().register.updateOptions({ meetingTextsYears: v }), { mutation: true, success: L.optionsSaved }).catch(() => undefined)}
               w={360}
+              maw="100%"
             />
             <RegisterOptions framed={false} />
           </Stack>

@@ -48,14 +48,14 @@ export function FirstRunScreen({ onDone }: { onDone: () => void }) {
 
   if (mode === 'choose')
     return (
-      <Center mih="100%" p="xl">
+      <Center mih="100%" p={{ base: 'xs', sm: 'xl' }}>
         <Stack maw={820} gap="xl">
           <Stack gap={4} ta="center">
             <Title order={1}>{t.welcome}</Title>
             <Text c="dimmed">{t.tagline}</Text>
           </Stack>
-          <SimpleGrid cols={2} spacing="lg">
-            <Card withBorder padding="xl" radius="md">
+          <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="lg">
+            <Card withBorder padding="xl" p={{ base: 'md', sm: 'xl' }} radius="md">
               <Stack>
                 <IconBuildingCommunity size={36} color="#1f5fa8" />
                 <Title order={2} size="h4">
@@ -67,7 +67,7 @@ export function FirstRunScreen({ onDone }: { onDone: () => void }) {
                 <Button onClick={() => setMode('create')}>{t.createTitle}</Button>
               </Stack>
             </Card>
-            <Card withBorder padding="xl" radius="md">
+            <Card withBorder padding="xl" p={{ base: 'md', sm: 'xl' }} radius="md">
               <Stack>
                 <IconSparkles size={36} color="#b35c00" />
                 <Title order={2} size="h4">
@@ -87,8 +87,8 @@ export function FirstRunScreen({ onDone }: { onDone: () => void }) {
     );
 
   return (
-    <Center mih="100%" p="xl">
-      <Card withBorder padding="xl" radius="md" maw={720} w="100%">
+    <Center mih="100%" p={{ base: 'xs', sm: 'xl' }}>
+      <Card withBorder padding="xl" p={{ base: 'md', sm: 'xl' }} radius="md" maw={720} w="100%">
         <Stack>
           <Title order={1} size="h3">
             {t.createTitle}
@@ -109,14 +109,14 @@ export function FirstRunScreen({ onDone }: { onDone: () => void }) {
               data={['CLSPD', 'CLSPDR', 'CISPD', 'CISPDR']}
             />
           </div>
-          <Group grow>
+          <SimpleGrid cols={{ base: 1, xs: 2 }}>
             <TextInput label={t.president} value={form.presidentName} error={errors.presidentName} onChange={(e) => setForm({ ...form, presidentName: e.currentTarget.value })} />
             <TextInput label={t.coordinator} value={form.coordinatorName} error={errors.coordinatorName} onChange={(e) => setForm({ ...form, coordinatorName: e.currentTarget.value })} />
-          </Group>
-          <Group grow>
+          </SimpleGrid>
+          <SimpleGrid cols={{ base: 1, xs: 2 }}>
             <NumberInput label={t.startYear} value={form.periodStartYear} min={2000} max={2100} error={errors.periodStartYear} onChange={(v) => setForm({ ...form, periodStartYear: Number(v) })} />
             <NumberInput label={t.endYear} value={form.periodEndYear} min={2000} max={2100} error={errors.periodEndYear} onChange={(v) => setForm({ ...form, periodEndYear: Number(v) })} />
-          </Group>
+          </SimpleGrid>
           <Stack gap="xs">
             <Text size="sm" fw={500}>
               {t.axes}

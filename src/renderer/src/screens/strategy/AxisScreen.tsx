@@ -363,7 +363,7 @@ export function AxisView({ page }: { page: AxisPage }) {
         <Title order={2} size="h4" mb="sm">
           {s.sections.funding}
         </Title>
-        <SimpleGrid cols={3} mb="md">
+        <SimpleGrid cols={{ base: 1, xs: 3 }} mb="md">
           <Stat label={s.fields.requested} value={formatMoney(funding.requested)} />
           <Stat label={s.fields.obtained} value={formatMoney(funding.obtained)} />
           <Stat label={s.fields.spent} value={formatMoney(funding.spent)} />
@@ -381,6 +381,7 @@ export function AxisView({ page }: { page: AxisPage }) {
               ]}
               withLegend
               valueFormatter={(v) => formatMoney(v)}
+              yAxisProps={{ width: 96 }}
               tooltipAnimationDuration={0}
               aria-label={s.fundingChart}
             />

@@ -32,8 +32,8 @@ export function IndicatorCard({ action, indicator, status, readOnly }: { action:
     });
   return (
     <Paper withBorder p="sm" radius="sm" aria-label={s.indicatorNamed(indicator.title)} component="article">
-      <Group justify="space-between" wrap="nowrap" mb={4}>
-        <Stack gap={0}>
+      <Group justify="space-between" wrap="wrap" mb={4}>
+        <Stack gap={0} style={{ flex: '1 1 200px', minWidth: 0 }}>
           <Text fw={700}>{indicator.title}</Text>
           <Text size="xs" c="dimmed">
             {fr.indicatorType[indicator.type]}

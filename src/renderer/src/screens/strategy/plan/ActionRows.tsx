@@ -14,13 +14,13 @@ export function ActionRows({ rows, onOpen }: { rows: ActionRow[]; onOpen: (id: s
           role="listitem"
           className="clspd-table-row"
           justify="space-between"
-          wrap="nowrap"
+          wrap="wrap"
           px="xs"
           py={6}
           style={{ cursor: 'pointer', borderRadius: 4 }}
           onClick={() => onOpen(r.id)}
         >
-          <Group gap="sm" wrap="nowrap" style={{ minWidth: 0, flex: 1 }}>
+          <Group gap="sm" wrap="nowrap" style={{ minWidth: 0, flex: '1 1 220px' }}>
             <Text size="sm" fw={600} ff="monospace" w={80} style={{ flex: 'none' }}>
               {r.code}
             </Text>
@@ -28,7 +28,7 @@ export function ActionRows({ rows, onOpen }: { rows: ActionRow[]; onOpen: (id: s
               {r.title}
             </Text>
           </Group>
-          <Group gap="sm" wrap="nowrap" style={{ flex: 'none' }}>
+          <Group gap="sm" wrap="wrap" style={{ flex: '0 1 auto', maxWidth: '100%' }}>
             <Text size="xs" c="dimmed" w={130} lineClamp={2} title={r.pilotName} visibleFrom="md">
               {r.pilotName ?? '—'}
             </Text>

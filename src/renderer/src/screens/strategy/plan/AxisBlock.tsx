@@ -35,8 +35,8 @@ export function AxisBlock(props: {
   const count = axis.objectives.reduce((n, o) => n + o.actions.length, 0);
   return (
     <Paper withBorder p="md" style={{ borderLeft: `6px solid ${axis.colour}` }} aria-label={`${s.axisN(props.rank)} : ${axis.title}`} component="section">
-      <Group justify="space-between" wrap="nowrap" mb="sm">
-        <Group gap="xs" wrap="nowrap">
+      <Group justify="space-between" wrap="wrap" mb="sm">
+        <Group gap="xs" wrap="wrap" style={{ flex: '1 1 260px', minWidth: 0 }}>
           <AxisChip colour={axis.colour} />
           <Title order={2} size="h4">
             {s.axisN(props.rank)} — {axis.title}
