@@ -251,6 +251,17 @@ describe.skipIf(skip)('the coordinator’s desktop in team mode, in a confidenti
     expect(shown.agenda.find((i) => i.id === it0.id)?.notes).toBe(`Avant bascule ${NAME}`);
   });
 
+  it('leaves the texts out of the server’s complete backup (the local app’s format), which the coordinator exports', async () => {
+    const saved: string[] = [];
+    const exporter = await desktop('alice@valmont.fr', true, saved);
+    const r = value<{ cancelled: boolean; path: string }>(await exporter.invoke('sharing:exportBackup', undefined));
+    expect(r.cancelled).toBe(false);
+    const all = zipText(readFileSync(saved[0]!));
+    expect(all).toContain(secret.id);
+    expect(all).toContain(team.confidentialPlaceholder);
+    expect(all).not.toContain(NAME);
+  });
+
   it('sends to the coffre a decision captured in a meeting made confidential elsewhere after it was shown here', async () => {
     const created = value<MeetingDetail>(await alice.invoke('meetings:create', { instanceId: open.instanceId, title: 'Point de situation', date: '2026-12-18', startTime: '10:00' }));
     const other = value<Meeting>(await alice.invoke('meetings:addAgendaItem', { meetingId: created.meeting.id, item: { title: 'Situations' } }));

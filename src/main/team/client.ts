@@ -1,5 +1,6 @@
 // The desktop's team client: forwards every channel to the team server (bearer token, X-Clspd-Seen, pinned certificate),
 // answers reads from the last state while offline, refuses edits then, and queues séance notes durably until it returns.
+// Confidential meetings' texts never go to the server: on the coordinator's desktop they go to its coffre (confidential-route.ts).
 //
 // Offline reads come from the last answer per channel and input (not a snapshot of the document): the server computes
 // every answer with the services on the account's own view of the data (confidential instances left out), so repeating
@@ -7,13 +8,11 @@
 // here. It is kept in memory only, so the team's data is not copied to this computer's disk; a page never opened since
 // the connection is not available offline, and a restart while offline starts with nothing to show.
 import type https from 'node:https';
-import { confidentialTextRefusal } from '../../shared/confidential-texts';
 import { contract, type ChannelName } from '../../shared/contract';
 import type { GeneratedInfo } from '../../shared/contract/documents';
 import type { MeetingDetail } from '../../shared/contract/meetings';
 import type { TeamConnectStep, TeamStatus } from '../../shared/contract/team';
 import { team } from '../../shared/i18n/team';
-import type { Meeting } from '../../shared/model';
 import { fail, ok, type Result } from '../../shared/result';
 import { describeIssues } from '../../shared/validation';
 import type { Invoke } from '../ipc/handlers';
@@ -72,11 +71,10 @@ export class TeamClient {
       vault: () => options.vault?.(),
       now: this.now,
       isCoordinator: () => this.config.connection?.role === 'coordinator',
-      meeting: async (id, fresh) => {
-        const conn = this.config.connection;
-        if (!fresh || !conn) return this.shownMeeting(id);
-        const r = await this.forward(conn, 'meetings:get', { id });
-        return r.ok ? (r.value as MeetingDetail).meeting : undefined;
+      shown: (id) => (this.last.get('meetings:get', { id })?.value as MeetingDetail | undefined)?.meeting,
+      fetch: async (id) => {
+        const r = this.config.connection ? await this.forward(this.config.connection, 'meetings:get', { id }) : undefined;
+        return r?.ok ? (r.value as MeetingDetail).meeting : undefined;
       },
       send: (channel, payload, headers) => {
         const conn = this.config.connection;
@@ -91,25 +89,14 @@ export class TeamClient {
     if (channel === 'team:connect' || channel === 'team:setPassword' || channel === 'team:disconnect') return this.session(channel, payload);
     const conn = this.config.connection;
     if (!conn || !Object.prototype.hasOwnProperty.call(contract, channel) || staysLocal(channel as ChannelName)) return this.options.local(channel, payload);
-    const routed = await this.confidential(channel, payload);
+    // A confidential meeting's texts never go to the server: to this computer's coffre (coordinator), or refused.
+    const routed = await this.coffre.handle(channel, payload);
     if (routed) return routed;
     const result = channel === 'meetings:saveNotes' ? await this.saveNotes(conn, payload) : await this.forward(conn, channel as ChannelName, payload);
     // The meeting became confidential since it was shown here: the server refused the text; to the coffre, then.
     const again = isConfidentialRefusal(result) ? await this.coffre.route(channel, payload, true) : undefined;
     return again ?? (result.ok ? ok(this.coffre.reveal(channel, result.value)) : result);
   };
-
-  /**
-   * A confidential meeting's texts never go to the server (it refuses them too): on the coordinator's desktop they go
-   * to this computer's coffre (confidential-route.ts); elsewhere, or where the coffre has no place for them, refused
-   * here, nothing queued.
-   */
-  private async confidential(channel: string, payload: unknown): Promise<Result<unknown> | undefined> {
-    const routed = await this.coffre.route(channel, payload);
-    if (routed) return routed;
-    const secretText = confidentialTextRefusal(channel, payload, { meeting: (id) => this.shownMeeting(id)?.confidentiality });
-    return secretText ? fail('forbidden', secretText) : undefined;
-  }
 
   status(): TeamStatus {
     return describeStatus(this.config, this.state, this.offlineSince, this.queue);
@@ -192,11 +179,6 @@ export class TeamClient {
     if (this.queue.latest(conn.server, conn.email, entry.meetingId, entry.agendaItemId)?.id === entry.id) return ok({ savedAt, queued: true });
     const refused = this.queue.refused(conn.server, conn.email).find((r) => r.id === entry.id);
     return refused ? fail('forbidden', refused.message) : ok({ savedAt });
-  }
-
-  /** A meeting as the server last showed it here (undefined when not shown since connecting). */
-  private shownMeeting(meetingId: string): Meeting | undefined {
-    return (this.last.get('meetings:get', { id: meetingId })?.value as MeetingDetail | undefined)?.meeting;
   }
 
   private async forward(conn: TeamConnection, channel: ChannelName, payload: unknown, extraHeaders: Record<string, string> = {}): Promise<Result<unknown>> {

@@ -5,7 +5,7 @@
 // server use too; the coffre entries are written by the same `writeTexts` local mode uses, keyed by the same meeting and
 // decision ids, and read back into answers by the same `revealTexts`. The server only ever gets the « décision prise »
 // placeholder (and refuses any other text for a confidential meeting, judged on its own state).
-import { holdsSecretTexts, meetingSecretTexts, textsOutsideCoffre } from '../../shared/confidential-texts';
+import { confidentialTextRefusal, holdsSecretTexts, meetingSecretTexts, textsOutsideCoffre } from '../../shared/confidential-texts';
 import { contract, type ChannelName } from '../../shared/contract';
 import type { CaptureResult, MeetingDetail } from '../../shared/contract/meetings';
 import { team } from '../../shared/i18n/team';
@@ -24,8 +24,10 @@ export interface ConfidentialRouteDeps {
   now(): Date;
   /** Only the coordinator's desktop keeps texts in a coffre; a colleague's desktop is refused as a browser is. */
   isCoordinator(): boolean;
-  /** The meeting as the server last showed it here, or as it shows it now when `fresh` (undefined when unreachable). */
-  meeting(id: string, fresh: boolean): Promise<Meeting | undefined>;
+  /** The meeting as the server last showed it here (undefined when not shown since connecting). */
+  shown(id: string): Meeting | undefined;
+  /** The meeting as the server shows it now (undefined when unreachable or refused). */
+  fetch(id: string): Promise<Meeting | undefined>;
   /** Sends one channel to the server (the client's usual path), with extra headers. */
   send(channel: ChannelName, payload: unknown, headers?: Record<string, string>): Promise<Result<unknown>>;
 }
@@ -45,6 +47,17 @@ export function isConfidentialRefusal(r: Result<unknown>): boolean {
 
 export class ConfidentialRoute {
   constructor(private readonly deps: ConfidentialRouteDeps) {}
+
+  /**
+   * What happens to a write that may carry a confidential meeting's text: routed to the coffre (below), or refused where
+   * no coffre can take it (a colleague's desktop; chair notes and follow-up comments), or undefined — forwarded as usual.
+   */
+  async handle(channel: string, payload: unknown): Promise<Result<unknown> | undefined> {
+    const routed = await this.route(channel, payload);
+    if (routed) return routed;
+    const secretText = confidentialTextRefusal(channel, payload, { meeting: (id) => this.deps.shown(id)?.confidentiality });
+    return secretText ? fail('forbidden', secretText) : undefined;
+  }
 
   /**
    * Runs a write of the coordinator's desktop that carries texts of a confidential meeting: texts into the coffre, the
@@ -83,7 +96,7 @@ export class ConfidentialRoute {
 
   /** The meeting when it is confidential (fetched when not shown since connecting), undefined otherwise. */
   private async confidentialMeeting(id: string, fresh: boolean): Promise<Meeting | undefined> {
-    const meeting = (!fresh && (await this.deps.meeting(id, false))) || (await this.deps.meeting(id, true));
+    const meeting = (!fresh && this.deps.shown(id)) || (await this.deps.fetch(id));
     return meeting?.confidentiality === 'confidential' ? meeting : undefined;
   }
 
@@ -142,7 +155,7 @@ export class ConfidentialRoute {
   private async update(input: UpdateInput, fresh: boolean): Promise<Result<unknown> | undefined> {
     const { generalNotes, ...patch } = input.patch;
     if (input.patch.confidentiality === 'confidential') {
-      const current = await this.deps.meeting(input.id, true);
+      const current = await this.deps.fetch(input.id);
       if (current && current.confidentiality !== 'confidential') return this.becomeConfidential(current, input);
     }
     if (generalNotes === undefined) return undefined;
