@@ -1,5 +1,6 @@
 // The register of situations (cellules de veille, CDDF): zod schemas, closed lists and the pure retention rules.
 import { z } from './validation';
+import { fields as fieldMessages } from './i18n/fields';
 import { register } from './i18n/register';
 import { Id, IsoDate, IsoDateTime, ListCode, longText, RequiredShortText, ShortText } from './fields';
 
@@ -11,7 +12,7 @@ export const SituationStatus = z.enum(['open', 'in_follow_up', 'closed', 'archiv
 export type SituationStatus = z.infer<typeof SituationStatus>;
 
 /** Age brackets (closed list, fixed: the 25-year limit depends on them). */
-export const AgeBracket = z.enum(['under_11', '11_14', '15_17', '18_21', '22_24', '25_plus']);
+export const AgeBracket = z.enum(['under_11', '11_14', '15_17', '18_21', '22_24', '25_plus'], { error: fieldMessages.listCode });
 export type AgeBracket = z.infer<typeof AgeBracket>;
 /** Age range of each bracket, in whole years (inclusive). */
 export const AGE_BRACKET_RANGE: Record<AgeBracket, { min: number; max: number }> = {

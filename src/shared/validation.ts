@@ -18,15 +18,13 @@ export function describeIssues(error: z.ZodError, labels: Record<string, string>
 
 /**
  * Every field's problem, for a form: the dotted path of each field (`title`, `pilot.organisationId`,
- * `partners.0.organisationId`) → the first French message about it; a nested problem is also given under its
- * top-level field (`pilot`, `partners`), so a form showing one message for a group or a list still shows it.
- * Problems of the whole object go under `''`.
+ * `partners.0.organisationId`) → the first French message about it. Problems of the whole object go under `''`.
  */
 export function fieldErrors(error: z.ZodError): Record<string, string> {
   const out: Record<string, string> = {};
   for (const issue of error.issues) {
-    const keys = [issue.path.map(String).join('.'), ...(issue.path.length > 1 ? [String(issue.path[0])] : [])];
-    for (const key of keys) if (!(key in out)) out[key] = issue.message;
+    const path = issue.path.map(String).join('.');
+    if (!(path in out)) out[path] = issue.message;
   }
   return out;
 }

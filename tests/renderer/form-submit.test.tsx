@@ -4,7 +4,7 @@ import { MantineProvider } from '@mantine/core';
 import { act, fireEvent, render, renderHook, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { ApiError } from '../../src/renderer/src/api';
-import { checkForm, serverErrors, useFormSubmit } from '../../src/renderer/src/components/useFormSubmit';
+import { checkForm, errorUnder, serverErrors, useFormSubmit } from '../../src/renderer/src/components/useFormSubmit';
 import { PersonForm } from '../../src/renderer/src/screens/directory/PersonForm';
 import { NewActionForm } from '../../src/renderer/src/screens/strategy/forms';
 import { OrganisationInput, PersonInput } from '../../src/shared/contract/directory';
@@ -41,6 +41,14 @@ describe('serverErrors', () => {
   it('puts the message under each tail of the path the server names', () => {
     expect(serverErrors('patch.pilot.organisationId', 'Inconnue.')).toEqual({ 'patch.pilot.organisationId': 'Inconnue.', 'pilot.organisationId': 'Inconnue.', organisationId: 'Inconnue.' });
     expect(serverErrors('title', 'Non.')).toEqual({ title: 'Non.' });
+  });
+});
+
+describe('errorUnder', () => {
+  it('gives a group its own message, or the first about one of its members', () => {
+    expect(errorUnder({ 'partners.2.role': 'Rôle ?', 'partnersNote': 'x' }, 'partners')).toBe('Rôle ?');
+    expect(errorUnder({ partners: 'Trop.', 'partners.0.role': 'Rôle ?' }, 'partners')).toBe('Trop.');
+    expect(errorUnder({ partnersNote: 'x' }, 'partners')).toBeUndefined();
   });
 });
 

@@ -129,7 +129,6 @@ describe('fieldErrors', () => {
       title: 'Indiquez l’intitulé.',
       dueDate: m.date,
       'pilot.organisationId': m.id,
-      pilot: m.id,
       email: m.email,
     });
   });

@@ -1,4 +1,6 @@
 // French catalogue: words of the meetings and instances domain (screens, errors and documents).
+import { fields } from './fields';
+
 export const meetings = {
   errors: {
     meetingNotFound: 'Cette réunion est introuvable. Elle a peut-être été supprimée.',
@@ -311,7 +313,7 @@ export const meetings = {
     noAttendance: 'Aucune réunion tenue cette année-là.',
   },
   ux: {
-    invalidDate: 'Date illisible : tapez-la au format JJ/MM/AAAA, par exemple 04/12/2026.',
+    invalidDate: fields.date,
     plural: (n: number, one: string, many: string) => `${n.toLocaleString('fr-FR')} ${n > 1 ? many : one}`,
     transitionDone: {
       draft: 'La réunion est repassée en brouillon.',

@@ -7,6 +7,11 @@ import { ApiError } from '../api';
 
 export type FieldErrors = Record<string, string>;
 
+/** The message about a group or a list of fields (`partners`): its own, or the first about one of its members (`partners.2.role`). */
+export function errorUnder(errors: FieldErrors, field: string): string | undefined {
+  return errors[field] ?? Object.entries(errors).find(([k]) => k.startsWith(`${field}.`))?.[1];
+}
+
 /** A number field's value as a channel takes it: empty → absent, a number as is, anything else → NaN (refused by the schema). */
 export function formNumber(x: number | string): number | undefined {
   if (x === '') return undefined;

@@ -4,14 +4,15 @@ import { IconFileText, IconPencil, IconPrinter, IconSignature, IconTrash } from 
 import { useState } from 'react';
 import type { GeneratedInfo } from '../../../../shared/contract/documents';
 import type { Result } from '../../../../shared/result';
-import type { InstanceDetail } from '../../../../shared/contract/meetings';
+import { CharterReviewInput, meetingsContract, type InstanceDetail } from '../../../../shared/contract/meetings';
 import { formatDate, formatShortDate, todayIso } from '../../../../shared/format';
 import { currentRules, rulesText } from '../../../../shared/governance';
 import { fr } from '../../../../shared/i18n';
-import { api, ApiError, call } from '../../api';
+import { api, call } from '../../api';
 import { useAppState } from '../../app/appState';
 import { confirmDanger, notifyDeleted } from '../../components/confirm';
-import { DateField, INVALID_DATE } from '../../components/DateField';
+import { DateField } from '../../components/DateField';
+import { useFormSubmit } from '../../components/useFormSubmit';
 import { DocumentStatus } from '../../components/DocumentStatus';
 
 const G = fr.governance.ui;
@@ -21,7 +22,8 @@ export function GovernancePanel({ detail }: { detail: InstanceDetail }) {
   const { instance } = detail;
   const [editing, setEditing] = useState<string | null>(null);
   const [review, setReview] = useState<{ year: string; reviewedOn: string; meetingId: string; summary: string } | null>(null);
-  const [error, setError] = useState<{ field?: string; message: string }>();
+  const rulesForm = useFormSubmit('text');
+  const reviewForm = useFormSubmit('summary');
   const [busy, setBusy] = useState<string>();
   const [done, setDone] = useState<GeneratedInfo>();
   const versions = instance.rulesVersions ?? [];
@@ -43,32 +45,18 @@ export function GovernancePanel({ detail }: { detail: InstanceDetail }) {
   };
   const saveRules = async () => {
     if (editing === null) return;
-    setError(undefined);
-    try {
-      await call(api().instances.saveRules({ instanceId: instance.id, text: editing }), { mutation: true, success: G.versionSaved });
+    await rulesForm.submit(meetingsContract['instances:saveRules'].input, { instanceId: instance.id, text: editing }, async (input) => {
+      await call(api().instances.saveRules(input), { mutation: true, success: G.versionSaved });
       setEditing(null);
-    } catch (e) {
-      if (e instanceof ApiError) setError({ field: e.info.field, message: e.info.message });
-    }
+    });
   };
   const saveReview = async () => {
-    if (!review || review.reviewedOn === INVALID_DATE) return;
-    setError(undefined);
-    try {
-      await call(
-        api().instances.saveCharterReview({
-          instanceId: instance.id,
-          year: Number(review.year),
-          reviewedOn: review.reviewedOn,
-          summary: review.summary,
-          ...(review.meetingId ? { meetingId: review.meetingId } : {}),
-        }),
-        { mutation: true, success: G.reviewSaved },
-      );
+    if (!review) return;
+    const values = { instanceId: instance.id, year: Number(review.year), reviewedOn: review.reviewedOn, summary: review.summary, ...(review.meetingId ? { meetingId: review.meetingId } : {}) };
+    await reviewForm.submit(CharterReviewInput, values, async (input) => {
+      await call(api().instances.saveCharterReview(input), { mutation: true, success: G.reviewSaved });
       setReview(null);
-    } catch (e) {
-      if (e instanceof ApiError) setError({ field: e.info.field, message: e.info.message });
-    }
+    });
   };
   const d = api().documents;
   return (
@@ -197,10 +185,9 @@ export function GovernancePanel({ detail }: { detail: InstanceDetail }) {
             maxRows={24}
             data-autofocus
             value={editing ?? ''}
-            error={error?.field === 'text' ? error.message : undefined}
+            error={rulesForm.errors.text}
             onChange={(e) => setEditing(e.currentTarget.value)}
           />
-          {error && error.field !== 'text' ? <Alert color="red">{error.message}</Alert> : null}
           <Group justify="flex-end">
             <Button variant="default" onClick={() => setEditing(null)}>
               {fr.actions.cancel}
@@ -214,8 +201,8 @@ export function GovernancePanel({ detail }: { detail: InstanceDetail }) {
         {review ? (
           <Stack gap="sm">
             <Group grow>
-              <Select label={G.reviewYear} data={[year - 1, year].map((y) => String(y))} value={review.year} onChange={(v) => setReview({ ...review, year: v ?? String(year) })} error={error?.field === 'year' ? error.message : undefined} />
-              <DateField label={G.reviewDate} value={review.reviewedOn} onChange={(v) => setReview({ ...review, reviewedOn: v })} error={review.reviewedOn === INVALID_DATE ? fr.meetings.ux.invalidDate : undefined} />
+              <Select label={G.reviewYear} data={[year - 1, year].map((y) => String(y))} value={review.year} onChange={(v) => setReview({ ...review, year: v ?? String(year) })} error={reviewForm.errors.year} />
+              <DateField label={G.reviewDate} value={review.reviewedOn} onChange={(v) => setReview({ ...review, reviewedOn: v })} error={reviewForm.errors.reviewedOn} />
             </Group>
             <Select
               label={G.reviewMeeting}
@@ -223,10 +210,9 @@ export function GovernancePanel({ detail }: { detail: InstanceDetail }) {
               data={detail.meetings.map((m) => ({ value: m.id, label: `${formatShortDate(m.date)} — ${m.title}` }))}
               value={review.meetingId || null}
               onChange={(v) => setReview({ ...review, meetingId: v ?? '' })}
-              error={error?.field === 'meetingId' ? error.message : undefined}
+              error={reviewForm.errors.meetingId}
             />
-            <Textarea label={G.reviewSummary} description={G.reviewSummaryHelp} autosize minRows={5} value={review.summary} onChange={(e) => setReview({ ...review, summary: e.currentTarget.value })} />
-            {error && !['year', 'meetingId'].includes(error.field ?? '') ? <Alert color="red">{error.message}</Alert> : null}
+            <Textarea label={G.reviewSummary} description={G.reviewSummaryHelp} autosize minRows={5} value={review.summary} onChange={(e) => setReview({ ...review, summary: e.currentTarget.value })} error={reviewForm.errors.summary} />
             <Group justify="flex-end">
               <Button variant="default" onClick={() => setReview(null)}>
                 {fr.actions.cancel}

@@ -2,26 +2,22 @@
 import { Alert, Button, Group, Modal, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
 import { IconEye, IconEyeOff, IconLock } from '@tabler/icons-react';
 import { useEffect, useId, useState } from 'react';
-import type { CorrespondenceView } from '../../../../shared/contract/register';
+import { registerContract, type CorrespondenceView } from '../../../../shared/contract/register';
 import { fr } from '../../../../shared/i18n';
 import type { SituationStatus } from '../../../../shared/register-model';
-import { ApiError, api, call } from '../../api';
+import { api, call } from '../../api';
+import { useFormSubmit } from '../../components/useFormSubmit';
 
 const C = fr.correspondence;
-
-function fieldError(err: unknown): { field?: string; message: string } {
-  return err instanceof ApiError ? { ...(err.info.field ? { field: err.info.field } : {}), message: err.info.message } : { message: String(err) };
-}
 
 /** The re-authentication dialog: passphrase (and a reason for an archived situation). */
 function ReauthDialog({ opened, archived, onClose, onShown, situationId }: { opened: boolean; archived: boolean; situationId: string; onClose: () => void; onShown: (v: CorrespondenceView) => void }) {
   const [passphrase, setPassphrase] = useState('');
   const [reason, setReason] = useState('');
-  const [error, setError] = useState<{ field?: string; message: string }>();
-  const [busy, setBusy] = useState(false);
+  const { errors, setErrors, busy, submit } = useFormSubmit('passphrase');
   const close = () => {
     setPassphrase('');
-    setError(undefined);
+    setErrors({});
     onClose();
   };
   return (
@@ -29,27 +25,23 @@ function ReauthDialog({ opened, archived, onClose, onShown, situationId }: { ope
       <form
         onSubmit={(e) => {
           e.preventDefault();
-          setBusy(true);
-          setError(undefined);
-          call(api().register.correspondenceReveal({ id: situationId, passphrase, ...(archived ? { reason } : {}) }), { notifyError: false })
-            .then((v) => {
-              setPassphrase('');
-              onShown(v);
-            })
-            .catch((err: unknown) => setError(fieldError(err)))
-            .finally(() => setBusy(false));
+          void submit(registerContract['register:correspondenceReveal'].input, { id: situationId, passphrase, ...(archived ? { reason } : {}) }, async (input) => {
+            const v = await call(api().register.correspondenceReveal(input), { notifyError: false });
+            setPassphrase('');
+            onShown(v);
+          });
         }}
       >
         <Stack>
           <Text size="sm">{C.dialogText}</Text>
-          {archived ? <TextInput label={C.reason} required maxLength={300} value={reason} onChange={(e) => setReason(e.currentTarget.value)} error={error?.field === 'reason' ? error.message : undefined} /> : null}
+          {archived ? <TextInput label={C.reason} required maxLength={300} value={reason} onChange={(e) => setReason(e.currentTarget.value)} error={errors.reason} /> : null}
           <PasswordInput
             label={C.passphrase}
             required
             autoComplete="current-password"
             value={passphrase}
             onChange={(e) => setPassphrase(e.currentTarget.value)}
-            error={error && error.field !== 'reason' ? error.message : undefined}
+            error={errors.passphrase}
             data-autofocus
           />
           <Group justify="flex-end">
@@ -69,7 +61,7 @@ function ReauthDialog({ opened, archived, onClose, onShown, situationId }: { ope
 /** The name shown after re-authentication, editable until the grant expires; hidden then. */
 function ShownName({ view, editable, situationId, onHide }: { view: CorrespondenceView; editable: boolean; situationId: string; onHide: () => void }) {
   const [name, setName] = useState(view.name ?? '');
-  const [error, setError] = useState<string>();
+  const { errors, submit } = useFormSubmit('name');
   const until = new Date(view.expiresAt).toLocaleTimeString('fr-FR', { hour: '2-digit', minute: '2-digit' }).replace(':', ' h ');
   return (
     <Stack gap="sm">
@@ -77,14 +69,13 @@ function ShownName({ view, editable, situationId, onHide }: { view: Corresponden
         <form
           onSubmit={(e) => {
             e.preventDefault();
-            setError(undefined);
-            call(api().register.correspondenceSet({ id: situationId, token: view.token, name }), { mutation: true, notifyError: false, success: name.trim() ? C.saved : C.removed }).catch((err: unknown) =>
-              setError(fieldError(err).message),
+            void submit(registerContract['register:correspondenceSet'].input, { id: situationId, token: view.token, name }, (input) =>
+              call(api().register.correspondenceSet(input), { mutation: true, notifyError: false, success: input.name ? C.saved : C.removed }),
             );
           }}
         >
           <Group align="flex-end">
-            <TextInput label={C.name} description={C.nameHint} maxLength={120} value={name} onChange={(e) => setName(e.currentTarget.value)} error={error} style={{ flex: 1, minWidth: 240 }} autoComplete="off" />
+            <TextInput label={C.name} description={C.nameHint} maxLength={120} value={name} onChange={(e) => setName(e.currentTarget.value)} error={errors.name} style={{ flex: 1, minWidth: 240 }} autoComplete="off" />
             <Button type="submit">{C.save}</Button>
           </Group>
         </form>

@@ -3,12 +3,13 @@ import { Badge, Button, Group, Modal, Stack, Text, TextInput, Title } from '@man
 import { IconArrowLeft, IconFileTypePdf } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
-import type { PlannedPurge } from '../../../../shared/contract/register';
+import { registerContract, type PlannedPurge } from '../../../../shared/contract/register';
 import { formatShortDate } from '../../../../shared/format';
 import { fr } from '../../../../shared/i18n';
-import { ApiError, api, call, useQuery } from '../../api';
+import { api, call, useQuery } from '../../api';
 import { links } from '../../app/registry';
 import { DateField } from '../../components/DateField';
+import { useFormSubmit } from '../../components/useFormSubmit';
 import { PageHeader } from '../../components/PageHeader';
 import { LockedNotice, savePdf } from './common';
 import { DataTable } from './DataTable';
@@ -19,14 +20,15 @@ const L = fr.register.ui;
 function PostponeDialog({ item, onClose }: { item: PlannedPurge; onClose(): void }) {
   const [until, setUntil] = useState('');
   const [reason, setReason] = useState('');
-  const [errors, setErrors] = useState<Record<string, string>>({});
+  const { errors, submit } = useFormSubmit('reason');
   return (
     <form
       onSubmit={(e) => {
         e.preventDefault();
-        call(api().retention.postpone({ kind: item.kind, targetId: item.targetId, until, reason }), { mutation: true, success: L.postponed })
-          .then(onClose)
-          .catch((err: unknown) => err instanceof ApiError && setErrors({ [err.info.field ?? 'reason']: err.info.message }));
+        void submit(registerContract['retention:postpone'].input, { kind: item.kind, targetId: item.targetId, until, reason }, async (input) => {
+          await call(api().retention.postpone(input), { mutation: true, success: L.postponed });
+          onClose();
+        });
       }}
     >
       <Stack>

@@ -4,7 +4,9 @@ import { useEffect, useState } from 'react';
 import type { ListName } from '../../../../shared/register-model';
 import type { ListItem } from '../../../../shared/model';
 import { fr } from '../../../../shared/i18n';
-import { ApiError, api, call, useQuery } from '../../api';
+import { ListPatch } from '../../../../shared/contract/register';
+import { api, call, useQuery } from '../../api';
+import { useFormSubmit } from '../../components/useFormSubmit';
 import { RegisterOptions } from '../settings/RegisterOptions';
 
 const L = fr.register.ui;
@@ -20,7 +22,7 @@ function codeFor(label: string, taken: Set<string>): string {
 
 function ListEditor({ list, items }: { list: ListName; items: ListItem[] }) {
   const [draft, setDraft] = useState(items);
-  const [error, setError] = useState<string>();
+  const { errors, submit } = useFormSubmit('items');
   useEffect(() => setDraft(items), [items]);
   const known = new Set(items.map((x) => x.code));
   return (
@@ -38,6 +40,7 @@ function ListEditor({ list, items }: { list: ListName; items: ListItem[] }) {
                 const label = e.currentTarget.value;
                 setDraft((d) => d.map((x, j) => (j === i ? { ...x, label } : x)));
               }}
+              error={errors[`items.${i}.label`]}
               style={{ flex: 1 }}
             />
             <Checkbox label={L.retired} checked={Boolean(item.retired)} onChange={(e) => {
@@ -46,7 +49,7 @@ function ListEditor({ list, items }: { list: ListName; items: ListItem[] }) {
             }} />
           </Group>
         ))}
-        {error ? <Text c="red" size="sm" role="alert">{error}</Text> : null}
+        {errors.items ? <Text c="red" size="sm" role="alert">{errors.items}</Text> : null}
         <Group justify="space-between">
           <Button variant="subtle" size="xs" onClick={() => setDraft((d) => [...d, { code: codeFor(`${L.addItem} ${d.length + 1}`, new Set(d.map((x) => x.code))), label: '' }])}>
             {L.addItem}
@@ -54,7 +57,6 @@ function ListEditor({ list, items }: { list: ListName; items: ListItem[] }) {
           <Button
             size="xs"
             onClick={() => {
-              setError(undefined);
               const taken = new Set<string>();
               // New values get their code from their label.
               for (const x of draft) if (known.has(x.code)) taken.add(x.code);
@@ -64,7 +66,7 @@ function ListEditor({ list, items }: { list: ListName; items: ListItem[] }) {
                 taken.add(code);
                 return { ...x, code };
               });
-              call(api().register.updateList({ list, items: next }), { mutation: true, success: L.listSaved }).catch((e: unknown) => setError(e instanceof ApiError ? e.info.message : undefined));
+              void submit(ListPatch, { list, items: next }, (input) => call(api().register.updateList(input), { mutation: true, success: L.listSaved }));
             }}
           >
             {L.saveList}

@@ -3,12 +3,13 @@ import { Alert, Button, Group, MultiSelect, NumberInput, Select, Stack, Text, Te
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
-import type { SituationInput } from '../../../../shared/contract/register';
+import { SituationInput } from '../../../../shared/contract/register';
 import { fr } from '../../../../shared/i18n';
 import type { ListItem } from '../../../../shared/model';
-import { AgeBracket, NOTE_MAX, type Situation } from '../../../../shared/register-model';
-import { ApiError, api, call, useQuery } from '../../api';
-import { DateField, INVALID_DATE } from '../../components/DateField';
+import { NOTE_MAX, AgeBracket, type Situation } from '../../../../shared/register-model';
+import { api, call, useQuery } from '../../api';
+import { DateField } from '../../components/DateField';
+import { formNumber, useFormSubmit, type FieldErrors } from '../../components/useFormSubmit';
 
 const L = fr.register.ui;
 
@@ -39,45 +40,39 @@ export function SituationForm({ situation, reference, instanceId, onDone, onCanc
   const [referent, setReferent] = useState<string | null>(situation?.referentOrganisationId ?? null);
   const [orientations, setOrientations] = useState<string[]>(situation?.orientations ?? []);
   const [note, setNote] = useState(situation?.note ?? '');
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [busy, setBusy] = useState(false);
+  const { errors, busy, submit: check } = useFormSubmit('note');
   const s = settings.data;
   const needsYear = bracket !== null && bracket !== '25_plus';
   const keepsYear = situation && situation.ageBracket === bracket && situation.legalEndDate;
 
-  async function submit() {
-    const local: Record<string, string> = {};
-    if (openedAt === INVALID_DATE || !openedAt) local.openedAt = fr.meetings.ux.invalidDate;
-    if (!instanceIds.length) local.instanceIds = fr.register.errors.instanceRequired;
-    if (!origin) local.origin = fr.register.errors.unknownCode(fr.register.listNames.origins);
-    if (!reason) local.reason = fr.register.errors.unknownCode(fr.register.listNames.reasons);
-    if (!bracket) local.ageBracket = fr.register.errors.unknownCode(L.ageBracket);
-    if (needsYear && birthYear === '' && !keepsYear) local.birthYear = fr.register.errors.birthYearRequired;
-    setErrors(local);
-    if (Object.keys(local).length) return;
-    const body: Omit<SituationInput, 'reference'> = {
+  function submit() {
+    const values = {
       openedAt,
       instanceIds,
-      origin: origin!,
-      reason: reason!,
-      ageBracket: AgeBracket.parse(bracket),
+      // An empty choice is sent as '' so that the contract names the field to fill in.
+      origin: origin ?? '',
+      reason: reason ?? '',
+      ageBracket: (bracket ?? '') as AgeBracket,
       orientations,
       note,
-      ...(needsYear && birthYear !== '' ? { birthYear: Number(birthYear) } : {}),
+      ...(needsYear && birthYear !== '' ? { birthYear: formNumber(birthYear) } : {}),
       ...(referent ? { referentOrganisationId: referent } : {}),
+      ...(!situation && ref.trim() ? { reference: ref } : {}),
     };
-    setBusy(true);
-    try {
-      const saved = situation
-        ? await call(api().register.update({ id: situation.id, patch: body }), { mutation: true, success: L.saved })
-        : await call(api().register.create({ ...body, ...(ref.trim() ? { reference: ref.trim() } : {}) }), { mutation: true });
-      if (!situation) notifications.show({ color: 'teal', message: L.created(saved.reference) });
-      onDone(saved);
-    } catch (e) {
-      if (e instanceof ApiError && e.info.field) setErrors({ [e.info.field.split('.')[0]]: e.info.message });
-    } finally {
-      setBusy(false);
-    }
+    // The birth year depends on the bracket: a rule across two fields, which the service checks too.
+    const extra: FieldErrors = needsYear && birthYear === '' && !keepsYear ? { birthYear: fr.register.errors.birthYearRequired } : {};
+    return check(
+      SituationInput,
+      values,
+      async ({ reference, ...body }) => {
+        const saved = situation
+          ? await call(api().register.update({ id: situation.id, patch: body }), { mutation: true, success: L.saved })
+          : await call(api().register.create({ ...body, reference }), { mutation: true });
+        if (!situation) notifications.show({ color: 'teal', message: L.created(saved.reference) });
+        onDone(saved);
+      },
+      extra,
+    );
   }
 
   return (

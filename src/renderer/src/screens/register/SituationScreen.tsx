@@ -6,7 +6,9 @@ import { Link, useParams } from 'react-router';
 import { formatDate, formatShortDate } from '../../../../shared/format';
 import { fr } from '../../../../shared/i18n';
 import { listLabel } from '../../../../shared/register-defaults';
-import { ApiError, api, call, useQuery } from '../../api';
+import { StatusChange } from '../../../../shared/contract/register';
+import { api, call, useQuery } from '../../api';
+import { useFormSubmit } from '../../components/useFormSubmit';
 import { links } from '../../app/registry';
 import { PageHeader } from '../../components/PageHeader';
 import { LockedNotice, StatusBadge } from './common';
@@ -33,7 +35,7 @@ export function SituationScreen() {
   const [editing, setEditing] = useState(false);
   const [closing, setClosing] = useState(false);
   const [closure, setClosure] = useState<string | null>(null);
-  const [closeError, setCloseError] = useState<string>();
+  const closeForm = useFormSubmit('closureReason');
   const detail = useQuery(() => api().register.get({ id, ...(reason ? { reason } : {}) }), [id, reason]);
   const settings = useQuery(() => api().register.settings(), []);
   useEffect(() => {
@@ -153,17 +155,15 @@ export function SituationScreen() {
         <form
           onSubmit={(e) => {
             e.preventDefault();
-            if (!closure) {
-              setCloseError(fr.register.errors.closureReasonRequired);
-              return;
-            }
-            setStatus('closed', closure)
-              .then(() => setClosing(false))
-              .catch((err: unknown) => setCloseError(err instanceof ApiError ? err.info.message : undefined));
+            // The reason is optional in the channel (reopening has none) but required to close.
+            void closeForm.submit(StatusChange, { id: sit.id, status: 'closed', closureReason: closure ?? undefined }, async () => {
+              await setStatus('closed', closure ?? undefined);
+              setClosing(false);
+            }, closure ? {} : { closureReason: fr.register.errors.closureReasonRequired });
           }}
         >
           <Stack>
-            <Select label={L.closureReason} required data={s.closureReasons.filter((i) => !i.retired).map((i) => ({ value: i.code, label: i.label }))} value={closure} onChange={setClosure} error={closeError} data-autofocus />
+            <Select label={L.closureReason} required data={s.closureReasons.filter((i) => !i.retired).map((i) => ({ value: i.code, label: i.label }))} value={closure} onChange={setClosure} error={closeForm.errors.closureReason} data-autofocus />
             <Group justify="flex-end">
               <Button variant="default" onClick={() => setClosing(false)}>
                 {L.cancel}

@@ -6,7 +6,7 @@ import { SetupInput } from '../../../../shared/contract/core';
 import { fr } from '../../../../shared/i18n';
 import type { CouncilAcronym } from '../../../../shared/model';
 import { api, call } from '../../api';
-import { useFormSubmit } from '../../components/useFormSubmit';
+import { errorUnder, useFormSubmit } from '../../components/useFormSubmit';
 
 const t = fr.directory.setup;
 
@@ -135,9 +135,9 @@ export function FirstRunScreen({ onDone }: { onDone: () => void }) {
                 </Button>
               </Group>
             ))}
-            {errors.axes ? (
+            {errorUnder(errors, 'axes') ? (
               <Text size="sm" c="red.8" role="alert">
-                {errors.axes}
+                {errorUnder(errors, 'axes')}
               </Text>
             ) : null}
             <Button variant="subtle" leftSection={<IconPlus size={16} />} onClick={() => setForm({ ...form, axes: [...form.axes, ''] })} w="fit-content">

@@ -8,7 +8,7 @@ import type { PartnerRole } from '../../../../../shared/model';
 import { api, call, useQuery } from '../../../api';
 import { DateField } from '../../../components/DateField';
 import { FormActions } from '../../../components/FormActions';
-import { useFormSubmit } from '../../../components/useFormSubmit';
+import { errorUnder, useFormSubmit } from '../../../components/useFormSubmit';
 import { datesRule } from '../forms';
 import { optionsOf } from './text';
 
@@ -82,7 +82,7 @@ export function EditSheet({ detail, onDone }: { detail: ActionDetail; onDone: ()
         <TextInput label={s.fields.territory} {...text('territory')} />
       </Group>
       <Textarea label={s.fields.means} autosize minRows={1} {...text('means')} />
-      <TagsInput label={s.fields.nationalMeasures} description={s.nationalMeasuresHelp} value={v.nationalMeasures} onChange={(x) => setV({ ...v, nationalMeasures: x })} error={errors.nationalMeasures} />
+      <TagsInput label={s.fields.nationalMeasures} description={s.nationalMeasuresHelp} value={v.nationalMeasures} onChange={(x) => setV({ ...v, nationalMeasures: x })} error={errorUnder(errors, 'nationalMeasures')} />
       <Group grow align="flex-start">
         <Select label={s.fields.pilot} data={orgOptions} searchable clearable value={v.pilotOrganisationId || null} onChange={(x) => setV({ ...v, pilotOrganisationId: x ?? '', pilotPersonId: '' })} error={errors['pilot.organisationId']} />
         <Select label={s.fields.pilotPerson} data={personOptions} searchable clearable value={v.pilotPersonId || null} onChange={(x) => setV({ ...v, pilotPersonId: x ?? '' })} error={errors['pilot.personId']} nothingFoundMessage={s.noPerson} />
@@ -100,9 +100,9 @@ export function EditSheet({ detail, onDone }: { detail: ActionDetail; onDone: ()
             </ActionIcon>
           </Group>
         ))}
-        {errors.partners ? (
+        {errorUnder(errors, 'partners') ? (
           <Text size="sm" c="red.8" role="alert">
-            {errors.partners}
+            {errorUnder(errors, 'partners')}
           </Text>
         ) : null}
         <Button size="xs" variant="light" w="fit-content" leftSection={<IconPlus size={14} />} onClick={() => setV({ ...v, partners: [...v.partners, { organisationId: '', role: 'associate' }] })}>
