@@ -251,6 +251,25 @@ describe.skipIf(skip)('the coordinator’s desktop in team mode, in a confidenti
     expect(shown.agenda.find((i) => i.id === it0.id)?.notes).toBe(`Avant bascule ${NAME}`);
   });
 
+  it('gives the texts back to the server when a meeting stops being confidential before the séance, as local mode does', async () => {
+    const created = value<MeetingDetail>(await alice.invoke('meetings:create', { instanceId: open.instanceId, title: 'Réunion préparatoire', date: '2026-12-20', startTime: '09:00' }));
+    const m = value<Meeting>(await alice.invoke('meetings:addAgendaItem', { meetingId: created.meeting.id, item: { title: 'Préparation' } }));
+    const it0 = m.agenda.find((i) => i.kind === 'item')!;
+    value(await alice.invoke('meetings:update', { id: m.id, patch: { confidentiality: 'confidential' } }));
+    value(await alice.invoke('meetings:saveNotes', { meetingId: m.id, agendaItemId: it0.id, notes: 'Ordre de passage Ordinaire' }));
+    value(await alice.invoke('meetings:update', { id: m.id, patch: { generalNotes: 'Synthèse Ordinaire' } }));
+    const dec = value<CaptureResult>(await alice.invoke('meetings:capture', { meetingId: m.id, kind: 'decision', text: 'Décision Ordinaire' }));
+    expect((await rowsMentioning(pool, 'Ordinaire')).total).toBe(0);
+
+    const back = value<Meeting>(await alice.invoke('meetings:update', { id: m.id, patch: { confidentiality: 'public' } }));
+    expect(back.confidentiality).toBe('public');
+    const row = await meetingRow(m.id);
+    expect(row.generalNotes).toBe('Synthèse Ordinaire');
+    expect(row.agenda.find((i) => i.id === it0.id)?.notes).toBe('Ordre de passage Ordinaire');
+    expect(row.decisions.find((d) => d.id === dec.decision.id)?.text).toBe('Décision Ordinaire');
+    expect((await coffreFromFile()).meetingTexts.some((t) => t.meetingId === m.id)).toBe(false);
+  });
+
   it('leaves the texts out of the server’s complete backup (the local app’s format), which the coordinator exports', async () => {
     const saved: string[] = [];
     const exporter = await desktop('alice@valmont.fr', true, saved);

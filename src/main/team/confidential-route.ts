@@ -157,6 +157,9 @@ export class ConfidentialRoute {
     if (input.patch.confidentiality === 'confidential') {
       const current = await this.deps.fetch(input.id);
       if (current && current.confidentiality !== 'confidential') return this.becomeConfidential(current, input);
+    } else if (input.patch.confidentiality !== undefined) {
+      const current = await this.deps.fetch(input.id);
+      if (current?.confidentiality === 'confidential') return this.becomeOrdinary(current, input);
     }
     if (generalNotes === undefined) return undefined;
     const meeting = await this.confidentialMeeting(input.id, fresh);
@@ -194,6 +197,33 @@ export class ConfidentialRoute {
       return sent;
     }
     return ok(this.reveal('meetings:update', sent.value));
+  }
+
+  /**
+   * No longer confidential (the server allows it before the séance only): the coffre's texts go back to the server,
+   * as local mode puts them back in clspd.json — the general notes with the switch, then each item's notes and each
+   * decision's text; the coffre's entry is removed once all are on the server (kept if one is refused, nothing lost).
+   */
+  private async becomeOrdinary(meeting: Meeting, input: UpdateInput): Promise<Result<unknown> | undefined> {
+    const vault = this.deps.vault();
+    if (!vault || vault.state === 'absent') return undefined; // no coffre, no texts to give back
+    const entry = this.coffre().read().meetingTexts.find((m) => m.meetingId === meeting.id);
+    if (!entry) return undefined;
+    const sent = await this.deps.send('meetings:update', { id: meeting.id, patch: { ...input.patch, generalNotes: input.patch.generalNotes ?? entry.generalNotes } });
+    if (!sent.ok) return sent;
+    const items = new Set(meeting.agenda.map((i) => i.id));
+    const decisions = new Set(meeting.decisions.map((d) => d.id));
+    const back: [ChannelName, unknown][] = [
+      ...Object.entries(entry.agendaNotes).filter(([id]) => items.has(id)).map(([agendaItemId, notes]): [ChannelName, unknown] => ['meetings:saveNotes', { meetingId: meeting.id, agendaItemId, notes }]),
+      ...Object.entries(entry.decisionTexts).filter(([id]) => decisions.has(id)).map(([decisionId, text]): [ChannelName, unknown] => ['meetings:updateDecision', { meetingId: meeting.id, decisionId, text }]),
+    ];
+    for (const [channel, payload] of back) {
+      const r = await this.deps.send(channel, payload);
+      if (!r.ok) return r;
+    }
+    await this.coffre().update((d) => void (d.meetingTexts = d.meetingTexts.filter((m) => m.meetingId !== meeting.id)));
+    const now = await this.deps.fetch(meeting.id);
+    return ok(now ?? sent.value);
   }
 
   /** The coffre's entry for a meeting as it was before a refused switch. */
