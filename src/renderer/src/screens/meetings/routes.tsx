@@ -3,7 +3,7 @@ import type { AppRoute, PaletteCommand } from '../../app/registry';
 import { fr } from '../../../../shared/i18n';
 import { ArchivedMeetingScreen } from './ArchivedMeetings';
 import { DecisionsScreen } from './DecisionsScreen';
-import { LiveScreen } from './LiveScreen';
+import { LiveScreen } from './live/LiveScreen';
 import { MeetingScreen } from './meeting/MeetingScreen';
 import { MeetingsScreen } from './MeetingsScreen';
 

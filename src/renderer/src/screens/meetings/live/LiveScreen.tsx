@@ -1,0 +1,18 @@
+// The live séance (/reunions/:id/seance): loads the meeting, keeps one notes autosaver for the screen's lifetime, asks for the coffre when its texts are locked.
+import { Alert, Loader } from '@mantine/core';
+import { useParams } from 'react-router';
+import { api, useQuery } from '../../../api';
+import { TextsLocked } from '../../vault/TextsLocked';
+import { useNotesAutosaver } from '../useNotesAutosaver';
+import { LivePage } from './LivePage';
+
+export function LiveScreen() {
+  const { id = '' } = useParams();
+  const q = useQuery(() => api().meetings.get({ id }), [id]);
+  const saver = useNotesAutosaver(id);
+  const detail = q.data;
+  if (!detail) return q.error ? <Alert color="red">{q.error.message}</Alert> : <Loader />;
+  // The séance of a confidential meeting starts only once the coffre is unlocked (its notes are saved there).
+  if (detail.textsLocked) return <TextsLocked onUnlocked={q.reload} />;
+  return <LivePage detail={detail} saver={saver} />;
+}
