@@ -174,4 +174,18 @@ describe.skipIf(skip)('optimistic team writes', () => {
     expect(await rows('people', 'lastName', 'Supprimé')).toBe(1);
     expect(a.data.people.filter((p) => p.id === personId).length).toBe(1);
   });
+
+  it('a refusal judged on a state another process has since changed is judged again on the latest one', async () => {
+    const a = await loaded();
+    const b = await loaded();
+    const categoryId = b.data.categories[0]!.id;
+    const created = await session(b, bob).call('partners:create', { name: 'Structure créée par Bob', categoryId });
+    const orgId = (created as { ok: true; value: { id: string } }).value.id;
+    // `a` has heard nothing yet (no NOTIFY listener here): its first run refuses an unknown partner.
+    const { runs, out } = await raced(a, 'people:create', { organisationId: orgId, civility: '', firstName: 'Eva', lastName: 'Rattrapée' }, async () => undefined);
+    expect(runs.length).toBe(2);
+    expect(runs[0]!.ok).toBe(false);
+    expect(out.value.ok, JSON.stringify(out.value)).toBe(true);
+    expect(await rows('people', 'lastName', 'Rattrapée')).toBe(1);
+  });
 });

@@ -52,7 +52,7 @@ export async function startTeamServer(options: {
   // Other processes' commits arrive as NOTIFY: catch up at once (and before every request anyway).
   const listener = new pg.Client({ connectionString: options.url });
   await listener.connect();
-  listener.on('notification', () => void store.refresh().catch(() => undefined));
+  listener.on('notification', (m) => void store.refresh(Number(m.payload)).catch(() => undefined));
   listener.on('error', () => undefined);
   await listener.query(`LISTEN ${CHANGES_CHANNEL}`);
   const https =

@@ -92,8 +92,11 @@ export interface WriteStats {
   locked: number;
 }
 
-/** An attempt's ending: written (or nothing to write), or lost to another commit. */
-type Attempt<T> = { done: WriteOutcome<T> } | { lost: true };
+/**
+ * An attempt's ending: an answer (`checked` when the database confirmed it: committed, or a conflict found there;
+ * a refusal or a run that changed nothing was judged on memory only), or lost to another commit.
+ */
+type Attempt<T> = { done: WriteOutcome<T>; checked: boolean } | { lost: true };
 
 /**
  * Looks like the local Store to the services (data, update, dataDir for archived periods), but reads come from
@@ -109,6 +112,8 @@ export class TeamStore {
   /** The last committed document, what reads see, and its sequence number. */
   private doc: Datastore | null = null;
   private seq = 0;
+  /** The highest sequence number another process announced (NOTIFY): beyond `seq`, this process is behind. */
+  private notifiedSeq = 0;
   /** The request being served (its own working copy while it writes). */
   private readonly request = new AsyncLocalStorage<RequestState>();
   /** Changes of (doc, seq): catch-ups and this process's commits, one at a time. */
@@ -173,8 +178,13 @@ export class TeamStore {
     return this.latest.run();
   }
 
-  /** Catches up with the other processes' commits (on NOTIFY). */
-  refresh(): Promise<void> {
+  /** Catches up with the other processes' commits (on NOTIFY, whose payload is the new sequence number). */
+  refresh(notified?: number): Promise<void> {
+    if (notified !== undefined && Number.isSafeInteger(notified)) {
+      // This process's own commits come back too: nothing to read for them.
+      if (notified <= this.seq) return Promise.resolve();
+      this.notifiedSeq = Math.max(this.notifiedSeq, notified);
+    }
     return this.catchUp();
   }
 
@@ -222,9 +232,15 @@ export class TeamStore {
       phase('write.queue', performance.now() - t0);
       try {
         for (let i = 0; i < OPTIMISTIC_ATTEMPTS && !LOCKED_CHANNELS.has(channel); i++) {
-          await this.catchUp();
+          // Known to be behind (a NOTIFY came, or the last attempt lost): catch up first. Otherwise the commit checks.
+          if (i > 0 || this.notifiedSeq > this.seq) await this.catchUp();
           const a = await this.attempt(fn, writer, channel, options, this.pool, (commit) => this.sync.run(commit));
-          if ('done' in a) return a.done;
+          if ('done' in a) {
+            if (a.checked) return a.done;
+            // A refusal, or nothing to write: it stands only if made on the database's latest state.
+            await this.catchUp();
+            if (this.seq === a.done.seq) return a.done;
+          }
           options.sideEffects?.abandonAttempt();
           this.stats.retries++;
           count('write.retry');
@@ -289,19 +305,19 @@ export class TeamStore {
     const t0 = performance.now();
     const value = await this.request.run(state, fn);
     phase('write.handler', performance.now() - t0);
-    if (options.isRefusal?.(value)) return { done: { value, changes: [], seq: baseSeq } };
+    if (options.isRefusal?.(value)) return { done: { value, changes: [], seq: baseSeq }, checked: false };
     const changes = this.changesOf(state, seenBefore);
     // What the account could not see is untouched: its changes are applied to the whole document.
     const after = base && options.view ? applyRemoteChanges(base, changes) : state.working;
     const archiveFiles = this.archives.changedSince(archivesBefore);
-    if (changes.length === 0 && archiveFiles.length === 0) return { done: { value, changes, seq: baseSeq } };
+    if (changes.length === 0 && archiveFiles.length === 0) return { done: { value, changes, seq: baseSeq }, checked: false };
     if (options.seenSeq !== undefined && options.onConflict) {
       const conflict = await findConflict(q, changes, options.seenSeq, writer.userId);
       if (conflict) {
         const then = this.recent.asOf(`${conflict.collection}:${conflict.id}`, options.seenSeq);
         const change = then.known && base ? describeChange(then.value, entityOf(base, conflict.collection, conflict.id)) : undefined;
         if (change) conflict.change = change;
-        return { done: { value: options.onConflict(conflict), changes: [], seq: baseSeq } };
+        return { done: { value: options.onConflict(conflict), changes: [], seq: baseSeq }, checked: true };
       }
     }
     const audited = [...changes.map((c) => `${c.collection}:${c.id}`), ...archiveFiles.map((f) => `archive:${f.name}`)];
@@ -314,7 +330,7 @@ export class TeamStore {
       return ok;
     });
     phase('write.commit', performance.now() - t1);
-    return committed ? { done: { value, changes, seq: baseSeq + 1 } } : { lost: true };
+    return committed ? { done: { value, changes, seq: baseSeq + 1 }, checked: true } : { lost: true };
   }
 
   /** The rows a run changed: its one update's validated diff, or the whole run compared (several updates, initialise). */
