@@ -209,6 +209,8 @@ export const team = {
     refusedNote: (message: string) => `Note de séance refusée par le serveur (son texte reste sur cet ordinateur) : ${message}`,
     notesOnePerson:
       'Mode équipe : les notes d’un point de l’ordre du jour sont écrites par une seule personne à la fois (la dernière version enregistrée remplace la précédente). Si la connexion est perdue, vos notes restent sur cet ordinateur et partent au retour de la connexion.',
+    notesInCoffre:
+      'Réunion confidentielle : vos notes et le texte des décisions sont enregistrés dans le coffre de cet ordinateur, jamais sur le serveur de l’équipe, qui sait seulement qu’une décision a été prise.',
     notesQueued: 'Notes gardées sur cet ordinateur : elles seront envoyées au retour de la connexion.',
     errors: {
       offlineEdit:

@@ -67,7 +67,7 @@ export function CurrentItem({ detail, saver, session }: { detail: MeetingDetail;
           </Button>
         </Group>
       ) : null}
-      <TeamNotesNotice />
+      <TeamNotesNotice confidential={meeting.confidentiality === 'confidential'} />
       <NotesEditor
         ref={session.notesRef}
         itemKey={current?.id ?? GENERAL}
