@@ -9,6 +9,7 @@ import type pg from 'pg';
 import { contract, type ChannelName } from '../../shared/contract';
 import { AuditFilters } from '../../shared/contract/audit';
 import { team } from '../../shared/i18n/team';
+import { parseVersions, VERSIONS_HEADER } from '../../shared/shown-records';
 import { formatDate, formatTime } from '../../shared/format';
 import { DomainError, fail, ok, type Result } from '../../shared/result';
 import type { GeneratedInfo } from '../../shared/contract/documents';
@@ -155,6 +156,7 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
     const payload = normalisePayload(channel, body);
     const seenHeader = req.headers[SEEN_HEADER];
     const seenSeq = typeof seenHeader === 'string' && /^\d{1,15}$/.test(seenHeader) ? Number(seenHeader) : undefined;
+    const seenVersions = parseVersions(req.headers[VERSIONS_HEADER.toLowerCase()]);
     const view = confidentialView(account, req.allowed ?? new Set());
     const ctx = createContext(opts.store, platform, now);
     // One undo list per account in this process: « Annuler » and an import's preview then « Appliquer » span requests.
@@ -170,6 +172,7 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
       view,
       readOnly: account.role === 'reader',
       seenSeq,
+      seenVersions,
       sideEffects: ctx.trash,
       isRefusal: (r) => !r.ok,
       onConflict: (c) => fail('conflict', team.errors.conflict(c.byName, whenFr(c.at), team.entity[c.collection] ?? team.unknownEntity, c.change)),

@@ -70,6 +70,8 @@ export interface WriteOptions<T> {
   isRefusal?: (value: T) => boolean;
   /** The last state (sequence number) the client saw: an entity changed since then by someone else is a conflict. */
   seenSeq?: number;
+  /** Per record (entity id): the state at which the client last showed it; checked instead of `seenSeq` for those. */
+  seenVersions?: ReadonlyMap<string, number>;
   onConflict?: (c: ConflictInfo) => T;
   sideEffects?: SideEffects;
 }
@@ -311,10 +313,10 @@ export class TeamStore {
     const after = base && options.view ? applyRemoteChanges(base, changes) : state.working;
     const archiveFiles = this.archives.changedSince(archivesBefore);
     if (changes.length === 0 && archiveFiles.length === 0) return { done: { value, changes, seq: baseSeq }, checked: false };
-    if (options.seenSeq !== undefined && options.onConflict) {
-      const conflict = await findConflict(q, changes, options.seenSeq, writer.userId);
+    if ((options.seenSeq !== undefined || options.seenVersions) && options.onConflict) {
+      const conflict = await findConflict(q, changes, { seq: options.seenSeq, records: options.seenVersions }, writer.userId);
       if (conflict) {
-        const then = this.recent.asOf(`${conflict.collection}:${conflict.id}`, options.seenSeq);
+        const then = this.recent.asOf(`${conflict.collection}:${conflict.id}`, conflict.seenAt);
         const change = then.known && base ? describeChange(then.value, entityOf(base, conflict.collection, conflict.id)) : undefined;
         if (change) conflict.change = change;
         return { done: { value: options.onConflict(conflict), changes: [], seq: baseSeq }, checked: true };

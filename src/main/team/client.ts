@@ -13,6 +13,7 @@ import type { GeneratedInfo } from '../../shared/contract/documents';
 import type { MeetingDetail } from '../../shared/contract/meetings';
 import type { TeamConnectStep, TeamStatus } from '../../shared/contract/team';
 import { team } from '../../shared/i18n/team';
+import { ShownRecords, VERSIONS_HEADER } from '../../shared/shown-records';
 import { fail, ok, type Result } from '../../shared/result';
 import { describeIssues } from '../../shared/validation';
 import type { Invoke } from '../ipc/handlers';
@@ -52,6 +53,7 @@ export class TeamClient {
   private state: State = 'online';
   private offlineSince?: string;
   private seen?: number;
+  private readonly shownRecords = new ShownRecords();
   private agentFor?: { fingerprint: string; agent: https.Agent };
   private pending?: TeamConnection & { mustChange: true };
   private heartbeat?: ReturnType<typeof setInterval>;
@@ -185,7 +187,8 @@ export class TeamClient {
     if (this.state !== 'online') return this.withoutServer(conn, channel, payload);
     try {
       if (isFileChannel(channel)) return await this.files.run(channel, payload);
-      const headers: Record<string, string> = { ...extraHeaders, ...(this.seen !== undefined ? { 'x-clspd-seen': String(this.seen) } : {}) };
+      const versions = READ_CHANNELS.has(channel) ? undefined : this.shownRecords.header(payload);
+      const headers: Record<string, string> = { ...extraHeaders, ...(this.seen !== undefined ? { 'x-clspd-seen': String(this.seen) } : {}), ...(versions ? { [VERSIONS_HEADER]: versions } : {}) };
       const r = await this.request(conn.server, 'POST', `/api/${channel.replace(':', '/')}`, payload === undefined ? '' : JSON.stringify(payload), conn.token, headers);
       if (r.status === 401) {
         this.setState('expired');
@@ -197,6 +200,8 @@ export class TeamClient {
         // What the person has seen: an edit of something changed after this by someone else is a conflict.
         const seq = Number(r.headers['x-clspd-seq']);
         if (Number.isSafeInteger(seq)) this.seen = Math.max(this.seen ?? 0, seq);
+        // And per record: an edit is checked against the state in which its record was last shown, not the newest page.
+        this.shownRecords.record(result.value, seq);
       }
       if (result.ok && isDocumentGeneration(channel)) return await this.download(conn, result.value as GeneratedInfo);
       return result;
@@ -308,6 +313,7 @@ export class TeamClient {
   private establish(conn: TeamConnection): TeamConnectStep {
     this.save({ ...this.config, connection: conn });
     this.last.clear();
+    this.shownRecords.clear();
     this.seen = undefined;
     this.state = 'online';
     this.offlineSince = undefined;
@@ -330,6 +336,7 @@ export class TeamClient {
     const { connection: _gone, ...rest } = this.config;
     this.save(rest);
     this.last.clear();
+    this.shownRecords.clear();
     this.seen = undefined;
     this.state = 'online';
     this.offlineSince = undefined;

@@ -17,20 +17,34 @@ export interface ConflictInfo {
   change?: string;
 }
 
-export async function findConflict(client: pg.Pool | pg.PoolClient, changes: EntityChange[], seenSeq: number, userId: string): Promise<ConflictInfo | undefined> {
-  const touched = changes.filter((c) => c.op !== 'created');
+/**
+ * What a client had seen, per edit: `records` gives, for the records it names, the state at which it last showed each
+ * one; any other record is compared with `seq`, the last state it saw as a whole. No comparison for a record neither covers.
+ */
+export interface Seen {
+  seq?: number;
+  records?: ReadonlyMap<string, number>;
+}
+
+/** The first record the edit touches that someone else changed after this client last showed it (`seenAt`: that state). */
+export async function findConflict(client: pg.Pool | pg.PoolClient, changes: EntityChange[], seen: Seen, userId: string): Promise<(ConflictInfo & { seenAt: number }) | undefined> {
+  const touched: { collection: string; id: string; seen: number }[] = [];
+  for (const c of changes) {
+    const at = c.op === 'created' ? undefined : (seen.records?.get(c.id) ?? seen.seq);
+    if (at !== undefined) touched.push({ collection: c.collection, id: c.id, seen: at });
+  }
   if (touched.length === 0) return undefined;
-  const r = await client.query<{ collection: string; id: string; display_name: string | null; updated_at: Date }>(
-    `SELECT e.collection, e.id, u.display_name, e.updated_at
+  const r = await client.query<{ collection: string; id: string; display_name: string | null; updated_at: Date; seen: string }>(
+    `SELECT e.collection, e.id, u.display_name, e.updated_at, t.seen
        FROM entities e
-       JOIN unnest($1::text[], $2::text[]) AS t(collection, id) ON e.collection = t.collection AND e.id = t.id
+       JOIN unnest($1::text[], $2::text[], $3::bigint[]) AS t(collection, id, seen) ON e.collection = t.collection AND e.id = t.id
        LEFT JOIN users u ON u.id = e.updated_by
-      WHERE e.seq > $3 AND e.updated_by IS DISTINCT FROM $4
+      WHERE e.seq > t.seen AND e.updated_by IS DISTINCT FROM $4
       LIMIT 1`,
-    [touched.map((c) => c.collection), touched.map((c) => c.id), seenSeq, userId],
+    [touched.map((c) => c.collection), touched.map((c) => c.id), touched.map((c) => c.seen), userId],
   );
   const row = r.rows[0];
-  return row ? { collection: row.collection, id: row.id, byName: row.display_name ?? team.unknownUser, at: row.updated_at } : undefined;
+  return row ? { collection: row.collection, id: row.id, byName: row.display_name ?? team.unknownUser, at: row.updated_at, seenAt: Number(row.seen) } : undefined;
 }
 
 /**

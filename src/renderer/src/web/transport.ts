@@ -1,6 +1,7 @@
 // HTTP transport of the browser client: same-origin JSON calls with the CSRF token, the last state seen, and session expiry.
 import type { AppErrorInfo, Result } from '../../../shared/result';
 import { team } from '../../../shared/i18n/team';
+import { ShownRecords, VERSIONS_HEADER } from '../../../shared/shown-records';
 
 /** What the server said about the data's freshness: the sequence number of its last commit. */
 const SEQ_HEADER = 'X-Clspd-Seq';
@@ -46,6 +47,7 @@ export function onRemoteChange(l: Listener): () => void {
 }
 
 export function startSession(csrf: string, seq: number): void {
+  shownRecords.clear();
   link.csrf = csrf;
   link.known = seq;
   link.seen = seq;
@@ -62,8 +64,11 @@ export function learnSeq(seq: number, ownWrite: boolean): void {
   else for (const l of link.remoteListeners) l();
 }
 
-export async function request(method: 'GET' | 'POST' | 'DELETE', path: string, body?: unknown): Promise<Response> {
-  const headers: Record<string, string> = { [SEEN_HEADER]: String(link.seen) };
+/** The state in which each record was last shown here: an edit is checked per record (a colleague's change to it since is a conflict). */
+export const shownRecords = new ShownRecords();
+
+export async function request(method: 'GET' | 'POST' | 'DELETE', path: string, body?: unknown, extra: Record<string, string> = {}): Promise<Response> {
+  const headers: Record<string, string> = { ...extra, [SEEN_HEADER]: String(link.seen) };
   if (method !== 'GET') headers[CSRF_HEADER] = link.csrf;
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   return fetch(path, { method, headers, credentials: 'same-origin', cache: 'no-store', body: body === undefined ? undefined : JSON.stringify(body) });
@@ -84,7 +89,8 @@ export async function invokeHttp(channel: string, input: unknown): Promise<Resul
   const [domain, verb] = channel.split(':');
   let r: Response;
   try {
-    r = await request('POST', `/api/${domain}/${verb}`, input === undefined ? null : input);
+    const versions = shownRecords.header(input);
+    r = await request('POST', `/api/${domain}/${verb}`, input === undefined ? null : input, versions ? { [VERSIONS_HEADER]: versions } : {});
   } catch {
     return failure({ code: 'io', message: team.web.unreachable });
   }
@@ -98,7 +104,12 @@ export async function invokeHttp(channel: string, input: unknown): Promise<Resul
   } catch {
     return failure({ code: 'io', message: team.web.unreachable });
   }
+  const result = parsed && typeof parsed === 'object' && 'ok' in parsed ? (parsed as Result<unknown>) : undefined;
+  // What this answer shows (not an own write's answer): as of its state — but while a colleague's change waits to be
+  // displayed (the screens are not refreshed under a form), a record already shown keeps the state it was shown in.
+  const seq = Number(r.headers.get(SEQ_HEADER));
+  if (result?.ok && r.headers.has(SEQ_HEADER) && r.headers.get(WROTE_HEADER) !== '1') shownRecords.record(result.value, seq, seq > link.seen);
   learnFromResponse(r);
-  if (parsed && typeof parsed === 'object' && 'ok' in parsed) return parsed as Result<unknown>;
+  if (result) return result;
   return failure({ code: 'io', message: team.web.unreachable });
 }
