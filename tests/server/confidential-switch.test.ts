@@ -118,6 +118,17 @@ describe.skipIf(skip)('a meeting made confidential on the team server', () => {
     expect((await meetingRow(m.id)).decisions.at(-1)?.text).toBe(team.confidentialPlaceholder);
   });
 
+  it('does not refuse a text on the strength of a stale state: a meeting made ordinary again by another process takes it', async () => {
+    const base = writable()[3]!;
+    const created = (await accepted(0, 'meetings:create', { instanceId: base.instanceId, title: 'Réunion à reclasser', date: '2026-12-16', startTime: '11:00', confidentiality: 'confidential' })) as { meeting: Meeting };
+    const id = created.meeting.id;
+    await accepted(1, 'meetings:get', { id }); // process 1 knows it confidential
+    await accepted(0, 'meetings:update', { id, patch: { confidentiality: 'public' } });
+    const r = await call(1, 'coord', 'meetings:update', { id, patch: { generalNotes: 'Ordre du jour commenté' } });
+    expect(r.status, JSON.stringify(r.body)).toBe(200);
+    expect((await meetingRow(id)).generalNotes).toBe('Ordre du jour commenté');
+  });
+
   it('holding texts: refused to a browser, to a colleague and to stale texts; from the coordinator’s desktop the texts leave the server in the same transaction', async () => {
     const m = writable()[1]!;
     const item = m.agenda.find((i) => i.kind === 'item')!;

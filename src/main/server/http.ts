@@ -167,7 +167,11 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
     // Confidential meetings' texts: judged inside the request, on the state caught up with the other processes.
     let guard: GuardRefusal | undefined;
     const handover = typeof req.headers[HANDOVER_HEADER] === 'string' ? req.headers[HANDOVER_HEADER] : undefined;
-    const guarded = () => guardedRun(opts.store, { account, channel, payload, handover }, () => invoke(channel, payload), (r) => (guard = r));
+    // The store may run the request again on a newer state: only the last run's refusal counts.
+    const guarded = () => {
+      guard = undefined;
+      return guardedRun(opts.store, { account, channel, payload, handover }, () => invoke(channel, payload), (r) => (guard = r));
+    };
     const out = await opts.store.read(guarded, writer, channel, {
       view,
       readOnly: account.role === 'reader',
