@@ -50,7 +50,7 @@ function loadRenderer() {
   const { createElement } = req('react') as typeof import('react');
   const { renderToString } = req('react-dom/server') as typeof import('react-dom/server');
   const { MantineProvider } = req('@mantine/core') as typeof import('@mantine/core');
-  const { AxisView } = req('../../src/renderer/src/screens/strategy/AxisScreen') as typeof import('../../src/renderer/src/screens/strategy/AxisScreen');
+  const { AxisView } = req('../../src/renderer/src/screens/strategy/axis/AxisView') as typeof import('../../src/renderer/src/screens/strategy/axis/AxisView');
   const { theme } = req('../../src/renderer/src/app/theme') as typeof import('../../src/renderer/src/app/theme');
   return (page: AxisPage) => renderToString(createElement(MantineProvider, { theme }, createElement(AxisView, { page })));
 }

@@ -1,10 +1,7 @@
 // Renderer test: the fiche action's pieces that hold logic — French wording of the journal, the quick update form
 // (local and server errors next to the field), the milestone form, delete-with-undo and the wide-table region.
 import { MantineProvider } from '@mantine/core';
-import { ModalsProvider } from '@mantine/modals';
-import { Notifications } from '@mantine/notifications';
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
-import type { ReactNode } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ActionDetail } from '../../src/shared/contract/strategy';
 import { fr } from '../../src/shared/i18n';
@@ -13,25 +10,10 @@ import { deleteWithUndo } from '../../src/renderer/src/components/confirm';
 import { WideTable } from '../../src/renderer/src/components/WideTable';
 import { Milestones } from '../../src/renderer/src/screens/strategy/action/Milestones';
 import { QuickUpdate } from '../../src/renderer/src/screens/strategy/action/QuickUpdate';
+import { clearApi, fakeApi, withProviders } from './providers';
 import { formatDateTime, frenchText, journalValue, optionsOf } from '../../src/renderer/src/screens/strategy/action/text';
 
 const s = fr.strategy.ui;
-
-function withProviders(children: ReactNode) {
-  return (
-    <MantineProvider>
-      <ModalsProvider>
-        <Notifications />
-        {children}
-      </ModalsProvider>
-    </MantineProvider>
-  );
-}
-
-/** Installs a fake window.api whose listed functions answer what the test says. */
-function fakeApi(domains: Record<string, Record<string, (...args: unknown[]) => Promise<unknown>>>): void {
-  (window as unknown as { api: unknown }).api = domains;
-}
 
 const action = {
   id: 'a1',
@@ -44,7 +26,7 @@ const action = {
 } as unknown as Action;
 
 afterEach(() => {
-  delete (window as unknown as { api?: unknown }).api;
+  clearApi();
   vi.restoreAllMocks();
 });
 

@@ -4,7 +4,7 @@ import { modals } from '@mantine/modals';
 import { notifications } from '@mantine/notifications';
 import { fr } from '../../../shared/i18n';
 import type { Result } from '../../../shared/result';
-import { api, call } from '../api';
+import { api, call, type CallOptions } from '../api';
 
 /** Asks for confirmation; resolves true when the user confirmed. */
 export function confirmDanger(title: string, message: string, confirmLabel: string = fr.actions.delete): Promise<boolean> {
@@ -47,10 +47,17 @@ export function notifyDeleted(deleted: { undoToken: string; label: string }): vo
 
 /**
  * The one way to delete with undo: asks for confirmation, runs the deletion as a mutation, then shows the undo
- * notification. Resolves true when the record was deleted, false when the user cancelled (a refusal throws ApiError).
+ * notification. Resolves true when the record was deleted, false when the user cancelled (a refusal throws ApiError,
+ * also shown as a notification unless `notifyError: false`, for callers that show it themselves).
  */
-export async function deleteWithUndo(title: string, message: string, remove: () => Promise<Result<{ undoToken: string; label: string }>>, confirmLabel?: string): Promise<boolean> {
+export async function deleteWithUndo(
+  title: string,
+  message: string,
+  remove: () => Promise<Result<{ undoToken: string; label: string }>>,
+  confirmLabel?: string,
+  options: Pick<CallOptions, 'notifyError'> = {},
+): Promise<boolean> {
   if (!(await confirmDanger(title, message, confirmLabel))) return false;
-  notifyDeleted(await call(remove(), { mutation: true }));
+  notifyDeleted(await call(remove(), { mutation: true, ...options }));
   return true;
 }

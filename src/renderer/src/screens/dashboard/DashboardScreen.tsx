@@ -11,7 +11,7 @@ import { links } from '../../app/registry';
 import { EmptyState } from '../../components/EmptyState';
 import { PageHeader } from '../../components/PageHeader';
 import { RegisterCountsCard } from '../register/RegisterCountsCard';
-import { HealthBar, StatusCounts } from '../strategy/AxisScreen';
+import { HealthBar, StatusCounts } from '../strategy/axis/Counts';
 import { AxisChip, ProgressCell } from '../strategy/ui';
 
 const s = fr.strategy.ui.dashboard;

@@ -2,8 +2,8 @@
 import { ActionIcon, Button, Group, Modal, Paper, Select, Table, Text, TextInput, Tooltip } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconPlus, IconSearch, IconTrash } from '@tabler/icons-react';
-import { useEffect, useState } from 'react';
-import { useNavigate, useSearchParams } from 'react-router';
+import { useState } from 'react';
+import { useNavigate } from 'react-router';
 import type { OrganisationInput } from '../../../../shared/contract/directory';
 import { fr } from '../../../../shared/i18n';
 import { api, call, useQuery } from '../../api';
@@ -13,27 +13,23 @@ import { EmptyState } from '../../components/EmptyState';
 import { PageHeader } from '../../components/PageHeader';
 import { PartnerForm } from './PartnerForm';
 import { WideTable } from '../../components/WideTable';
+import { useAddressDialog } from '../../components/useAddressDialog';
 
 const t = fr.directory.partners;
 const tp = fr.directory.partner;
 
 export function PartnersScreen() {
   const navigate = useNavigate();
-  const [params, setParams] = useSearchParams();
   const [query, setQuery] = useState('');
   const [debounced] = useDebouncedValue(query, 120);
   const [categoryId, setCategoryId] = useState<string | null>(null);
-  const [creating, setCreating] = useState(params.get('nouveau') === '1');
-  useEffect(() => {
-    if (params.get('nouveau') === '1') setCreating(true);
-  }, [params]);
+  const creating = useAddressDialog('nouveau');
   const categories = useQuery(() => api().categories.list(), []);
   const partners = useQuery(() => api().partners.list({ query: debounced || undefined, categoryId: categoryId ?? undefined }), [debounced, categoryId]);
 
   const create = async (v: OrganisationInput) => {
     const org = await call(api().partners.create(v), { mutation: true, success: t.created(v.name.trim()) });
-    setCreating(false);
-    setParams({});
+    creating.close();
     navigate(links.partner(org.id));
   };
 
@@ -49,7 +45,7 @@ export function PartnersScreen() {
         title={t.title}
         subtitle={t.subtitle}
         actions={
-          <Button leftSection={<IconPlus size={16} />} onClick={() => setCreating(true)}>
+          <Button leftSection={<IconPlus size={16} />} onClick={creating.open}>
             {t.add}
           </Button>
         }
@@ -81,7 +77,7 @@ export function PartnersScreen() {
             title={t.emptyTitle}
             text={t.emptyText}
             action={t.add}
-            onAction={() => setCreating(true)}
+            onAction={creating.open}
           />
         )
       ) : (
@@ -134,16 +130,8 @@ export function PartnersScreen() {
       <Text size="xs" c="dimmed" mt="xs">
         {t.count(rows.length)}
       </Text>
-      <Modal
-        opened={creating}
-        onClose={() => {
-          setCreating(false);
-          setParams({});
-        }}
-        title={t.add}
-        size="lg"
-      >
-        <PartnerForm categories={categories.data ?? []} onSubmit={create} onCancel={() => setCreating(false)} />
+      <Modal opened={creating.opened} onClose={creating.close} title={t.add} size="lg">
+        <PartnerForm categories={categories.data ?? []} onSubmit={create} onCancel={creating.close} />
       </Modal>
     </>
   );

@@ -2,8 +2,8 @@
 import { Alert, Badge, Button, Checkbox, Group, Modal, MultiSelect, Paper, Select, Stack, Table, Text, TextInput, Textarea } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconAlertTriangle, IconBolt, IconPlus, IconSearch } from '@tabler/icons-react';
-import { useEffect, useMemo, useState } from 'react';
-import { Link, useNavigate, useSearchParams } from 'react-router';
+import { useMemo, useState } from 'react';
+import { Link, useNavigate } from 'react-router';
 import { formatShortDate } from '../../../../shared/format';
 import { fr } from '../../../../shared/i18n';
 import type { Confidentiality, InstanceKind } from '../../../../shared/model';
@@ -14,6 +14,7 @@ import { EmptyState } from '../../components/EmptyState';
 import { PageHeader } from '../../components/PageHeader';
 import { ConfidentialityBadge } from '../meetings/badges';
 import { WideTable } from '../../components/WideTable';
+import { useAddressDialog } from '../../components/useAddressDialog';
 
 const L = fr.meetings.ui;
 
@@ -140,15 +141,11 @@ function NewInstanceDialog({ opened, onClose }: { opened: boolean; onClose: () =
 
 export function InstancesScreen() {
   const navigate = useNavigate();
-  const [params, setParams] = useSearchParams();
   const [query, setQuery] = useState('');
   const [debounced] = useDebouncedValue(query, 120);
   const [showClosed, setShowClosed] = useState(false);
-  const [quick, setQuick] = useState(params.get('cellule') === '1');
+  const quick = useAddressDialog('cellule');
   const [creating, setCreating] = useState(false);
-  useEffect(() => {
-    if (params.get('cellule') === '1') setQuick(true);
-  }, [params]);
   const list = useQuery(() => api().instances.list({ query: debounced || undefined, includeClosed: showClosed }), [debounced, showClosed]);
   const rows = list.data ?? [];
   return (
@@ -161,7 +158,7 @@ export function InstancesScreen() {
             <Button variant="default" leftSection={<IconPlus size={16} />} onClick={() => setCreating(true)}>
               {L.newInstance}
             </Button>
-            <Button leftSection={<IconBolt size={16} />} onClick={() => setQuick(true)}>
+            <Button leftSection={<IconBolt size={16} />} onClick={quick.open}>
               {L.newCell}
             </Button>
           </>
@@ -172,7 +169,7 @@ export function InstancesScreen() {
         <Checkbox label={L.showClosed} checked={showClosed} onChange={(e) => setShowClosed(e.currentTarget.checked)} mb={8} />
       </Group>
       {rows.length === 0 && !list.loading ? (
-        <EmptyState title={L.noInstances} text={L.noInstancesText} action={L.newCell} onAction={() => setQuick(true)} />
+        <EmptyState title={L.noInstances} text={L.noInstancesText} action={L.newCell} onAction={quick.open} />
       ) : (
         <Paper withBorder>
           <WideTable highlightOnHover verticalSpacing="sm" aria-label={L.instancesTitle}>
@@ -226,13 +223,7 @@ export function InstancesScreen() {
           </WideTable>
         </Paper>
       )}
-      <QuickCellDialog
-        opened={quick}
-        onClose={() => {
-          setQuick(false);
-          setParams({});
-        }}
-      />
+      <QuickCellDialog opened={quick.opened} onClose={quick.close} />
       <NewInstanceDialog opened={creating} onClose={() => setCreating(false)} />
     </>
   );

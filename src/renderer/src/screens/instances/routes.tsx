@@ -1,7 +1,7 @@
 // Routes and command-palette entries contributed by the instances screens.
 import type { AppRoute, PaletteCommand } from '../../app/registry';
 import { fr } from '../../../../shared/i18n';
-import { InstanceScreen } from './InstanceScreen';
+import { InstanceScreen } from './instance/InstanceScreen';
 import { InstancesScreen } from './InstancesScreen';
 
 export const routes: AppRoute[] = [

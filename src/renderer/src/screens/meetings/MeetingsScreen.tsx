@@ -17,6 +17,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { ArchivedMeetingsList } from './ArchivedMeetings';
 import { ConfidentialityBadge, MeetingStatusBadge } from './badges';
 import { WideTable } from '../../components/WideTable';
+import { useAddressDialog } from '../../components/useAddressDialog';
 
 const L = fr.meetings.ui;
 type Template = NonNullable<MeetingInput['template']>;
@@ -161,11 +162,8 @@ export function MeetingsScreen() {
   const [debounced] = useDebouncedValue(query, 120);
   const [instanceId, setInstanceId] = useState<string | null>(null);
   const [status, setStatus] = useState<string | null>(null);
-  const [creating, setCreating] = useState(params.get('nouvelle') === '1');
+  const creating = useAddressDialog('nouvelle');
   const archived = params.get('archives') === '1';
-  useEffect(() => {
-    if (params.get('nouvelle') === '1') setCreating(true);
-  }, [params]);
   const instances = useQuery(() => api().instances.list(), []);
   const list = useQuery(() => api().meetings.list({ query: debounced || undefined, instanceId: instanceId ?? undefined, status: (status as MeetingStatus) ?? undefined }), [debounced, instanceId, status]);
   const rows = list.data ?? [];
@@ -184,7 +182,7 @@ export function MeetingsScreen() {
             <Button variant="default" component={Link} to={links.decisions()} leftSection={<IconListCheck size={16} />}>
               {L.decisionsLog}
             </Button>
-            <Button leftSection={<IconPlus size={16} />} onClick={() => setCreating(true)}>
+            <Button leftSection={<IconPlus size={16} />} onClick={creating.open}>
               {L.newMeeting}
             </Button>
           </>
@@ -214,7 +212,7 @@ export function MeetingsScreen() {
         filtering ? (
           <EmptyState title={L.noMatch} text={L.noMatchText} />
         ) : (
-          <EmptyState title={L.emptyMeetingsTitle} text={L.emptyMeetingsText} action={L.newMeeting} onAction={() => setCreating(true)} />
+          <EmptyState title={L.emptyMeetingsTitle} text={L.emptyMeetingsText} action={L.newMeeting} onAction={creating.open} />
         )
       ) : (
         <Paper withBorder>
@@ -268,11 +266,8 @@ export function MeetingsScreen() {
       )}
       <AttendanceStatsDialog opened={statsOpen} onClose={() => setStatsOpen(false)} />
       <NewMeetingDialog
-        opened={creating}
-        onClose={() => {
-          setCreating(false);
-          setParams({});
-        }}
+        opened={creating.opened}
+        onClose={creating.close}
         instanceId={params.get('instance') ?? undefined}
       />
     </>

@@ -1,7 +1,7 @@
 // Routes and command-palette entries contributed by the sharing screens.
 import type { AppRoute, PaletteCommand } from '../../app/registry';
 import { fr } from '../../../../shared/i18n';
-import { ImportScreen } from './ImportScreen';
+import { ImportScreen } from './import/ImportScreen';
 import { SharingScreen } from './SharingScreen';
 
 export const routes: AppRoute[] = [

@@ -2,7 +2,7 @@
 import type { AppRoute, PaletteCommand } from '../../app/registry';
 import { fr } from '../../../../shared/i18n';
 import { ActionScreen } from './action/ActionScreen';
-import { AxisScreen } from './AxisScreen';
+import { AxisScreen } from './axis/AxisScreen';
 import { PlanScreen } from './plan/PlanScreen';
 
 export const routes: AppRoute[] = [

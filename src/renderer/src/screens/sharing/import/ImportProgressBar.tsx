@@ -1,9 +1,9 @@
 // Progress of the file being read for an import: polls the main process (the file is parsed in a worker, the window stays free).
 import { Progress, Stack, Text } from '@mantine/core';
 import { useEffect, useState } from 'react';
-import type { ImportProgress } from '../../../../shared/contract/sharing';
-import { fr } from '../../../../shared/i18n';
-import { api } from '../../api';
+import type { ImportProgress } from '../../../../../shared/contract/sharing';
+import { fr } from '../../../../../shared/i18n';
+import { api } from '../../../api';
 
 const P = fr.hostile.progress;
 const POLL_MS = 200;
