@@ -2,22 +2,22 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { readdirSync } from 'node:fs';
 import type pg from 'pg';
-import { Datastore, SCHEMA_VERSION } from '../../shared/model';
+import { Datastore } from '../../shared/model';
 import { DomainError } from '../../shared/result';
 import { team } from '../../shared/i18n/team';
 import type { RestoreOutcome } from '../store/restore';
-import { DATASTORE_SHAPE, type StoreState } from '../store/store';
+import { DATASTORE_SHAPE } from '../store/store';
 import { createImmer, diffDocuments, InvalidChangeError, runChecked, type Change } from '../store/transaction';
 import { store as storeText } from '../../shared/i18n/store';
-import { ArchiveFiles } from './archive-files';
-import { applyRemoteChanges, rowsToDocument, SETTINGS_COLLECTION, toEntityChanges, type EntityChange } from './db/entities';
-import { readSince } from './db/read';
-import { describeChange, RecentChanges } from './conflict-detail';
+import { applyRemoteChanges, toEntityChanges, type EntityChange } from './db/entities';
+import { describeChange } from './conflict-detail';
 import { CHANGES_CHANNEL, commitChanges, findConflict, type ConflictInfo } from './db/write';
-import { Coalesced, Mutex } from './mutex';
+import { Mutex } from './mutex';
+import { entityOf, TeamDocument, type View, type WriteStats } from './team-document';
 import { count, phase } from './write-profile';
+import type { SideEffects, WriteOptions, WriteOutcome, Writer } from './write-types';
 
-export { CHANGES_CHANNEL, type ConflictInfo };
+export { CHANGES_CHANNEL, type ConflictInfo, type SideEffects, type View, type WriteOptions, type WriteOutcome, type Writer, type WriteStats };
 
 const immer = createImmer(false);
 
@@ -33,24 +33,6 @@ export const OPTIMISTIC_ATTEMPTS = 3;
  */
 const LOCKED_CHANNELS: ReadonlySet<string> = new Set(['sharing:applyImport', 'strategy:closePeriod', 'app:setup', 'app:demo']);
 
-/** Who is writing: recorded on the rows and in the audit log. */
-export interface Writer {
-  userId: string;
-  displayName: string;
-}
-
-/** A per-account projection of the document; `key` names it for caching. */
-export interface View {
-  key: string;
-  apply(doc: Datastore): Datastore;
-}
-
-/** What a request may change outside the document (the account's undo list): undone when its run is abandoned. */
-export interface SideEffects {
-  beginAttempt(): void;
-  abandonAttempt(): void;
-}
-
 interface RequestState {
   mode: 'read' | 'write';
   /** The document this request sees; a writing request's own working copy. */
@@ -61,38 +43,8 @@ interface RequestState {
   updates: number;
 }
 
-export interface WriteOptions<T> {
-  /** What this account may see: confidential instances it is not named in are left out, for reads and writes. */
-  view?: View;
-  /** For a read-only account: a request that tries to write is not run again (`wantedWrite` says so). */
-  readOnly?: boolean;
-  /** Whether the handler refused: its changes are then dropped and nothing is written. */
-  isRefusal?: (value: T) => boolean;
-  /** The last state (sequence number) the client saw: an entity changed since then by someone else is a conflict. */
-  seenSeq?: number;
-  /** Per record (entity id): the state at which the client last showed it; checked instead of `seenSeq` for those. */
-  seenVersions?: ReadonlyMap<string, number>;
-  onConflict?: (c: ConflictInfo) => T;
-  sideEffects?: SideEffects;
-}
-
 /** Thrown inside a read-only request when the handler turns out to write: the request is run again as a write. */
 class WriteNeeded extends Error {}
-
-export interface WriteOutcome<T> {
-  value: T;
-  changes: EntityChange[];
-  seq: number;
-  /** A read-only request tried to write (nothing was written). */
-  wantedWrite?: boolean;
-}
-
-/** How often writes were run again or fell back to the lock (for tests and the load profile). */
-export interface WriteStats {
-  commits: number;
-  retries: number;
-  locked: number;
-}
 
 /**
  * An attempt's ending: an answer (`checked` when the database confirmed it: committed, or a conflict found there;
@@ -106,46 +58,28 @@ type Attempt<T> = { done: WriteOutcome<T>; checked: boolean } | { lost: true };
  * write runs its handler on that document WITHOUT any database lock, then commits in one statement that succeeds
  * only if nobody committed since (else: catch up, run again). Only the rows that changed are written.
  */
-export class TeamStore {
-  state: StoreState = { status: 'empty' };
+export class TeamStore extends TeamDocument {
   backupWarning: string | undefined;
   readonly file = '';
-  readonly stats: WriteStats = { commits: 0, retries: 0, locked: 0 };
-  /** The last committed document, what reads see, and its sequence number. */
-  private doc: Datastore | null = null;
-  private seq = 0;
-  /** The highest sequence number another process announced (NOTIFY): beyond `seq`, this process is behind. */
-  private notifiedSeq = 0;
   /** The request being served (its own working copy while it writes). */
   private readonly request = new AsyncLocalStorage<RequestState>();
-  /** Changes of (doc, seq): catch-ups and this process's commits, one at a time. */
-  private readonly sync = new Mutex();
   /** This process's writes, one at a time (two of them on the same state would only make one run again). */
   private readonly writes = new Mutex();
-  private readonly latest = new Coalesced(() => this.sync.run(() => this.catchUpWith(this.pool)));
-  private readonly archives = new ArchiveFiles();
-  /** Previous values of recently changed entities, to show a colleague's change in a conflict message. */
-  private readonly recent = new RecentChanges();
   /** Channels seen writing in this process: later calls go straight to a write instead of running twice. */
   private readonly writingChannels = new Set<string>();
 
   constructor(
-    private readonly pool: pg.Pool,
+    pool: pg.Pool,
     private readonly log: (event: string, reason: string) => void = () => undefined,
-  ) {}
-
-  /** Private folder where archived periods are materialised as the files the services expect. */
-  get dataDir(): string {
-    return this.archives.dir;
+  ) {
+    super(pool);
   }
 
-  get isReady(): boolean {
-    return this.doc !== null;
-  }
 
-  get currentSeq(): number {
-    return this.seq;
-  }
+
+
+
+
 
   get data(): Datastore {
     const r = this.request.getStore();
@@ -154,59 +88,15 @@ export class TeamStore {
     return doc;
   }
 
-  /** Loads the whole document (at start). */
-  async load(): Promise<void> {
-    await this.sync.run(async () => {
-      const all = await readSince(this.pool, 0);
-      this.seq = all.seq;
-      this.archives.set(all.archives);
-      this.setDocument(all.rows.length ? rowsToDocument(all.rows, SCHEMA_VERSION) : null);
-    });
-  }
 
-  private setDocument(raw: unknown): void {
-    if (raw === null) {
-      this.doc = null;
-      this.state = { status: 'empty' };
-      return;
-    }
-    const parsed = Datastore.safeParse(raw);
-    this.doc = parsed.success ? parsed.data : null;
-    this.state = parsed.success ? { status: 'ok' } : { status: 'broken', problem: 'invalid', message: team.errors.invalidDatabase };
-  }
 
-  /** Brings the in-memory document up to the database's latest commit; concurrent callers share one query. */
-  catchUp(): Promise<void> {
-    return this.latest.run();
-  }
 
-  /** Catches up with the other processes' commits (on NOTIFY, whose payload is the new sequence number). */
-  refresh(notified?: number): Promise<void> {
-    if (notified !== undefined && Number.isSafeInteger(notified)) {
-      // This process's own commits come back too: nothing to read for them.
-      if (notified <= this.seq) return Promise.resolve();
-      this.notifiedSeq = Math.max(this.notifiedSeq, notified);
-    }
-    return this.catchUp();
-  }
 
-  /** One catch-up, inside `sync` (through the lock holder's client when it holds the lock). */
-  private async catchUpWith(q: pg.Pool | pg.PoolClient, inTransaction = false): Promise<void> {
-    const t0 = performance.now();
-    const since = await readSince(q, this.seq, inTransaction);
-    phase('catchup', performance.now() - t0);
-    if (since.seq <= this.seq) return;
-    if (this.doc) {
-      this.remember(this.doc, since.changes, since.seq);
-      this.doc = applyRemoteChanges(this.doc, since.changes);
-    } else if (since.rows.length) {
-      // The council was created by another process: load it whole.
-      const all = await readSince(q, 0, inTransaction);
-      this.setDocument(rowsToDocument(all.rows, SCHEMA_VERSION));
-    }
-    this.archives.set(since.archives);
-    this.seq = since.seq;
-  }
+
+
+
+
+
 
   /** Runs a request that only reads; if it tries to write, it is run again as a write. */
   async read<T>(fn: () => Promise<T>, writer: Writer, channel: string, options: WriteOptions<T> = {}): Promise<WriteOutcome<T>> {
@@ -347,32 +237,12 @@ export class TeamStore {
     return toEntityChanges(changes, state.working);
   }
 
-  /** Records a commit of this process in memory (inside `sync`, or under the lock). */
-  private committed(before: Datastore | null, changes: EntityChange[], seq: number, after: Datastore | null): void {
-    if (before) this.remember(before, changes, seq);
-    this.seq = seq;
-    this.doc = after;
-    this.stats.commits++;
-    if (after && this.state.status !== 'ok') this.state = { status: 'ok' };
-  }
 
-  /** Keeps the values `changes` replace, for conflict messages. */
-  private remember(doc: Datastore, changes: EntityChange[], seq: number): void {
-    for (const c of changes) this.recent.record(`${c.collection}:${c.id}`, seq, entityOf(doc, c.collection, c.id));
-  }
 
-  private viewCache = new Map<string, { source: Datastore; doc: Datastore }>();
 
-  /** The document as `view` sees it, cached until the document changes. */
-  private viewOf(doc: Datastore | null, view: View | undefined): Datastore | null {
-    if (!doc || !view) return doc;
-    const hit = this.viewCache.get(view.key);
-    if (hit && hit.source === doc) return hit.doc;
-    const projected = view.apply(doc);
-    if (this.viewCache.size > 200) this.viewCache.clear();
-    this.viewCache.set(view.key, { source: doc, doc: projected });
-    return projected;
-  }
+
+
+
 
   // ---- the Store surface the services use ----
 
@@ -431,15 +301,6 @@ export class TeamStore {
     return () => undefined;
   }
 
-  async close(): Promise<void> {
-    this.archives.remove();
-  }
-}
-
-function entityOf(doc: Datastore, collection: string, id: string): unknown {
-  if (collection === SETTINGS_COLLECTION) return doc.settings;
-  const list = (doc as unknown as Record<string, { id: string }[] | undefined>)[collection];
-  return Array.isArray(list) ? list.find((e) => e.id === id) : undefined;
 }
 
 function emptyLike(doc: Datastore): Datastore {

@@ -1,0 +1,138 @@
+// The team server's in-memory copy of the council: loaded from PostgreSQL, kept current with the other processes' commits and this one's.
+import type pg from 'pg';
+import { Datastore, SCHEMA_VERSION } from '../../shared/model';
+import { team } from '../../shared/i18n/team';
+import type { StoreState } from '../store/store';
+import { ArchiveFiles } from './archive-files';
+import { applyRemoteChanges, rowsToDocument, SETTINGS_COLLECTION, type EntityChange } from './db/entities';
+import { readSince } from './db/read';
+import { RecentChanges } from './conflict-detail';
+import { Coalesced, Mutex } from './mutex';
+import { phase } from './write-profile';
+
+/** A per-account projection of the document; `key` names it for caching. */
+export interface View {
+  key: string;
+  apply(doc: Datastore): Datastore;
+}
+
+/** How often writes were run again or fell back to the lock (for tests and the load profile). */
+export interface WriteStats {
+  commits: number;
+  retries: number;
+  locked: number;
+}
+
+/**
+ * The last committed document and its sequence number. Every change of the pair goes through `sync`, one at a
+ * time: a catch-up (reads of what others committed, concurrent callers sharing one query) or a commit of this
+ * process (`committed`).
+ */
+export class TeamDocument {
+  state: StoreState = { status: 'empty' };
+  readonly stats: WriteStats = { commits: 0, retries: 0, locked: 0 };
+  protected doc: Datastore | null = null;
+  protected seq = 0;
+  /** The highest sequence number another process announced (NOTIFY): beyond `seq`, this process is behind. */
+  protected notifiedSeq = 0;
+  protected readonly sync = new Mutex();
+  private readonly latest = new Coalesced(() => this.sync.run(() => this.catchUpWith(this.pool)));
+  protected readonly archives = new ArchiveFiles();
+  /** Previous values of recently changed entities, to show a colleague's change in a conflict message. */
+  protected readonly recent = new RecentChanges();
+  private viewCache = new Map<string, { source: Datastore; doc: Datastore }>();
+
+  constructor(protected readonly pool: pg.Pool) {}
+
+  /** Private folder where archived periods are materialised as the files the services expect. */
+  get dataDir(): string {
+    return this.archives.dir;
+  }
+  get isReady(): boolean {
+    return this.doc !== null;
+  }
+  get currentSeq(): number {
+    return this.seq;
+  }
+  /** Loads the whole document (at start). */
+  async load(): Promise<void> {
+    await this.sync.run(async () => {
+      const all = await readSince(this.pool, 0);
+      this.seq = all.seq;
+      this.archives.set(all.archives);
+      this.setDocument(all.rows.length ? rowsToDocument(all.rows, SCHEMA_VERSION) : null);
+    });
+  }
+  protected setDocument(raw: unknown): void {
+    if (raw === null) {
+      this.doc = null;
+      this.state = { status: 'empty' };
+      return;
+    }
+    const parsed = Datastore.safeParse(raw);
+    this.doc = parsed.success ? parsed.data : null;
+    this.state = parsed.success ? { status: 'ok' } : { status: 'broken', problem: 'invalid', message: team.errors.invalidDatabase };
+  }
+  /** Brings the in-memory document up to the database's latest commit; concurrent callers share one query. */
+  catchUp(): Promise<void> {
+    return this.latest.run();
+  }
+  /** Catches up with the other processes' commits (on NOTIFY, whose payload is the new sequence number). */
+  refresh(notified?: number): Promise<void> {
+    if (notified !== undefined && Number.isSafeInteger(notified)) {
+      // This process's own commits come back too: nothing to read for them.
+      if (notified <= this.seq) return Promise.resolve();
+      this.notifiedSeq = Math.max(this.notifiedSeq, notified);
+    }
+    return this.catchUp();
+  }
+  /** One catch-up, inside `sync` (through the lock holder's client when it holds the lock). */
+  protected async catchUpWith(q: pg.Pool | pg.PoolClient, inTransaction = false): Promise<void> {
+    const t0 = performance.now();
+    const since = await readSince(q, this.seq, inTransaction);
+    phase('catchup', performance.now() - t0);
+    if (since.seq <= this.seq) return;
+    if (this.doc) {
+      this.remember(this.doc, since.changes, since.seq);
+      this.doc = applyRemoteChanges(this.doc, since.changes);
+    } else if (since.rows.length) {
+      // The council was created by another process: load it whole.
+      const all = await readSince(q, 0, inTransaction);
+      this.setDocument(rowsToDocument(all.rows, SCHEMA_VERSION));
+    }
+    this.archives.set(since.archives);
+    this.seq = since.seq;
+  }
+  /** Records a commit of this process in memory (inside `sync`, or under the lock). */
+  protected committed(before: Datastore | null, changes: EntityChange[], seq: number, after: Datastore | null): void {
+    if (before) this.remember(before, changes, seq);
+    this.seq = seq;
+    this.doc = after;
+    this.stats.commits++;
+    if (after && this.state.status !== 'ok') this.state = { status: 'ok' };
+  }
+  /** Keeps the values `changes` replace, for conflict messages. */
+  protected remember(doc: Datastore, changes: EntityChange[], seq: number): void {
+    for (const c of changes) this.recent.record(`${c.collection}:${c.id}`, seq, entityOf(doc, c.collection, c.id));
+  }
+  /** The document as `view` sees it, cached until the document changes. */
+  protected viewOf(doc: Datastore | null, view: View | undefined): Datastore | null {
+    if (!doc || !view) return doc;
+    const hit = this.viewCache.get(view.key);
+    if (hit && hit.source === doc) return hit.doc;
+    const projected = view.apply(doc);
+    if (this.viewCache.size > 200) this.viewCache.clear();
+    this.viewCache.set(view.key, { source: doc, doc: projected });
+    return projected;
+  }
+
+  async close(): Promise<void> {
+    this.archives.remove();
+  }
+}
+
+export function entityOf(doc: Datastore, collection: string, id: string): unknown {
+  if (collection === SETTINGS_COLLECTION) return doc.settings;
+  const list = (doc as unknown as Record<string, { id: string }[] | undefined>)[collection];
+  return Array.isArray(list) ? list.find((e) => e.id === id) : undefined;
+}

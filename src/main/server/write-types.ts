@@ -1,0 +1,39 @@
+// What a team server request says about itself to the store (who writes, what it may see, how it refuses) and what it gets back.
+import type { ConflictInfo } from './db/write';
+import type { EntityChange } from './db/entities';
+import type { View } from './team-document';
+
+/** Who is writing: recorded on the rows and in the audit log. */
+export interface Writer {
+  userId: string;
+  displayName: string;
+}
+
+/** What a request may change outside the document (the account's undo list): undone when its run is abandoned. */
+export interface SideEffects {
+  beginAttempt(): void;
+  abandonAttempt(): void;
+}
+
+export interface WriteOptions<T> {
+  /** What this account may see: confidential instances it is not named in are left out, for reads and writes. */
+  view?: View;
+  /** For a read-only account: a request that tries to write is not run again (`wantedWrite` says so). */
+  readOnly?: boolean;
+  /** Whether the handler refused: its changes are then dropped and nothing is written. */
+  isRefusal?: (value: T) => boolean;
+  /** The last state (sequence number) the client saw: an entity changed since then by someone else is a conflict. */
+  seenSeq?: number;
+  /** Per record (entity id): the state at which the client last showed it; checked instead of `seenSeq` for those. */
+  seenVersions?: ReadonlyMap<string, number>;
+  onConflict?: (c: ConflictInfo) => T;
+  sideEffects?: SideEffects;
+}
+
+export interface WriteOutcome<T> {
+  value: T;
+  changes: EntityChange[];
+  seq: number;
+  /** A read-only request tried to write (nothing was written). */
+  wantedWrite?: boolean;
+}
