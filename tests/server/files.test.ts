@@ -1,7 +1,7 @@
 // Files produced by the team server on a real PostgreSQL: exports and PDFs fetched by token from any server process (two
 // real processes), only by their owner, exports once; French names in Content-Disposition; expiry; and no export or
-// document gives a non-member anything of a confidential instance.
-import { mkdtempSync, rmSync } from 'node:fs';
+// document gives a non-member anything of a confidential instance; `clspd server export` writes a restorable backup.
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -15,6 +15,7 @@ import { decodeBackup } from '../../src/main/store/backupFormat';
 import { inspectText } from '../../src/main/store/store';
 import type { Datastore } from '../../src/shared/model';
 import { emlText, pdfText, xlsxText, zipText } from '../helpers/export-sweep';
+import { run } from '../helpers/coffre-cli';
 import { looksFrench } from '../helpers/fixtures';
 import type { TestDatabase } from '../helpers/pg';
 import { createDemoDatabase } from '../helpers/team-db';
@@ -166,6 +167,17 @@ describe.skipIf(skip)('files produced by the team server', () => {
     expect(contentDisposition('Relevé « décisions » été.pdf')).toBe(
       'attachment; filename="Releve _ decisions _ ete.pdf"; filename*=UTF-8\'\'Relev%C3%A9%20%C2%AB%20d%C3%A9cisions%20%C2%BB%20%C3%A9t%C3%A9.pdf',
     );
+  });
+
+  it('clspd server export writes the database as the local app’s complete backup (restorable), without lock-in', async () => {
+    const file = join(scratch, 'equipe.zip');
+    const r = await run('server', 'export', '--database', db.url, '--out', file);
+    expect(r.code, r.err).toBe(0);
+    expect(r.out).toContain('clspd restore');
+    const decoded = decodeBackup(readFileSync(file), (text, label) => inspectText(text, label));
+    expect(decoded.data.actions.map((a) => a.id)).toEqual(demo.actions.map((a) => a.id));
+    expect(decoded.data.meetings.length).toBe(demo.meetings.length);
+    expect((await run('server', 'export', '--database', db.url)).code).not.toBe(0);
   });
 
   it('no export or document gives a non-member anything of a confidential instance, even when asked to include it', async () => {

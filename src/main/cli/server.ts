@@ -1,7 +1,10 @@
-// Team-mode CLI: `serve`, `users add|list|disable|reset-password|confidential`, `server import`.
+// Team-mode CLI: `serve`, `users add|list|disable|reset-password|confidential`, `server import|export`.
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { team } from '../../shared/i18n/team';
+import { teamFiles } from '../../shared/i18n/team-files';
+import { exportBackup } from '../services/sharing/backup';
+import { writeFileDurable } from '../store/durable';
 import { DomainError } from '../../shared/result';
 import { addUser, listUsers, resetPassword, ROLES, setConfidentialMembers, setDisabled, type Role } from '../server/accounts';
 import { databaseUrl, openDatabase, startTeamServer } from '../server/run';
@@ -141,19 +144,31 @@ const users: Command = {
 const server: Command = {
   name: 'server',
   positionals: 1,
-  summary: 'Charge un dossier de données local dans la base de l’équipe',
-  usage: 'server import --database postgres://… --from DOSSIER',
-  flags: { database: DATABASE_FLAG, from: { value: 'DOSSIER', description: 'Dossier de données à importer' } },
+  summary: 'Charge un dossier de données local dans la base de l’équipe, ou écrit la base en sauvegarde complète',
+  usage: 'server import --database postgres://… --from DOSSIER | server export --database postgres://… --out FICHIER.zip',
+  flags: {
+    database: DATABASE_FLAG,
+    from: { value: 'DOSSIER', description: 'Dossier de données à importer' },
+    out: { value: 'FICHIER.zip', description: 'Sauvegarde complète à écrire (restaurable par clspd restore)' },
+  },
   async run(args, io) {
-    if (args.positionals[0] !== 'import') throw new UsageError(team.cli.subcommand('import'));
-    const from = stringFlag(args, 'from');
-    if (!from) throw new UsageError('L’option --from est obligatoire.');
+    const sub = args.positionals[0];
+    if (sub !== 'import' && sub !== 'export') throw new UsageError(team.cli.subcommand('import, export'));
+    const path = stringFlag(args, sub === 'import' ? 'from' : 'out');
+    if (!path) throw new UsageError(sub === 'import' ? 'L’option --from est obligatoire.' : 'L’option --out est obligatoire.');
     const pool = await openDatabase(databaseUrl(stringFlag(args, 'database')), 2);
     const store = new TeamStore(pool);
     try {
       await store.load();
-      const r = await importFolder(store, resolve(from), { userId: 'cli', displayName: 'Ligne de commande' });
-      io.out(team.cli.imported(r.entities, r.archives));
+      if (sub === 'import') {
+        const r = await importFolder(store, resolve(path), { userId: 'cli', displayName: 'Ligne de commande' });
+        io.out(team.cli.imported(r.entities, r.archives));
+      } else {
+        // The local app's complete backup format: the live document as its main file, the archived periods beside it.
+        const b = await exportBackup(store, new Date(), Buffer.from(JSON.stringify(store.data)));
+        writeFileDurable(resolve(path), b.data);
+        io.out(teamFiles.exported(resolve(path), b.counts.actions, b.archives));
+      }
     } finally {
       await store.close();
       await pool.end();

@@ -4,5 +4,6 @@ export const teamFiles = {
   badToken: 'Ce lien de téléchargement n’est pas valable.',
   downloaded: (name: string) => `Fichier téléchargé : « ${name} » (dossier des téléchargements de votre navigateur).`,
   downloadFailed: 'Le téléchargement du fichier a échoué. Vérifiez la connexion au serveur, puis relancez l’export.',
-  notDownloadable: 'Ce fichier ne peut pas être téléchargé depuis le navigateur.',
+  exported: (file: string, actions: number, archives: number) =>
+    `Sauvegarde complète écrite dans ${file} : ${actions} fiches action et ${archives} périodes archivées. Elle se restaure avec « clspd restore ».`,
 };
