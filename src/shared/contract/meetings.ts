@@ -392,7 +392,8 @@ export const meetingsContract = {
   'meetings:updateAgendaItem': channel<Meeting>()(
     z.object({ meetingId: id, agendaItemId: id, patch: AgendaItemInput.partial() }),
   ),
-  'meetings:deleteAgendaItem': channel<Meeting>()(z.object({ meetingId: id, agendaItemId: id })),
+  /** Removes an empty point; `undo:restore` puts it back at its place. */
+  'meetings:deleteAgendaItem': channel<Deleted>()(z.object({ meetingId: id, agendaItemId: id })),
   'meetings:reorderAgenda': channel<Meeting>()(z.object({ meetingId: id, order: z.array(id).max(500) })),
   'meetings:moveAgendaItem': channel<Meeting>()(z.object({ meetingId: id, agendaItemId: id, delta: z.number().int().min(-500).max(500) })),
   'meetings:applyTemplate': channel<Meeting>()(

@@ -12,6 +12,8 @@ export const meetings = {
     endBeforeStart: 'L’heure de fin prévue est avant l’heure de début. Corrigez l’une des deux heures.',
     leftBeforeArrived: 'L’heure de départ est avant l’heure d’arrivée. Corrigez l’une des deux heures.',
     itemTitleRequired: 'Donnez un titre à ce point de l’ordre du jour.',
+    itemRestoreGone: (title: string) => `Le point « ${title} » ne peut plus être rétabli : sa réunion a été supprimée ou archivée entre-temps.`,
+    itemRestoreLocked: (title: string) => `Le point « ${title} » ne peut plus être rétabli : le compte rendu de sa réunion a été validé entre-temps.`,
     representativeRequired:
       'Indiquez qui représente cet invité : choisissez une personne de l’annuaire ou écrivez son nom.',
     representativeUnknown: 'Le représentant choisi n’existe pas dans l’annuaire. Choisissez une personne ou écrivez son nom.',
@@ -186,6 +188,8 @@ export const meetings = {
     docSaveAs: 'Enregistrer sous…',
     actionSheet: 'fiche action',
     deleteDecision: 'Supprimer la décision',
+    deleteItem: 'Supprimer le point',
+    deleteItemText: (title: string) => `Le point « ${title} » sera retiré de l’ordre du jour. Vous pourrez annuler pendant cette session.`,
     deleteDecisionText: 'La décision sera retirée du compte rendu. Une action déjà ajoutée au plan y reste. Vous pourrez annuler pendant cette session.',
     documentsMissing: 'La génération des documents n’est pas encore disponible dans cette version.',
     // live mode

@@ -57,6 +57,20 @@ test('cellule de veille: prepare, run live, end, follow-up in the next meeting',
   await page.getByRole('button', { name: /^Déplacer « Point sur le centre commercial »/ }).focus();
   await page.keyboard.press('Alt+ArrowUp');
   await expect.poll(() => harness.ctx.store.data.meetings.find((m) => m.id === meeting.id)!.agenda.at(-3)!.title).toBe('Point sur le centre commercial');
+  // Removing a point asks first and can be undone: the point comes back at its place, with its duration.
+  const agendaIds = () => harness.ctx.store.data.meetings.find((m) => m.id === meeting.id)!.agenda.map((i) => i.id);
+  const order = agendaIds();
+  const removed = harness.ctx.store.data.meetings.find((m) => m.id === meeting.id)!.agenda.find((i) => i.title === 'Point sur le centre commercial')!;
+  await page.getByRole('button', { name: 'Supprimer « Point sur le centre commercial »' }).click();
+  const confirmRemove = page.getByRole('dialog');
+  await expect(confirmRemove.getByText('Le point « Point sur le centre commercial » sera retiré de l’ordre du jour.', { exact: false })).toBeVisible();
+  await confirmRemove.getByRole('button', { name: 'Supprimer' }).click();
+  await expect(page.getByText('Point « Point sur le centre commercial » retiré.')).toBeVisible();
+  await expect.poll(agendaIds).toEqual(order.filter((id) => id !== removed.id));
+  await page.getByRole('button', { name: 'Annuler la suppression' }).click();
+  await expect.poll(agendaIds).toEqual(order);
+  await expect(page.getByRole('button', { name: /^Déplacer « Point sur le centre commercial »/ })).toBeVisible();
+  await expect(page.getByTestId('agenda-total')).toContainText('dépasse la fin prévue');
   await harness.screenshot(page, '43-reunion-preparation');
 
   await page.getByRole('tab', { name: '2. Invitations et présence' }).click();

@@ -1,4 +1,5 @@
 // Agenda builder: sections and items, reorder, templates per instance kind, copy from the previous meeting.
+import type { Deleted } from '../../../shared/contract/directory';
 import type { AgendaItemInput, AgendaSummary } from '../../../shared/contract/meetings';
 import { defaultPresidentTitle } from '../../../shared/council';
 import { newId } from '../../../shared/ids';
@@ -6,6 +7,7 @@ import { meetings as t } from '../../../shared/i18n/meetings';
 import type { AgendaItem, Datastore, Meeting } from '../../../shared/model';
 import { DomainError } from '../../../shared/result';
 import { clipText } from '../../../shared/text';
+import { detach } from '../../store/transaction';
 import { nowIso, type ServiceContext } from '../context';
 import { assertNotLocked, fromMinutes, getItem, getMeeting, toMinutes, touch } from './common';
 import { itemNotes } from './texts';
@@ -85,7 +87,12 @@ export async function updateAgendaItem(ctx: ServiceContext, meetingId: string, i
   });
 }
 
-export async function deleteAgendaItem(ctx: ServiceContext, meetingId: string, itemId: string): Promise<Meeting> {
+/**
+ * Removes an empty point (no notes, no decision) with undo: the undo puts it back exactly (links, chair notes,
+ * timer) after the point that preceded it, or at its former place, and makes it current again if it was. The undo
+ * is refused if the meeting is gone (deleted, archived) or its minutes were validated since.
+ */
+export async function deleteAgendaItem(ctx: ServiceContext, meetingId: string, itemId: string): Promise<Deleted> {
   return ctx.store.update((data) => {
     const meeting = getMeeting(data, meetingId);
     assertNotLocked(meeting);
@@ -93,11 +100,29 @@ export async function deleteAgendaItem(ctx: ServiceContext, meetingId: string, i
     if (itemNotes(ctx, meeting, itemId).trim() || meeting.decisions.some((d) => d.agendaItemId === itemId)) {
       throw new DomainError('conflict', `Le point « ${item.title} » contient des notes ou des décisions : videz-le d’abord, rien n’a été supprimé.`);
     }
-    meeting.agenda = meeting.agenda.filter((i) => i.id !== itemId);
-    if (meeting.currentAgendaItemId === itemId) delete meeting.currentAgendaItemId;
+    const index = meeting.agenda.indexOf(item);
+    const previousId = meeting.agenda[index - 1]?.id;
+    const wasCurrent = meeting.currentAgendaItemId === itemId;
+    meeting.agenda.splice(index, 1);
+    if (wasCurrent) delete meeting.currentAgendaItemId;
     touch(meeting, nowIso(ctx));
-    return meeting;
+    const label = t.ux.itemRemoved(item.title);
+    const saved = detach(item);
+    const undoToken = ctx.trash.push(label, (d) => restoreAgendaItem(ctx, d, meetingId, saved, { index, previousId, wasCurrent }));
+    return { undoToken, label };
   });
+}
+
+function restoreAgendaItem(ctx: ServiceContext, data: Datastore, meetingId: string, saved: AgendaItem, at: { index: number; previousId?: string; wasCurrent: boolean }): void {
+  const meeting = data.meetings.find((m) => m.id === meetingId);
+  if (!meeting) throw new DomainError('not_found', t.errors.itemRestoreGone(saved.title));
+  if (meeting.status === 'validated') throw new DomainError('locked', t.errors.itemRestoreLocked(saved.title));
+  if (meeting.agenda.some((i) => i.id === saved.id)) return; // already back (a retried restore)
+  const after = at.previousId === undefined ? -1 : meeting.agenda.findIndex((i) => i.id === at.previousId);
+  const position = at.previousId === undefined ? 0 : after >= 0 ? after + 1 : Math.min(at.index, meeting.agenda.length);
+  meeting.agenda.splice(position, 0, detach(saved));
+  if (at.wasCurrent && !meeting.currentAgendaItemId) meeting.currentAgendaItemId = saved.id;
+  touch(meeting, nowIso(ctx));
 }
 
 /** Sets the full order (drag and drop). The list must contain every item exactly once. */

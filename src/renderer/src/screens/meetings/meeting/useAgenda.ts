@@ -7,6 +7,7 @@ import type { MeetingDetail } from '../../../../../shared/contract/meetings';
 import { fr } from '../../../../../shared/i18n';
 import type { AgendaItem } from '../../../../../shared/model';
 import { api, ApiError, call } from '../../../api';
+import { deleteWithUndo } from '../../../components/confirm';
 import { formOf, moveTarget, newItemOf, patchOf } from './agenda';
 import type { EditingItem } from './AgendaItemDialog';
 import { ADD_POINT_PARAM, ADD_POINT_VALUE } from './steps';
@@ -89,8 +90,8 @@ export function useAgenda({ meeting, locked }: Pick<MeetingDetail, 'meeting' | '
       if (e instanceof ApiError) setError(e.info.message);
     }
   };
-  // The service keeps no undo for a removed point (it answers with the meeting, no undo token): removed at once, as before.
-  const remove = (item: AgendaItem) => call(api().meetings.deleteAgendaItem({ meetingId: meeting.id, agendaItemId: item.id }), { mutation: true, success: fr.meetings.ux.itemRemoved(item.title) }).catch(() => undefined);
+  // Confirmation, then « Point « … » retiré. » with « Annuler la suppression »; a refusal is the call's notification only.
+  const remove = (item: AgendaItem) => deleteWithUndo(L.deleteItem, L.deleteItemText(item.title), () => api().meetings.deleteAgendaItem({ meetingId: meeting.id, agendaItemId: item.id })).catch(() => false);
   const template = (t: 'plenary' | 'restricted' | 'working_group') => call(api().meetings.applyTemplate({ meetingId: meeting.id, template: t }), { mutation: true }).catch(() => undefined);
   const copyPrevious = () => call(api().meetings.copyPrevious({ meetingId: meeting.id }), { mutation: true }).catch(() => undefined);
 
