@@ -96,7 +96,7 @@ const users: Command = {
     try {
       const email = () => {
         const e = stringFlag(args, 'email');
-        if (!e) throw new UsageError('L’option --email est obligatoire.');
+        if (!e) throw new UsageError(team.cli.missingFlag('email'));
         return e;
       };
       const passwordFile = stringFlag(args, 'password-file');
@@ -121,7 +121,7 @@ const users: Command = {
         if (r.oneTimePassword) io.out(team.cli.oneTimePassword(r.oneTimePassword));
       } else {
         const instanceId = stringFlag(args, 'instance');
-        if (!instanceId) throw new UsageError('L’option --instance est obligatoire.');
+        if (!instanceId) throw new UsageError(team.cli.missingFlag('instance'));
         const found = await pool.query(
           "SELECT 1 FROM entities WHERE collection = 'instances' AND id = $1 AND payload->>'confidentiality' = 'confidential'",
           [instanceId],
@@ -155,7 +155,7 @@ const server: Command = {
     const sub = args.positionals[0];
     if (sub !== 'import' && sub !== 'export') throw new UsageError(team.cli.subcommand('import, export'));
     const path = stringFlag(args, sub === 'import' ? 'from' : 'out');
-    if (!path) throw new UsageError(sub === 'import' ? 'L’option --from est obligatoire.' : 'L’option --out est obligatoire.');
+    if (!path) throw new UsageError(team.cli.missingFlag(sub === 'import' ? 'from' : 'out'));
     const pool = await openDatabase(databaseUrl(stringFlag(args, 'database')), 2);
     const store = new TeamStore(pool);
     try {

@@ -164,6 +164,7 @@ export const team = {
     imported: (entities: number, archives: number) => `Import terminé : ${entities} éléments et ${archives} périodes archivées chargés dans la base.`,
     importNotEmpty: 'La base contient déjà les données d’un conseil : rien n’a été importé.',
     importUnreadable: (detail: string) => `Le dossier ne peut pas être importé : ${detail}`,
+    missingFlag: (flag: string) => `L’option --${flag} est obligatoire.`,
     membersSet: (n: number) => `Membres de l’instance confidentielle enregistrés : ${n} compte(s).`,
     unknownInstance: 'Cette instance n’existe pas ou n’est pas confidentielle.',
   },
