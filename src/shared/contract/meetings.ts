@@ -95,7 +95,7 @@ export interface InstanceDetail {
 
 // ---------- meetings ----------
 export const MeetingInput = z.object({
-  instanceId: id,
+  instanceId: requiredText(t.errors.meetingInstanceRequired, 64),
   title: requiredText(t.errors.meetingTitleRequired),
   date: isoDate,
   startTime: clock,

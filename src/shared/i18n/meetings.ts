@@ -38,6 +38,7 @@ export const meetings = {
     instanceNameRequired: 'Indiquez le nom de l’instance.',
     cellThemeRequired: 'Indiquez le thème de la cellule (par exemple : harcèlement scolaire).',
     meetingTitleRequired: 'Indiquez l’intitulé de la réunion.',
+    meetingInstanceRequired: 'Choisissez l’instance qui se réunit.',
     guestNameRequired: 'Indiquez le nom de l’invité.',
     captureTextRequired: 'Écrivez la décision ou l’action.',
     closeReasonRequired: 'Indiquez pourquoi l’instance est close.',

@@ -1,14 +1,16 @@
 // Instances: searchable list with members and charter flags; « Nouvelle cellule » in under a minute; « Nouvelle instance ».
-import { Alert, Badge, Button, Checkbox, Group, Modal, MultiSelect, Paper, Select, Stack, Table, Text, TextInput, Textarea } from '@mantine/core';
+import { Badge, Button, Checkbox, Group, Modal, MultiSelect, Paper, Select, Stack, Table, Text, TextInput, Textarea } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconAlertTriangle, IconBolt, IconPlus, IconSearch } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { formatShortDate } from '../../../../shared/format';
+import { InstanceInput, QuickCellInput } from '../../../../shared/contract/meetings';
 import { fr } from '../../../../shared/i18n';
 import type { Confidentiality, InstanceKind } from '../../../../shared/model';
-import { api, ApiError, call, useQuery } from '../../api';
-import { DateField, INVALID_DATE } from '../../components/DateField';
+import { api, call, useQuery } from '../../api';
+import { DateField } from '../../components/DateField';
+import { errorUnder, useFormSubmit } from '../../components/useFormSubmit';
 import { links } from '../../app/registry';
 import { EmptyState } from '../../components/EmptyState';
 import { PageHeader } from '../../components/PageHeader';
@@ -26,7 +28,7 @@ export function QuickCellDialog({ opened, onClose }: { opened: boolean; onClose:
   const [name, setName] = useState('');
   const [personIds, setPersonIds] = useState<string[]>([]);
   const [charter, setCharter] = useState('');
-  const [error, setError] = useState<{ field?: string; message: string }>();
+  const { errors, busy, submit: check } = useFormSubmit('theme');
   const options = useMemo(() => {
     const orgName = new Map((orgs.data ?? []).map((o) => [o.id, o.name]));
     const groups = new Map<string, { value: string; label: string }[]>();
@@ -38,19 +40,15 @@ export function QuickCellDialog({ opened, onClose }: { opened: boolean; onClose:
     }
     return [...groups.entries()].sort((a, b) => a[0].localeCompare(b[0], 'fr')).map(([group, items]) => ({ group, items }));
   }, [people.data, orgs.data]);
-  const submit = async () => {
-    setError(undefined);
-    try {
-      const d = await call(api().instances.quickCell({ theme, ...(name ? { name } : {}), personIds, ...(charter ? { charterSignedAt: charter } : {}) }), { mutation: true, success: 'Cellule créée.' });
+  const submit = () =>
+    check(QuickCellInput, { theme, ...(name ? { name } : {}), personIds, ...(charter ? { charterSignedAt: charter } : {}) }, async (input) => {
+      const d = await call(api().instances.quickCell(input), { mutation: true, success: 'Cellule créée.' });
       onClose();
       setTheme('');
       setName('');
       setPersonIds([]);
       navigate(links.instance(d.instance.id));
-    } catch (e) {
-      if (e instanceof ApiError) setError({ field: e.info.field, message: e.info.message });
-    }
-  };
+    });
   return (
     <Modal opened={opened} onClose={onClose} title={L.newCell} size="lg">
       <Stack
@@ -61,20 +59,19 @@ export function QuickCellDialog({ opened, onClose }: { opened: boolean; onClose:
           void submit();
         }}
       >
-        <TextInput label={L.cellTheme} description={L.cellThemeHint} data-autofocus value={theme} onChange={(e) => setTheme(e.currentTarget.value)} error={error?.field === 'theme' ? error.message : undefined} />
-        <TextInput label={L.cellName} placeholder={theme ? `Cellule de veille — ${theme}` : undefined} value={name} onChange={(e) => setName(e.currentTarget.value)} error={error?.field === 'name' ? error.message : undefined} />
-        <MultiSelect label={L.cellPeople} description={L.cellPeopleHint} searchable data={options} value={personIds} onChange={setPersonIds} error={error?.field === 'personIds' ? error.message : undefined} />
-        <DateField label={L.cellCharter} value={charter} onChange={setCharter} error={charter === INVALID_DATE ? fr.meetings.ux.invalidDate : error?.field === 'charterSignedAt' ? error.message : undefined} />
+        <TextInput label={L.cellTheme} description={L.cellThemeHint} data-autofocus value={theme} onChange={(e) => setTheme(e.currentTarget.value)} error={errors.theme} />
+        <TextInput label={L.cellName} placeholder={theme ? `Cellule de veille — ${theme}` : undefined} value={name} onChange={(e) => setName(e.currentTarget.value)} error={errors.name} />
+        <MultiSelect label={L.cellPeople} description={L.cellPeopleHint} searchable data={options} value={personIds} onChange={setPersonIds} error={errorUnder(errors, 'personIds')} />
+        <DateField label={L.cellCharter} value={charter} onChange={setCharter} error={errors.charterSignedAt} />
         <Group gap="xs">
           <Text size="sm">{L.confidentiality} :</Text>
           <ConfidentialityBadge level="confidential" />
         </Group>
-        {error && !['theme', 'name', 'personIds', 'charterSignedAt'].includes(error.field ?? '') ? <Alert color="red">{error.message}</Alert> : null}
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
             {fr.actions.cancel}
           </Button>
-          <Button type="submit" leftSection={<IconBolt size={16} />}>
+          <Button type="submit" loading={busy} leftSection={<IconBolt size={16} />}>
             {L.createCell}
           </Button>
         </Group>
@@ -86,17 +83,13 @@ export function QuickCellDialog({ opened, onClose }: { opened: boolean; onClose:
 function NewInstanceDialog({ opened, onClose }: { opened: boolean; onClose: () => void }) {
   const navigate = useNavigate();
   const [f, setF] = useState({ name: '', kind: 'working_group' as InstanceKind, confidentiality: 'confidential' as Confidentiality, purpose: '', cadence: '', theme: '', territory: '' });
-  const [error, setError] = useState<{ field?: string; message: string }>();
-  const submit = async () => {
-    setError(undefined);
-    try {
-      const i = await call(api().instances.create(f), { mutation: true, success: 'Instance créée.' });
+  const { errors, busy, submit: check } = useFormSubmit('name');
+  const submit = () =>
+    check(InstanceInput, f, async (input) => {
+      const i = await call(api().instances.create(input), { mutation: true, success: 'Instance créée.' });
       onClose();
       navigate(links.instance(i.id));
-    } catch (e) {
-      if (e instanceof ApiError) setError({ field: e.info.field, message: e.info.message });
-    }
-  };
+    });
   return (
     <Modal opened={opened} onClose={onClose} title={L.newInstance} size="lg">
       <Stack
@@ -107,7 +100,7 @@ function NewInstanceDialog({ opened, onClose }: { opened: boolean; onClose: () =
           void submit();
         }}
       >
-        <TextInput label={L.colName} data-autofocus value={f.name} onChange={(e) => setF({ ...f, name: e.currentTarget.value })} error={error?.field === 'name' ? error.message : undefined} />
+        <TextInput label={L.colName} data-autofocus value={f.name} onChange={(e) => setF({ ...f, name: e.currentTarget.value })} error={errors.name} />
         <Group grow>
           <Select
             label={L.kind}
@@ -122,17 +115,18 @@ function NewInstanceDialog({ opened, onClose }: { opened: boolean; onClose: () =
           <Select label={L.confidentiality} allowDeselect={false} data={(['public', 'restricted', 'confidential'] as const).map((c) => ({ value: c, label: fr.confidentiality[c] }))} value={f.confidentiality} onChange={(v) => setF({ ...f, confidentiality: (v ?? 'public') as Confidentiality })} />
         </Group>
         <Group grow>
-          <TextInput label={L.theme} value={f.theme} onChange={(e) => setF({ ...f, theme: e.currentTarget.value })} />
-          <TextInput label={L.territory} value={f.territory} onChange={(e) => setF({ ...f, territory: e.currentTarget.value })} />
-          <TextInput label={L.cadence} value={f.cadence} onChange={(e) => setF({ ...f, cadence: e.currentTarget.value })} />
+          <TextInput label={L.theme} value={f.theme} onChange={(e) => setF({ ...f, theme: e.currentTarget.value })} error={errors.theme} />
+          <TextInput label={L.territory} value={f.territory} onChange={(e) => setF({ ...f, territory: e.currentTarget.value })} error={errors.territory} />
+          <TextInput label={L.cadence} value={f.cadence} onChange={(e) => setF({ ...f, cadence: e.currentTarget.value })} error={errors.cadence} />
         </Group>
-        <Textarea label={L.purpose} autosize minRows={2} value={f.purpose} onChange={(e) => setF({ ...f, purpose: e.currentTarget.value })} />
-        {error && error.field !== 'name' ? <Alert color="red">{error.message}</Alert> : null}
+        <Textarea label={L.purpose} autosize minRows={2} value={f.purpose} onChange={(e) => setF({ ...f, purpose: e.currentTarget.value })} error={errors.purpose} />
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
             {fr.actions.cancel}
           </Button>
-          <Button type="submit">{fr.actions.save}</Button>
+          <Button type="submit" loading={busy}>
+            {fr.actions.save}
+          </Button>
         </Group>
       </Stack>
     </Modal>

@@ -1,15 +1,16 @@
 // Réunions: the list of meetings with filters, and the « Nouvelle réunion » dialog (instance, date, times, template).
-import { Alert, Button, Group, Modal, Paper, SegmentedControl, Select, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Button, Group, Modal, Paper, SegmentedControl, Select, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconChartBar, IconListCheck, IconPlus, IconSearch } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import type { MeetingInput } from '../../../../shared/contract/meetings';
+import { MeetingInput } from '../../../../shared/contract/meetings';
 import { formatPercent, formatShortDate, formatTime, todayIso } from '../../../../shared/format';
 import { fr } from '../../../../shared/i18n';
 import type { InstanceKind, MeetingStatus } from '../../../../shared/model';
-import { api, ApiError, call, useQuery } from '../../api';
-import { DateField, INVALID_DATE } from '../../components/DateField';
+import { api, call, useQuery } from '../../api';
+import { DateField } from '../../components/DateField';
+import { useFormSubmit } from '../../components/useFormSubmit';
 import { TimeField } from '../../components/TimeField';
 import { links } from '../../app/registry';
 import { EmptyState } from '../../components/EmptyState';
@@ -28,7 +29,7 @@ export function NewMeetingDialog({ opened, onClose, instanceId }: { opened: bool
   const navigate = useNavigate();
   const instances = useQuery(() => api().instances.list({ includeClosed: false }), []);
   const [f, setF] = useState({ instanceId: instanceId ?? '', title: '', date: todayIso(), startTime: '14:00', plannedEndTime: '16:00', place: '', template: 'none' as Template });
-  const [error, setError] = useState<{ field?: string; message: string }>();
+  const { errors, busy, submit: check } = useFormSubmit('instanceId');
   const instance = instances.data?.find((i) => i.id === f.instanceId);
   useEffect(() => {
     // Opened from an instance page: preselect it with the template that suits it.
@@ -43,28 +44,25 @@ export function NewMeetingDialog({ opened, onClose, instanceId }: { opened: bool
     const template: Template = !ins ? 'none' : ins.meetingsCount > 0 && ins.kind !== 'plenary' ? 'copy_previous' : templateFor(ins.kind);
     setF({ ...f, instanceId: id ?? '', template, title: f.title || (ins ? fr.meetings.defaultTitle(ins.name) : '') });
   };
-  const submit = async () => {
-    setError(undefined);
-    try {
-      const d = await call(
-        api().meetings.create({
-          instanceId: f.instanceId,
-          title: f.title || (instance ? fr.meetings.defaultTitle(instance.name) : ''),
-          date: f.date,
-          startTime: f.startTime,
-          ...(f.plannedEndTime ? { plannedEndTime: f.plannedEndTime } : {}),
-          ...(f.place ? { place: f.place } : {}),
-          template: f.template,
-        }),
-        { mutation: true, success: 'Réunion créée.' },
-      );
-      onClose();
-      navigate(links.meeting(d.meeting.id));
-    } catch (e) {
-      if (e instanceof ApiError) setError({ field: e.info.field, message: e.info.message });
-    }
-  };
-  const err = (k: string) => (error?.field === k ? error.message : undefined);
+  const submit = () =>
+    check(
+      MeetingInput,
+      {
+        instanceId: f.instanceId,
+        title: f.title || (instance ? fr.meetings.defaultTitle(instance.name) : ''),
+        date: f.date,
+        startTime: f.startTime,
+        ...(f.plannedEndTime ? { plannedEndTime: f.plannedEndTime } : {}),
+        ...(f.place ? { place: f.place } : {}),
+        template: f.template,
+      },
+      async (input) => {
+        const d = await call(api().meetings.create(input), { mutation: true, success: 'Réunion créée.' });
+        onClose();
+        navigate(links.meeting(d.meeting.id));
+      },
+    );
+  const err = (k: string) => errors[k];
   return (
     <Modal opened={opened} onClose={onClose} title={L.newMeeting} size="lg">
       <Stack
@@ -78,11 +76,11 @@ export function NewMeetingDialog({ opened, onClose, instanceId }: { opened: bool
         <Select label={L.instance} data-autofocus searchable data={(instances.data ?? []).map((i) => ({ value: i.id, label: i.name }))} value={f.instanceId || null} onChange={pickInstance} error={err('instanceId')} />
         <TextInput label={L.title} value={f.title} onChange={(e) => setF({ ...f, title: e.currentTarget.value })} error={err('title')} />
         <Group grow>
-          <DateField label={L.date} value={f.date} onChange={(v) => setF((p) => ({ ...p, date: v }))} error={f.date === INVALID_DATE ? fr.meetings.ux.invalidDate : err('date')} />
+          <DateField label={L.date} value={f.date} onChange={(v) => setF((p) => ({ ...p, date: v }))} error={err('date')} />
           <TimeField label={L.startTime} value={f.startTime} onCommit={(v) => setF((p) => ({ ...p, startTime: v }))} error={err('startTime')} />
           <TimeField label={L.plannedEndTime} value={f.plannedEndTime} onCommit={(v) => setF((p) => ({ ...p, plannedEndTime: v }))} error={err('plannedEndTime')} />
         </Group>
-        <TextInput label={L.place} value={f.place} onChange={(e) => setF({ ...f, place: e.currentTarget.value })} />
+        <TextInput label={L.place} value={f.place} onChange={(e) => setF({ ...f, place: e.currentTarget.value })} error={err('place')} />
         <Select
           label={L.template}
           allowDeselect={false}
@@ -96,12 +94,11 @@ export function NewMeetingDialog({ opened, onClose, instanceId }: { opened: bool
             <ConfidentialityBadge level={instance.confidentiality} />
           </Group>
         ) : null}
-        {error && !['instanceId', 'title', 'date', 'startTime', 'plannedEndTime'].includes(error.field ?? '') ? <Alert color="red">{error.message}</Alert> : null}
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
             {fr.actions.cancel}
           </Button>
-          <Button type="submit">{L.create}</Button>
+          <Button type="submit" loading={busy}>{L.create}</Button>
         </Group>
       </Stack>
     </Modal>
