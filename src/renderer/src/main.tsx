@@ -17,8 +17,11 @@ import { HashRouter } from 'react-router';
 import { App } from './app/App';
 import { WebGate } from './web/WebGate';
 import { theme } from './app/theme';
+import { installEscapeLayers } from './app/escapeLayers';
 
 dayjs.locale('fr');
+// Before the first render: its Escape listener must run ahead of every dialog's own.
+installEscapeLayers();
 
 // No window.api from a preload or a test harness: a browser served by the team server, which logs in first.
 const webMode = !('api' in window);

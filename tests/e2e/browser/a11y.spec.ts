@@ -1,7 +1,10 @@
 // Browser E2E accessibility audit: axe-core (WCAG 2.1 A/AA) on every screen, dialog, the command palette, each séance state and the register and coffre screens, with the demo data.
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { DEMO_PASSPHRASE } from '../../../src/main/services/vault';
+import { closePeriod } from '../../../src/main/services/strategy/periods';
+import { DATA_FILE, Store } from '../../../src/main/store/store';
 import { Vault } from '../../../src/main/vault/vault';
 import { registerSettingsOf } from '../../../src/shared/register-defaults';
 import { expectAccessible } from './axe';
@@ -222,4 +225,89 @@ test('register, situation, DPO journal, correspondence, coffre screens and their
   await page.goto('/');
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
   await expectAccessible(page, 'Coffre — première utilisation');
+});
+
+test('more dialogs: attendance, move, indicator, objective, periods and its confirmation, membership, governance, guest, confirmations', async ({ page, harness }) => {
+  test.setTimeout(600_000);
+  const vault = new Vault(harness.dataDir);
+  harness.ctx.vault = vault;
+  await openDemo(page, harness);
+  const data = harness.ctx.store.data;
+  await visit(page, '/reunions');
+  await checkDialog(page, 'Présence par structure', () => page.getByRole('button', { name: 'Présence par structure' }).click());
+
+  const action = data.actions.find((a) => a.status === 'in_progress' && a.indicators.length > 0)!;
+  await visit(page, `/plan/actions/${action.id}`);
+  await checkDialog(page, 'Déplacer l’action', async () => {
+    await page.locator('main').getByRole('button', { name: 'Autres actions', exact: true }).first().click();
+    await page.getByRole('menuitem', { name: 'Déplacer l’action' }).click();
+  });
+  await checkDialog(page, 'Modifier l’indicateur', () => page.getByRole('button', { name: /^Modifier l’indicateur/ }).first().click());
+
+  await visit(page, '/plan');
+  await checkDialog(page, 'Déplacer l’objectif', async () => {
+    await page.getByRole('button', { name: /^Autres actions sur l’objectif/ }).first().click();
+    await page.getByRole('menuitem', { name: 'Déplacer vers un autre axe' }).click();
+  });
+  // A confirmation on top of the periods dialog: checked, then Escape closes only the confirmation.
+  await page.getByRole('button', { name: 'Périodes de la stratégie' }).click();
+  const periods = page.getByRole('dialog', { name: 'Périodes de la stratégie' });
+  await periods.getByRole('button', { name: 'Clôturer et démarrer une nouvelle période' }).click();
+  await periods.getByLabel(/^Titre de la nouvelle période/).fill('Stratégie territoriale 2027–2030');
+  await periods.getByRole('button', { name: 'Clôturer et démarrer une nouvelle période' }).last().click();
+  const confirm = page.getByRole('dialog', { name: 'Clôturer la période en cours ?' });
+  await expect(confirm).toBeVisible();
+  await expectAccessible(page, 'Périodes — confirmation de clôture', '[role="dialog"]');
+  await page.keyboard.press('Escape');
+  await expect(confirm).toHaveCount(0);
+  await expect(periods).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+
+  const cell = data.instances.find((i) => i.confidentiality === 'confidential' && data.memberships.some((m) => m.instanceId === i.id))!;
+  await visit(page, `/instances/${cell.id}`);
+  await expectAccessible(page, 'Cellule de veille — charte et règlement');
+  await checkDialog(page, 'Mettre fin à l’appartenance', () => page.getByRole('button', { name: /^Mettre fin : / }).first().click());
+  await checkDialog(page, 'Supprimer une appartenance — confirmation', () => page.getByRole('button', { name: /^Supprimer \(saisie erronée\) : / }).first().click());
+  await checkDialog(page, 'Clore l’instance', async () => {
+    await page.locator('main').getByRole('button', { name: 'Autres actions : modifier, clore l’instance' }).click();
+    await page.getByRole('menuitem', { name: 'Clore l’instance' }).click();
+  });
+  await checkDialog(page, 'Règlement intérieur', () => page.getByRole('button', { name: 'Modifier le règlement' }).click());
+  await checkDialog(page, 'Bilan de la charte', () => page.getByRole('button', { name: 'Enregistrer le bilan de l’année' }).click());
+
+  const planned = data.meetings.find((m) => m.status === 'draft' || m.status === 'convened')!;
+  await visit(page, `/reunions/${planned.id}?etape=invitations`);
+  await checkDialog(page, 'Inviter une personne extérieure', () => page.getByRole('button', { name: 'Inviter une personne extérieure' }).click());
+  await checkDialog(page, 'Supprimer la réunion — confirmation', () => page.getByTestId(/^meeting-delete/).click());
+
+  await visit(page, '/documents?kind=plan');
+  await checkDialog(page, 'Documents — inclure le confidentiel', () => page.getByTestId('doc-include-confidential').click());
+  await visit(page, '/parametres');
+  await page.getByRole('button', { name: 'Sauvegarder maintenant' }).click();
+  await checkDialog(page, 'Restaurer une sauvegarde — confirmation', () => page.getByRole('button', { name: 'Restaurer', exact: true }).first().click());
+});
+
+test('archived meetings and the recovery screen of an unreadable data file', async ({ page, harness }) => {
+  test.setTimeout(300_000);
+  await openDemo(page, harness);
+  const data = harness.ctx.store.data;
+  await closePeriod(harness.ctx, data.settings.activePeriodId!);
+  await visit(page, '/reunions');
+  await page.getByText('Réunions archivées', { exact: true }).click();
+  await expect(page.getByRole('table', { name: 'Réunions archivées' })).toBeVisible();
+  await expectAccessible(page, 'Réunions archivées');
+  await page.getByRole('table', { name: 'Réunions archivées' }).getByRole('link').first().click();
+  await expect(page.getByText(/elle est archivée et ne peut plus être modifiée/)).toBeVisible();
+  await expectAccessible(page, 'Réunion archivée');
+
+  // A data file that cannot be read: the recovery screen, before anything else.
+  const brokenDir = join(harness.dataDir, 'illisible');
+  mkdirSync(brokenDir);
+  writeFileSync(join(brokenDir, DATA_FILE), '{ ceci n’est pas un fichier de données');
+  harness.ctx.store = Store.open(brokenDir, { owner: 'test' });
+  await page.goto('/');
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await expectAccessible(page, 'Récupération des données');
 });

@@ -1,4 +1,4 @@
-// Team mode in the browser against a real `clspd serve` on a throwaway PostgreSQL: login, two colleagues editing the same action and meeting, conflicts, audit log, exports and PDFs downloaded, expiry; axe on the login and audit screens.
+// Team mode in the browser against a real `clspd serve` on a throwaway PostgreSQL: login, two colleagues editing the same action and meeting, conflicts, audit log, exports and PDFs downloaded, expiry; axe on the login and audit screens; their reflow at 640×360 and 320 px.
 import type { ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -12,6 +12,7 @@ import type { Datastore } from '../../../src/shared/model';
 import { createTestDatabase, postgresBinDir, startCluster, type TestCluster, type TestDatabase } from '../../helpers/pg';
 import { freePort, startClspdServe } from '../../helpers/team-cluster';
 import { expectAccessible } from './axe';
+import { expectHeaderBadgesInside, expectReflows, REFLOW_SIZES, shot } from './reflow';
 
 const ROOT = join(__dirname, '..', '..', '..');
 const PASSWORD = 'mot de passe de l’équipe';
@@ -222,4 +223,43 @@ test('an ended session brings the login screen back with a French message', asyn
   await expect(bruno.getByText(/Votre session a expiré ou a été fermée/)).toBeVisible({ timeout: 15_000 });
   await expect(bruno.getByRole('heading', { level: 1, name: 'Connexion à l’espace de l’équipe' })).toBeVisible();
   await bruno.context().close();
+});
+
+test('team screens at 640×360 and 320 px (WCAG 1.4.10): login, password change, audit log, account menu in the header', async ({ browser }) => {
+  test.setTimeout(180_000);
+  for (const size of REFLOW_SIZES) {
+    const context = await browser.newContext({ baseURL: base, viewport: { width: size.width, height: size.height } });
+    const page = await context.newPage();
+    await page.goto('/');
+    await expect(page.getByRole('heading', { level: 1, name: 'Connexion à l’espace de l’équipe' })).toBeVisible();
+    await expectReflows(page, `connexion (${size.name})`);
+    await shot(page, `reflow-${size.name}-equipe-connexion`);
+    const first = await addUser(pool, { email: `reflow${size.name}@valmont.fr`, displayName: `Rémi Reflow ${size.name}`, role: 'staff' });
+    await page.getByLabel(/^Adresse électronique/).fill(`reflow${size.name}@valmont.fr`);
+    await page.getByLabel(/^Mot de passe/).fill(first.oneTimePassword!);
+    await page.getByRole('button', { name: 'Se connecter' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Choisissez votre mot de passe' })).toBeVisible();
+    await expectReflows(page, `mot de passe provisoire (${size.name})`);
+    await shot(page, `reflow-${size.name}-equipe-mot-de-passe`);
+    await context.close();
+
+    const claire = await browser.newContext({ baseURL: base, viewport: { width: size.width, height: size.height } });
+    const p = await claire.newPage();
+    await p.goto('/');
+    await p.getByLabel(/^Adresse électronique/).fill('claire@valmont.fr');
+    await p.getByLabel(/^Mot de passe/).fill(PASSWORD);
+    await p.getByRole('button', { name: 'Se connecter' }).click();
+    const account = p.getByRole('button', { name: /Connecté : Claire Durand/ });
+    await expect(account).toBeVisible({ timeout: 20_000 });
+    await expectHeaderBadgesInside(p, `tableau de bord, équipe (${size.name})`);
+    await expectReflows(p, `tableau de bord, équipe (${size.name})`);
+    await shot(p, `reflow-${size.name}-equipe-tableau-de-bord`);
+    await account.click();
+    await p.getByRole('menuitem', { name: 'Journal des modifications' }).click();
+    await expect(p.getByRole('heading', { level: 1, name: 'Journal des modifications' })).toBeVisible();
+    await expect(p.getByRole('table')).toBeVisible();
+    await expectReflows(p, `journal des modifications (${size.name})`);
+    await shot(p, `reflow-${size.name}-equipe-journal`);
+    await claire.close();
+  }
 });

@@ -59,19 +59,19 @@ export function Shell() {
         {fr.a11y.skipLink}
       </a>
       <AppShell.Header>
-        {/* Below 36em the search goes to a second row, so the badges keep their whole words (WCAG 1.4.10). */}
+        {/* Below 36em: menu button and save state on a first row, demo badge and search on a second (WCAG 1.4.10). */}
         <Group className="clspd-header" h="100%" px={{ base: 'xs', sm: 'md' }} justify="space-between" wrap="nowrap" gap="xs">
           <Group gap="xs" wrap="nowrap" style={{ flex: 'none' }}>
             <Burger opened={menuOpened} onClick={menu.toggle} hiddenFrom="sm" size="sm" aria-label={menuOpened ? fr.a11y.closeMenu : fr.a11y.openMenu} aria-expanded={menuOpened} aria-controls="clspd-navbar" />
             <Text fw={700} c="marianne.7" visibleFrom="sm">
               {fr.appName}
             </Text>
-            {settings.demo ? (
-              <Badge variant="outline" color="orange" title={fr.frame.demoHint} style={{ flex: 'none' }}>
-                {fr.frame.demoBadge}
-              </Badge>
-            ) : null}
           </Group>
+          {settings.demo ? (
+            <Badge className="clspd-header-demo" variant="outline" color="orange" title={fr.frame.demoHint} style={{ flex: 'none' }}>
+              {fr.frame.demoBadge}
+            </Badge>
+          ) : null}
           <UnstyledButton className="clspd-header-search" onClick={openPalette} aria-keyshortcuts="Control+K" title={fr.frame.searchButton} style={{ flex: '0 1 440px', minWidth: 0 }}>
             <Group gap="xs" px="sm" py={6} style={{ border: '1px solid var(--mantine-color-gray-6)', borderRadius: 6, background: 'white' }} wrap="nowrap">
               <IconSearch size={16} color="var(--mantine-color-gray-7)" aria-hidden />
@@ -87,7 +87,7 @@ export function Shell() {
             </Group>
           </UnstyledButton>
           <TeamBanner />
-          <Group gap={4} wrap="nowrap" style={{ flex: 'none' }}>
+          <Group className="clspd-header-state" gap={4} wrap="nowrap" style={{ flex: 'none' }}>
             <SaveIndicator />
             <AccountMenu />
           </Group>

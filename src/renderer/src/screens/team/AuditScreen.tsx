@@ -10,6 +10,7 @@ import { api, ApiError, call } from '../../api';
 import { DateField } from '../../components/DateField';
 import { EmptyState } from '../../components/EmptyState';
 import { PageHeader } from '../../components/PageHeader';
+import { WideTable } from '../../components/WideTable';
 import { itemOf, operationLabel } from './auditLabels';
 
 const a = fr.team.audit;
@@ -119,7 +120,7 @@ export function AuditScreen() {
           ) : entries.length === 0 ? (
             <EmptyState title={a.empty} text={a.emptyHint} />
           ) : (
-            <Table striped highlightOnHover>
+            <WideTable striped highlightOnHover aria-label={a.title}>
               <Table.Thead>
                 <Table.Tr>
                   <Table.Th scope="col">{a.when}</Table.Th>
@@ -140,7 +141,7 @@ export function AuditScreen() {
                   </Table.Tr>
                 ))}
               </Table.Tbody>
-            </Table>
+            </WideTable>
           )}
           {page?.next ? (
             <Button variant="default" w="fit-content" onClick={() => void more()}>
