@@ -296,7 +296,11 @@ export const register = {
     listsHint: 'Les codes ne changent jamais ; vous pouvez renommer une valeur, en ajouter ou retirer une valeur (elle reste lisible sur les situations qui l’utilisent).',
     code: 'Code',
     label: 'Libellé',
+    /** Accessible name of a list value's field: which list and which line, never the internal code. */
+    itemLabel: (list: string, n: number) => `Libellé de la valeur ${n} — ${list}`,
     retired: 'Retirée',
+    /** Accessible name of a list value's « Retirée » box: starts with the visible word, then says which value. */
+    retiredItem: (label: string, n: number) => `Retirée : ${label || `valeur ${n}`}`,
     addItem: 'Ajouter une valeur',
     saveList: 'Enregistrer la liste',
     listSaved: 'Liste enregistrée.',

@@ -311,3 +311,30 @@ test('archived meetings and the recovery screen of an unreadable data file', asy
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
   await expectAccessible(page, 'Récupération des données');
 });
+
+test('keyboard: a dialog opened with Entrée takes the focus, Échap closes it and gives the focus back to its opener', async ({ page, harness }) => {
+  test.setTimeout(300_000);
+  const vault = new Vault(harness.dataDir);
+  harness.ctx.vault = vault;
+  await openDemo(page, harness);
+  const open = vault.read().situations.find((s) => s.status === 'open' || s.status === 'in_follow_up')!;
+  const cases: [string, string][] = [
+    ['/registre', 'Nouvelle situation'],
+    [`/registre/${open.id}`, 'Modifier la situation'],
+    [`/registre/${open.id}`, 'Clore la situation'],
+    ['/partage', 'Exporter un tableau…'],
+    ['/partage', 'Exporter un tableau…'],
+  ];
+  for (const [path, name] of cases) {
+    await visit(page, path);
+    const opener = page.locator('main').getByRole('button', { name, exact: true }).first();
+    await opener.focus();
+    await page.keyboard.press('Enter');
+    const dialog = page.getByRole('dialog');
+    await expect(dialog).toBeVisible();
+    await expect.poll(() => dialog.evaluate((d) => d.contains(document.activeElement)), { message: `${name}: focus inside the dialog` }).toBe(true);
+    await page.keyboard.press('Escape');
+    await expect(dialog).toHaveCount(0);
+    await expect(opener, `${name}: focus back on its opener`).toBeFocused();
+  }
+});

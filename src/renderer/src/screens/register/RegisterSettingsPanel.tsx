@@ -34,7 +34,7 @@ function ListEditor({ list, items }: { list: ListName; items: ListItem[] }) {
         {draft.map((item, i) => (
           <Group key={item.code} gap="xs" wrap="nowrap">
             <TextInput
-              aria-label={`${L.label} (${item.code})`}
+              aria-label={L.itemLabel(fr.register.listNames[list], i + 1)}
               value={item.label}
               onChange={(e) => {
                 const label = e.currentTarget.value;
@@ -43,7 +43,7 @@ function ListEditor({ list, items }: { list: ListName; items: ListItem[] }) {
               error={errors[`items.${i}.label`]}
               style={{ flex: 1 }}
             />
-            <Checkbox label={L.retired} checked={Boolean(item.retired)} onChange={(e) => {
+            <Checkbox label={L.retired} aria-label={L.retiredItem(item.label, i + 1)} checked={Boolean(item.retired)} onChange={(e) => {
               const retired = e.currentTarget.checked;
               setDraft((d) => d.map((x, j) => (j === i ? { ...x, retired } : x)));
             }} />

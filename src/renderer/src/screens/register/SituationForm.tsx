@@ -86,8 +86,9 @@ export function SituationForm({ situation, reference, instanceId, onDone, onCanc
         <Alert color="orange" icon={<IconAlertTriangle size={18} />} title={fr.register.reminder} role="note">
           {L.referenceHint}
         </Alert>
+        {/* Editing, the reference cannot change: the dialog's focus goes to the first field that can. */}
         <Group grow align="flex-start">
-          <TextInput label={L.reference} value={ref} onChange={(e) => setRef(e.currentTarget.value)} disabled={Boolean(situation)} placeholder="2026-014" error={errors.reference} data-autofocus />
+          <TextInput label={L.reference} value={ref} onChange={(e) => setRef(e.currentTarget.value)} disabled={Boolean(situation)} placeholder="2026-014" error={errors.reference} data-autofocus={situation ? undefined : true} />
           <DateField label={L.openedAt} value={openedAt} onChange={setOpenedAt} error={errors.openedAt} />
         </Group>
         <MultiSelect label={L.instances} required data={(view.data?.instances ?? []).map((i) => ({ value: i.id, label: i.name }))} value={instanceIds} onChange={setInstanceIds} error={errors.instanceIds} />

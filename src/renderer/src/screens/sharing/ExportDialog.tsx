@@ -1,7 +1,7 @@
 // Export dialog: choose a table and a format, see what confidential content is left out, include it only on explicit choice.
 import { Alert, Button, Checkbox, Group, Modal, Radio, Select, Stack, Text } from '@mantine/core';
 import { IconAlertTriangle, IconFileSpreadsheet, IconLock } from '@tabler/icons-react';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { SharingOverview, TableKindInput } from '../../../../shared/contract/sharing';
 import { fr } from '../../../../shared/i18n';
 import { api, call } from '../../api';
@@ -15,6 +15,14 @@ export function ExportDialog({ opened, onClose, overview, initialTable }: { open
   const [includeConfidential, setInclude] = useState(false);
   const [busy, setBusy] = useState(false);
   const [done, setDone] = useState<string>();
+  // Each opening starts afresh (the dialog stays mounted so that closing it returns the focus to its opener).
+  useEffect(() => {
+    if (!opened) return;
+    setTable(initialTable ?? 'actions');
+    setFormat('xlsx');
+    setInclude(false);
+    setDone(undefined);
+  }, [opened, initialTable]);
   const info = overview?.tables.find((t) => t.kind === table);
 
   const toggle = async (checked: boolean) => {

@@ -244,16 +244,15 @@ export function SharingScreen() {
           </Stack>
         </Card>
       </SimpleGrid>
-      {exportOpen ? (
-        <ExportDialog
-          opened
-          overview={o}
-          onClose={() => {
-            setExportOpen(false);
-            if (params.get('export')) setParams({}, { replace: true });
-          }}
-        />
-      ) : null}
+      {/* Always mounted: closing it then returns the focus to the button that opened it. */}
+      <ExportDialog
+        opened={exportOpen}
+        overview={o}
+        onClose={() => {
+          setExportOpen(false);
+          if (params.get('export')) setParams({}, { replace: true });
+        }}
+      />
     </>
   );
 }
