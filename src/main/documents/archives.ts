@@ -4,9 +4,12 @@ import { DomainError } from '../../shared/result';
 import { loadArchive, mergeArchives } from '../store/archives';
 import type { DocumentKind, DocumentParams } from './index';
 
-function readArchiveFile(dataDir: string, p: StrategyPeriod): ArchiveFile | undefined {
+/** What the reader may see of an archive (the team server's per-account view); absent: the whole archive. */
+export type ArchiveView = (archive: ArchiveFile) => ArchiveFile;
+
+function readArchiveFile(dataDir: string, p: StrategyPeriod, view?: ArchiveView): ArchiveFile | undefined {
   const r = loadArchive(dataDir, p);
-  if (r.ok) return r.archive;
+  if (r.ok) return view ? view(r.archive) : r.archive;
   if (r.problem === 'missing') return undefined;
   if (r.problem === 'unreadable') throw new DomainError('io', `Le fichier d’archive ${r.file} est endommagé et ne peut pas être lu.`);
   throw new DomainError('io', `Le fichier d’archive ${r.file} contient des données non conformes.`);
@@ -18,8 +21,8 @@ const archived = (data: Datastore) => data.periods.filter((p) => p.archiveFile |
  * The snapshot a document is generated from: the live datastore, plus the archive files of closed periods
  * when the document concerns them (a past year's bilan, a closed plan, a meeting or action kept in an archive).
  */
-export function withArchives(data: Datastore, dataDir: string, kind: DocumentKind, p: DocumentParams): Datastore {
-  const load = (periods: StrategyPeriod[]) => periods.map((x) => readArchiveFile(dataDir, x)).filter((x): x is ArchiveFile => !!x);
+export function withArchives(data: Datastore, dataDir: string, kind: DocumentKind, p: DocumentParams, view?: ArchiveView): Datastore {
+  const load = (periods: StrategyPeriod[]) => periods.map((x) => readArchiveFile(dataDir, x, view)).filter((x): x is ArchiveFile => !!x);
   switch (kind) {
     case 'dashboard': {
       const year = p.year;
@@ -30,12 +33,12 @@ export function withArchives(data: Datastore, dataDir: string, kind: DocumentKin
       return p.periodId ? mergeArchives(data, load(archived(data).filter((x) => x.id === p.periodId))) : data;
     case 'fiche':
       if (!p.actionId || data.actions.some((a) => a.id === p.actionId)) return data;
-      return findIn(data, dataDir, (a) => a.actions.some((x) => x.id === p.actionId));
+      return findIn(data, dataDir, view, (a) => a.actions.some((x) => x.id === p.actionId));
     case 'convocation':
     case 'emargement':
     case 'minutes':
       if (!p.meetingId || data.meetings.some((m) => m.id === p.meetingId)) return data;
-      return findIn(data, dataDir, (a) => a.meetings.some((x) => x.id === p.meetingId));
+      return findIn(data, dataDir, view, (a) => a.meetings.some((x) => x.id === p.meetingId));
     case 'members':
     case 'rules':
     case 'charter':
@@ -44,9 +47,9 @@ export function withArchives(data: Datastore, dataDir: string, kind: DocumentKin
   }
 }
 
-function findIn(data: Datastore, dataDir: string, has: (a: ArchiveFile) => boolean): Datastore {
+function findIn(data: Datastore, dataDir: string, view: ArchiveView | undefined, has: (a: ArchiveFile) => boolean): Datastore {
   for (const period of archived(data)) {
-    const a = readArchiveFile(dataDir, period);
+    const a = readArchiveFile(dataDir, period, view);
     if (a && has(a)) return mergeArchives(data, [a]);
   }
   return data;

@@ -51,7 +51,8 @@ function entry(token: string): Entry {
 export async function generateForRenderer(ctx: ServiceContext, kind: DocumentKind, params: DocumentParams): Promise<GeneratedInfo> {
   // Long documents yield to the event loop between sections: work on a copy so that an edit made meanwhile
   // cannot change the document halfway through.
-  const data = withArchives(structuredClone(ctx.store.data), ctx.store.dataDir, kind, params);
+  // On the team server, archives are read as the account may see them (the live document already is).
+  const data = withArchives(structuredClone(ctx.store.data), ctx.store.dataDir, kind, params, ctx.store.viewArchive?.bind(ctx.store));
   if (kind === 'minutes') {
     // The relevé de décisions of a confidential meeting reads its decision texts from the protected store.
     const meeting = data.meetings.find((m) => m.id === params.meetingId);

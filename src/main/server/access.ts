@@ -1,7 +1,7 @@
 // What each account may do and see: roles per channel, and the confidential instances left out of its view.
 import { confidentialTextRefusal } from '../../shared/confidential-texts';
 import type { ChannelName } from '../../shared/contract';
-import type { Datastore } from '../../shared/model';
+import type { ArchiveFile, Datastore } from '../../shared/model';
 import type { Account } from './accounts';
 import type { View } from './team-store';
 
@@ -24,28 +24,37 @@ export const DESKTOP_ONLY: ReadonlySet<string> = new Set<ChannelName>(['app:quit
 
 /**
  * The document without the confidential instances the account is not named in: their memberships, their
- * meetings, confidential meetings of other instances and the actions decided in them.
+ * meetings, confidential meetings of other instances and the actions decided in them. A closed period's archive
+ * goes through the same rule (its meetings and actions judged against the live document's instances).
  */
 export function confidentialView(account: Account, allowed: ReadonlySet<string>): View | undefined {
   if (account.role === 'coordinator') return undefined;
   const key = `${account.id}:${[...allowed].sort().join(',')}`;
+  const apply = (doc: Datastore): Datastore => withoutHidden(doc, allowed);
   return {
     key,
-    apply(doc: Datastore): Datastore {
-      const hidden = new Set(doc.instances.filter((i) => i.confidentiality === 'confidential' && !allowed.has(i.id)).map((i) => i.id));
-      const meetingHidden = (m: Datastore['meetings'][number]) => hidden.has(m.instanceId) || (m.confidentiality === 'confidential' && !allowed.has(m.instanceId));
-      const hiddenMeetings = new Set(doc.meetings.filter(meetingHidden).map((m) => m.id));
-      if (hidden.size === 0 && hiddenMeetings.size === 0 && !doc.actions.some((a) => a.confidentiality === 'confidential')) return doc;
-      return {
-        ...doc,
-        instances: doc.instances.filter((i) => !hidden.has(i.id)),
-        memberships: doc.memberships.filter((m) => !hidden.has(m.instanceId)),
-        meetings: doc.meetings.filter((m) => !hiddenMeetings.has(m.id)),
-        actions: doc.actions.filter(
-          (a) => a.confidentiality !== 'confidential' || (a.followingInstanceId !== undefined && allowed.has(a.followingInstanceId)),
-        ),
-      };
+    apply,
+    archive(archive: ArchiveFile, doc: Datastore): ArchiveFile {
+      const seen = apply({ ...doc, memberships: [], meetings: archive.meetings, actions: archive.actions });
+      // Texts waiting for the coordinator's coffre are never part of what another account is served.
+      const { pendingProtected: _pending, ...rest } = archive;
+      return { ...rest, meetings: seen.meetings, actions: seen.actions };
     },
+  };
+}
+
+/** The one rule: hidden confidential instances, their memberships and meetings, other confidential meetings and actions. */
+function withoutHidden(doc: Datastore, allowed: ReadonlySet<string>): Datastore {
+  const hidden = new Set(doc.instances.filter((i) => i.confidentiality === 'confidential' && !allowed.has(i.id)).map((i) => i.id));
+  const meetingHidden = (m: Datastore['meetings'][number]) => hidden.has(m.instanceId) || (m.confidentiality === 'confidential' && !allowed.has(m.instanceId));
+  const hiddenMeetings = new Set(doc.meetings.filter(meetingHidden).map((m) => m.id));
+  if (hidden.size === 0 && hiddenMeetings.size === 0 && !doc.actions.some((a) => a.confidentiality === 'confidential')) return doc;
+  return {
+    ...doc,
+    instances: doc.instances.filter((i) => !hidden.has(i.id)),
+    memberships: doc.memberships.filter((m) => !hidden.has(m.instanceId)),
+    meetings: doc.meetings.filter((m) => !hiddenMeetings.has(m.id)),
+    actions: doc.actions.filter((a) => a.confidentiality !== 'confidential' || (a.followingInstanceId !== undefined && allowed.has(a.followingInstanceId))),
   };
 }
 

@@ -1,6 +1,6 @@
 // The team server's in-memory copy of the council: loaded from PostgreSQL, kept current with the other processes' commits and this one's.
 import type pg from 'pg';
-import { Datastore, SCHEMA_VERSION } from '../../shared/model';
+import { Datastore, SCHEMA_VERSION, type ArchiveFile } from '../../shared/model';
 import { team } from '../../shared/i18n/team';
 import type { StoreState } from '../store/store';
 import { ArchiveFiles } from './archive-files';
@@ -14,6 +14,8 @@ import { phase } from './write-profile';
 export interface View {
   key: string;
   apply(doc: Datastore): Datastore;
+  /** A closed period's archive as the account may see it; `doc` is the whole live document (its instances decide). */
+  archive(archive: ArchiveFile, doc: Datastore): ArchiveFile;
 }
 
 /** How often writes were run again or fell back to the lock (for tests and the load profile). */

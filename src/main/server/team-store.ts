@@ -2,7 +2,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { readdirSync } from 'node:fs';
 import type pg from 'pg';
-import { Datastore } from '../../shared/model';
+import { Datastore, type ArchiveFile } from '../../shared/model';
 import { DomainError } from '../../shared/result';
 import { team } from '../../shared/i18n/team';
 import type { RestoreOutcome } from '../store/restore';
@@ -41,6 +41,8 @@ interface RequestState {
   /** What the request's one update changed (null after several, or initialise: the whole run is then compared). */
   changes: Change[] | null;
   updates: number;
+  /** The account's view, if any, and the whole document it is taken from (archives are filtered against it). */
+  view?: { view: View; full: Datastore };
 }
 
 /** Thrown inside a read-only request when the handler turns out to write: the request is run again as a write. */
@@ -81,6 +83,12 @@ export class TeamStore extends TeamDocument {
 
 
 
+  /** A closed period's archive as the current request's account may see it (the live document's rule); unchanged without a view. */
+  viewArchive(archive: ArchiveFile): ArchiveFile {
+    const v = this.request.getStore()?.view;
+    return v ? v.view.archive(archive, v.full) : archive;
+  }
+
   get data(): Datastore {
     const r = this.request.getStore();
     const doc = r ? r.working : this.doc;
@@ -103,7 +111,7 @@ export class TeamStore extends TeamDocument {
     if (!options.readOnly && this.writingChannels.has(channel)) return this.write(fn, writer, channel, options);
     await this.catchUp();
     const seq = this.seq;
-    const state: RequestState = { mode: 'read', working: this.viewOf(this.doc, options.view), writeNeeded: false, changes: null, updates: 0 };
+    const state: RequestState = { mode: 'read', working: this.viewOf(this.doc, options.view), writeNeeded: false, changes: null, updates: 0, ...viewed(options.view, this.doc) };
     const value = await this.request.run(state, fn);
     if (!state.writeNeeded) return { value, changes: [], seq };
     this.writingChannels.add(channel);
@@ -192,7 +200,7 @@ export class TeamStore extends TeamDocument {
     const baseSeq = this.seq;
     const archivesBefore = this.archives.stamp();
     const seenBefore = this.viewOf(base, options.view);
-    const state: RequestState = { mode: 'write', working: seenBefore, writeNeeded: false, changes: null, updates: 0 };
+    const state: RequestState = { mode: 'write', working: seenBefore, writeNeeded: false, changes: null, updates: 0, ...viewed(options.view, base) };
     options.sideEffects?.beginAttempt();
     const t0 = performance.now();
     const value = await this.request.run(state, fn);
@@ -301,6 +309,11 @@ export class TeamStore extends TeamDocument {
     return () => undefined;
   }
 
+}
+
+/** The request's view and the whole document it projects (nothing when the account sees everything). */
+function viewed(view: View | undefined, full: Datastore | null): Pick<RequestState, 'view'> {
+  return view && full ? { view: { view, full } } : {};
 }
 
 function emptyLike(doc: Datastore): Datastore {

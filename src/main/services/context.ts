@@ -1,6 +1,7 @@
 // What every service receives: the store, the clock, the session's undo list and the platform edges.
 import type { AuditFilters, AuditPage } from '../../shared/contract/audit';
 import type { UpdatesStatus } from '../../shared/contract/maintenance';
+import type { ArchiveFile } from '../../shared/model';
 import type { Store } from '../store/store';
 import type { ProtectedAccess } from '../vault/types';
 import { Trash } from './trash';
@@ -35,7 +36,10 @@ export interface UpdatesControl {
 export type DataStore = Pick<
   Store,
   'dataDir' | 'file' | 'state' | 'backupWarning' | 'isReady' | 'data' | 'update' | 'flush' | 'initialise' | 'restoreFrom' | 'backup' | 'listDataFiles' | 'onSavingChange' | 'close'
->;
+> & {
+  /** A closed period's archive as the current request's account may see it (team server); absent: the whole archive. */
+  viewArchive?(archive: ArchiveFile): ArchiveFile;
+};
 
 export interface ServiceContext {
   store: DataStore;

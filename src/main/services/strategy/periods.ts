@@ -139,8 +139,16 @@ export async function createPeriod(ctx: ServiceContext, input: NewPeriodInput): 
 // ---------- archives (read-only) ----------
 const archiveCache = new Map<string, { mtimeMs: number; archive: ArchiveFile }>();
 
-/** Reads a closed period's archive file (validated, cached while unchanged on disk). */
+/**
+ * Reads a closed period's archive file (validated, cached while unchanged on disk), as the store's current account
+ * may see it: on the team server, without the confidential meetings and actions it is not named for.
+ */
 export function readArchive(ctx: ServiceContext, periodId: string): ArchiveFile {
+  const archive = readWholeArchive(ctx, periodId);
+  return ctx.store.viewArchive ? ctx.store.viewArchive(archive) : archive;
+}
+
+function readWholeArchive(ctx: ServiceContext, periodId: string): ArchiveFile {
   const period = getPeriod(ctx.store.data, periodId);
   const file = archivePath(ctx.store.dataDir, period);
   if (!existsSync(file)) throw new DomainError('not_found', t.errors.archiveMissing);
