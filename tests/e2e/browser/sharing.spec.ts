@@ -7,6 +7,9 @@ import { sharing } from '../../../src/shared/i18n/sharing';
 import { buildSharingDataset, SECRET_DECISION } from '../../fixtures/sharing/dataset';
 import { expect, test, type Harness } from './harness';
 
+/** The import preview comes from a worker started on first use: on a loaded machine it can take well over 10 s. */
+const PREVIEW_WAIT = 30_000;
+
 async function shot(page: Page, harness: Harness, name: string) {
   await page.addStyleTag({ content: '.mantine-Notifications-root { display: none !important; }' });
   await harness.screenshot(page, name);
@@ -57,7 +60,7 @@ test('import preview: row and column errors block everything, a clean file is re
   await expect(page.getByRole('heading', { name: 'Importer un fichier' })).toBeVisible();
   harness.nextOpenPath = bad;
   await page.getByRole('button', { name: 'Choisir le fichier…' }).click();
-  await expect(page.getByText('Ligne 3, colonne « Courriel » : « pas-une-adresse » n’est pas une adresse électronique valide (exemple : prenom.nom@ville.fr).')).toBeVisible();
+  await expect(page.getByText('Ligne 3, colonne « Courriel » : « pas-une-adresse » n’est pas une adresse électronique valide (exemple : prenom.nom@ville.fr).')).toBeVisible({ timeout: PREVIEW_WAIT });
   await expect(page.getByRole('button', { name: /Importer les lignes retenues/ })).toBeDisabled();
   await shot(page, harness, '63-import-erreurs');
   expect(readFileSync(join(harness.dataDir, 'clspd.json')).equals(before)).toBe(true);
@@ -66,7 +69,7 @@ test('import preview: row and column errors block everything, a clean file is re
   writeFileSync(good, '\uFEFFNom de la structure;Catégorie;Contact;Courriel\r\nCentre social Arc-en-ciel;Centres sociaux;Léa Martin;lea@arc.fr\r\nMaison de justice;Justice;Paul Droit;paul.droit@mjd.fr\r\nHABITAT LOIRE;Bailleur social;;\r\n');
   harness.nextOpenPath = good;
   await page.getByRole('button', { name: 'Choisir un autre fichier…' }).click();
-  await expect(page.getByText('3 lignes : 2 créations, 0 mise à jour, 1 inchangée, 0 en erreur.')).toBeVisible();
+  await expect(page.getByText('3 lignes : 2 créations, 0 mise à jour, 1 inchangée, 0 en erreur.')).toBeVisible({ timeout: PREVIEW_WAIT });
   await page.getByRole('checkbox', { name: 'Retenir — Ligne 3' }).uncheck();
   await shot(page, harness, '64-import-apercu');
   await page.getByRole('button', { name: 'Importer les lignes retenues (2)' }).click();
@@ -100,7 +103,7 @@ test('update file round trip: export for a pilot, partner edits it, the preview 
   await expect(page.getByRole('heading', { name: 'Importer un fichier' })).toBeVisible();
   harness.nextOpenPath = filled;
   await page.getByRole('button', { name: 'Choisir le fichier…' }).click();
-  await expect(page.getByText(/Fiche de mise à jour de Commissariat de Valmont/)).toBeVisible();
+  await expect(page.getByText(/Fiche de mise à jour de Commissariat de Valmont/)).toBeVisible({ timeout: PREVIEW_WAIT });
   await expect(page.getByText('130 % dépasse le maximum (100 %).', { exact: false })).toBeVisible();
   await expect(page.getByText('Avancement : 0 % → 15 %', { exact: false })).toBeVisible();
   await shot(page, harness, '65-fiche-mise-a-jour-apercu');
