@@ -2,13 +2,14 @@
 import { z } from '../validation';
 import { CalendarDate } from '../fields';
 import { channel } from './define';
+import { team } from '../i18n/team';
 
 export const AuditFilters = z
   .object({
     /** Account id of the person. */
     userId: z.string().trim().min(1).max(100).optional(),
     /** `domain:verb` of the channel. */
-    channel: z.string().trim().regex(/^[a-zA-Z]+:[a-zA-Z]+$/, 'Opération inconnue.').max(100).optional(),
+    channel: z.string().trim().regex(/^[a-zA-Z]+:[a-zA-Z]+$/, team.audit.unknownOperation).max(100).optional(),
     /** Calendar days, inclusive, in the server's time zone. */
     from: CalendarDate.optional(),
     to: CalendarDate.optional(),

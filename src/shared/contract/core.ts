@@ -62,8 +62,8 @@ export const SettingsPatch = Settings.pick({
     logoPath: z
       .string()
       .trim()
-      .max(300, 'Le chemin du logo dépasse 300 caractères.')
-      .refine((v) => v === '' || /\.(png|jpe?g)$/i.test(v), { message: 'Le logo doit être une image PNG ou JPEG (fichier .png, .jpg ou .jpeg).' })
+      .max(300, shell.files.logoTooLong)
+      .refine((v) => v === '' || /\.(png|jpe?g)$/i.test(v), { message: shell.files.logoNotImage })
       // Reading an image on a share sends the user's Windows credentials to that computer, silently, at each document.
       .refine((v) => !isNetworkPath(v), { message: shell.files.networkLogo })
       .optional(),

@@ -2,6 +2,7 @@
 import { z } from '../validation';
 import { Id as IdString } from '../fields';
 import { channel } from './define';
+import { sharing } from '../i18n/sharing';
 
 export const TableKindInput = z.enum(['actions', 'indicators', 'partners', 'memberships', 'decisions', 'attendance']);
 export type TableKindInput = z.infer<typeof TableKindInput>;
@@ -112,7 +113,7 @@ export const sharingContract = {
   'sharing:exportIcs': channel<ExportResult>()(
     z
       .object({ meetingId: IdString.optional(), instanceId: IdString.optional(), includeConfidential: z.boolean().default(false) })
-      .refine((v) => !!v.meetingId !== !!v.instanceId, { message: 'Indiquez une réunion ou une instance.' }),
+      .refine((v) => !!v.meetingId !== !!v.instanceId, { message: sharing.import.meetingOrInstance }),
   ),
   'sharing:prepareEmail': channel<ExportResult>()(z.object({ meetingId: IdString, includeConfidential: z.boolean().default(false) })),
   'sharing:exportMinutesDocx': channel<ExportResult>()(z.object({ meetingId: IdString })),

@@ -1,6 +1,9 @@
 // IPC channels of team mode on the desktop: connection to a team server, its certificate, the account's password, status.
 import { z } from '../validation';
 import { channel } from './define';
+import { team } from '../i18n/team';
+
+const m = team.input;
 
 export type TeamRole = 'coordinator' | 'staff' | 'reader';
 
@@ -29,16 +32,16 @@ export type TeamConnectStep =
   | { step: 'trust'; fingerprint: string; changed: boolean; previous?: string }
   | { step: 'newPassword'; email: string };
 
-const password = z.string().min(1, 'Saisissez le mot de passe.').max(1000, 'Le mot de passe dépasse 1 000 caractères.');
-const fingerprint = z.string().regex(/^([0-9A-F]{2}:){31}[0-9A-F]{2}$/, 'Empreinte de certificat invalide.');
+const password = z.string().min(1, m.passwordRequired).max(1000, m.passwordTooLong);
+const fingerprint = z.string().regex(/^([0-9A-F]{2}:){31}[0-9A-F]{2}$/, m.fingerprint);
 
 export const teamContract = {
   'team:status': channel<TeamStatus>()(z.undefined()),
   'team:connect': channel<TeamConnectStep>()(
     z
       .object({
-        url: z.string().trim().min(1, 'Saisissez l’adresse du serveur.').max(500).url('Saisissez une adresse complète, par exemple https://clspd.mairie.fr.'),
-        email: z.string().trim().min(3, 'Saisissez votre adresse électronique.').max(300),
+        url: z.string().trim().min(1, m.urlRequired).max(500).url(m.url),
+        email: z.string().trim().min(3, m.emailRequired).max(300),
         password,
         /** The fingerprint the user has just confirmed (first use, or a changed certificate accepted). */
         trust: fingerprint.optional(),
@@ -47,9 +50,9 @@ export const teamContract = {
   ),
   'team:setPassword': channel<TeamConnectStep>()(
     z
-      .object({ password: z.string().min(12, 'Le mot de passe doit compter au moins 12 caractères.').max(1000), confirmation: z.string().max(1000) })
+      .object({ password: z.string().min(12, team.errors.passwordTooShort).max(1000, m.passwordTooLong), confirmation: z.string().max(1000) })
       .strict()
-      .refine((v) => v.password === v.confirmation, { message: 'Les deux mots de passe ne sont pas identiques. Retapez-les.', path: ['confirmation'] }),
+      .refine((v) => v.password === v.confirmation, { message: m.passwordsDiffer, path: ['confirmation'] }),
   ),
   'team:disconnect': channel<TeamStatus>()(z.undefined()),
 } as const;

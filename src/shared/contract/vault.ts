@@ -1,6 +1,9 @@
 // IPC channels of the protected store (coffre): status, first passphrase, unlock, lock, recovery key, passphrase change, idle delay.
 import { z } from '../validation';
 import { channel } from './define';
+import { vault } from '../i18n/vault';
+
+const m = vault.input;
 
 export interface VaultStatus {
   /** 'absent' until the coordinator chooses a passphrase. */
@@ -15,13 +18,13 @@ export interface VaultStatus {
   demo: boolean;
 }
 
-const passphrase = z.string().min(1, 'Saisissez la phrase de passe.').max(1000, 'La phrase de passe dépasse 1 000 caractères.');
+const passphrase = z.string().min(1, m.passphraseRequired).max(1000, m.passphraseTooLong);
 const confirmed = <T extends z.ZodRawShape>(shape: T, field: 'passphrase' | 'newPassphrase') =>
   z
     .object({ ...shape, confirmation: passphrase })
     .strict()
     .refine((v) => (v as Record<string, unknown>)[field] === (v as Record<string, unknown>).confirmation, {
-      message: 'Les deux phrases de passe ne sont pas identiques. Retapez-les.',
+      message: vault.errors.passphraseMismatch,
       path: ['confirmation'],
     });
 
@@ -29,9 +32,9 @@ export const vaultContract = {
   'vault:status': channel<VaultStatus>()(z.undefined()),
   'vault:create': channel<{ recoveryKey: string; status: VaultStatus }>()(confirmed({ passphrase }, 'passphrase')),
   'vault:unlock': channel<VaultStatus>()(z.object({ passphrase }).strict()),
-  'vault:recover': channel<VaultStatus>()(confirmed({ recoveryKey: z.string().min(1, 'Saisissez la clé de secours.').max(200), newPassphrase: passphrase }, 'newPassphrase')),
+  'vault:recover': channel<VaultStatus>()(confirmed({ recoveryKey: z.string().min(1, m.recoveryKeyRequired).max(200), newPassphrase: passphrase }, 'newPassphrase')),
   'vault:lock': channel<VaultStatus>()(z.undefined()),
   'vault:changePassphrase': channel<VaultStatus>()(confirmed({ current: passphrase, newPassphrase: passphrase }, 'newPassphrase')),
   'vault:recoveryPdf': channel<{ saved: boolean; path?: string }>()(z.object({ recoveryKey: z.string().min(1).max(200) }).strict()),
-  'vault:setIdleMinutes': channel<VaultStatus>()(z.object({ minutes: z.number().int().min(1, 'Le délai de verrouillage est d’au moins 1 minute.').max(240, 'Le délai de verrouillage est d’au plus 240 minutes (4 heures).') }).strict()),
+  'vault:setIdleMinutes': channel<VaultStatus>()(z.object({ minutes: z.number().int().min(1, m.idleMin).max(240, m.idleMax) }).strict()),
 };

@@ -208,6 +208,8 @@ export const sharing = {
     confidentialNote: 'Relevé de décisions d’une instance confidentielle : il ne contient ni les échanges ni d’élément de vie privée, et n’est destiné qu’aux signataires de la charte déontologique.',
   },
   import: {
+    /** A meeting's or an instance's attendance import names exactly one of them (contract/sharing.ts). */
+    meetingOrInstance: 'Indiquez une réunion ou une instance.',
     previewTitle: 'Aperçu de l’import',
     created: 'Création',
     updated: 'Mise à jour',

@@ -67,6 +67,8 @@ export const shell = {
     unknownReason: 'Ce chemin n’a pas été choisi dans cette installation (il vient peut-être d’une sauvegarde restaurée ou d’une importation). Ouvrez-le seulement si vous le reconnaissez.',
     cancel: 'Annuler',
     open: 'Ouvrir le fichier',
+    logoTooLong: 'Le chemin du logo dépasse 300 caractères : choisissez une image rangée dans un dossier plus proche.',
+    logoNotImage: 'Le logo doit être une image PNG ou JPEG (fichier .png, .jpg ou .jpeg).',
     networkLogo: 'Le logo doit se trouver sur cet ordinateur, pas sur un partage réseau : copiez l’image dans vos documents puis choisissez-la.',
   },
   failure: {

@@ -101,7 +101,19 @@ export const team = {
     remoteChange: 'Des modifications d’un collègue ont été enregistrées : l’affichage est à jour.',
     downloaded: (name: string) => `Téléchargement de ${name} lancé.`,
   },
+  /** Messages of the team channels' input schemas (contract/team.ts), shown under the field. */
+  input: {
+    passwordRequired: 'Saisissez le mot de passe.',
+    passwordTooLong: 'Le mot de passe dépasse 1 000 caractères.',
+    fingerprint: 'L’empreinte du certificat n’est pas valide : reprenez la connexion depuis le début.',
+    urlRequired: 'Saisissez l’adresse du serveur.',
+    url: 'Saisissez une adresse complète, par exemple https://clspd.mairie.fr.',
+    emailRequired: 'Saisissez votre adresse électronique.',
+    passwordsDiffer: 'Les deux mots de passe ne sont pas identiques. Retapez-les.',
+  },
   audit: {
+    /** A filter on an operation the log does not know (contract/audit.ts). */
+    unknownOperation: 'Cette opération n’est pas reconnue : choisissez-la dans la liste.',
     title: 'Journal des modifications',
     subtitle: 'Qui a modifié quoi, et quand. Le contenu des modifications n’y figure jamais.',
     person: 'Personne',

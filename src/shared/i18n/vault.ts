@@ -22,6 +22,14 @@ export const vault = {
     invalidContent: (detail: string) => `Le contenu du coffre n’est pas conforme (${detail}) : rien n’a été enregistré.`,
     otherKeyset: 'Cette sauvegarde a été protégée par un autre coffre : elle ne peut pas être ouverte avec la phrase de passe actuelle.',
   },
+  /** Messages of the coffre channels' input schemas (contract/vault.ts), shown under the field. */
+  input: {
+    passphraseRequired: 'Saisissez la phrase de passe.',
+    passphraseTooLong: 'La phrase de passe dépasse 1 000 caractères.',
+    recoveryKeyRequired: 'Saisissez la clé de secours.',
+    idleMin: 'Le délai de verrouillage est d’au moins 1 minute.',
+    idleMax: 'Le délai de verrouillage est d’au plus 240 minutes (4 heures).',
+  },
   cli: {
     passphraseMissing:
       'Ces données contiennent un coffre protégé : indiquez la phrase de passe avec --passphrase-file FICHIER (première ligne du fichier) ou la variable CLSPD_PASSPHRASE. Elle n’est jamais acceptée en argument. Rien n’a été modifié.',

@@ -1,0 +1,62 @@
+// The contract's team, coffre, logo, audit and sharing refusals speak with the catalogue's messages, and no French literal is left in the contract.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { teamContract } from '../../src/shared/contract/team';
+import { vaultContract } from '../../src/shared/contract/vault';
+import { AuditFilters } from '../../src/shared/contract/audit';
+import { SettingsPatch } from '../../src/shared/contract/core';
+import { fieldErrors } from '../../src/shared/validation';
+import { team } from '../../src/shared/i18n/team';
+import { vault } from '../../src/shared/i18n/vault';
+import { shell } from '../../src/shared/i18n/shell';
+import type { z } from '../../src/shared/validation';
+
+const errorsOf = (schema: z.ZodType, value: unknown): Record<string, string> => {
+  const r = schema.safeParse(value);
+  expect(r.success).toBe(false);
+  return r.success ? {} : fieldErrors(r.error);
+};
+
+describe('contract messages come from the catalogue', () => {
+  it('team connect and password change', () => {
+    expect(errorsOf(teamContract['team:connect'].input, { url: '', email: '', password: '' })).toEqual({
+      url: team.input.urlRequired,
+      email: team.input.emailRequired,
+      password: team.input.passwordRequired,
+    });
+    expect(errorsOf(teamContract['team:connect'].input, { url: 'clspd', email: 'a@b.fr', password: 'x' }).url).toBe(team.input.url);
+    expect(errorsOf(teamContract['team:setPassword'].input, { password: 'court', confirmation: 'court' }).password).toBe(team.errors.passwordTooShort);
+    expect(errorsOf(teamContract['team:setPassword'].input, { password: 'assez-long-123', confirmation: 'autre-chose-12' }).confirmation).toBe(
+      team.input.passwordsDiffer,
+    );
+  });
+
+  it('coffre unlock, recovery and idle delay', () => {
+    expect(errorsOf(vaultContract['vault:unlock'].input, { passphrase: '' }).passphrase).toBe(vault.input.passphraseRequired);
+    const recover = errorsOf(vaultContract['vault:recover'].input, { recoveryKey: '', newPassphrase: 'a', confirmation: 'b' });
+    expect(recover.recoveryKey).toBe(vault.input.recoveryKeyRequired);
+    expect(errorsOf(vaultContract['vault:setIdleMinutes'].input, { minutes: 0 }).minutes).toBe(vault.input.idleMin);
+    expect(errorsOf(vaultContract['vault:setIdleMinutes'].input, { minutes: 241 }).minutes).toBe(vault.input.idleMax);
+  });
+
+  it('logo path and audit operation', () => {
+    expect(errorsOf(SettingsPatch, { logoPath: 'C:/logo.gif' }).logoPath).toBe(shell.files.logoNotImage);
+    expect(errorsOf(SettingsPatch, { logoPath: `C:/${'a'.repeat(300)}.png` }).logoPath).toBe(shell.files.logoTooLong);
+    expect(errorsOf(AuditFilters, { channel: 'pas une opération' }).channel).toBe(team.audit.unknownOperation);
+  });
+
+  it('no accented French message is written in the contract files', () => {
+    const dir = join(__dirname, '../../src/shared/contract');
+    const literals = readdirSync(dir)
+      .filter((f) => f.endsWith('.ts'))
+      .flatMap((f) =>
+        readFileSync(join(dir, f), 'utf8')
+          .split('\n')
+          .filter((line) => !/^\s*(\/\/|\/?\*)/.test(line))
+          .filter((line) => /(['"`])[^'"`]*[éèêàçùôîÉ][^'"`]*\1/.test(line))
+          .map((line) => `${f}: ${line.trim()}`),
+      );
+    expect(literals).toEqual([]);
+  });
+});
