@@ -1,9 +1,11 @@
 // Unlocking the coffre: passphrase field with its French error and the waiting delay, or the recovery key with a new passphrase.
 import { Alert, Button, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import type { VaultStatus } from '../../../../shared/contract/vault';
+import { vaultContract, type VaultStatus } from '../../../../shared/contract/vault';
+import type { Result } from '../../../../shared/result';
 import { fr } from '../../../../shared/i18n';
-import { api } from '../../api';
+import { api, call } from '../../api';
+import { useFormSubmit } from '../../components/useFormSubmit';
 
 const t = fr.vault.screens;
 
@@ -13,8 +15,8 @@ export function UnlockForm({ status, onUnlocked }: { status?: VaultStatus; onUnl
   const [recoveryKey, setRecoveryKey] = useState('');
   const [next, setNext] = useState('');
   const [confirmation, setConfirmation] = useState('');
-  const [error, setError] = useState<{ message: string; field?: string }>();
-  const [busy, setBusy] = useState(false);
+  // A refusal without a field (wrong passphrase or recovery key, waiting delay) goes under the field being typed.
+  const { errors, setErrors, busy, submit: check } = useFormSubmit(mode === 'passphrase' ? 'passphrase' : 'confirmation');
   const [waitUntil, setWaitUntil] = useState(status?.retryInMs ? Date.now() + status.retryInMs : 0);
   const [, tick] = useState(0);
   const field = useRef<HTMLInputElement>(null);
@@ -26,21 +28,24 @@ export function UnlockForm({ status, onUnlocked }: { status?: VaultStatus; onUnl
   }, [waitUntil]);
   const seconds = Math.max(0, Math.ceil((waitUntil - Date.now()) / 1000));
 
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    setBusy(true);
-    setError(undefined);
-    const r = mode === 'passphrase' ? await api().vault.unlock({ passphrase }) : await api().vault.recover({ recoveryKey, newPassphrase: next, confirmation });
-    setBusy(false);
-    if (r.ok) {
+  /** Sends the checked values; after a refusal, shows the growing delay the coffre now imposes and returns to the field. */
+  const send = async (request: Promise<Result<VaultStatus>>) => {
+    try {
+      const unlocked = await call(request, { notifyError: false });
       setPassphrase('');
-      onUnlocked(r.value);
-      return;
+      onUnlocked(unlocked);
+    } catch (err) {
+      const s = await api().vault.status();
+      if (s.ok && s.value.retryInMs) setWaitUntil(Date.now() + s.value.retryInMs);
+      field.current?.focus();
+      throw err;
     }
-    setError(r.error);
-    const s = await api().vault.status();
-    if (s.ok && s.value.retryInMs) setWaitUntil(Date.now() + s.value.retryInMs);
-    field.current?.focus();
+  };
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    return mode === 'passphrase'
+      ? check(vaultContract['vault:unlock'].input, { passphrase }, (v) => send(api().vault.unlock(v)))
+      : check(vaultContract['vault:recover'].input, { recoveryKey, newPassphrase: next, confirmation }, (v) => send(api().vault.recover(v)));
   };
 
   return (
@@ -54,13 +59,13 @@ export function UnlockForm({ status, onUnlocked }: { status?: VaultStatus; onUnl
             autoComplete="current-password"
             value={passphrase}
             onChange={(e) => setPassphrase(e.currentTarget.value)}
-            error={error?.message}
+            error={errors.passphrase}
           />
         ) : (
           <>
-            <TextInput ref={field} label={t.recoveryKey} autoComplete="off" value={recoveryKey} onChange={(e) => setRecoveryKey(e.currentTarget.value)} error={error?.field === 'recoveryKey' ? error.message : undefined} />
-            <PasswordInput label={t.newPassphrase} description={t.passphraseHint} autoComplete="new-password" value={next} onChange={(e) => setNext(e.currentTarget.value)} error={error?.field === 'newPassphrase' ? error.message : undefined} />
-            <PasswordInput label={t.confirmation} autoComplete="new-password" value={confirmation} onChange={(e) => setConfirmation(e.currentTarget.value)} error={error && error.field !== 'recoveryKey' && error.field !== 'newPassphrase' ? error.message : undefined} />
+            <TextInput ref={field} label={t.recoveryKey} autoComplete="off" value={recoveryKey} onChange={(e) => setRecoveryKey(e.currentTarget.value)} error={errors.recoveryKey} />
+            <PasswordInput label={t.newPassphrase} description={t.passphraseHint} autoComplete="new-password" value={next} onChange={(e) => setNext(e.currentTarget.value)} error={errors.newPassphrase} />
+            <PasswordInput label={t.confirmation} autoComplete="new-password" value={confirmation} onChange={(e) => setConfirmation(e.currentTarget.value)} error={errors.confirmation} />
           </>
         )}
         {seconds > 0 && (
@@ -71,7 +76,7 @@ export function UnlockForm({ status, onUnlocked }: { status?: VaultStatus; onUnl
         <Button type="submit" loading={busy} disabled={seconds > 0}>
           {mode === 'passphrase' ? t.unlock : t.recover}
         </Button>
-        <Button variant="subtle" onClick={() => (setError(undefined), setMode(mode === 'passphrase' ? 'recovery' : 'passphrase'))}>
+        <Button variant="subtle" onClick={() => (setErrors({}), setMode(mode === 'passphrase' ? 'recovery' : 'passphrase'))}>
           {mode === 'passphrase' ? t.lostPassphrase : t.backToUnlock}
         </Button>
       </Stack>
