@@ -10,7 +10,9 @@ import type { InviteeRow, MeetingDetail } from '../../src/shared/contract/meetin
 import { fr } from '../../src/shared/i18n';
 import type { AgendaItem, Meeting } from '../../src/shared/model';
 import { formatClock } from '../../src/renderer/src/screens/meetings/badges';
+import { CaptureDialog } from '../../src/renderer/src/screens/meetings/live/CaptureDialog';
 import { CheckIn } from '../../src/renderer/src/screens/meetings/live/CheckIn';
+import { LateArrivalDialog } from '../../src/renderer/src/screens/meetings/live/LateArrivalDialog';
 import { attendanceToggle, currentItemId, decisionsOf, filterInvitees, insertToken, notesRows, presentCount, stepTarget } from '../../src/renderer/src/screens/meetings/live/live';
 import { useLiveSession } from '../../src/renderer/src/screens/meetings/live/useLiveSession';
 import { useLiveShortcuts } from '../../src/renderer/src/screens/meetings/live/useLiveShortcuts';
@@ -177,5 +179,57 @@ describe('CheckIn', () => {
     fireEvent.change(search, { target: { value: 'paul' } });
     fireEvent.keyDown(search, { key: 'Enter' });
     expect(setAttendance).toHaveBeenCalledTimes(1);
+  });
+});
+
+/** The message Mantine shows under a field (the element its aria-describedby names). */
+const errorUnderField = (el: HTMLElement) => {
+  const id = (el.getAttribute('aria-describedby') ?? '').split(' ').find((i) => i.includes('error'));
+  return id ? document.getElementById(id)?.textContent : undefined;
+};
+const emptyLists = { ok: true, value: [] };
+
+describe('séance forms checked with the contract', () => {
+  it('refuses a capture without text under the field, creates nothing, then records it', async () => {
+    const capture = vi.fn(async (_i: unknown) => ({ ok: true, value: {} }));
+    fakeApi({ meetings: { capture }, register: { settings: async () => ({ ok: false, error: { code: 'x', message: 'x' } }) }, partners: { list: async () => emptyLists }, strategy: { tree: async () => ({ ok: true, value: { axes: [] } }), actions: async () => emptyLists } });
+    render(
+      <MantineProvider>
+        <Notifications />
+        <CaptureDialog meetingId="m1" kind="decision" confidential={false} onClose={() => undefined} onKindChange={() => undefined} />
+      </MantineProvider>,
+    );
+    const text = await screen.findByRole('textbox', { name: L.captureTextDecision });
+    fireEvent.change(text, { target: { value: '  ' } });
+    fireEvent.click(screen.getByRole('button', { name: L.record }));
+    await waitFor(() => expect(errorUnderField(text)).toBe(fr.meetings.errors.captureTextRequired));
+    expect(capture).not.toHaveBeenCalled();
+    fireEvent.change(text, { target: { value: ' Renforcer les maraudes ' } });
+    fireEvent.click(screen.getByRole('button', { name: L.record }));
+    await waitFor(() => expect(capture).toHaveBeenCalledWith({ meetingId: 'm1', kind: 'decision', text: 'Renforcer les maraudes' }));
+  });
+
+  it('refuses a late guest without a name under the field and adds no one', async () => {
+    const addInvitee = vi.fn(async (_i: unknown) => ({ ok: true, value: {} }));
+    const onClose = vi.fn();
+    fakeApi({ meetings: { addInvitee }, people: { list: async () => emptyLists } });
+    render(
+      <MantineProvider>
+        <Notifications />
+        <MemoryRouter>
+          <LateArrivalDialog meeting={{ id: 'm1', invitees: [] } as unknown as Meeting} opened onClose={onClose} />
+        </MemoryRouter>
+      </MantineProvider>,
+    );
+    const name = await screen.findByRole('textbox', { name: L.guestName });
+    fireEvent.click(screen.getByRole('button', { name: fr.actions.add }));
+    await waitFor(() => expect(errorUnderField(name)).toBe(fr.meetings.errors.guestNameRequired));
+    expect(addInvitee).not.toHaveBeenCalled();
+    expect(onClose).not.toHaveBeenCalled();
+    fireEvent.change(name, { target: { value: 'Jeanne Roy' } });
+    fireEvent.click(screen.getByRole('button', { name: fr.actions.add }));
+    await waitFor(() => expect(addInvitee).toHaveBeenCalledTimes(1));
+    expect(addInvitee.mock.calls[0][0]).toMatchObject({ meetingId: 'm1', guest: { guestName: 'Jeanne Roy' }, present: true });
+    expect(onClose).toHaveBeenCalled();
   });
 });

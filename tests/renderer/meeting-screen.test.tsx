@@ -173,6 +173,30 @@ describe('Ctrl+Maj+P: « Ajouter un point »', () => {
   });
 });
 
+describe('agenda item dialog', () => {
+  it('refuses a point without a title or with too long a duration under the field, and saves nothing', async () => {
+    const addAgendaItem = vi.fn(async (_i: unknown) => ({ ok: true, value: {} }));
+    fakeApi({ ...listsApi, meetings: { addAgendaItem } });
+    render(withProviders(<AgendaBuilder detail={detailOf([item('a', 'item', 20, 'Ouverture')])} />, '/reunions/m1?point=nouveau'));
+    const dialog = await screen.findByRole('dialog', { name: L.addItem });
+    const title = screen.getByRole('textbox', { name: L.itemTitle });
+    fireEvent.change(title, { target: { value: '   ' } });
+    fireEvent.change(screen.getByRole('textbox', { name: L.duration }), { target: { value: '900' } });
+    fireEvent.click(screen.getByRole('button', { name: fr.actions.save }));
+    await waitFor(() => expect(title.getAttribute('aria-invalid')).toBe('true'));
+    expect(document.getElementById(title.getAttribute('aria-describedby')!.split(' ').find((i) => i.includes('error'))!)?.textContent).toBe(fr.meetings.errors.itemTitleRequired);
+    expect(screen.getByRole('textbox', { name: L.duration }).getAttribute('aria-invalid')).toBe('true');
+    expect(addAgendaItem).not.toHaveBeenCalled();
+    expect(dialog.isConnected).toBe(true);
+
+    fireEvent.change(title, { target: { value: '  Point sécurité ' } });
+    fireEvent.change(screen.getByRole('textbox', { name: L.duration }), { target: { value: '15' } });
+    fireEvent.click(screen.getByRole('button', { name: fr.actions.save }));
+    await waitFor(() => expect(addAgendaItem).toHaveBeenCalledTimes(1));
+    expect(addAgendaItem.mock.calls[0][0]).toMatchObject({ meetingId: 'm1', item: { kind: 'item', title: '  Point sécurité ', durationMin: 15 } });
+  });
+});
+
 describe('decision deletion', () => {
   it('asks first, deletes through the undo list and offers to undo', async () => {
     const deleteDecision = vi.fn(async (_input: unknown) => ({ ok: true, value: { undoToken: 'u1', label: 'Décision supprimée.' } }));

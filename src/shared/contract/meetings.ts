@@ -1,6 +1,6 @@
 // IPC channels of the meetings domain: instances, memberships, meetings, agenda, attendance, live mode, decisions.
 import { z } from '../validation';
-import { CalendarDate as isoDate, ClearableDate, ClearableTime, ClockTime as clock, EmailInput, Id as id, longText, optText, Progress, requiredText, text, Year } from '../fields';
+import { CalendarDate as isoDate, ClearableDate, ClearableTime, ClockTime as clock, EmailInput, Id as id, longText, optText, Progress, requiredText, Year } from '../fields';
 import { meetings as t } from '../i18n/meetings';
 import {
   ActionStatus,
@@ -122,7 +122,7 @@ export type MeetingPatch = z.infer<typeof MeetingPatch>;
 
 export const AgendaItemInput = z.object({
   kind: z.enum(['section', 'item']).default('item'),
-  title: text(),
+  title: requiredText(t.errors.itemTitleRequired),
   durationMin: z.number().int().min(0).max(600).default(10),
   presenter: optText(),
   linkedActionIds: z.array(id).max(100).default([]),

@@ -81,7 +81,7 @@ export function AgendaBuilder({ detail }: { detail: MeetingDetail }) {
           </SortableContext>
         </DndContext>
       )}
-      <AgendaItemDialog editing={a.editing} error={a.error} returnFocus={a.returnFocus} onChange={(form) => a.editing && a.setEditing({ ...a.editing, form })} onSave={() => void a.save()} onClose={() => a.setEditing(null)} />
+      <AgendaItemDialog editing={a.editing} errors={a.errors} returnFocus={a.returnFocus} onChange={(form) => a.editing && a.setEditing({ ...a.editing, form })} onSave={() => void a.save()} onClose={() => a.setEditing(null)} />
     </Stack>
   );
 }

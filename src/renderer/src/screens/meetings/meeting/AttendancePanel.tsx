@@ -2,11 +2,12 @@
 import { ActionIcon, Alert, Badge, Button, Group, Modal, Paper, SegmentedControl, Select, Stack, Table, Text, TextInput, Tooltip } from '@mantine/core';
 import { IconAlertTriangle, IconRefresh, IconTrash, IconUserPlus } from '@tabler/icons-react';
 import { useState } from 'react';
-import type { InviteeRow, MeetingDetail } from '../../../../../shared/contract/meetings';
+import { GuestInput, type InviteeRow, type MeetingDetail } from '../../../../../shared/contract/meetings';
 import { fr } from '../../../../../shared/i18n';
 import type { AttendanceStatus } from '../../../../../shared/model';
 import { api, ApiError, call, useQuery } from '../../../api';
 import { TimeField } from '../../../components/TimeField';
+import { useFormSubmit } from '../../../components/useFormSubmit';
 import { WideTable } from '../../../components/WideTable';
 
 const L = fr.meetings.ui;
@@ -50,6 +51,7 @@ export function AttendancePanel({ detail }: { detail: MeetingDetail }) {
   const [guest, setGuest] = useState({ guestName: '', guestOrganisation: '', guestJobTitle: '' });
   const [error, setError] = useState<string>();
   const [pendingRep, setPendingRep] = useState<string | null>(null);
+  const { errors, setErrors, run, submit } = useFormSubmit('invitee');
   const people = useQuery(() => api().people.list(), []);
   const orgs = useQuery(() => api().partners.list(), []);
   const orgName = new Map((orgs.data ?? []).map((o) => [o.id, o.name]));
@@ -69,18 +71,22 @@ export function AttendancePanel({ detail }: { detail: MeetingDetail }) {
     call(api().meetings.setAttendance({ meetingId: meeting.id, inviteeId: row.invitee.id, [k]: v }), { mutation: true }).catch((e) => {
       if (e instanceof ApiError) setError(e.info.message);
     });
-  const add = async () => {
-    setError(undefined);
-    try {
-      if (adding === 'person' && personId) await call(api().meetings.addInvitee({ meetingId: meeting.id, personId }), { mutation: true });
-      if (adding === 'guest') await call(api().meetings.addInvitee({ meetingId: meeting.id, guest }), { mutation: true });
-      setAdding(null);
-      setPersonId(null);
-      setGuest({ guestName: '', guestOrganisation: '', guestJobTitle: '' });
-    } catch (e) {
-      if (e instanceof ApiError) setError(e.info.message);
-    }
+  // A guest is checked with the channel's own GuestInput (name required, e-mail…), each message under its field.
+  const done = () => {
+    setAdding(null);
+    setPersonId(null);
+    setGuest({ guestName: '', guestOrganisation: '', guestJobTitle: '' });
   };
+  const add = () =>
+    adding === 'guest'
+      ? submit(GuestInput, guest, async (g) => {
+          await call(api().meetings.addInvitee({ meetingId: meeting.id, guest: g }), { mutation: true });
+          done();
+        })
+      : run({}, async () => {
+          if (personId) await call(api().meetings.addInvitee({ meetingId: meeting.id, personId }), { mutation: true });
+          done();
+        });
 
   return (
     <Stack gap="sm">
@@ -90,10 +96,16 @@ export function AttendancePanel({ detail }: { detail: MeetingDetail }) {
         </Text>
         {!locked ? (
           <Group gap="xs">
-            <Button size="xs" leftSection={<IconUserPlus size={14} />} onClick={() => setAdding('person')}>
+            <Button size="xs" leftSection={<IconUserPlus size={14} />} onClick={() => {
+                setErrors({});
+                setAdding('person');
+              }}>
               {L.addInvitee}
             </Button>
-            <Button size="xs" variant="default" onClick={() => setAdding('guest')}>
+            <Button size="xs" variant="default" onClick={() => {
+                setErrors({});
+                setAdding('guest');
+              }}>
               {L.addGuest}
             </Button>
             <Button size="xs" variant="subtle" leftSection={<IconRefresh size={14} />} onClick={() => call(api().meetings.resetInvitees({ meetingId: meeting.id }), { mutation: true }).catch(() => undefined)}>
@@ -202,16 +214,16 @@ export function AttendancePanel({ detail }: { detail: MeetingDetail }) {
               data-autofocus
               data={(people.data ?? []).filter((p) => !meeting.invitees.some((i) => i.personId === p.id)).map((p) => ({ value: p.id, label: `${p.firstName} ${p.lastName} — ${orgName.get(p.organisationId) ?? ''}`.trim() }))}
               value={personId}
+              error={errors.personId ?? errors.invitee}
               onChange={setPersonId}
             />
           ) : (
             <>
-              <TextInput label={L.guestName} data-autofocus value={guest.guestName} onChange={(e) => setGuest({ ...guest, guestName: e.currentTarget.value })} />
-              <TextInput label={L.guestOrganisation} value={guest.guestOrganisation} onChange={(e) => setGuest({ ...guest, guestOrganisation: e.currentTarget.value })} />
-              <TextInput label={L.guestJobTitle} value={guest.guestJobTitle} onChange={(e) => setGuest({ ...guest, guestJobTitle: e.currentTarget.value })} />
+              <TextInput label={L.guestName} data-autofocus value={guest.guestName} error={errors.guestName ?? errors.invitee} onChange={(e) => setGuest({ ...guest, guestName: e.currentTarget.value })} />
+              <TextInput label={L.guestOrganisation} value={guest.guestOrganisation} error={errors.guestOrganisation} onChange={(e) => setGuest({ ...guest, guestOrganisation: e.currentTarget.value })} />
+              <TextInput label={L.guestJobTitle} value={guest.guestJobTitle} error={errors.guestJobTitle} onChange={(e) => setGuest({ ...guest, guestJobTitle: e.currentTarget.value })} />
             </>
           )}
-          {error ? <Alert color="red">{error}</Alert> : null}
           <Group justify="flex-end">
             <Button variant="default" onClick={() => setAdding(null)}>
               {fr.actions.cancel}

@@ -3,11 +3,12 @@ import { arrayMove } from '@dnd-kit/sortable';
 import type { DragEndEvent } from '@dnd-kit/core';
 import { useEffect, useState } from 'react';
 import { useSearchParams } from 'react-router';
-import type { MeetingDetail } from '../../../../../shared/contract/meetings';
+import { AgendaItemInput, type MeetingDetail } from '../../../../../shared/contract/meetings';
 import { fr } from '../../../../../shared/i18n';
 import type { AgendaItem } from '../../../../../shared/model';
-import { api, ApiError, call } from '../../../api';
+import { api, call } from '../../../api';
 import { deleteWithUndo } from '../../../components/confirm';
+import { useFormSubmit } from '../../../components/useFormSubmit';
 import { formOf, moveTarget, newItemOf, patchOf } from './agenda';
 import type { EditingItem } from './AgendaItemDialog';
 import { ADD_POINT_PARAM, ADD_POINT_VALUE } from './steps';
@@ -18,7 +19,7 @@ export function useAgenda({ meeting, locked }: Pick<MeetingDetail, 'meeting' | '
   const [items, setItems] = useState(meeting.agenda);
   useEffect(() => setItems(meeting.agenda), [meeting.agenda]);
   const [editing, setEditing] = useState<EditingItem | null>(null);
-  const [error, setError] = useState<string>();
+  const { errors, setErrors, submit } = useFormSubmit('title');
   // A new point takes the focus (its drag handle) once listed, ready for Alt+↑ / Alt+↓: not the « Ajouter » button.
   const [created, setCreated] = useState<string | null>(null);
   // Set once per opening of the dialog: flipping it while the dialog is closed would make Mantine return the
@@ -34,7 +35,7 @@ export function useAgenda({ meeting, locked }: Pick<MeetingDetail, 'meeting' | '
   }, [items, created]);
 
   const open = (kind: 'section' | 'item', item?: AgendaItem) => {
-    setError(undefined);
+    setErrors({});
     setReturnFocus(true);
     setEditing({ id: item?.id, form: formOf(kind, item) });
   };
@@ -75,10 +76,11 @@ export function useAgenda({ meeting, locked }: Pick<MeetingDetail, 'meeting' | '
     // Keep the keyboard focus on the moved row.
     requestAnimationFrame(() => document.querySelectorAll<HTMLElement>('[data-testid="agenda-row"]')[target.to]?.focus());
   };
+  // The point's values checked with the channel's own schema (title required, duration 0–600…), each message under its field.
   const save = async () => {
     if (!editing) return;
     const f = editing.form;
-    try {
+    await submit(AgendaItemInput, newItemOf(f), async () => {
       if (editing.id) await call(api().meetings.updateAgendaItem({ meetingId: meeting.id, agendaItemId: editing.id, patch: patchOf(f) }), { mutation: true });
       else {
         await call(api().meetings.addAgendaItem({ meetingId: meeting.id, item: newItemOf(f) }), { mutation: true });
@@ -86,14 +88,12 @@ export function useAgenda({ meeting, locked }: Pick<MeetingDetail, 'meeting' | '
         setCreated(f.title.trim());
       }
       setEditing(null);
-    } catch (e) {
-      if (e instanceof ApiError) setError(e.info.message);
-    }
+    });
   };
   // Confirmation, then « Point « … » retiré. » with « Annuler la suppression »; a refusal is the call's notification only.
   const remove = (item: AgendaItem) => deleteWithUndo(L.deleteItem, L.deleteItemText(item.title), () => api().meetings.deleteAgendaItem({ meetingId: meeting.id, agendaItemId: item.id })).catch(() => false);
   const template = (t: 'plenary' | 'restricted' | 'working_group') => call(api().meetings.applyTemplate({ meetingId: meeting.id, template: t }), { mutation: true }).catch(() => undefined);
   const copyPrevious = () => call(api().meetings.copyPrevious({ meetingId: meeting.id }), { mutation: true }).catch(() => undefined);
 
-  return { items, editing, setEditing, error, returnFocus, open, onDragEnd, move, save, remove, template, copyPrevious };
+  return { items, editing, setEditing, errors, returnFocus, open, onDragEnd, move, save, remove, template, copyPrevious };
 }
