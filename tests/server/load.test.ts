@@ -2,12 +2,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import pg from 'pg';
 import { addUser, login } from '../../src/main/server/accounts';
-import { migrateDatabase } from '../../src/main/server/db/migrations';
-import { TeamStore } from '../../src/main/server/team-store';
-import { buildDemoDatastore } from '../../src/main/services/demo';
 import type { Datastore } from '../../src/shared/model';
 import { lostUpdates, runLoad } from '../helpers/load';
-import { createTestDatabase, type TestDatabase } from '../helpers/pg';
+import type { TestDatabase } from '../helpers/pg';
+import { createDemoDatabase } from '../helpers/team-db';
 import { spawnServer, type ServerProcess } from '../helpers/team-cluster';
 
 process.env.CLSPD_TEST_FAST_KDF = '1';
@@ -21,14 +19,7 @@ const servers: ServerProcess[] = [];
 
 beforeAll(async () => {
   if (skip) return;
-  db = await createTestDatabase(process.env.CLSPD_TEST_DATABASE_URL!);
-  pool = new pg.Pool({ connectionString: db.url, max: 4 });
-  await migrateDatabase(pool);
-  const store = new TeamStore(pool);
-  await store.load();
-  demo = buildDemoDatastore(new Date('2026-11-20T10:00:00Z'));
-  await store.write(async () => store.initialise(demo), { userId: 'setup', displayName: 'Installation' }, 'app:demo');
-  await store.close();
+  ({ db, pool, demo } = await createDemoDatabase(new Date('2026-11-20T10:00:00Z')));
   for (let i = 0; i < USERS; i++) await addUser(pool, { email: `u${i}@valmont.fr`, displayName: `Utilisateur ${i}`, role: 'staff', password: PASSWORD });
   servers.push(await spawnServer(db.url), await spawnServer(db.url));
 }, 240_000);

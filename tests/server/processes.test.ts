@@ -2,11 +2,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import pg from 'pg';
 import { addUser } from '../../src/main/server/accounts';
-import { migrateDatabase } from '../../src/main/server/db/migrations';
-import { TeamStore } from '../../src/main/server/team-store';
-import { buildDemoDatastore } from '../../src/main/services/demo';
-import { createTestDatabase, type TestDatabase } from '../helpers/pg';
+import type { TestDatabase } from '../helpers/pg';
 import { callHttp, loginHttp, spawnServer, type ServerProcess } from '../helpers/team-cluster';
+import { createDemoDatabase } from '../helpers/team-db';
 
 process.env.CLSPD_TEST_FAST_KDF = '1';
 const skip = Boolean(process.env.CLSPD_TEST_NO_DATABASE);
@@ -17,13 +15,7 @@ const servers: ServerProcess[] = [];
 
 beforeAll(async () => {
   if (skip) return;
-  db = await createTestDatabase(process.env.CLSPD_TEST_DATABASE_URL!);
-  pool = new pg.Pool({ connectionString: db.url, max: 4 });
-  await migrateDatabase(pool);
-  const store = new TeamStore(pool);
-  await store.load();
-  await store.write(async () => store.initialise(buildDemoDatastore(new Date('2026-11-20T10:00:00Z'))), { userId: 'setup', displayName: 'Installation' }, 'app:demo');
-  await store.close();
+  ({ db, pool } = await createDemoDatabase(new Date('2026-11-20T10:00:00Z')));
   await addUser(pool, { email: 'a@valmont.fr', displayName: 'Agnès', role: 'staff', password: PASSWORD });
   await addUser(pool, { email: 'b@valmont.fr', displayName: 'Bruno', role: 'staff', password: PASSWORD });
   servers.push(await spawnServer(db.url), await spawnServer(db.url));
