@@ -7,7 +7,6 @@
 // what the server said is the only way to show exactly what this person may see, without a second copy of the rules
 // here. It is kept in memory only, so the team's data is not copied to this computer's disk; a page never opened since
 // the connection is not available offline, and a restart while offline starts with nothing to show.
-import type https from 'node:https';
 import { contract, type ChannelName } from '../../shared/contract';
 import type { GeneratedInfo } from '../../shared/contract/documents';
 import type { MeetingDetail } from '../../shared/contract/meetings';
@@ -20,10 +19,12 @@ import type { Invoke } from '../ipc/handlers';
 import { LastState, offlineAnswer, parseResult, withQueuedNotes } from './answers';
 import { isDocumentGeneration, isFileChannel, READ_CHANNELS, staysLocal } from './channels';
 import { readConfig, writeConfig, type TeamConfig, type TeamConnection } from './config';
-import { NotesQueue, type QueuedNotes } from './notes-queue';
+import { ServerLink, Unreachable, type Method } from './link';
+import { NotesQueue } from './notes-queue';
+import { NotesSender } from './notes-sender';
 import { checkServer, describeStatus, readLogin } from './session';
-import { isCertificateError, pinnedAgent, send, type HttpAnswer } from './transport';
-import { FileTransfers, type FilePlatform } from './files';
+import type { HttpAnswer } from './transport';
+import { FileTransfers, type FilePlatform, type KeepDocument } from './files';
 import { ConfidentialRoute, isConfidentialRefusal } from './confidential-route';
 import type { ProtectedAccess } from '../vault/types';
 
@@ -35,7 +36,7 @@ export interface TeamClientOptions {
   /** This computer's coffre: on the coordinator's desktop, where confidential meetings' texts are kept. */
   vault?: () => ProtectedAccess | undefined;
   /** Keeps a downloaded document under a local token (the documents service's keepGenerated). */
-  keepDocument(doc: { bytes: Uint8Array; pages: number; title: string; suggestedName: string; warnings: string[] }): GeneratedInfo;
+  keepDocument(doc: Parameters<KeepDocument>[0]): GeneratedInfo;
   /** Save and open dialogs of this computer, for exports produced by the server and files sent to it. */
   platform?: FilePlatform;
   now?: () => Date;
@@ -46,7 +47,6 @@ export interface TeamClientOptions {
 }
 
 type State = NonNullable<TeamStatus['connection']>;
-class Unreachable extends Error {}
 
 export class TeamClient {
   private config: TeamConfig;
@@ -54,13 +54,13 @@ export class TeamClient {
   private offlineSince?: string;
   private seen?: number;
   private readonly shownRecords = new ShownRecords();
-  private agentFor?: { fingerprint: string; agent: https.Agent };
   private pending?: TeamConnection & { mustChange: true };
   private heartbeat?: ReturnType<typeof setInterval>;
-  private flushing?: Promise<void>;
   private readonly last = new LastState();
   private readonly queue: NotesQueue;
   private readonly files: FileTransfers;
+  private readonly link: ServerLink;
+  private readonly notes: NotesSender;
   private readonly coffre: ConfidentialRoute;
   private readonly now: () => Date;
 
@@ -68,6 +68,22 @@ export class TeamClient {
     this.config = readConfig(options.dir);
     this.queue = new NotesQueue(options.dir);
     this.now = options.now ?? (() => new Date());
+    this.link = new ServerLink(
+      () => this.config.pins,
+      (server, certificate) => {
+        if (this.config.connection?.server === server) this.setState(certificate ? 'certificate' : 'offline');
+      },
+      options.timeoutMs ?? 10_000,
+    );
+    this.notes = new NotesSender({
+      queue: this.queue,
+      now: this.now,
+      connection: () => this.config.connection,
+      online: () => this.state === 'online',
+      post: (conn, path, body) => this.link.request(conn.server, 'POST', path, body, conn.token),
+      expired: () => this.setState('expired'),
+      changed: () => this.changed(),
+    });
     this.files = new FileTransfers(options.platform, (method, path, body) => this.toServer(method, path, body));
     this.coffre = new ConfidentialRoute({
       vault: () => options.vault?.(),
@@ -94,7 +110,7 @@ export class TeamClient {
     // A confidential meeting's texts never go to the server: to this computer's coffre (coordinator), or refused.
     const routed = await this.coffre.handle(channel, payload);
     if (routed) return routed;
-    const result = channel === 'meetings:saveNotes' ? await this.saveNotes(conn, payload) : await this.forward(conn, channel as ChannelName, payload);
+    const result = channel === 'meetings:saveNotes' ? await this.notes.save(conn, payload) : await this.forward(conn, channel as ChannelName, payload);
     // The meeting became confidential since it was shown here: the server refused the text; to the coffre, then.
     const again = isConfidentialRefusal(result) ? await this.coffre.route(channel, payload, true) : undefined;
     return again ?? (result.ok ? ok(this.coffre.reveal(channel, result.value)) : result);
@@ -123,7 +139,7 @@ export class TeamClient {
     const conn = this.config.connection;
     if (!conn) return this.status();
     try {
-      const r = await this.request(conn.server, 'GET', '/api/session', undefined, conn.token);
+      const r = await this.link.request(conn.server, 'GET', '/api/session', undefined, conn.token);
       if (r.status === 401) this.setState('expired');
       else if (r.status === 200) {
         this.setState('online');
@@ -137,50 +153,7 @@ export class TeamClient {
 
   /** Sends the queued notes in order; stops at the first network failure (they stay queued). */
   flushNotes(): Promise<void> {
-    this.flushing ??= this.flushOnce().finally(() => (this.flushing = undefined));
-    return this.flushing;
-  }
-
-  private async flushOnce(): Promise<void> {
-    const conn = this.config.connection;
-    if (!conn) return;
-    for (const entry of this.queue.pending(conn.server, conn.email)) {
-      if (this.state !== 'online') return;
-      const answer = await this.sendNotes(conn, entry);
-      if (!answer) return;
-      if (answer.ok) this.queue.done(entry);
-      else this.queue.refuse(entry, answer.error.message);
-      this.changed();
-    }
-  }
-
-  private async sendNotes(conn: TeamConnection, entry: QueuedNotes): Promise<Result<unknown> | undefined> {
-    const body = { meetingId: entry.meetingId, ...(entry.agendaItemId ? { agendaItemId: entry.agendaItemId } : {}), notes: entry.notes };
-    try {
-      // No X-Clspd-Seen: the notes of an item are written by one person at a time, and saving them replaces only that
-      // item's text on the server's current meeting, so a colleague's edit elsewhere in the meeting is not a conflict.
-      const r = await this.request(conn.server, 'POST', '/api/meetings/saveNotes', JSON.stringify(body), conn.token);
-      if (r.status === 401) {
-        this.setState('expired');
-        return undefined;
-      }
-      return parseResult(r.body);
-    } catch {
-      return undefined;
-    }
-  }
-
-  private async saveNotes(conn: TeamConnection, payload: unknown): Promise<Result<unknown>> {
-    const parsed = contract['meetings:saveNotes'].input.safeParse(payload);
-    if (!parsed.success) return fail('invalid_input', describeIssues(parsed.error).message);
-    const savedAt = this.now().toISOString();
-    // Durable first: whatever happens to the connection or to this computer, the text typed is on disk.
-    const entry = this.queue.put({ server: conn.server, email: conn.email, ...parsed.data, savedAt });
-    this.changed();
-    if (this.state === 'online') await this.flushNotes();
-    if (this.queue.latest(conn.server, conn.email, entry.meetingId, entry.agendaItemId)?.id === entry.id) return ok({ savedAt, queued: true });
-    const refused = this.queue.refused(conn.server, conn.email).find((r) => r.id === entry.id);
-    return refused ? fail('forbidden', refused.message) : ok({ savedAt });
+    return this.notes.flush();
   }
 
   private async forward(conn: TeamConnection, channel: ChannelName, payload: unknown, extraHeaders: Record<string, string> = {}): Promise<Result<unknown>> {
@@ -189,7 +162,7 @@ export class TeamClient {
       if (isFileChannel(channel)) return await this.files.run(channel, payload);
       const versions = READ_CHANNELS.has(channel) ? undefined : this.shownRecords.header(payload);
       const headers: Record<string, string> = { ...extraHeaders, ...(this.seen !== undefined ? { 'x-clspd-seen': String(this.seen) } : {}), ...(versions ? { [VERSIONS_HEADER]: versions } : {}) };
-      const r = await this.request(conn.server, 'POST', `/api/${channel.replace(':', '/')}`, payload === undefined ? '' : JSON.stringify(payload), conn.token, headers);
+      const r = await this.link.request(conn.server, 'POST', `/api/${channel.replace(':', '/')}`, payload === undefined ? '' : JSON.stringify(payload), conn.token, headers);
       if (r.status === 401) {
         this.setState('expired');
         return this.withoutServer(conn, channel, payload);
@@ -203,22 +176,12 @@ export class TeamClient {
         // And per record: an edit is checked against the state in which its record was last shown, not the newest page.
         this.shownRecords.record(result.value, seq);
       }
-      if (result.ok && isDocumentGeneration(channel)) return await this.download(conn, result.value as GeneratedInfo);
+      if (result.ok && isDocumentGeneration(channel)) return await this.files.document(result.value as GeneratedInfo, (doc) => this.options.keepDocument(doc));
       return result;
     } catch (e) {
       if (e instanceof Unreachable) return this.withoutServer(conn, channel, payload);
       throw e;
     }
-  }
-
-  /** The server keeps its PDF under its own token (any server process serves it): fetch the bytes and keep them here under a local one. */
-  private async download(conn: TeamConnection, info: GeneratedInfo): Promise<Result<unknown>> {
-    const r = await this.request(conn.server, 'GET', `/api/downloads/${info.token}`, undefined, conn.token);
-    if (r.status !== 200 || !String(r.headers['content-type'] ?? '').startsWith('application/pdf')) {
-      const refusal = parseResult(r.body);
-      return refusal.ok ? fail('io', team.desktop.errors.badResponse) : refusal;
-    }
-    return ok(this.options.keepDocument({ bytes: new Uint8Array(r.body), pages: info.pages, title: info.title, suggestedName: info.suggestedName, warnings: info.warnings }));
   }
 
   private withoutServer(conn: TeamConnection, channel: ChannelName, payload: unknown): Result<unknown> {
@@ -227,32 +190,10 @@ export class TeamClient {
   }
 
   /** A request to the current server, for the file transfers. */
-  private toServer(method: 'GET' | 'POST' | 'DELETE', path: string, body?: string): Promise<HttpAnswer> {
+  private toServer(method: Method, path: string, body?: string): Promise<HttpAnswer> {
     const conn = this.config.connection;
     if (!conn) throw new Unreachable();
-    return this.request(conn.server, method, path, body, conn.token);
-  }
-
-  /** One request with the pinned certificate; failures move the state (offline, certificate) and throw Unreachable. */
-  private async request(server: string, method: 'GET' | 'POST' | 'DELETE', path: string, body: string | undefined, token?: string, headers: Record<string, string> = {}): Promise<HttpAnswer> {
-    const base = new URL(server);
-    try {
-      return await send(base, this.agent(base), method, path, { ...headers, ...(token ? { authorization: `Bearer ${token}` } : {}) }, body, this.options.timeoutMs ?? 10_000);
-    } catch (e) {
-      if (this.config.connection?.server === server) this.setState(isCertificateError(e) ? 'certificate' : 'offline');
-      throw new Unreachable(isCertificateError(e) ? 'certificate' : String((e as { code?: string }).code ?? (e as Error).message));
-    }
-  }
-
-  private agent(base: URL): https.Agent | undefined {
-    if (base.protocol !== 'https:') return undefined;
-    const pin = this.config.pins[base.origin];
-    if (!pin) throw Object.assign(new Error('no pinned certificate'), { code: 'CERT_NOT_PINNED' });
-    if (this.agentFor?.fingerprint !== pin.fingerprint) {
-      this.agentFor?.agent.destroy();
-      this.agentFor = { fingerprint: pin.fingerprint, agent: pinnedAgent(pin) };
-    }
-    return this.agentFor.agent;
+    return this.link.request(conn.server, method, path, body, conn.token);
   }
 
   private setState(next: State): void {
@@ -289,7 +230,7 @@ export class TeamClient {
     const checked = await checkServer(input, this.config.pins, this.options.timeoutMs ?? 10_000);
     if ('ok' in checked) return checked;
     if (checked.pin) this.save({ ...this.config, pins: { ...this.config.pins, [checked.server]: checked.pin } });
-    const r = await this.request(checked.server, 'POST', '/api/session', JSON.stringify({ email: input.email, password: input.password }));
+    const r = await this.link.request(checked.server, 'POST', '/api/session', JSON.stringify({ email: input.email, password: input.password }));
     const login = readLogin(r, checked.server);
     if (!login.ok) return login;
     if (login.value.mustChange) {
@@ -302,7 +243,7 @@ export class TeamClient {
   private async setPassword(password: string): Promise<Result<TeamConnectStep>> {
     const p = this.pending;
     if (!p) return fail('invalid_input', team.desktop.errors.noPendingPassword);
-    const r = await this.request(p.server, 'POST', '/api/session/password', JSON.stringify({ password }), p.token);
+    const r = await this.link.request(p.server, 'POST', '/api/session/password', JSON.stringify({ password }), p.token);
     const result = parseResult(r.body);
     if (!result.ok) return result;
     this.pending = undefined;
@@ -312,11 +253,7 @@ export class TeamClient {
 
   private establish(conn: TeamConnection): TeamConnectStep {
     this.save({ ...this.config, connection: conn });
-    this.last.clear();
-    this.shownRecords.clear();
-    this.seen = undefined;
-    this.state = 'online';
-    this.offlineSince = undefined;
+    this.forget();
     this.start();
     this.changed();
     return { step: 'connected', status: this.status() };
@@ -328,20 +265,25 @@ export class TeamClient {
     this.stop();
     if (conn) {
       try {
-        await this.request(conn.server, 'DELETE', '/api/session', undefined, conn.token);
+        await this.link.request(conn.server, 'DELETE', '/api/session', undefined, conn.token);
       } catch {
         // Unreachable: the session will expire on the server by itself.
       }
     }
     const { connection: _gone, ...rest } = this.config;
     this.save(rest);
+    this.forget();
+    this.changed();
+    return this.status();
+  }
+
+  /** A new account or none: nothing shown to the previous one is kept. */
+  private forget(): void {
     this.last.clear();
     this.shownRecords.clear();
     this.seen = undefined;
     this.state = 'online';
     this.offlineSince = undefined;
-    this.changed();
-    return this.status();
   }
 
   private save(config: TeamConfig): void {

@@ -3,6 +3,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { z } from 'zod';
 import type { ChannelName } from '../../shared/contract';
+import type { GeneratedInfo } from '../../shared/contract/documents';
 import { sharing } from '../../shared/i18n/sharing';
 import { team } from '../../shared/i18n/team';
 import { fail, ok, type Result } from '../../shared/result';
@@ -10,9 +11,11 @@ import { OPEN_FILTERS } from '../ipc/sharing';
 import type { Platform } from '../services/context';
 import { writeFileDurable } from '../store/durable';
 import { parseResult } from './answers';
+import type { Method } from './link';
 import type { HttpAnswer } from './transport';
 
 export type FilePlatform = Pick<Platform, 'chooseSavePath' | 'chooseOpenPath' | 'openPath'>;
+export type KeepDocument = (doc: { bytes: Uint8Array; pages: number; title: string; suggestedName: string; warnings: string[] }) => GeneratedInfo;
 
 const FileAnswerSchema = z.object({
   result: z.unknown(),
@@ -40,7 +43,7 @@ function relocate(value: unknown, from: string, to: string): unknown {
 export class FileTransfers {
   constructor(
     private readonly platform: FilePlatform | undefined,
-    private readonly request: (method: 'GET' | 'POST' | 'DELETE', path: string, body?: string) => Promise<HttpAnswer>,
+    private readonly request: (method: Method, path: string, body?: string) => Promise<HttpAnswer>,
   ) {}
 
   async run(channel: ChannelName, input: unknown): Promise<Result<unknown>> {
@@ -79,5 +82,15 @@ export class FileTransfers {
     writeFileDurable(path, bytes.body);
     if (file.open && this.platform.openPath) await this.platform.openPath(path);
     return ok(relocate(result.value, file.placeholder, path));
+  }
+
+  /** The server keeps its PDF under its own token (any server process serves it): fetch the bytes and keep them here under a local one. */
+  async document(info: GeneratedInfo, keep: KeepDocument): Promise<Result<unknown>> {
+    const r = await this.request('GET', `/api/downloads/${info.token}`);
+    if (r.status !== 200 || !String(r.headers['content-type'] ?? '').startsWith('application/pdf')) {
+      const refusal = parseResult(r.body);
+      return refusal.ok ? fail('io', team.desktop.errors.badResponse) : refusal;
+    }
+    return ok(keep({ bytes: new Uint8Array(r.body), pages: info.pages, title: info.title, suggestedName: info.suggestedName, warnings: info.warnings }));
   }
 }
