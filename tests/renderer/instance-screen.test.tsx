@@ -1,6 +1,6 @@
 // Renderer test: the instance page's logic — what « Ajouter un membre » sends, a member's line, the titular choices, the
 // edit form — and its changes: removing a member with undo, a refused removal offering the end of the mandate instead,
-// a refused addition shown and the dialog kept open; the bilan de la charte checked with its schema, saved (refusal by field) and deleted with undo.
+// a refused addition shown under its field and the dialog kept open; the bilan de la charte checked with its schema, saved (refusal by field) and deleted with undo.
 import { act, fireEvent, render, renderHook, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { MemberRow } from '../../src/shared/contract/meetings';
@@ -116,10 +116,11 @@ describe('instance page: changes', () => {
       result.current.member.setForm((f) => ({ ...f, personId: 'p9' }));
     });
     await act(() => result.current.member.submit());
-    expect(result.current.error).toBe('Cette personne est déjà membre.');
+    // A refusal naming no field goes under the person: it is about who is added.
+    expect(result.current.member.errors).toEqual({ personId: 'Cette personne est déjà membre.' });
     expect(result.current.member.open).toBe(true);
     await act(() => result.current.member.submit());
-    expect(result.current.error).toBeUndefined();
+    expect(result.current.member.errors).toEqual({});
     expect(result.current.member.open).toBe(false);
     expect(add).toHaveBeenLastCalledWith(expect.objectContaining({ instanceId: 'i1', personId: 'p9', seat: 'titular' }));
   });

@@ -28,3 +28,9 @@ export function fakeApi(domains: Record<string, Record<string, (...args: unknown
 export function clearApi(): void {
   delete (window as unknown as { api?: unknown }).api;
 }
+
+/** The error message Mantine shows under a field (the element its aria-describedby names as the error), or undefined. */
+export function messageUnder(field: HTMLElement): string | undefined {
+  const ids = (field.getAttribute('aria-describedby') ?? '').split(' ').filter((i) => i.includes('error'));
+  return ids.map((i) => document.getElementById(i)?.textContent ?? '').join('') || undefined;
+}

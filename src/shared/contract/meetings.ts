@@ -51,7 +51,7 @@ export type QuickCellInput = z.infer<typeof QuickCellInput>;
 
 export const MembershipInput = z.object({
   instanceId: id,
-  personId: id,
+  personId: requiredText(t.errors.memberPersonRequired, 64),
   role: MemberRole,
   seat: z.enum(['titular', 'substitute']),
   titularMembershipId: id.optional(),

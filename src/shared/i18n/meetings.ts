@@ -42,6 +42,7 @@ export const meetings = {
     guestNameRequired: 'Indiquez le nom de l’invité.',
     captureTextRequired: 'Écrivez la décision ou l’action.',
     closeReasonRequired: 'Indiquez pourquoi l’instance est close.',
+    memberPersonRequired: 'Choisissez la personne qui rejoint l’instance.',
     deleteHeld: 'Une réunion tenue ou comportant des décisions ne va pas à la corbeille : utilisez « Supprimer définitivement », qui l’inscrit au registre des purges.',
   },
   journal: {
@@ -288,6 +289,7 @@ export const meetings = {
     membersByOrg: 'Membres actuels par structure',
     history: 'Historique des membres',
     addMember: 'Ajouter un membre',
+    memberAdded: 'Membre ajouté.',
     person: 'Personne',
     role: 'Rôle',
     seat: 'Siège',

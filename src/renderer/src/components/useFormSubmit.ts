@@ -1,6 +1,6 @@
 // Form submission shared by every form: the contract's own zod schema checks the values (every field's French message
 // next to it), then the save runs, and a refused save's message goes next to its field.
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { z } from 'zod';
 import { fieldErrors } from '../../../shared/validation';
 import { ApiError } from '../api';
@@ -41,18 +41,33 @@ export function serverErrors(field: string, message: string): FieldErrors {
   return Object.fromEntries(parts.map((_, i) => [parts.slice(i).join('.'), message]));
 }
 
+/** The dialog or form being submitted (the one holding the focus), where a refusal moves the focus; none for a field saved on its own. */
+function submittedScope(): Element | null {
+  return typeof document === 'undefined' ? null : (document.activeElement?.closest('[role="dialog"], form') ?? null);
+}
+
 export function useFormSubmit(fallbackField: string) {
   const [errors, setErrors] = useState<FieldErrors>({});
   const [busy, setBusy] = useState(false);
+  // A refused submission moves the focus to its first field in error, once the messages are shown.
+  const [refused, setRefused] = useState<{ scope: Element } | null>(null);
+  useEffect(() => {
+    refused?.scope.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+  }, [refused]);
+  const refuse = (found: FieldErrors, scope: Element | null) => {
+    setErrors(found);
+    if (scope) setRefused({ scope });
+  };
   /** Shows `local` errors; when there are none, runs `save` and puts a refused save's message next to its field. */
   const run = async (local: FieldErrors, save: () => Promise<unknown>): Promise<void> => {
-    setErrors(local);
-    if (Object.keys(local).length) return;
+    const scope = submittedScope();
+    if (Object.keys(local).length) return refuse(local, scope);
+    setErrors({});
     setBusy(true);
     try {
       await save();
     } catch (err) {
-      if (err instanceof ApiError) setErrors(serverErrors(err.info.field ?? fallbackField, err.info.message));
+      if (err instanceof ApiError) refuse(serverErrors(err.info.field ?? fallbackField, err.info.message), scope);
     } finally {
       setBusy(false);
     }
