@@ -1,17 +1,18 @@
 // Exports and imports for desktops and browsers: the server builds the file (or reads one sent by the client) in a temporary folder,
 // keeps it in the database for its owner (downloads.ts), and the client fetches it to save it where its user chooses.
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, join } from 'node:path';
+import { join } from 'node:path';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type pg from 'pg';
 import { z } from 'zod';
-import type { ChannelName } from '../../shared/contract';
+import { contract, type ChannelName } from '../../shared/contract';
 import { team } from '../../shared/i18n/team';
 import type { Result } from '../../shared/result';
 import type { Platform } from '../services/context';
 import { isFileChannel } from '../team/channels';
 import { contentTypeOf, EXPORT_TTL_MS, putDownload } from './downloads';
+import { safeName, savePendingImport, writeUpload } from './pending-imports';
 
 type RunChannel = (req: FastifyRequest, reply: FastifyReply, name: string, body: unknown, platform: Platform) => Promise<Result<unknown> | undefined>;
 
@@ -31,21 +32,8 @@ export interface FileAnswer {
   file?: { suggestedName: string; filters: { name: string; extensions: string[] }[]; token: string; size: number; placeholder: string; open: boolean };
 }
 
-/** Uploaded imports stay readable for an hour (a backup import reads its file again when applied), then are removed. */
-const UPLOAD_HOURS = 1;
-let uploadRoot: string | undefined;
-
-function uploadsDir(): string {
-  uploadRoot ??= mkdtempSync(join(tmpdir(), 'clspd-uploads-'));
-  const old = Date.now() - UPLOAD_HOURS * 3_600_000;
-  for (const name of readdirSync(uploadRoot)) {
-    const p = join(uploadRoot, name);
-    if (statSync(p).mtimeMs < old) rmSync(p, { recursive: true, force: true });
-  }
-  return uploadRoot;
-}
-
-const safeName = (name: string) => basename(name).replace(/[^\p{L}\p{N} ._()-]/gu, '_').slice(0, 150) || 'fichier';
+const ImportPreviewToken = z.object({ token: z.string().min(1).max(80) });
+const PreviewInput = contract['sharing:previewImport'].input;
 
 export function registerFileRoutes(app: FastifyInstance, run: RunChannel, pool: pg.Pool): void {
   app.post<{ Params: { domain: string; verb: string } }>('/api/files/:domain/:verb', async (req, reply) => {
@@ -58,18 +46,14 @@ export function registerFileRoutes(app: FastifyInstance, run: RunChannel, pool: 
       let saved: { path: string; suggestedName: string; filters: { name: string; extensions: string[] }[] } | undefined;
       let open = false;
       const upload = body.data.upload;
+      const uploadBytes = upload && Buffer.from(upload.base64, 'base64');
       const platform: Platform = {
         async chooseSavePath(suggestedName, filters) {
           saved = { path: join(work, safeName(suggestedName)), suggestedName, filters };
           return saved.path;
         },
         async chooseOpenPath() {
-          if (!upload) return undefined;
-          const dir = join(uploadsDir(), `${Date.now()}-${Math.random().toString(36).slice(2)}`);
-          mkdirSync(dir);
-          const file = join(dir, safeName(upload.name));
-          writeFileSync(file, Buffer.from(upload.base64, 'base64'));
-          return file;
+          return upload ? writeUpload(upload.name, uploadBytes!) : undefined;
         },
         async openPath() {
           open = true;
@@ -78,6 +62,12 @@ export function registerFileRoutes(app: FastifyInstance, run: RunChannel, pool: 
       const result = await run(req, reply, name, body.data.input, platform);
       if (result === undefined) return reply;
       const answer: FileAnswer = { result };
+      // The preview's file, for « Appliquer » on whichever process answers it.
+      const preview = result.ok && name === 'sharing:previewImport' ? ImportPreviewToken.safeParse(result.value) : undefined;
+      if (preview?.success && upload && uploadBytes) {
+        const input = PreviewInput.parse(body.data.input);
+        await savePendingImport(pool, { userId: req.account!.id, token: preview.data.token, kind: input.kind, fileName: upload.name, bytes: uploadBytes, expectedPilotId: input.expectedPilotId });
+      }
       if (result.ok && saved) {
         const bytes = readFileSync(saved.path);
         const token = await putDownload(pool, { userId: req.account!.id, fileName: saved.suggestedName, contentType: contentTypeOf(saved.suggestedName), bytes, once: true, ttlMs: EXPORT_TTL_MS });

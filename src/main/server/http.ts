@@ -27,6 +27,7 @@ import { guardedRun, type GuardRefusal } from './confidential-guard';
 import { HANDOVER_HEADER } from '../team/handover';
 import { registerFileRoutes } from './files';
 import { documentBytesAnswer, keepServerDocument, registerDownloadRoutes } from './downloads';
+import { afterPendingImport, claimPendingImport, pendingToken, resumePendingImport } from './pending-imports';
 import { isDocumentGeneration } from '../team/channels';
 import type { TeamStore } from './team-store';
 
@@ -163,6 +164,9 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
     ctx.trash = trashOf(account.id);
     ctx.team = { audit: (f) => queryAudit(opts.pool, f), mainFile: () => Buffer.from(JSON.stringify(opts.store.data)) };
     const invoke = createInvoker(ctx, handlers, (e) => opts.log?.('channel.error', { channel, message: (e as Error).message }));
+    // An import previewed on any process of this account: its file is read again here if needed (pending-imports.ts).
+    const importToken = pendingToken(channel, payload);
+    if (importToken) await resumePendingImport(opts.pool, ctx, account.id, importToken);
     const writer = { userId: account.id, displayName: account.displayName };
     // Confidential meetings' texts: judged inside the request, on the state caught up with the other processes.
     let guard: GuardRefusal | undefined;
@@ -180,11 +184,14 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
       sideEffects: ctx.trash,
       isRefusal: (r) => !r.ok,
       onConflict: (c) => fail('conflict', team.errors.conflict(c.byName, whenFr(c.at), team.entity[c.collection] ?? team.unknownEntity, c.change)),
+      // Applied once: the pending import is removed in the transaction that writes it, or the write is refused.
+      ...(importToken && channel === 'sharing:applyImport' ? { alsoInTransaction: claimPendingImport(account.id, importToken) } : {}),
     });
     void reply.header(SEQ_HEADER, String(out.seq));
     if (out.changes.length) void reply.header(WROTE_HEADER, '1');
     if (out.wantedWrite) return void (await refusal(reply, 403, 'forbidden', team.errors.forbiddenRole));
     if (guard) return void (await refusal(reply, guard.status, guard.code, guard.message));
+    if (importToken) await afterPendingImport(opts.pool, account.id, channel, payload, out.value);
     return out.value;
   };
 

@@ -77,12 +77,6 @@ export class TeamStore extends TeamDocument {
     super(pool);
   }
 
-
-
-
-
-
-
   /** A closed period's archive as the current request's account may see it (the live document's rule); unchanged without a view. */
   viewArchive(archive: ArchiveFile): ArchiveFile {
     const v = this.request.getStore()?.view;
@@ -95,16 +89,6 @@ export class TeamStore extends TeamDocument {
     if (!doc) throw new DomainError('io', team.errors.empty);
     return doc;
   }
-
-
-
-
-
-
-
-
-
-
 
   /** Runs a request that only reads; if it tries to write, it is run again as a write. */
   async read<T>(fn: () => Promise<T>, writer: Writer, channel: string, options: WriteOptions<T> = {}): Promise<WriteOutcome<T>> {
@@ -131,7 +115,7 @@ export class TeamStore extends TeamDocument {
     return this.writes.run(async () => {
       phase('write.queue', performance.now() - t0);
       try {
-        for (let i = 0; i < OPTIMISTIC_ATTEMPTS && !LOCKED_CHANNELS.has(channel); i++) {
+        for (let i = 0; i < OPTIMISTIC_ATTEMPTS && !LOCKED_CHANNELS.has(channel) && !options.alsoInTransaction; i++) {
           // Known to be behind (a NOTIFY came, or the last attempt lost): catch up first. Otherwise the commit checks.
           if (i > 0 || this.notifiedSeq > this.seq) await this.catchUp();
           const a = await this.attempt(fn, writer, channel, options, this.pool, (commit) => this.sync.run(commit));
@@ -210,7 +194,11 @@ export class TeamStore extends TeamDocument {
     // What the account could not see is untouched: its changes are applied to the whole document.
     const after = base && options.view ? applyRemoteChanges(base, changes) : state.working;
     const archiveFiles = this.archives.changedSince(archivesBefore);
-    if (changes.length === 0 && archiveFiles.length === 0) return { done: { value, changes, seq: baseSeq }, checked: false };
+    if (changes.length === 0 && archiveFiles.length === 0) {
+      // Nothing to write, but what goes with the write still happens (an import changing nothing is still applied once).
+      if (options.alsoInTransaction) await commitIn(async () => (await options.alsoInTransaction!(q), true));
+      return { done: { value, changes, seq: baseSeq }, checked: false };
+    }
     if ((options.seenSeq !== undefined || options.seenVersions) && options.onConflict) {
       const conflict = await findConflict(q, changes, { seq: options.seenSeq, records: options.seenVersions }, writer.userId);
       if (conflict) {
@@ -225,6 +213,7 @@ export class TeamStore extends TeamDocument {
     const committed = await commitIn(async () => {
       // Another commit of this process (or a catch-up) moved the state since the run: no need to ask the database.
       if (this.seq !== baseSeq) return false;
+      await options.alsoInTransaction?.(q);
       const ok = await commitChanges(q, changes, archiveFiles, { base: baseSeq, userId: writer.userId, channel, audited });
       if (ok) this.committed(base, changes, baseSeq + 1, after);
       return ok;
@@ -244,13 +233,6 @@ export class TeamStore extends TeamDocument {
     }
     return toEntityChanges(changes, state.working);
   }
-
-
-
-
-
-
-
 
   // ---- the Store surface the services use ----
 

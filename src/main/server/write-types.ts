@@ -1,4 +1,5 @@
 // What a team server request says about itself to the store (who writes, what it may see, how it refuses) and what it gets back.
+import type pg from 'pg';
 import type { ConflictInfo } from './db/write';
 import type { EntityChange } from './db/entities';
 import type { View } from './team-document';
@@ -28,6 +29,11 @@ export interface WriteOptions<T> {
   seenVersions?: ReadonlyMap<string, number>;
   onConflict?: (c: ConflictInfo) => T;
   sideEffects?: SideEffects;
+  /**
+   * Runs in the transaction that commits the request's changes, just before them; throwing a DomainError refuses the
+   * whole write. The request then always runs under the lock (its transaction is the one this is given).
+   */
+  alsoInTransaction?: (q: pg.Pool | pg.PoolClient) => Promise<void>;
 }
 
 export interface WriteOutcome<T> {

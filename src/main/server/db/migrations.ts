@@ -103,6 +103,26 @@ export const DB_MIGRATIONS: DbMigration[] = [
       CREATE INDEX downloads_expires ON downloads (expires_at);
     `,
   },
+  {
+    version: 3,
+    sql: `
+      -- A file sent for an import, between its preview and « Appliquer » or « Abandonner »: any server process of the
+      -- account reads it again from here. Removed once applied or abandoned, and at expiry.
+      CREATE TABLE pending_imports (
+        user_id text NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+        token text NOT NULL,
+        kind text NOT NULL,
+        file_name text NOT NULL,
+        bytes bytea NOT NULL,
+        mapping jsonb NOT NULL DEFAULT '{}',
+        expected_pilot_id text,
+        created_at timestamptz NOT NULL DEFAULT now(),
+        expires_at timestamptz NOT NULL,
+        PRIMARY KEY (user_id, token)
+      );
+      CREATE INDEX pending_imports_expires ON pending_imports (expires_at);
+    `,
+  },
 ];
 
 /** Applies the missing migrations, one transaction each, under an advisory lock. Returns the versions applied. */

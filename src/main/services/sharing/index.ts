@@ -244,6 +244,13 @@ type Session =
   | { kind: 'updatePack'; file: string; pack: ParsedPack; expectedPilotId?: string }
   | { kind: 'backup'; file: string; backup: BackupPreview };
 
+export interface ImportSessionOptions {
+  mapping?: Record<string, string>;
+  expectedPilotId?: string;
+  /** Reads the file again under this token (the team server, on another process than the preview's). */
+  token?: string;
+}
+
 // Keyed by the session's undo list, the object every context of one user session shares (the team server builds
 // one context per request but keeps each account's undo list, so a preview and its « Appliquer » meet again).
 const sessions = new WeakMap<object, Map<string, Session>>();
@@ -342,7 +349,7 @@ function previewOf(ctx: ServiceContext, token: string, s: Session): ImportPrevie
 }
 
 /** Reads a file to import and returns its preview; nothing is changed. */
-export async function previewImport(ctx: ServiceContext, kind: ImportKind, file: string, opts: { mapping?: Record<string, string>; expectedPilotId?: string } = {}): Promise<ImportPreview> {
+export async function previewImport(ctx: ServiceContext, kind: ImportKind, file: string, opts: ImportSessionOptions = {}): Promise<ImportPreview> {
   let s: Session;
   if (kind === 'backup') {
     s = { kind, file, backup: inspectBackup(file) };
@@ -360,10 +367,20 @@ export async function previewImport(ctx: ServiceContext, kind: ImportKind, file:
     }
   }
   const all = sessionsOf(ctx);
-  const token = newId('imp');
+  const token = opts.token ?? newId('imp');
   all.set(token, s);
   while (all.size > MAX_SESSIONS) all.delete(all.keys().next().value as string);
   return previewOf(ctx, token, s);
+}
+
+/**
+ * The team server keeps each pending import in its database, so that « Appliquer » may reach another server process:
+ * there the file is read again under the same token (`previewImport` with `token`); the mapping stored is the last one.
+ */
+export async function resumeImport(ctx: ServiceContext, token: string, kind: ImportKind, file: () => Promise<string>, opts: Omit<ImportSessionOptions, 'token'>): Promise<void> {
+  const s = sessionsOf(ctx).get(token);
+  if (!s) await previewImport(ctx, kind, await file(), { ...opts, token });
+  else if (s.kind === 'partners' || s.kind === 'actions') s.mapping = opts.mapping ?? {};
 }
 
 function session(ctx: ServiceContext, token: string): Session {
