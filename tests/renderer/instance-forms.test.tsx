@@ -15,7 +15,7 @@ import { clearApi, fakeApi, messageUnder, Providers } from './providers';
 const L = fr.meetings.ui;
 const ok = (value: unknown = {}) => ({ ok: true, value });
 const row = { personName: 'Claire Martin', organisationId: 'o1', organisationName: 'Police nationale', current: true, charterMissing: false, linkedNames: [], membership: { id: 'm1', instanceId: 'i1', personId: 'p1', role: 'designated', seat: 'titular', startDate: '2026-01-05' } as Membership } as MemberRow;
-const instance = { id: 'i1', name: 'Cellule — Squats', kind: 'cell', confidentiality: 'confidential', status: 'active' } as Instance;
+const instance = { id: 'i1', name: 'Cellule — Squats', kind: 'working_group', confidentiality: 'confidential', status: 'active' } as Instance;
 
 function Page() {
   const editing = useInstanceEditing('i1');
