@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import pg from 'pg';
 import { createInvoker, handlers } from '../../src/main/ipc/handlers';
 import { migrateDatabase } from '../../src/main/server/db/migrations';
-import { commitChanges } from '../../src/main/server/db/write';
+import { commitBatch } from '../../src/main/server/db/write';
 import { OPTIMISTIC_ATTEMPTS, TeamStore, type Writer } from '../../src/main/server/team-store';
 import { createContext, type ServiceContext } from '../../src/main/services/context';
 import { buildDemoDatastore } from '../../src/main/services/demo';
@@ -83,12 +83,9 @@ describe.skipIf(skip)('optimistic team writes', () => {
     const org = a.data.organisations[0]!;
     const stale = a.currentSeq - 1;
     const before = Number((await pool.query<{ seq: string }>('SELECT seq FROM meta')).rows[0]!.seq);
-    const ok = await commitChanges(pool, [{ collection: 'organisations', id: org.id, op: 'updated', payload: { ...org, notes: 'perdue' } }], [], {
-      base: stale,
-      userId: alice.userId,
-      channel: 'partners:update',
-      audited: [],
-    });
+    const ok = await commitBatch(pool, stale, [
+      { seq: stale + 1, userId: alice.userId, channel: 'partners:update', changes: [{ collection: 'organisations', id: org.id, op: 'updated', payload: { ...org, notes: 'perdue' } }], archives: [], audited: [] },
+    ]);
     expect(ok).toBe(false);
     expect(Number((await pool.query<{ seq: string }>('SELECT seq FROM meta')).rows[0]!.seq)).toBe(before);
     expect(await rows('organisations', 'notes', 'perdue')).toBe(0);

@@ -67,6 +67,33 @@ describe('Trash attempts', () => {
     expect(t.take(tokens[0]!).label).toBe('n° 0');
   });
 
+  it('attempts nest (several writes of one account in a batch): the latest ends first, alone', () => {
+    const t = new Trash();
+    const kept = t.push('gardée', () => undefined);
+    t.beginAttempt();
+    const first = t.push('première', () => undefined);
+    t.beginAttempt();
+    const refused = t.push('refusée', () => undefined);
+    t.take(kept);
+    t.abandonAttempt();
+    // The inner run alone is undone: its push withdrawn, its take given back; the outer run's push stays.
+    expect(() => t.take(refused)).toThrow();
+    expect(t.take(kept).label).toBe('gardée');
+    t.beginAttempt();
+    const third = t.push('troisième', () => undefined);
+    t.keepAttempt();
+    // The batch is lost: the outer attempt undoes everything since it began, the kept inner run included.
+    t.abandonAttempt();
+    expect(() => t.take(first)).toThrow();
+    expect(() => t.take(third)).toThrow();
+    t.beginAttempt();
+    const fourth = t.push('quatrième', () => undefined);
+    t.keepAttempt();
+    // Nothing is recorded once every attempt has ended.
+    t.abandonAttempt();
+    expect(t.take(fourth).label).toBe('quatrième');
+  });
+
   it('without an attempt (the local app) nothing is recorded', () => {
     const t = new Trash();
     const token = t.push('locale', () => undefined);

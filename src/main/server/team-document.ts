@@ -7,6 +7,8 @@ import { ArchiveFiles } from './archive-files';
 import { applyRemoteChanges, rowsToDocument, SETTINGS_COLLECTION, type EntityChange } from './db/entities';
 import { readSince } from './db/read';
 import { RecentChanges } from './conflict-detail';
+import { EntityStamps } from './entity-stamps';
+import type { BatchWrite } from './db/write';
 import { Coalesced, Mutex } from './mutex';
 import { phase } from './write-profile';
 
@@ -42,6 +44,8 @@ export class TeamDocument {
   protected readonly archives = new ArchiveFiles();
   /** Previous values of recently changed entities, to show a colleague's change in a conflict message. */
   protected readonly recent = new RecentChanges();
+  /** Who last changed each entity and at which state: conflicts are judged on them, in memory. */
+  protected readonly stamps = new EntityStamps();
   private viewCache = new Map<string, { source: Datastore; doc: Datastore }>();
 
   constructor(protected readonly pool: pg.Pool) {}
@@ -61,6 +65,7 @@ export class TeamDocument {
     await this.sync.run(async () => {
       const all = await readSince(this.pool, 0);
       this.seq = all.seq;
+      this.stamps.learn(all.rows);
       this.archives.set(all.archives);
       this.setDocument(all.rows.length ? rowsToDocument(all.rows, SCHEMA_VERSION) : null);
     });
@@ -97,24 +102,32 @@ export class TeamDocument {
     if (this.doc) {
       this.remember(this.doc, since.changes, since.seq);
       this.doc = applyRemoteChanges(this.doc, since.changes);
+      this.stamps.learn(since.rows, since.changes);
     } else if (since.rows.length) {
       // The council was created by another process: load it whole.
       const all = await readSince(q, 0, inTransaction);
       this.setDocument(rowsToDocument(all.rows, SCHEMA_VERSION));
+      this.stamps.learn(all.rows);
     }
     this.archives.set(since.archives);
     this.seq = since.seq;
   }
-  /** Records a commit of this process in memory (inside `sync`, or under the lock). */
-  protected committed(before: Datastore | null, changes: EntityChange[], seq: number, after: Datastore | null): void {
-    if (before) this.remember(before, changes, seq);
-    this.seq = seq;
+  /**
+   * Records a committed batch in memory (inside `sync`, or under the lock after COMMIT): each write's previous
+   * values and stamps, then the document the last write left and its sequence number.
+   */
+  protected committed(writes: readonly (BatchWrite & { before: Datastore | null })[], after: Datastore | null, at: number): void {
+    for (const w of writes) {
+      if (w.before) this.remember(w.before, w.changes, w.seq);
+      this.stamps.record(w.changes, { seq: w.seq, by: w.userId, at });
+    }
+    this.seq = writes[writes.length - 1]!.seq;
     this.doc = after;
     this.stats.commits++;
     if (after && this.state.status !== 'ok') this.state = { status: 'ok' };
   }
   /** Keeps the values `changes` replace, for conflict messages. */
-  protected remember(doc: Datastore, changes: EntityChange[], seq: number): void {
+  protected remember(doc: Datastore, changes: readonly EntityChange[], seq: number): void {
     for (const c of changes) this.recent.record(`${c.collection}:${c.id}`, seq, entityOf(doc, c.collection, c.id));
   }
   /** The document as `view` sees it, cached until the document changes. */

@@ -10,10 +10,14 @@ export interface Writer {
   displayName: string;
 }
 
-/** What a request may change outside the document (the account's undo list): undone when its run is abandoned. */
+/**
+ * What a request may change outside the document (the account's undo list): undone when its run is abandoned
+ * (refused, or lost to another commit), kept when committed. Attempts nest: the latest begun ends first.
+ */
 export interface SideEffects {
   beginAttempt(): void;
   abandonAttempt(): void;
+  keepAttempt(): void;
 }
 
 export interface WriteOptions<T> {

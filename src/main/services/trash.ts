@@ -12,8 +12,12 @@ export const MAX_UNDO = 50;
 
 export class Trash {
   private readonly entries = new Map<string, TrashEntry>();
-  /** What changed since `beginAttempt`, as the steps that undo it (the team server may run a write twice); null when not recording. */
+  /**
+   * What changed since the oldest open attempt, as the steps that undo it (the team server may run a write twice);
+   * null when not recording. `marks`: where each open attempt began (several writes of one account can share a batch).
+   */
   private journal: (() => void)[] | null = null;
+  private readonly marks: number[] = [];
 
   push(label: string, restore: (data: Datastore) => void): string {
     const token = newId('undo');
@@ -35,16 +39,28 @@ export class Trash {
     this.add(token, entry);
   }
 
-  /** A write starts a run: what it pushes and takes from now on can be undone with `abandonAttempt`. */
+  /**
+   * A write starts a run: what it pushes and takes from now on can be undone with `abandonAttempt`, or kept with
+   * `keepAttempt`. Attempts nest (the latest begun ends first).
+   */
   beginAttempt(): void {
-    this.journal = [];
+    this.journal ??= [];
+    this.marks.push(this.journal.length);
   }
 
-  /** The run was abandoned (another commit came first; it will run again): its pushes and takes are undone. */
+  /** The latest run was abandoned (refused, or lost to another commit and run again): its pushes and takes are undone. */
   abandonAttempt(): void {
     const steps = this.journal ?? [];
-    this.journal = null;
-    for (let i = steps.length - 1; i >= 0; i--) steps[i]!();
+    const from = this.marks.pop() ?? 0;
+    for (let i = steps.length - 1; i >= from; i--) steps[i]!();
+    steps.length = from;
+    if (this.marks.length === 0) this.journal = null;
+  }
+
+  /** The latest run was committed: what it did stays (and is undone only if an enclosing attempt is abandoned). */
+  keepAttempt(): void {
+    this.marks.pop();
+    if (this.marks.length === 0) this.journal = null;
   }
 
   private add(token: string, entry: TrashEntry): void {

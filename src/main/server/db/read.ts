@@ -1,5 +1,6 @@
 // Reading the database's changes since a sequence number, in one round trip and one consistent snapshot.
 import type pg from 'pg';
+import type { StampedRow } from '../entity-stamps';
 import type { EntityChange, EntityRow } from './entities';
 
 export interface ArchiveRow {
@@ -10,7 +11,8 @@ export interface ArchiveRow {
 /** What the database holds beyond `from`: the last sequence number, the rows changed, the entities deleted, the archives written. */
 export interface Since {
   seq: number;
-  rows: EntityRow[];
+  /** With who changed each row and when: conflicts are judged in memory. */
+  rows: (EntityRow & StampedRow)[];
   changes: EntityChange[];
   archives: ArchiveRow[];
 }
@@ -25,14 +27,14 @@ export async function readSince(q: pg.Pool | pg.PoolClient, from: number, inTran
   // `from` is a checked integer: inlined, since a multi-statement query cannot take parameters.
   const reads = [
     'SELECT seq FROM meta WHERE id = 1',
-    `SELECT collection, id, payload FROM entities WHERE seq > ${from} ORDER BY created_seq, created_pos`,
+    `SELECT collection, id, payload, seq, updated_by, (extract(epoch FROM updated_at) * 1000)::float8 AS at FROM entities WHERE seq > ${from} ORDER BY created_seq, created_pos`,
     `SELECT collection, id FROM tombstones WHERE seq > ${from}`,
     `SELECT file_name, payload FROM archives WHERE seq > ${from}`,
   ];
   const text = inTransaction ? reads.join('; ') : ['BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY', ...reads, 'COMMIT'].join('; ');
   const results = (await q.query(text)) as unknown as pg.QueryResult[];
   const [meta, rows, gone, archives] = inTransaction ? results : results.slice(1, 5);
-  const entityRows = rows!.rows as EntityRow[];
+  const entityRows = rows!.rows as (EntityRow & StampedRow)[];
   return {
     seq: Number((meta!.rows[0] as { seq: string } | undefined)?.seq ?? 0),
     rows: entityRows,
