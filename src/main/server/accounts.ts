@@ -4,6 +4,7 @@ import type pg from 'pg';
 import { newId } from '../../shared/ids';
 import { team } from '../../shared/i18n/team';
 import { DomainError } from '../../shared/result';
+import { MIN_PASSWORD_LENGTH } from '../../shared/team-session';
 
 export const ROLES = ['coordinator', 'staff', 'reader'] as const;
 export type Role = (typeof ROLES)[number];
@@ -19,7 +20,7 @@ export interface Account {
 
 /** Session lifetime: a working day. */
 export const SESSION_HOURS = 12;
-export const MIN_PASSWORD_LENGTH = 12;
+export { MIN_PASSWORD_LENGTH };
 
 // scrypt cost: N = 2^15 (~32 MiB, ~80 ms here). Lowered only by the test suite, never by a command-line flag.
 const SCRYPT = { N: 2 ** 15, r: 8, p: 1, maxmem: 64 * 1024 * 1024 };

@@ -1,17 +1,14 @@
 // The team server's session endpoints: log in (bearer token or browser cookie + CSRF token), who am I, password, log out.
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type pg from 'pg';
-import { z } from 'zod';
 import { team } from '../../shared/i18n/team';
 import { DomainError, type Result } from '../../shared/result';
+import { LoginBody, PasswordBody } from '../../shared/team-session';
 import { changeOwnPassword, login, logout } from './accounts';
 import type { SessionCache } from './session-cache';
 import type { TeamStore } from './team-store';
 import { clearSessionCookie, csrfToken, setSessionCookie } from './web-session';
 
-/** `cookie: true`: a browser asks for a cookie session (the token never reaches the page; a CSRF token does). */
-const LoginBody = z.object({ email: z.string().min(3).max(300), password: z.string().min(1).max(1000), cookie: z.boolean().optional() });
-const PasswordBody = z.object({ password: z.string().max(1000) });
 
 export function refusal(reply: FastifyReply, status: number, code: Extract<Result<never>, { ok: false }>['error']['code'], message: string) {
   return reply.code(status).send({ ok: false, error: { code, message } });
@@ -78,7 +75,7 @@ export function registerSessionRoutes(
 
   app.post('/api/session/password', async (req, reply) => {
     const body = PasswordBody.safeParse(req.body);
-    if (!body.success || !req.account) return refusal(reply, 400, 'invalid_input', team.errors.passwordTooShort);
+    if (!body.success || !req.account) return refusal(reply, 400, 'invalid_input', body.error?.issues[0]?.message ?? team.errors.passwordTooShort);
     await changeOwnPassword(o.pool, req.account.id, body.data.password);
     o.sessions.forget(req.account.id);
     return reply.send({ ok: true, value: null });

@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Immer, freeze } from 'immer';
 import { vault as t } from '../../shared/i18n/vault';
+import { MIN_PASSPHRASE } from '../../shared/contract/vault';
 import { PROTECTED_SCHEMA_VERSION, ProtectedData } from '../../shared/protected-model';
 import { DomainError } from '../../shared/result';
 import { derivePassphraseKey, deriveRecoveryKey, formatRecoveryKey, newKdfParams, newRecoverySecret, parseRecoveryKey, testFastMode } from './crypto';
@@ -14,7 +15,7 @@ import type { ProtectedAccess, VaultState } from './types';
 
 export const PROTECTED_DIR = 'protected';
 export const VAULT_FILE = 'vault.json';
-export const MIN_PASSPHRASE = 8;
+export { MIN_PASSPHRASE };
 
 export function vaultPath(dataDir: string): string {
   return join(dataDir, PROTECTED_DIR, VAULT_FILE);
@@ -123,12 +124,12 @@ export class Vault implements ProtectedAccess {
     throw new DomainError('forbidden', message, field);
   }
 
-  /** Checks a passphrase and returns the master key, or throws (wrong → growing delay). Writes nothing. */
-  private async masterFromPassphrase(envelope: Envelope, passphrase: string): Promise<Buffer> {
+  /** Checks a passphrase and returns the master key, or throws naming `field` (wrong → growing delay). Writes nothing. */
+  private async masterFromPassphrase(envelope: Envelope, passphrase: string, field = 'passphrase'): Promise<Buffer> {
     this.assertMayTry();
     const key = await derivePassphraseKey(passphrase, envelope.kdf);
     const master = unwrapWithPassphrase(envelope, key);
-    if (!master) this.fail(t.errors.wrongPassphrase, 'passphrase');
+    if (!master) this.fail(t.errors.wrongPassphrase, field);
     return master;
   }
 
@@ -176,7 +177,7 @@ export class Vault implements ProtectedAccess {
     assertPassphrase(next, 'newPassphrase');
     if (this.state === 'absent') throw new DomainError('not_found', t.errors.absent);
     const envelope = readEnvelope(this.file);
-    const master = await this.masterFromPassphrase(envelope, current);
+    const master = await this.masterFromPassphrase(envelope, current, 'current');
     const session = this.session && this.session.keys.keysetId === envelope.keysetId ? this.session : this.openWith(envelope, master);
     const kdf = newKdfParams();
     const keys = rewrapForPassphrase(session.keys, kdf, await derivePassphraseKey(next, kdf));

@@ -2,6 +2,7 @@
 import { z } from '../validation';
 import { channel } from './define';
 import { team } from '../i18n/team';
+import { NewPasswordForm, TeamEmail, TeamPassword } from '../team-session';
 
 const m = team.input;
 
@@ -32,7 +33,6 @@ export type TeamConnectStep =
   | { step: 'trust'; fingerprint: string; changed: boolean; previous?: string }
   | { step: 'newPassword'; email: string };
 
-const password = z.string().min(1, m.passwordRequired).max(1000, m.passwordTooLong);
 const fingerprint = z.string().regex(/^([0-9A-F]{2}:){31}[0-9A-F]{2}$/, m.fingerprint);
 
 export const teamContract = {
@@ -41,18 +41,13 @@ export const teamContract = {
     z
       .object({
         url: z.string().trim().min(1, m.urlRequired).max(500).url(m.url),
-        email: z.string().trim().min(3, m.emailRequired).max(300),
-        password,
+        email: TeamEmail,
+        password: TeamPassword,
         /** The fingerprint the user has just confirmed (first use, or a changed certificate accepted). */
         trust: fingerprint.optional(),
       })
       .strict(),
   ),
-  'team:setPassword': channel<TeamConnectStep>()(
-    z
-      .object({ password: z.string().min(12, team.errors.passwordTooShort).max(1000, m.passwordTooLong), confirmation: z.string().max(1000) })
-      .strict()
-      .refine((v) => v.password === v.confirmation, { message: m.passwordsDiffer, path: ['confirmation'] }),
-  ),
+  'team:setPassword': channel<TeamConnectStep>()(NewPasswordForm),
   'team:disconnect': channel<TeamStatus>()(z.undefined()),
 } as const;

@@ -18,7 +18,12 @@ export interface VaultStatus {
   demo: boolean;
 }
 
+/** Shortest new passphrase (spaces around it not counted). */
+export const MIN_PASSPHRASE = 8;
+
 const passphrase = z.string().min(1, m.passphraseRequired).max(1000, m.passphraseTooLong);
+/** A passphrase being chosen: the same field, long enough. */
+const newPassphrase = passphrase.refine((v) => v.trim().length >= MIN_PASSPHRASE, vault.errors.passphraseTooShort(MIN_PASSPHRASE));
 const confirmed = <T extends z.ZodRawShape>(shape: T, field: 'passphrase' | 'newPassphrase') =>
   z
     .object({ ...shape, confirmation: passphrase })
@@ -30,11 +35,11 @@ const confirmed = <T extends z.ZodRawShape>(shape: T, field: 'passphrase' | 'new
 
 export const vaultContract = {
   'vault:status': channel<VaultStatus>()(z.undefined()),
-  'vault:create': channel<{ recoveryKey: string; status: VaultStatus }>()(confirmed({ passphrase }, 'passphrase')),
+  'vault:create': channel<{ recoveryKey: string; status: VaultStatus }>()(confirmed({ passphrase: newPassphrase }, 'passphrase')),
   'vault:unlock': channel<VaultStatus>()(z.object({ passphrase }).strict()),
-  'vault:recover': channel<VaultStatus>()(confirmed({ recoveryKey: z.string().min(1, m.recoveryKeyRequired).max(200), newPassphrase: passphrase }, 'newPassphrase')),
+  'vault:recover': channel<VaultStatus>()(confirmed({ recoveryKey: z.string().min(1, m.recoveryKeyRequired).max(200), newPassphrase }, 'newPassphrase')),
   'vault:lock': channel<VaultStatus>()(z.undefined()),
-  'vault:changePassphrase': channel<VaultStatus>()(confirmed({ current: passphrase, newPassphrase: passphrase }, 'newPassphrase')),
+  'vault:changePassphrase': channel<VaultStatus>()(confirmed({ current: passphrase, newPassphrase }, 'newPassphrase')),
   'vault:recoveryPdf': channel<{ saved: boolean; path?: string }>()(z.object({ recoveryKey: z.string().min(1).max(200) }).strict()),
-  'vault:setIdleMinutes': channel<VaultStatus>()(z.object({ minutes: z.number().int().min(1, m.idleMin).max(240, m.idleMax) }).strict()),
+  'vault:setIdleMinutes': channel<VaultStatus>()(z.object({ minutes: z.number({ error: m.idleRequired }).int(m.idleRequired).min(1, m.idleMin).max(240, m.idleMax) }).strict()),
 };

@@ -28,6 +28,7 @@ export const vault = {
     passphraseTooLong: 'La phrase de passe dépasse 1 000 caractères.',
     recoveryKeyRequired: 'Saisissez la clé de secours.',
     idleMin: 'Le délai de verrouillage est d’au moins 1 minute.',
+    idleRequired: 'Indiquez le délai de verrouillage en minutes entières, de 1 à 240.',
     idleMax: 'Le délai de verrouillage est d’au plus 240 minutes (4 heures).',
   },
   cli: {

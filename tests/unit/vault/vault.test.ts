@@ -176,7 +176,8 @@ describe('vault', () => {
     const { dir, v } = await created();
     mkdirSync(join(dir, 'backups'), { recursive: true });
     writeFileSync(join(dir, 'backups', 'vault-copy.json'), readFileSync(vaultPath(dir)));
-    await refusal(v.changePassphrase('pas la bonne', 'autre phrase de passe'));
+    // The wrong current passphrase is named after the channel's own field, so the form shows it under « current ».
+    expect((await refusal(v.changePassphrase('pas la bonne', 'autre phrase de passe'))).field).toBe('current');
     await new Promise((r) => setTimeout(r, v.retryInMs + 5));
     await v.changePassphrase('valmont-demo', 'autre phrase de passe');
     for (const file of [vaultPath(dir), join(dir, 'backups', 'vault-copy.json')]) {

@@ -1,6 +1,6 @@
 // Form submission shared by every form: the contract's own zod schema checks the values (every field's French message
 // next to it), then the save runs, and a refused save's message goes next to its field.
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { z } from 'zod';
 import { fieldErrors } from '../../../shared/validation';
 import { ApiError } from '../api';
@@ -49,7 +49,9 @@ function submittedScope(): Element | null {
 export function useFormSubmit(fallbackField: string) {
   const [errors, setErrors] = useState<FieldErrors>({});
   const [busy, setBusy] = useState(false);
-  // A refused submission moves the focus to its first field in error, once the messages are shown.
+  // A refused submission moves the focus to its first field in error, once the messages are shown. `formRef` names the
+  // form for browsers where a click does not focus the submit button (Safari, Firefox on macOS).
+  const formRef = useRef<HTMLFormElement>(null);
   const [refused, setRefused] = useState<{ scope: Element } | null>(null);
   useEffect(() => {
     refused?.scope.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
@@ -60,7 +62,7 @@ export function useFormSubmit(fallbackField: string) {
   };
   /** Shows `local` errors; when there are none, runs `save` and puts a refused save's message next to its field. */
   const run = async (local: FieldErrors, save: () => Promise<unknown>): Promise<void> => {
-    const scope = submittedScope();
+    const scope = formRef.current ?? submittedScope();
     if (Object.keys(local).length) return refuse(local, scope);
     setErrors({});
     setBusy(true);
@@ -81,5 +83,5 @@ export function useFormSubmit(fallbackField: string) {
     if (!checked.ok) return run(checked.errors, async () => {});
     return run({}, () => save(checked.data));
   };
-  return { errors, setErrors, busy, run, submit };
+  return { errors, setErrors, busy, run, submit, formRef };
 }

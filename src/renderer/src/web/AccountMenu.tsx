@@ -11,19 +11,20 @@ export function AccountMenu() {
   const navigate = useNavigate();
   if (!session) return null;
   const { account } = session;
+  const who = `${account.displayName} · ${fr.team.roles[account.role]}`;
   return (
-    <Menu position="bottom-end" withinPortal>
+    // Opened from the keyboard, the focus goes to the first entry (Mantine's default is an unnamed empty placeholder).
+    <Menu position="bottom-end" withinPortal withInitialFocusPlaceholder={false}>
       <Menu.Target>
-        <Button variant="subtle" size="compact-sm" leftSection={<IconUserCircle size={18} aria-hidden />} aria-label={fr.team.web.accountMenu(account.displayName)} style={{ flexShrink: 0 }}>
+        <Button variant="subtle" size="compact-sm" leftSection={<IconUserCircle size={18} aria-hidden />} aria-label={fr.team.web.accountMenu(account.displayName, fr.team.roles[account.role])} style={{ flexShrink: 0 }}>
           <Text span size="sm" visibleFrom="sm">
             {fr.team.web.connectedAs(account.displayName)}
           </Text>
         </Button>
       </Menu.Target>
-      <Menu.Dropdown>
-        <Menu.Label>
-          {account.displayName} · {fr.team.roles[account.role]}
-        </Menu.Label>
+      {/* Never wider than the window (at 320 px the role made it 360 px wide): its lines wrap instead. */}
+      <Menu.Dropdown maw="calc(100vw - 16px)">
+        <Menu.Label>{who}</Menu.Label>
         {account.role === 'coordinator' ? (
           <Menu.Item leftSection={<IconHistory size={16} aria-hidden />} onClick={() => void navigate(AUDIT_PATH)}>
             {fr.team.web.auditLink}

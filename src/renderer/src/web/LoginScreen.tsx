@@ -1,10 +1,13 @@
 // Browser login to the team server: e-mail and password, then the one-time password change at first login.
-import { Alert, Button, Center, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Center, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
 import { IconAlertTriangle, IconInfoCircle } from '@tabler/icons-react';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { fr } from '../../../shared/i18n';
+import { LoginBody, NewPasswordForm } from '../../../shared/team-session';
+import { useFormSubmit } from '../components/useFormSubmit';
 import { changePassword, login } from './session';
 import type { SessionAccount } from './transport';
+import { PasswordField } from '../components/PasswordField';
 
 const t = fr.team.web;
 
@@ -32,39 +35,38 @@ function Frame({ title, intro, children }: { title: string; intro: string; child
   );
 }
 
-/** `notice`: why the user is here again (session expired, logged out). */
+/** `notice`: why the user is here again (session expired, logged out). Checked with the login route's own body schema. */
 export function LoginScreen({ notice, onLoggedIn }: { notice?: string; onLoggedIn: (a: SessionAccount) => void }) {
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
-  const [errors, setErrors] = useState<{ email?: string; password?: string; form?: string }>({});
-  const [busy, setBusy] = useState(false);
-  const submit = async (e: FormEvent) => {
+  // The server's refusal (wrong address or password, too many attempts, unreachable) is about the whole form.
+  const [refused, setRefused] = useState<string>();
+  const { errors, busy, submit, formRef } = useFormSubmit('password');
+  const send = (e: FormEvent) => {
     e.preventDefault();
-    const found = { ...(email.trim() ? {} : { email: t.emailRequired }), ...(password ? {} : { password: t.passwordRequired }) };
-    setErrors(found);
-    if (Object.keys(found).length) return;
-    setBusy(true);
-    const r = await login(email.trim(), password);
-    setBusy(false);
-    if (r.account) onLoggedIn(r.account);
-    else setErrors({ form: r.error });
+    setRefused(undefined);
+    void submit(LoginBody, { email, password, cookie: true }, async (v) => {
+      const r = await login(v.email, v.password);
+      if (r.account) onLoggedIn(r.account);
+      else setRefused(r.error);
+    });
   };
   return (
     <Frame title={t.loginTitle} intro={t.loginIntro}>
-      {notice && !errors.form ? (
+      {notice && !refused ? (
         <Alert color="blue" icon={<IconInfoCircle size={18} aria-hidden />} role="status">
           {notice}
         </Alert>
       ) : null}
-      {errors.form ? (
+      {refused ? (
         <Alert color="red" icon={<IconAlertTriangle size={18} aria-hidden />} role="alert">
-          {errors.form}
+          {refused}
         </Alert>
       ) : null}
-      <form onSubmit={(e) => void submit(e)} noValidate>
+      <form ref={formRef} onSubmit={send} noValidate>
         <Stack gap="sm">
           <TextInput label={t.email} type="email" autoComplete="username" required value={email} error={errors.email} onChange={(e) => setEmail(e.currentTarget.value)} />
-          <PasswordInput label={t.password} autoComplete="current-password" required value={password} error={errors.password} onChange={(e) => setPassword(e.currentTarget.value)} />
+          <PasswordField label={t.password} autoComplete="current-password" required value={password} error={errors.password} onChange={(e) => setPassword(e.currentTarget.value)} />
           <Button type="submit" loading={busy}>
             {t.login}
           </Button>
@@ -74,32 +76,32 @@ export function LoginScreen({ notice, onLoggedIn }: { notice?: string; onLoggedI
   );
 }
 
+/** The one-time password replaced, checked with the same schema as the desktop's team:setPassword. */
 export function ChangePasswordScreen({ onDone }: { onDone: () => void }) {
   const [password, setPassword] = useState('');
-  const [confirm, setConfirm] = useState('');
-  const [error, setError] = useState<{ field?: 'password' | 'confirm'; message: string }>();
-  const [busy, setBusy] = useState(false);
-  const submit = async (e: FormEvent) => {
+  const [confirmation, setConfirmation] = useState('');
+  const [refused, setRefused] = useState<string>();
+  const { errors, busy, submit, formRef } = useFormSubmit('password');
+  const send = (e: FormEvent) => {
     e.preventDefault();
-    if (password.length < 12) return setError({ field: 'password', message: fr.team.errors.passwordTooShort });
-    if (password !== confirm) return setError({ field: 'confirm', message: t.passwordsDiffer });
-    setBusy(true);
-    const message = await changePassword(password);
-    setBusy(false);
-    if (message) setError({ message });
-    else onDone();
+    setRefused(undefined);
+    void submit(NewPasswordForm, { password, confirmation }, async (v) => {
+      const message = await changePassword(v.password);
+      if (message) setRefused(message);
+      else onDone();
+    });
   };
   return (
     <Frame title={t.changeTitle} intro={t.changeIntro}>
-      {error && !error.field ? (
+      {refused ? (
         <Alert color="red" icon={<IconAlertTriangle size={18} aria-hidden />} role="alert">
-          {error.message}
+          {refused}
         </Alert>
       ) : null}
-      <form onSubmit={(e) => void submit(e)} noValidate>
+      <form ref={formRef} onSubmit={send} noValidate>
         <Stack gap="sm">
-          <PasswordInput label={t.newPassword} autoComplete="new-password" required value={password} error={error?.field === 'password' ? error.message : undefined} onChange={(e) => setPassword(e.currentTarget.value)} />
-          <PasswordInput label={t.confirmPassword} autoComplete="new-password" required value={confirm} error={error?.field === 'confirm' ? error.message : undefined} onChange={(e) => setConfirm(e.currentTarget.value)} />
+          <PasswordField label={t.newPassword} autoComplete="new-password" required value={password} error={errors.password} onChange={(e) => setPassword(e.currentTarget.value)} />
+          <PasswordField label={t.confirmPassword} autoComplete="new-password" required value={confirmation} error={errors.confirmation} onChange={(e) => setConfirmation(e.currentTarget.value)} />
           <Button type="submit" loading={busy}>
             {t.changePassword}
           </Button>

@@ -1,5 +1,5 @@
 // « Table de correspondance » section of a situation: the name appears only after the passphrase is typed again (dialog), for a few minutes, never printed.
-import { Alert, Button, Group, Modal, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Group, Modal, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
 import { IconEye, IconEyeOff, IconLock } from '@tabler/icons-react';
 import { useEffect, useId, useState } from 'react';
 import { registerContract, type CorrespondenceView } from '../../../../shared/contract/register';
@@ -7,6 +7,7 @@ import { fr } from '../../../../shared/i18n';
 import type { SituationStatus } from '../../../../shared/register-model';
 import { api, call } from '../../api';
 import { useFormSubmit } from '../../components/useFormSubmit';
+import { PasswordField } from '../../components/PasswordField';
 
 const C = fr.correspondence;
 
@@ -35,7 +36,7 @@ function ReauthDialog({ opened, archived, onClose, onShown, situationId }: { ope
         <Stack>
           <Text size="sm">{C.dialogText}</Text>
           {archived ? <TextInput label={C.reason} required maxLength={300} value={reason} onChange={(e) => setReason(e.currentTarget.value)} error={errors.reason} /> : null}
-          <PasswordInput
+          <PasswordField
             label={C.passphrase}
             required
             autoComplete="current-password"

@@ -1,13 +1,15 @@
 // Paramètres « Données de l'équipe »: connect this computer to a team server (certificate confirmed on first use, one-time password replaced), or go back to the local file.
-import { Alert, Button, Card, Code, Group, List, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Card, Code, Group, List, Stack, Text, TextInput, Title } from '@mantine/core';
 import { IconCloud, IconCloudOff, IconShieldCheck } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
-import type { TeamConnectStep, TeamStatus } from '../../../../shared/contract/team';
+import { teamContract, type TeamConnectStep, type TeamStatus } from '../../../../shared/contract/team';
 import { fr } from '../../../../shared/i18n';
-import type { AppErrorInfo } from '../../../../shared/result';
-import { api } from '../../api';
+import type { Result } from '../../../../shared/result';
+import { api, ApiError } from '../../api';
+import { useFormSubmit } from '../../components/useFormSubmit';
 import { confirmDanger } from '../../components/confirm';
 import { refreshTeamStatus, useTeamStatus } from '../../app/teamStatus';
+import { PasswordField } from '../../components/PasswordField';
 
 const t = fr.team.desktop;
 
@@ -73,37 +75,40 @@ export function TeamSettings({ onSwitched = reloadApp }: { onSwitched?: () => vo
   const [next, setNext] = useState('');
   const [confirmation, setConfirmation] = useState('');
   const [step, setStep] = useState<Exclude<TeamConnectStep, { step: 'connected' }>>();
-  const [error, setError] = useState<AppErrorInfo>();
-  const [busy, setBusy] = useState(false);
+  // Checked with team:connect's and team:setPassword's own schemas; a refusal naming no field (server unreachable, wrong
+  // password, certificate) is about the whole connection and shows above the form.
+  const connectForm = useFormSubmit('password');
+  const passwordForm = useFormSubmit('password');
+  const [refused, setRefused] = useState<string>();
   if (!status) return null;
 
-  const after = async (r: Awaited<ReturnType<ReturnType<typeof api>['team']['connect']>>) => {
-    setBusy(false);
-    if (!r.ok) return setError(r.error);
+  const answer = async (r: Result<TeamConnectStep>) => {
+    if (!r.ok) {
+      if (r.error.field) throw new ApiError(r.error);
+      return setRefused(r.error.message);
+    }
     if (r.value.step === 'connected') {
       await refreshTeamStatus();
       return onSwitched();
     }
     setStep(r.value);
   };
-  const connect = async (e?: FormEvent, trust?: string) => {
+  const serverUrl = url || (reconnect ? (status.server ?? '') : '');
+  const login = email || (reconnect ? (status.email ?? '') : '');
+  const connect = (e?: FormEvent, trust?: string) => {
     e?.preventDefault();
-    setError(undefined);
-    setBusy(true);
-    const serverUrl = url || (reconnect ? (status.server ?? '') : '');
-    const login = email || (reconnect ? (status.email ?? '') : '');
-    await after(await api().team.connect({ url: serverUrl, email: login, password, ...(trust ? { trust } : {}) }));
+    setRefused(undefined);
+    return connectForm.submit(teamContract['team:connect'].input, { url: serverUrl, email: login, password, ...(trust ? { trust } : {}) }, async (v) => answer(await api().team.connect(v)));
   };
   const trust = async () => {
     if (step?.step !== 'trust') return;
     if (step.changed && !(await confirmDanger(t.trustTitle, t.trustConfirmChanged, t.trustAcceptChanged))) return;
     await connect(undefined, step.fingerprint);
   };
-  const savePassword = async (e: FormEvent) => {
+  const savePassword = (e: FormEvent) => {
     e.preventDefault();
-    setError(undefined);
-    setBusy(true);
-    await after(await api().team.setPassword({ password: next, confirmation }));
+    setRefused(undefined);
+    void passwordForm.submit(teamContract['team:setPassword'].input, { password: next, confirmation }, async (v) => answer(await api().team.setPassword(v)));
   };
 
   const showForm = status.mode === 'local' || reconnect;
@@ -115,9 +120,9 @@ export function TeamSettings({ onSwitched = reloadApp }: { onSwitched?: () => vo
         </Title>
         <Text size="sm">{t.intro}</Text>
         {status.mode === 'team' && <ConnectedPanel status={status} onReconnect={() => setReconnect(true)} onSwitched={onSwitched} />}
-        {error && !error.field && (
+        {refused && (
           <Alert color="red" role="alert">
-            {error.message}
+            {refused}
           </Alert>
         )}
         {step?.step === 'trust' && (
@@ -125,7 +130,7 @@ export function TeamSettings({ onSwitched = reloadApp }: { onSwitched?: () => vo
             <Stack gap="xs">
               <Text size="sm">{step.changed && step.previous ? t.trustChanged(step.previous, step.fingerprint) : t.trustFirst(step.fingerprint)}</Text>
               <Group>
-                <Button color={step.changed ? 'red' : undefined} loading={busy} onClick={() => void trust()}>
+                <Button color={step.changed ? 'red' : undefined} loading={connectForm.busy} onClick={() => void trust()}>
                   {step.changed ? t.trustAcceptChanged : t.trustAccept}
                 </Button>
               </Group>
@@ -133,16 +138,16 @@ export function TeamSettings({ onSwitched = reloadApp }: { onSwitched?: () => vo
           </Alert>
         )}
         {step?.step === 'newPassword' ? (
-          <form onSubmit={(e) => void savePassword(e)} noValidate>
+          <form ref={passwordForm.formRef} onSubmit={savePassword} noValidate>
             <Stack gap="xs">
               <Title order={3} size="h5">
                 {t.newPasswordTitle}
               </Title>
               <Text size="sm">{t.newPasswordIntro}</Text>
-              <PasswordInput label={t.newPassword} autoComplete="new-password" value={next} onChange={(e) => setNext(e.currentTarget.value)} error={error?.field === 'password' ? error.message : undefined} />
-              <PasswordInput label={t.confirmation} autoComplete="new-password" value={confirmation} onChange={(e) => setConfirmation(e.currentTarget.value)} error={error?.field === 'confirmation' ? error.message : undefined} />
+              <PasswordField label={t.newPassword} autoComplete="new-password" value={next} onChange={(e) => setNext(e.currentTarget.value)} error={passwordForm.errors.password} />
+              <PasswordField label={t.confirmation} autoComplete="new-password" value={confirmation} onChange={(e) => setConfirmation(e.currentTarget.value)} error={passwordForm.errors.confirmation} />
               <Group>
-                <Button type="submit" loading={busy}>
+                <Button type="submit" loading={passwordForm.busy}>
                   {t.savePassword}
                 </Button>
               </Group>
@@ -150,13 +155,13 @@ export function TeamSettings({ onSwitched = reloadApp }: { onSwitched?: () => vo
           </form>
         ) : (
           showForm && (
-            <form onSubmit={(e) => void connect(e)} noValidate>
+            <form ref={connectForm.formRef} onSubmit={(e) => void connect(e)} noValidate>
               <Stack gap="xs">
-                <TextInput label={t.url} description={t.urlHint} type="url" autoComplete="url" value={url || (reconnect ? (status.server ?? '') : '')} onChange={(e) => setUrl(e.currentTarget.value)} error={error?.field === 'url' ? error.message : undefined} />
-                <TextInput label={t.email} type="email" autoComplete="username" value={email || (reconnect ? (status.email ?? '') : '')} onChange={(e) => setEmail(e.currentTarget.value)} error={error?.field === 'email' ? error.message : undefined} />
-                <PasswordInput label={t.password} autoComplete="current-password" value={password} onChange={(e) => setPassword(e.currentTarget.value)} error={error?.field === 'password' ? error.message : undefined} />
+                <TextInput label={t.url} description={t.urlHint} type="url" autoComplete="url" value={serverUrl} onChange={(e) => setUrl(e.currentTarget.value)} error={connectForm.errors.url} />
+                <TextInput label={t.email} type="email" autoComplete="username" value={login} onChange={(e) => setEmail(e.currentTarget.value)} error={connectForm.errors.email} />
+                <PasswordField label={t.password} autoComplete="current-password" value={password} onChange={(e) => setPassword(e.currentTarget.value)} error={connectForm.errors.password} />
                 <Group>
-                  <Button type="submit" loading={busy}>
+                  <Button type="submit" loading={connectForm.busy}>
                     {t.connect}
                   </Button>
                 </Group>

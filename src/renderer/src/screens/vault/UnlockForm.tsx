@@ -1,11 +1,12 @@
 // Unlocking the coffre: passphrase field with its French error and the waiting delay, or the recovery key with a new passphrase.
-import { Alert, Button, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Button, Stack, Text, TextInput } from '@mantine/core';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { vaultContract, type VaultStatus } from '../../../../shared/contract/vault';
 import type { Result } from '../../../../shared/result';
 import { fr } from '../../../../shared/i18n';
 import { api, call } from '../../api';
 import { useFormSubmit } from '../../components/useFormSubmit';
+import { PasswordField } from '../../components/PasswordField';
 
 const t = fr.vault.screens;
 
@@ -16,7 +17,7 @@ export function UnlockForm({ status, onUnlocked }: { status?: VaultStatus; onUnl
   const [next, setNext] = useState('');
   const [confirmation, setConfirmation] = useState('');
   // A refusal without a field (wrong passphrase or recovery key, waiting delay) goes under the field being typed.
-  const { errors, setErrors, busy, submit: check } = useFormSubmit(mode === 'passphrase' ? 'passphrase' : 'confirmation');
+  const { errors, setErrors, busy, submit: check, formRef } = useFormSubmit(mode === 'passphrase' ? 'passphrase' : 'confirmation');
   const [waitUntil, setWaitUntil] = useState(status?.retryInMs ? Date.now() + status.retryInMs : 0);
   const [, tick] = useState(0);
   const field = useRef<HTMLInputElement>(null);
@@ -49,11 +50,11 @@ export function UnlockForm({ status, onUnlocked }: { status?: VaultStatus; onUnl
   };
 
   return (
-    <form onSubmit={submit} noValidate>
+    <form ref={formRef} onSubmit={submit} noValidate>
       <Stack>
         {status?.demo && <Alert color="blue">{t.demoHint}</Alert>}
         {mode === 'passphrase' ? (
-          <PasswordInput
+          <PasswordField
             ref={field}
             label={t.passphrase}
             autoComplete="current-password"
@@ -64,8 +65,8 @@ export function UnlockForm({ status, onUnlocked }: { status?: VaultStatus; onUnl
         ) : (
           <>
             <TextInput ref={field} label={t.recoveryKey} autoComplete="off" value={recoveryKey} onChange={(e) => setRecoveryKey(e.currentTarget.value)} error={errors.recoveryKey} />
-            <PasswordInput label={t.newPassphrase} description={t.passphraseHint} autoComplete="new-password" value={next} onChange={(e) => setNext(e.currentTarget.value)} error={errors.newPassphrase} />
-            <PasswordInput label={t.confirmation} autoComplete="new-password" value={confirmation} onChange={(e) => setConfirmation(e.currentTarget.value)} error={errors.confirmation} />
+            <PasswordField label={t.newPassphrase} description={t.passphraseHint} autoComplete="new-password" value={next} onChange={(e) => setNext(e.currentTarget.value)} error={errors.newPassphrase} />
+            <PasswordField label={t.confirmation} autoComplete="new-password" value={confirmation} onChange={(e) => setConfirmation(e.currentTarget.value)} error={errors.confirmation} />
           </>
         )}
         {seconds > 0 && (

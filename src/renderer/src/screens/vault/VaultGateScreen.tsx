@@ -1,10 +1,12 @@
 // Before the app opens: choose the coffre's passphrase (first use or update, recovery key shown once) or unlock it to finish the update.
-import { Alert, Button, Card, Center, Code, PasswordInput, Stack, Text, Title } from '@mantine/core';
+import { Alert, Button, Card, Center, Code, Stack, Text, Title } from '@mantine/core';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import type { VaultStatus } from '../../../../shared/contract/vault';
+import { vaultContract, type VaultStatus } from '../../../../shared/contract/vault';
 import { fr } from '../../../../shared/i18n';
-import { api } from '../../api';
+import { api, call } from '../../api';
+import { useFormSubmit } from '../../components/useFormSubmit';
 import { UnlockForm } from './UnlockForm';
+import { PasswordField } from '../../components/PasswordField';
 
 const t = fr.vault.screens;
 
@@ -13,8 +15,8 @@ export function VaultGateScreen({ status, onDone }: { status: VaultStatus; onDon
   const [recoveryKey, setRecoveryKey] = useState<string>();
   const [passphrase, setPassphrase] = useState('');
   const [confirmation, setConfirmation] = useState('');
-  const [error, setError] = useState<{ message: string; field?: string }>();
-  const [busy, setBusy] = useState(false);
+  // Checked with vault:create's own schema; a refusal without a field (the coffre exists already) goes under the passphrase.
+  const { errors, busy, submit, formRef } = useFormSubmit('passphrase');
   const [printError, setPrintError] = useState<string>();
   const [printed, setPrinted] = useState<string>();
   const heading = useRef<HTMLHeadingElement>(null);
@@ -23,16 +25,14 @@ export function VaultGateScreen({ status, onDone }: { status: VaultStatus; onDon
     heading.current?.focus();
   }, [recoveryKey, status.state]);
 
-  const create = async (e: FormEvent) => {
+  const create = (e: FormEvent) => {
     e.preventDefault();
-    setBusy(true);
-    setError(undefined);
-    const r = await api().vault.create({ passphrase, confirmation });
-    setBusy(false);
-    if (!r.ok) return setError(r.error);
-    setPassphrase('');
-    setConfirmation('');
-    setRecoveryKey(r.value.recoveryKey);
+    void submit(vaultContract['vault:create'].input, { passphrase, confirmation }, async (v) => {
+      const created = await call(api().vault.create(v), { notifyError: false });
+      setPassphrase('');
+      setConfirmation('');
+      setRecoveryKey(created.recoveryKey);
+    });
   };
 
   const print = async () => {
@@ -67,23 +67,23 @@ export function VaultGateScreen({ status, onDone }: { status: VaultStatus; onDon
               <Button onClick={onDone}>{t.recoveryNoted}</Button>
             </>
           ) : status.state === 'absent' ? (
-            <form onSubmit={create} noValidate>
+            <form ref={formRef} onSubmit={create} noValidate>
               <Stack>
                 <Text>{status.migrationPending ? t.migrationIntro : t.setupIntro}</Text>
-                <PasswordInput
+                <PasswordField
                   label={t.passphrase}
                   description={t.passphraseHint}
                   autoComplete="new-password"
                   value={passphrase}
                   onChange={(e) => setPassphrase(e.currentTarget.value)}
-                  error={error && error.field !== 'confirmation' ? error.message : undefined}
+                  error={errors.passphrase}
                 />
-                <PasswordInput
+                <PasswordField
                   label={t.confirmation}
                   autoComplete="new-password"
                   value={confirmation}
                   onChange={(e) => setConfirmation(e.currentTarget.value)}
-                  error={error?.field === 'confirmation' ? error.message : undefined}
+                  error={errors.confirmation}
                 />
                 <Button type="submit" loading={busy}>
                   {t.create}

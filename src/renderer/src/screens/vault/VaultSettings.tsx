@@ -1,45 +1,86 @@
-// Paramètres section of the coffre: state, idle delay, lock now, change of passphrase (the current one asked again).
-import { Alert, Button, Card, Group, NumberInput, PasswordInput, Stack, Text, Title } from '@mantine/core';
+// Paramètres section of the coffre: state, idle delay, lock now, change of passphrase (the current one asked again),
+// each form checked with its channel's own schema (vault:setIdleMinutes, vault:changePassphrase).
+import { Button, Card, Group, NumberInput, Stack, Text, Title } from '@mantine/core';
 import { useEffect, useState, type FormEvent } from 'react';
-import type { VaultStatus } from '../../../../shared/contract/vault';
+import { vaultContract, type VaultStatus } from '../../../../shared/contract/vault';
 import { fr } from '../../../../shared/i18n';
 import { api, call } from '../../api';
+import { formNumber, useFormSubmit } from '../../components/useFormSubmit';
 import { UnlockForm } from './UnlockForm';
+import { PasswordField } from '../../components/PasswordField';
 
 const t = fr.vault.screens;
 
-export function VaultSettings() {
-  const [status, setStatus] = useState<VaultStatus>();
-  const [minutes, setMinutes] = useState<number | string>(10);
+function IdleDelayForm({ status, onChanged }: { status: VaultStatus; onChanged: (s: VaultStatus) => void }) {
+  const [minutes, setMinutes] = useState<number | string>(status.idleMinutes);
+  const { errors, busy, submit, formRef } = useFormSubmit('minutes');
+  const save = (e: FormEvent) => {
+    e.preventDefault();
+    void submit(vaultContract['vault:setIdleMinutes'].input, { minutes: formNumber(minutes) ?? Number.NaN }, async (v) =>
+      onChanged(await call(api().vault.setIdleMinutes(v), { success: t.idleSaved, notifyError: false })),
+    );
+  };
+  const lock = async () => onChanged(await call(api().vault.lock(), { success: t.locked }));
+  return (
+    <form ref={formRef} onSubmit={save} noValidate>
+      <Group align="start">
+        <NumberInput label={t.idleMinutes} min={1} max={240} value={minutes} onChange={setMinutes} w={260} maw="100%" error={errors.minutes} />
+        <Group mt={25}>
+          <Button type="submit" variant="default" loading={busy}>
+            {t.saveIdle}
+          </Button>
+          <Button variant="light" onClick={() => void lock()}>
+            {t.lockNow}
+          </Button>
+        </Group>
+      </Group>
+    </form>
+  );
+}
+
+function ChangePassphraseForm({ onChanged }: { onChanged: (s: VaultStatus) => void }) {
   const [current, setCurrent] = useState('');
   const [next, setNext] = useState('');
   const [confirmation, setConfirmation] = useState('');
-  const [error, setError] = useState<{ message: string; field?: string }>();
-  const load = () =>
+  // A refusal without a field (the waiting delay after wrong passphrases) goes under the current passphrase.
+  const { errors, busy, submit, formRef } = useFormSubmit('current');
+  const change = (e: FormEvent) => {
+    e.preventDefault();
+    void submit(vaultContract['vault:changePassphrase'].input, { current, newPassphrase: next, confirmation }, async (v) => {
+      const status = await call(api().vault.changePassphrase(v), { success: t.changed, notifyError: false });
+      setCurrent('');
+      setNext('');
+      setConfirmation('');
+      onChanged(status);
+    });
+  };
+  return (
+    <form ref={formRef} onSubmit={change} noValidate>
+      <Stack gap="xs">
+        <Title order={3} size="h5">
+          {t.changeTitle}
+        </Title>
+        <PasswordField label={t.current} autoComplete="current-password" value={current} onChange={(e) => setCurrent(e.currentTarget.value)} error={errors.current} />
+        <PasswordField label={t.newPassphrase} description={t.passphraseHint} autoComplete="new-password" value={next} onChange={(e) => setNext(e.currentTarget.value)} error={errors.newPassphrase} />
+        <PasswordField label={t.confirmation} autoComplete="new-password" value={confirmation} onChange={(e) => setConfirmation(e.currentTarget.value)} error={errors.confirmation} />
+        <Group>
+          <Button type="submit" variant="default" loading={busy}>
+            {t.change}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
+export function VaultSettings() {
+  const [status, setStatus] = useState<VaultStatus>();
+  useEffect(() => {
     void api()
       .vault.status()
-      .then((r) => {
-        if (!r.ok) return;
-        setStatus(r.value);
-        setMinutes(r.value.idleMinutes);
-      });
-  useEffect(load, []);
+      .then((r) => r.ok && setStatus(r.value));
+  }, []);
   if (!status || status.state === 'absent') return null;
-
-  const saveIdle = async () => setStatus(await call(api().vault.setIdleMinutes({ minutes: Number(minutes) }), { success: t.idleSaved }));
-  const lock = async () => setStatus(await call(api().vault.lock(), { success: t.locked }));
-  const change = async (e: FormEvent) => {
-    e.preventDefault();
-    setError(undefined);
-    const r = await api().vault.changePassphrase({ current, newPassphrase: next, confirmation });
-    if (!r.ok) return setError(r.error);
-    setCurrent('');
-    setNext('');
-    setConfirmation('');
-    setStatus(r.value);
-    await call(Promise.resolve(r), { success: t.changed });
-  };
-
   return (
     <Card withBorder>
       <Stack>
@@ -47,35 +88,8 @@ export function VaultSettings() {
           {t.settingsTitle}
         </Title>
         <Text>{status.state === 'unlocked' ? t.stateUnlocked : t.stateLocked}</Text>
-        {status.state === 'locked' ? (
-          <UnlockForm status={status} onUnlocked={setStatus} />
-        ) : (
-          <Group align="end">
-            <NumberInput label={t.idleMinutes} min={1} max={240} value={minutes} onChange={setMinutes} w={260} />
-            <Button variant="default" onClick={() => void saveIdle()}>
-              {t.saveIdle}
-            </Button>
-            <Button variant="light" onClick={() => void lock()}>
-              {t.lockNow}
-            </Button>
-          </Group>
-        )}
-        <form onSubmit={change} noValidate>
-          <Stack gap="xs">
-            <Title order={3} size="h5">
-              {t.changeTitle}
-            </Title>
-            {error && !error.field && <Alert color="red">{error.message}</Alert>}
-            <PasswordInput label={t.current} autoComplete="current-password" value={current} onChange={(e) => setCurrent(e.currentTarget.value)} error={error?.field === 'passphrase' ? error.message : undefined} />
-            <PasswordInput label={t.newPassphrase} description={t.passphraseHint} autoComplete="new-password" value={next} onChange={(e) => setNext(e.currentTarget.value)} error={error?.field === 'newPassphrase' ? error.message : undefined} />
-            <PasswordInput label={t.confirmation} autoComplete="new-password" value={confirmation} onChange={(e) => setConfirmation(e.currentTarget.value)} error={error?.field === 'confirmation' ? error.message : undefined} />
-            <Group>
-              <Button type="submit" variant="default">
-                {t.change}
-              </Button>
-            </Group>
-          </Stack>
-        </form>
+        {status.state === 'locked' ? <UnlockForm status={status} onUnlocked={setStatus} /> : <IdleDelayForm status={status} onChanged={setStatus} />}
+        <ChangePassphraseForm onChanged={setStatus} />
       </Stack>
     </Card>
   );
