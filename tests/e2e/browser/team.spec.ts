@@ -1,25 +1,17 @@
 // Team mode in the browser against a real `clspd serve` on a throwaway PostgreSQL: login, two colleagues editing the same action and meeting, conflicts, audit log, exports and PDFs downloaded, expiry; axe on the login and audit screens; their reflow at 640×360 and 320 px.
-import type { ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test, expect, type Browser, type Page } from '@playwright/test';
-import pg from 'pg';
+import type pg from 'pg';
 import { addUser } from '../../../src/main/server/accounts';
-import { migrateDatabase } from '../../../src/main/server/db/migrations';
-import { TeamStore } from '../../../src/main/server/team-store';
-import { buildDemoDatastore } from '../../../src/main/services/demo';
 import type { Datastore } from '../../../src/shared/model';
-import { createTestDatabase, postgresBinDir, startCluster, type TestCluster, type TestDatabase } from '../../helpers/pg';
-import { freePort, startClspdServe } from '../../helpers/team-cluster';
+import { postgresBinDir } from '../../helpers/pg';
 import { expectAccessible } from './axe';
 import { expectHeaderBadgesInside, expectReflows, REFLOW_SIZES, shot } from './reflow';
+import { loginAs, PASSWORD, ROOT, startTeamServer, type TeamServer } from './team-server';
 
-const ROOT = join(__dirname, '..', '..', '..');
-const PASSWORD = 'mot de passe de l’équipe';
-let cluster: TestCluster | undefined;
-let db: TestDatabase;
+let team: TeamServer | undefined;
 let pool: pg.Pool;
-let server: ChildProcess;
 let base = '';
 let demo: Datastore;
 let otp = '';
@@ -29,39 +21,22 @@ test.describe.configure({ mode: 'serial' });
 
 test.beforeAll(async () => {
   test.setTimeout(180_000);
-  cluster = process.env.CLSPD_TEST_DATABASE_URL ? undefined : await startCluster();
-  db = await createTestDatabase(process.env.CLSPD_TEST_DATABASE_URL ?? cluster!.url);
-  pool = new pg.Pool({ connectionString: db.url, max: 3 });
-  await migrateDatabase(pool);
-  const store = new TeamStore(pool);
-  await store.load();
-  demo = buildDemoDatastore(new Date());
-  await store.write(async () => store.initialise(demo), { userId: 'setup', displayName: 'Installation' }, 'app:demo');
-  await store.close();
-  await addUser(pool, { email: 'claire@valmont.fr', displayName: 'Claire Durand', role: 'coordinator', password: PASSWORD });
-  await addUser(pool, { email: 'agnes@valmont.fr', displayName: 'Agnès Martin', role: 'staff', password: PASSWORD });
-  await addUser(pool, { email: 'bruno@valmont.fr', displayName: 'Bruno Petit', role: 'staff', password: PASSWORD });
-  otp = (await addUser(pool, { email: 'nouvelle@valmont.fr', displayName: 'Nina Nouvelle', role: 'staff' })).oneTimePassword!;
-  const port = await freePort();
-  base = `http://127.0.0.1:${port}`;
-  server = (await startClspdServe([join(ROOT, 'bin', 'clspd.js'), 'serve', '--listen', `127.0.0.1:${port}`], { CLSPD_DATABASE_URL: db.url })).child;
+  team = await startTeamServer([
+    { email: 'claire@valmont.fr', displayName: 'Claire Durand', role: 'coordinator' },
+    { email: 'agnes@valmont.fr', displayName: 'Agnès Martin', role: 'staff' },
+    { email: 'bruno@valmont.fr', displayName: 'Bruno Petit', role: 'staff' },
+    { email: 'nouvelle@valmont.fr', displayName: 'Nina Nouvelle', role: 'staff', oneTime: true },
+  ]);
+  ({ pool, base, demo } = team);
+  otp = team.oneTimePasswords['nouvelle@valmont.fr']!;
 });
 
 test.afterAll(async () => {
-  server?.kill('SIGTERM');
-  await pool?.end();
-  await db?.drop().catch(() => undefined);
-  cluster?.stop();
+  await team?.stop();
 });
 
-async function login(browser: Browser, email: string, password = PASSWORD): Promise<Page> {
-  const context = await browser.newContext({ baseURL: base });
-  const page = await context.newPage();
-  await page.goto('/');
-  await page.getByLabel(/^Adresse électronique/).fill(email);
-  await page.getByLabel(/^Mot de passe/).fill(password);
-  await page.getByRole('button', { name: 'Se connecter' }).click();
-  return page;
+function login(browser: Browser, email: string, password = PASSWORD): Promise<Page> {
+  return loginAs(browser, base, email, password);
 }
 
 test('login screen in French, one-time password changed at first login, who is connected, logout', async ({ browser }) => {

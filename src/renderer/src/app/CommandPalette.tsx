@@ -7,6 +7,7 @@ import type { SearchHit } from '../../../shared/contract/core';
 import { fr } from '../../../shared/i18n';
 import { foldWords } from '../../../shared/text';
 import { api } from '../api';
+import { useAccess } from './access';
 import { links } from './registry';
 import { allCommands } from './routes';
 import { openShortcuts } from './ShortcutsHelp';
@@ -51,6 +52,7 @@ const KIND_LINK: Record<SearchHit['kind'], (id: string) => string> = {
 
 export function CommandPalette() {
   const navigate = useNavigate();
+  const { canEdit } = useAccess();
   const [query, setQuery] = useState('');
   const [hits, setHits] = useState<SearchHit[]>([]);
 
@@ -78,7 +80,7 @@ export function CommandPalette() {
   // Every screen module registers its own commands, its « Ouvrir … » section command included (allCommands).
   const navigation: SpotlightActionData[] = [
     { id: 'nav-shortcuts', label: P.showShortcuts, keywords: ['raccourcis', 'clavier', 'aide'], onClick: openShortcuts },
-    ...allCommands.map((c) => ({ id: c.id, label: c.label, description: c.description, keywords: c.keywords, onClick: () => navigate(c.to) })),
+    ...allCommands.filter((c) => canEdit || !c.edits).map((c) => ({ id: c.id, label: c.label, description: c.description, keywords: c.keywords, onClick: () => navigate(c.to) })),
   ]
     .sort((a, b) => rank(a.id) - rank(b.id))
     .map((a) => ({ ...a, leftSection: <IconArrowRight size={16} /> }));

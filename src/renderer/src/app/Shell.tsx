@@ -21,6 +21,7 @@ import { openShortcuts, ShortcutsHelp } from './ShortcutsHelp';
 import { allRoutes } from './routes';
 import { AccountMenu } from '../web/AccountMenu';
 import { SaveIndicator } from './SaveIndicator';
+import { ReadOnlyBadge } from './ReadOnlyBadge';
 import { TeamBanner } from './TeamBanner';
 import { useAppState } from './appState';
 import { links } from './registry';
@@ -88,6 +89,7 @@ export function Shell() {
           </UnstyledButton>
           <TeamBanner />
           <Group className="clspd-header-state" gap={4} wrap="nowrap" style={{ flex: 'none' }}>
+            <ReadOnlyBadge />
             <SaveIndicator />
             <AccountMenu />
           </Group>

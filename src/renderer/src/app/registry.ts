@@ -15,6 +15,8 @@ export interface PaletteCommand {
   /** Route to open (may carry a query string the screen understands, e.g. '/reunions?nouvelle=1'). */
   to: string;
   keywords?: string[];
+  /** Creates or changes something: not offered to an account that may only read. */
+  edits?: true;
 }
 
 /** Canonical links to records, used by the global search and by every screen. */

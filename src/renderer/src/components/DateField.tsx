@@ -30,6 +30,7 @@ export function DateField({
   w,
   required,
   ariaLabel,
+  disabled,
 }: {
   label?: string;
   value: string;
@@ -38,6 +39,7 @@ export function DateField({
   w?: number;
   required?: boolean;
   ariaLabel?: string;
+  disabled?: boolean;
 }) {
   const [text, setText] = useState(value && value !== INVALID_DATE ? formatShortDate(value) : '');
   const [open, setOpen] = useState(false);
@@ -63,12 +65,13 @@ export function DateField({
       error={error}
       w={w}
       required={required}
+      disabled={disabled}
       inputMode="numeric"
       maxLength={10}
       rightSection={
         <Popover opened={open} onChange={setOpen} position="bottom-end" withArrow trapFocus returnFocus>
           <Popover.Target>
-            <ActionIcon variant="subtle" aria-label={fr.fields.pickDate(name)} onClick={() => setOpen((o) => !o)}>
+            <ActionIcon variant="subtle" aria-label={fr.fields.pickDate(name)} disabled={disabled} onClick={() => setOpen((o) => !o)}>
               <IconCalendar size={16} />
             </ActionIcon>
           </Popover.Target>

@@ -2,8 +2,13 @@
 import { Button, Paper, Stack, Text, ThemeIcon } from '@mantine/core';
 import { IconInbox } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
+import { useAccess } from '../app/access';
 
-export function EmptyState({ title, text, action, onAction, icon }: { title: string; text: string; action?: string; onAction?: () => void; icon?: ReactNode }) {
+/** `edits`: the first step creates something, so it is not offered to an account that may only read. */
+export function EmptyState(props: { title: string; text: string; action?: string; onAction?: () => void; icon?: ReactNode; edits?: boolean }) {
+  const { title, text, onAction, icon } = props;
+  const { canEdit } = useAccess();
+  const action = props.edits && !canEdit ? undefined : props.action;
   return (
     <Paper withBorder p="xl" radius="md">
       <Stack align="center" gap="sm" maw={520} mx="auto" ta="center">

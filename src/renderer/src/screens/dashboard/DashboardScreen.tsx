@@ -8,6 +8,7 @@ import { fr } from '../../../../shared/i18n';
 import type { Confidentiality, MeetingStatus } from '../../../../shared/model';
 import { api, useQuery } from '../../api';
 import { links } from '../../app/registry';
+import { EditOnly } from '../../app/access';
 import { EmptyState } from '../../components/EmptyState';
 import { PageHeader } from '../../components/PageHeader';
 import { RegisterCountsCard } from '../register/RegisterCountsCard';
@@ -78,9 +79,11 @@ export function DashboardView({ data }: { data: Dashboard }) {
         title={fr.nav.dashboard}
         subtitle={`${formatLongDate(data.today)}${data.period ? ` — ${data.period.title}` : ''}`}
         actions={
-          <Button component="a" href={`#${links.plan()}?nouvelle=1`} leftSection={<IconPlus size={16} />}>
-            {fr.strategy.ui.addAction}
-          </Button>
+          <EditOnly>
+            <Button component="a" href={`#${links.plan()}?nouvelle=1`} leftSection={<IconPlus size={16} />}>
+              {fr.strategy.ui.addAction}
+            </Button>
+          </EditOnly>
         }
       />
       <Paper withBorder p="md" mb="lg" component="section" aria-label={s.todo}>

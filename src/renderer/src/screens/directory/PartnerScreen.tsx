@@ -9,6 +9,7 @@ import { fr } from '../../../../shared/i18n';
 import type { InstanceKind, Person } from '../../../../shared/model';
 import { api, call, useQuery } from '../../api';
 import { links } from '../../app/registry';
+import { EditOnly } from '../../app/access';
 import { deleteWithUndo } from '../../components/confirm';
 import { EmptyState } from '../../components/EmptyState';
 import { PageHeader } from '../../components/PageHeader';
@@ -104,14 +105,14 @@ export function PartnerScreen() {
         title={o.name}
         subtitle={category.label}
         actions={
-          <>
+          <EditOnly>
             <Button variant="default" leftSection={<IconEdit size={16} />} onClick={() => setEditing(true)}>
               {fr.actions.edit}
             </Button>
             <Button variant="light" color="red" leftSection={<IconTrash size={16} />} onClick={removeOrg}>
               {fr.actions.delete}
             </Button>
-          </>
+          </EditOnly>
         }
       />
       <Grid>
@@ -121,9 +122,11 @@ export function PartnerScreen() {
               <Title order={2} size="h4">
                 {t.contacts}
               </Title>
-              <Button size="xs" leftSection={<IconPlus size={14} />} onClick={() => setPerson('new')}>
-                {t.addContact}
-              </Button>
+              <EditOnly>
+                <Button size="xs" leftSection={<IconPlus size={14} />} onClick={() => setPerson('new')}>
+                  {t.addContact}
+                </Button>
+              </EditOnly>
             </Group>
             {people.length === 0 ? (
               <Text c="dimmed" size="sm">
@@ -160,18 +163,20 @@ export function PartnerScreen() {
                         <Text size="xs">{p.phone ?? ''}</Text>
                       </Table.Td>
                       <Table.Td>
-                        <Group gap={4} wrap="nowrap">
-                          <Tooltip label={fr.actions.edit}>
-                            <ActionIcon variant="subtle" aria-label={t.editPerson(p.lastName)} onClick={() => setPerson(p)}>
-                              <IconEdit size={16} />
-                            </ActionIcon>
-                          </Tooltip>
-                          <Tooltip label={fr.actions.delete}>
-                            <ActionIcon variant="subtle" color="red" aria-label={t.deletePerson(p.lastName)} onClick={() => removePerson(p)}>
-                              <IconTrash size={16} />
-                            </ActionIcon>
-                          </Tooltip>
-                        </Group>
+                        <EditOnly>
+                          <Group gap={4} wrap="nowrap">
+                            <Tooltip label={fr.actions.edit}>
+                              <ActionIcon variant="subtle" aria-label={t.editPerson(p.lastName)} onClick={() => setPerson(p)}>
+                                <IconEdit size={16} />
+                              </ActionIcon>
+                            </Tooltip>
+                            <Tooltip label={fr.actions.delete}>
+                              <ActionIcon variant="subtle" color="red" aria-label={t.deletePerson(p.lastName)} onClick={() => removePerson(p)}>
+                                <IconTrash size={16} />
+                              </ActionIcon>
+                            </Tooltip>
+                          </Group>
+                        </EditOnly>
                       </Table.Td>
                     </Table.Tr>
                   ))}

@@ -8,6 +8,7 @@ import type { OrganisationInput } from '../../../../shared/contract/directory';
 import { fr } from '../../../../shared/i18n';
 import { api, call, useQuery } from '../../api';
 import { links } from '../../app/registry';
+import { EditOnly } from '../../app/access';
 import { deleteWithUndo } from '../../components/confirm';
 import { EmptyState } from '../../components/EmptyState';
 import { PageHeader } from '../../components/PageHeader';
@@ -45,9 +46,11 @@ export function PartnersScreen() {
         title={t.title}
         subtitle={t.subtitle}
         actions={
-          <Button leftSection={<IconPlus size={16} />} onClick={creating.open}>
-            {t.add}
-          </Button>
+          <EditOnly>
+            <Button leftSection={<IconPlus size={16} />} onClick={creating.open}>
+              {t.add}
+            </Button>
+          </EditOnly>
         }
       />
       <Group mb="md" align="flex-end">
@@ -78,6 +81,7 @@ export function PartnersScreen() {
             text={t.emptyText}
             action={t.add}
             onAction={creating.open}
+            edits
           />
         )
       ) : (
@@ -115,11 +119,13 @@ export function PartnersScreen() {
                     <Text size="sm">{o.email ?? '—'}</Text>
                   </Table.Td>
                   <Table.Td onClick={(e) => e.stopPropagation()}>
-                    <Tooltip label={fr.actions.delete}>
-                      <ActionIcon variant="subtle" color="red" aria-label={t.deleteLabel(o.name)} onClick={() => remove(o.id, o.name)}>
-                        <IconTrash size={16} />
-                      </ActionIcon>
-                    </Tooltip>
+                    <EditOnly>
+                      <Tooltip label={fr.actions.delete}>
+                        <ActionIcon variant="subtle" color="red" aria-label={t.deleteLabel(o.name)} onClick={() => remove(o.id, o.name)}>
+                          <IconTrash size={16} />
+                        </ActionIcon>
+                      </Tooltip>
+                    </EditOnly>
                   </Table.Td>
                 </Table.Tr>
               ))}

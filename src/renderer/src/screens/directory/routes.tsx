@@ -12,5 +12,5 @@ export const routes: AppRoute[] = [
 
 export const commands: PaletteCommand[] = [
   { id: 'nav-partners', label: fr.palette.openPartners, to: links.partners() },
-  { id: 'nav-new-partner', label: fr.palette.newPartner, to: `${links.partners()}?nouveau=1` },
+  { edits: true, id: 'nav-new-partner', label: fr.palette.newPartner, to: `${links.partners()}?nouveau=1` },
 ];

@@ -11,6 +11,7 @@ import type { Confidentiality, InstanceKind } from '../../../../shared/model';
 import { api, call, useQuery } from '../../api';
 import { DateField } from '../../components/DateField';
 import { errorUnder, useFormSubmit } from '../../components/useFormSubmit';
+import { EditOnly } from '../../app/access';
 import { links } from '../../app/registry';
 import { EmptyState } from '../../components/EmptyState';
 import { PageHeader } from '../../components/PageHeader';
@@ -148,14 +149,14 @@ export function InstancesScreen() {
         title={L.instancesTitle}
         subtitle={L.instancesSubtitle}
         actions={
-          <>
+          <EditOnly>
             <Button variant="default" leftSection={<IconPlus size={16} />} onClick={() => setCreating(true)}>
               {L.newInstance}
             </Button>
             <Button leftSection={<IconBolt size={16} />} onClick={quick.open}>
               {L.newCell}
             </Button>
-          </>
+          </EditOnly>
         }
       />
       <Group mb="md" align="flex-end">
@@ -163,7 +164,7 @@ export function InstancesScreen() {
         <Checkbox label={L.showClosed} checked={showClosed} onChange={(e) => setShowClosed(e.currentTarget.checked)} mb={8} />
       </Group>
       {rows.length === 0 && !list.loading ? (
-        <EmptyState title={L.noInstances} text={L.noInstancesText} action={L.newCell} onAction={quick.open} />
+        <EmptyState title={L.noInstances} text={L.noInstancesText} action={L.newCell} onAction={quick.open} edits />
       ) : (
         <Paper withBorder>
           <WideTable highlightOnHover verticalSpacing="sm" aria-label={L.instancesTitle}>

@@ -11,5 +11,5 @@ export const routes: AppRoute[] = [
 
 export const commands: PaletteCommand[] = [
   { id: 'nav-instances', label: fr.palette.openInstances, to: '/instances' },
-  { id: 'instances.newCell', label: 'Nouvelle cellule de veille', description: 'Créer une cellule à partir d’un thème et de quelques partenaires', to: '/instances?cellule=1', keywords: ['cellule', 'groupe de travail', 'veille'] },
+  { edits: true, id: 'instances.newCell', label: 'Nouvelle cellule de veille', description: 'Créer une cellule à partir d’un thème et de quelques partenaires', to: '/instances?cellule=1', keywords: ['cellule', 'groupe de travail', 'veille'] },
 ];

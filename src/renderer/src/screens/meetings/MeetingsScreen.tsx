@@ -12,6 +12,7 @@ import { api, call, useQuery } from '../../api';
 import { DateField } from '../../components/DateField';
 import { useFormSubmit } from '../../components/useFormSubmit';
 import { TimeField } from '../../components/TimeField';
+import { EditOnly } from '../../app/access';
 import { links } from '../../app/registry';
 import { EmptyState } from '../../components/EmptyState';
 import { PageHeader } from '../../components/PageHeader';
@@ -179,9 +180,11 @@ export function MeetingsScreen() {
             <Button variant="default" component={Link} to={links.decisions()} leftSection={<IconListCheck size={16} />}>
               {L.decisionsLog}
             </Button>
-            <Button leftSection={<IconPlus size={16} />} onClick={creating.open}>
-              {L.newMeeting}
-            </Button>
+            <EditOnly>
+              <Button leftSection={<IconPlus size={16} />} onClick={creating.open}>
+                {L.newMeeting}
+              </Button>
+            </EditOnly>
           </>
         }
       />
@@ -209,7 +212,7 @@ export function MeetingsScreen() {
         filtering ? (
           <EmptyState title={L.noMatch} text={L.noMatchText} />
         ) : (
-          <EmptyState title={L.emptyMeetingsTitle} text={L.emptyMeetingsText} action={L.newMeeting} onAction={creating.open} />
+          <EmptyState title={L.emptyMeetingsTitle} text={L.emptyMeetingsText} action={L.newMeeting} onAction={creating.open} edits />
         )
       ) : (
         <Paper withBorder>

@@ -17,6 +17,6 @@ export const routes: AppRoute[] = [
 
 export const commands: PaletteCommand[] = [
   { id: 'nav-meetings', label: fr.palette.openMeetings, to: '/reunions' },
-  { id: 'meetings.new', label: 'Nouvelle réunion', description: 'Programmer une réunion et son ordre du jour', to: '/reunions?nouvelle=1', keywords: ['réunion', 'séance', 'convocation'] },
+  { edits: true, id: 'meetings.new', label: 'Nouvelle réunion', description: 'Programmer une réunion et son ordre du jour', to: '/reunions?nouvelle=1', keywords: ['réunion', 'séance', 'convocation'] },
   { id: 'meetings.decisions', label: 'Journal des décisions', description: 'Toutes les décisions prises en réunion', to: '/reunions/decisions', keywords: ['décision', 'relevé'] },
 ];

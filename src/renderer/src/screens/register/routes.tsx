@@ -12,6 +12,6 @@ export const routes: AppRoute[] = [
 
 export const commands: PaletteCommand[] = [
   { id: 'register.open', label: 'Registre des situations', description: 'Situations suivies par les cellules de veille et le CDDF', to: '/registre', keywords: ['situation', 'cellule', 'registre'] },
-  { id: 'register.new', label: 'Nouvelle situation', description: 'Ajouter une situation au registre', to: '/registre?nouvelle=1', keywords: ['situation', 'registre'] },
+  { edits: true, id: 'register.new', label: 'Nouvelle situation', description: 'Ajouter une situation au registre', to: '/registre?nouvelle=1', keywords: ['situation', 'registre'] },
   { id: 'register.journal', label: 'Journal de protection des données', description: 'Accès, purges, copies exportées', to: '/registre/journal', keywords: ['rgpd', 'purge', 'dpo', 'accès'] },
 ];

@@ -7,6 +7,7 @@ import { addressLabel, defaultPresidentTitle } from '../../../../shared/council'
 import { fr } from '../../../../shared/i18n';
 import type { CouncilAcronym } from '../../../../shared/model';
 import { api, call, useQuery } from '../../api';
+import { useAccess } from '../../app/access';
 import { useAppState } from '../../app/appState';
 import { confirmDanger } from '../../components/confirm';
 import { useFormSubmit } from '../../components/useFormSubmit';
@@ -22,6 +23,7 @@ const t = fr.directory.settings;
 
 export function SettingsScreen() {
   const { state } = useAppState();
+  const { canAdminister } = useAccess();
   const settings = state.settings!;
   const [v, setV] = useState<SettingsPatch>({});
   useEffect(() => {
@@ -62,10 +64,16 @@ export function SettingsScreen() {
     <>
       <PageHeader title={t.title} subtitle={t.subtitle} />
       <Stack>
-        <Card withBorder>
+        {/* The council's identity is the coordinator's (the server refuses it to other accounts): shown, not editable. */}
+        <Card withBorder component="fieldset" disabled={!canAdminister} style={{ margin: 0, minWidth: 0 }}>
           <Title order={2} size="h4" mb="sm">
             {t.identity}
           </Title>
+          {!canAdminister ? (
+            <Text size="sm" mb="sm">
+              {fr.access.coordinatorOnly}
+            </Text>
+          ) : null}
           <Stack>
             <Group grow>
               <TextInput label={t.commune} required value={v.communeName ?? ''} onChange={set('communeName')} error={errors.communeName} maxLength={300} />

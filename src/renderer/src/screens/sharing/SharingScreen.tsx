@@ -9,6 +9,7 @@ import type { Result } from '../../../../shared/result';
 import { formatShortDate } from '../../../../shared/format';
 import { fr } from '../../../../shared/i18n';
 import { api, call, useQuery } from '../../api';
+import { EditOnly, useAccess } from '../../app/access';
 import { PageHeader } from '../../components/PageHeader';
 import { confirmIncludeConfidential } from './confidential';
 import { ExportDialog } from './ExportDialog';
@@ -29,6 +30,7 @@ export function SharingScreen() {
   const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
   const overview = useQuery(() => api().sharing.overview(), []);
+  const access = useAccess();
   const o = overview.data;
   const [exportOpen, setExportOpen] = useState(params.get('export') === '1');
   const [pilot, setPilot] = useState<string | null>(params.get('pilote'));
@@ -106,9 +108,11 @@ export function SharingScreen() {
               >
                 {T.ui.packExport}
               </Button>
-              <Button variant="default" leftSection={<IconFileImport size={16} />} onClick={() => navigate(`/partage/importer?type=updatePack${pilotInfo ? `&pilote=${pilotInfo.id}` : ''}`)}>
-                {T.ui.packImport}
-              </Button>
+              <EditOnly>
+                <Button variant="default" leftSection={<IconFileImport size={16} />} onClick={() => navigate(`/partage/importer?type=updatePack${pilotInfo ? `&pilote=${pilotInfo.id}` : ''}`)}>
+                  {T.ui.packImport}
+                </Button>
+              </EditOnly>
             </Group>
           </Stack>
         </Card>
@@ -222,25 +226,34 @@ export function SharingScreen() {
             <Text size="sm" c="dimmed">
               {T.ui.importText}
             </Text>
-            <Group>
-              <Button variant="light" onClick={() => navigate('/partage/importer')}>
-                {T.ui.importButton}
-              </Button>
-            </Group>
-            <Group gap="xs" mt="md">
-              <IconDatabaseExport size={20} aria-hidden />
-              <Title order={2} size="h4">
-                {T.ui.backupTitle}
-              </Title>
-            </Group>
-            <Alert color="yellow" icon={<IconLock size={18} />}>
-              {T.backupIsNotAShare}
-            </Alert>
-            <Group>
-              <Button variant="default" onClick={() => void save(api().sharing.exportBackup())}>
-                {T.ui.backupButton}
-              </Button>
-            </Group>
+            {access.canEdit ? (
+              <Group>
+                <Button variant="light" onClick={() => navigate('/partage/importer')}>
+                  {T.ui.importButton}
+                </Button>
+              </Group>
+            ) : (
+              <Text size="sm">{fr.access.importRefused}</Text>
+            )}
+            {/* The complete backup is the coordinator's (the server refuses it to other accounts). */}
+            {access.canAdminister ? (
+              <>
+                <Group gap="xs" mt="md">
+                  <IconDatabaseExport size={20} aria-hidden />
+                  <Title order={2} size="h4">
+                    {T.ui.backupTitle}
+                  </Title>
+                </Group>
+                <Alert color="yellow" icon={<IconLock size={18} />}>
+                  {T.backupIsNotAShare}
+                </Alert>
+                <Group>
+                  <Button variant="default" onClick={() => void save(api().sharing.exportBackup())}>
+                    {T.ui.backupButton}
+                  </Button>
+                </Group>
+              </>
+            ) : null}
           </Stack>
         </Card>
       </SimpleGrid>

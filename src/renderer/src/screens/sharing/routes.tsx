@@ -12,6 +12,6 @@ export const routes: AppRoute[] = [
 export const commands: PaletteCommand[] = [
   { id: 'nav-sharing', label: fr.palette.openSharing, to: '/partage' },
   { id: 'sharing.export', label: fr.sharing.ui.cmdExport, to: '/partage?export=1', keywords: ['excel', 'csv', 'tableau', 'export'] },
-  { id: 'sharing.import', label: fr.sharing.ui.cmdImport, to: '/partage/importer', keywords: ['import', 'excel', 'csv', 'partenaires'] },
+  { edits: true, id: 'sharing.import', label: fr.sharing.ui.cmdImport, to: '/partage/importer', keywords: ['import', 'excel', 'csv', 'partenaires'] },
   { id: 'sharing.pack', label: fr.sharing.ui.cmdPack, to: '/partage', keywords: ['fiche', 'mise à jour', 'pilote'] },
 ];

@@ -6,6 +6,7 @@ import { strategyContract, type ArchiveSearchHit } from '../../../../shared/cont
 import { formatDate } from '../../../../shared/format';
 import { fr } from '../../../../shared/i18n';
 import { api, call, useQuery } from '../../api';
+import { useAccess } from '../../app/access';
 import { links } from '../../app/registry';
 import { confirmDanger } from '../../components/confirm';
 import { StatusBadge } from './ui';
@@ -16,6 +17,7 @@ import { WideTable } from '../../components/WideTable';
 const s = fr.strategy.ui.periods;
 
 export function PeriodsPanel({ onDone, onShowPeriod }: { onDone: () => void; onShowPeriod: (periodId: string) => void }) {
+  const { canEdit } = useAccess();
   const periods = useQuery(() => api().strategy.periods(), []);
   const active = periods.data?.find((p) => p.active);
   const rows = useQuery(() => api().strategy.actions(active ? { periodId: active.id } : undefined), [active?.id]);
@@ -132,7 +134,7 @@ export function PeriodsPanel({ onDone, onShowPeriod }: { onDone: () => void; onS
         </Paper>
       ) : null}
 
-      {!creating ? (
+      {!canEdit ? null : !creating ? (
         <Group justify="space-between">
           <Text size="sm" c="dimmed" maw={520}>
             {active ? s.closeHelp : s.startHelp}

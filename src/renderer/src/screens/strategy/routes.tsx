@@ -12,7 +12,7 @@ export const routes: AppRoute[] = [
 ];
 
 export const commands: PaletteCommand[] = [
-  { id: 'strategy.newAction', label: fr.strategy.ui.addAction, description: fr.strategy.ui.cmdNewAction, to: '/plan?nouvelle=1', keywords: ['fiche', 'action', 'plan'] },
-  { id: 'strategy.newAxis', label: fr.strategy.ui.addAxis, description: fr.strategy.ui.cmdNewAxis, to: '/plan?axe=1', keywords: ['axe', 'stratégie'] },
+  { edits: true, id: 'strategy.newAction', label: fr.strategy.ui.addAction, description: fr.strategy.ui.cmdNewAction, to: '/plan?nouvelle=1', keywords: ['fiche', 'action', 'plan'] },
+  { edits: true, id: 'strategy.newAxis', label: fr.strategy.ui.addAxis, description: fr.strategy.ui.cmdNewAxis, to: '/plan?axe=1', keywords: ['axe', 'stratégie'] },
   { id: 'strategy.plan', label: fr.strategy.ui.cmdPlan, to: '/plan', keywords: ['plan', 'actions', 'tableau'] },
 ];

@@ -7,6 +7,7 @@ import { formatDate, formatShortDate } from '../../../../../shared/format';
 import { currentRules, rulesText } from '../../../../../shared/governance';
 import { fr } from '../../../../../shared/i18n';
 import { api, call } from '../../../api';
+import { EditOnly } from '../../../app/access';
 import { useAppState } from '../../../app/appState';
 import { DocumentStatus } from '../../../components/DocumentStatus';
 import { ReviewDialog, RulesDialog } from './GovernanceDialogs';
@@ -41,9 +42,11 @@ function RulesPart({ detail, gov }: { detail: InstanceDetail; gov: Governance })
         {current ? G.rulesCurrent(formatDate(current.savedAt.slice(0, 10)), versions.length) : G.rulesNone}
       </Text>
       <Group gap="xs">
-        <Button size="xs" variant="default" leftSection={<IconPencil size={14} />} onClick={() => state.settings && gov.setRules(rulesText(state.settings, instance).text)}>
-          {G.editRules}
-        </Button>
+        <EditOnly>
+          <Button size="xs" variant="default" leftSection={<IconPencil size={14} />} onClick={() => state.settings && gov.setRules(rulesText(state.settings, instance).text)}>
+            {G.editRules}
+          </Button>
+        </EditOnly>
         <Button size="xs" variant="default" leftSection={<IconPrinter size={14} />} loading={gov.busy === 'rules'} onClick={() => void gov.print('rules', () => d.rules({ instanceId: instance.id }))}>
           {G.printRules}
         </Button>
@@ -84,19 +87,23 @@ function ReviewsPart({ detail, gov, year }: { detail: InstanceDetail; gov: Gover
                   <IconPrinter size={16} />
                 </ActionIcon>
               </Tooltip>
-              <Tooltip label={G.deleteReview(r.year)}>
-                <ActionIcon variant="subtle" color="red" aria-label={G.deleteReview(r.year)} onClick={() => void gov.deleteReview(r)}>
-                  <IconTrash size={16} />
-                </ActionIcon>
-              </Tooltip>
+              <EditOnly>
+                <Tooltip label={G.deleteReview(r.year)}>
+                  <ActionIcon variant="subtle" color="red" aria-label={G.deleteReview(r.year)} onClick={() => void gov.deleteReview(r)}>
+                    <IconTrash size={16} />
+                  </ActionIcon>
+                </Tooltip>
+              </EditOnly>
             </Group>
           </Group>
         ))
       )}
       <Group gap="xs">
-        <Button size="xs" variant="default" onClick={() => gov.setReview(emptyReview(year))}>
-          {G.addReview}
-        </Button>
+        <EditOnly>
+          <Button size="xs" variant="default" onClick={() => gov.setReview(emptyReview(year))}>
+            {G.addReview}
+          </Button>
+        </EditOnly>
         <Button size="xs" variant="default" leftSection={<IconPrinter size={14} />} loading={gov.busy === 'review'} onClick={() => void gov.print('review', () => d.charterReview({ instanceId: instance.id, year }))}>
           {G.printReview(year)}
         </Button>

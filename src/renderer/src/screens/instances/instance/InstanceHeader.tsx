@@ -6,6 +6,7 @@ import { formatDate } from '../../../../../shared/format';
 import { fr } from '../../../../../shared/i18n';
 import { registerAllowed } from '../../../../../shared/instance-rules';
 import type { Instance } from '../../../../../shared/model';
+import { EditOnly } from '../../../app/access';
 import { links } from '../../../app/registry';
 import { PageHeader } from '../../../components/PageHeader';
 import { ConfidentialityBadge } from '../../meetings/badges';
@@ -64,13 +65,15 @@ export function InstanceHeader({ instance, editing }: { instance: Instance; edit
                 {fr.register.title}
               </Button>
             ) : null}
-            {instance.status === 'active' ? (
-              <ActiveActions instance={instance} editing={editing} />
-            ) : (
-              <Button variant="default" onClick={() => void editing.reopen()}>
-                {L.reopenInstance}
-              </Button>
-            )}
+            <EditOnly>
+              {instance.status === 'active' ? (
+                <ActiveActions instance={instance} editing={editing} />
+              ) : (
+                <Button variant="default" onClick={() => void editing.reopen()}>
+                  {L.reopenInstance}
+                </Button>
+              )}
+            </EditOnly>
           </Group>
         }
       />

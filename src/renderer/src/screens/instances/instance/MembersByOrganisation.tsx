@@ -5,6 +5,7 @@ import { Link } from 'react-router';
 import type { InstanceDetail, MemberRow } from '../../../../../shared/contract/meetings';
 import { formatShortDate } from '../../../../../shared/format';
 import { fr } from '../../../../../shared/i18n';
+import { useAccess } from '../../../app/access';
 import { links } from '../../../app/registry';
 import { WideTable } from '../../../components/WideTable';
 import { memberDetails } from './membership';
@@ -32,6 +33,7 @@ function CharterBadge({ row }: { row: MemberRow }) {
 }
 
 function MemberActions({ row, confidential, editing }: { row: MemberRow; confidential: boolean; editing: InstanceEditing }) {
+  if (!useAccess().canEdit) return null;
   return (
     <Group gap={2} justify="flex-end" wrap="nowrap">
       {confidential && row.charterMissing ? (

@@ -53,6 +53,7 @@ export function InfoForm({ detail }: { detail: MeetingDetail }) {
           <DateField
             label={L.date}
             value={f.date}
+            disabled={locked}
             error={saved.date.error}
             onChange={(v) => {
               setF({ ...f, date: v });

@@ -4,6 +4,7 @@ import { IconLock, IconPlayerPlay, IconSend } from '@tabler/icons-react';
 import { Link } from 'react-router';
 import type { MeetingDetail } from '../../../../../shared/contract/meetings';
 import { fr } from '../../../../../shared/i18n';
+import { useAccess } from '../../../app/access';
 import { links } from '../../../app/registry';
 import { confirmDanger } from '../../../components/confirm';
 import { LockedBadge } from '../badges';
@@ -14,6 +15,9 @@ const L = fr.meetings.ui;
 export function MainAction({ detail }: { detail: MeetingDetail }) {
   const { meeting } = detail;
   const { go, start } = useTransitions(meeting.id);
+  const { canEdit } = useAccess();
+  // Convening, the séance and validation change the meeting: not offered to an account that may only read.
+  if (!canEdit && meeting.status !== 'validated') return null;
   switch (meeting.status) {
     case 'draft':
       return (

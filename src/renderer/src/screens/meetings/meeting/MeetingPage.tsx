@@ -6,6 +6,7 @@ import { contract } from '../../../../../shared/contract';
 import type { MeetingDetail } from '../../../../../shared/contract/meetings';
 import { formatLongDate, formatTime } from '../../../../../shared/format';
 import { fr } from '../../../../../shared/i18n';
+import { EditOnly, useAccess } from '../../../app/access';
 import { links } from '../../../app/registry';
 import { PageHeader } from '../../../components/PageHeader';
 import { ConfidentialityBadge, formatDuration, MeetingStatusBadge } from '../badges';
@@ -26,6 +27,7 @@ const hasDocuments = 'documents:convocation' in contract;
 export function MeetingPage({ detail }: { detail: MeetingDetail }) {
   const [params, setParams] = useSearchParams();
   const { meeting, instance, summary, locked } = detail;
+  const { canEdit } = useAccess();
   const step = stepOf(params.get('etape'), meeting.status);
   const { final, remove } = useMeetingDeletion(meeting);
   useAddPointShortcut(locked, setParams);
@@ -79,7 +81,7 @@ export function MeetingPage({ detail }: { detail: MeetingDetail }) {
         <Tabs.Panel value="session">
           <Stack gap="sm">
             <Text>
-              {meeting.status === 'in_progress' ? L.openLive : meeting.status === 'draft' || meeting.status === 'convened' ? L.startSession : fr.meetingStatus[meeting.status]}
+              {!canEdit ? fr.meetingStatus[meeting.status] : meeting.status === 'in_progress' ? L.openLive : meeting.status === 'draft' || meeting.status === 'convened' ? L.startSession : fr.meetingStatus[meeting.status]}
             </Text>
             <Group>
               <MainAction detail={detail} />
@@ -98,11 +100,13 @@ export function MeetingPage({ detail }: { detail: MeetingDetail }) {
         </Tabs.Panel>
       </Tabs>
       {/* Below every tab, whatever the meeting's state: a held meeting opens on « Compte rendu », not « Préparation ». */}
-      <Group mt="xl" pt="sm" style={{ borderTop: '1px solid var(--mantine-color-default-border)' }}>
-        <Button color="red" variant="subtle" leftSection={<IconTrash size={14} />} onClick={remove} data-testid={final ? 'meeting-delete-final' : 'meeting-delete'}>
-          {final ? fr.meetingLife.deleteFinal : L.deleteMeeting}
-        </Button>
-      </Group>
+      <EditOnly>
+        <Group mt="xl" pt="sm" style={{ borderTop: '1px solid var(--mantine-color-default-border)' }}>
+          <Button color="red" variant="subtle" leftSection={<IconTrash size={14} />} onClick={remove} data-testid={final ? 'meeting-delete-final' : 'meeting-delete'}>
+            {final ? fr.meetingLife.deleteFinal : L.deleteMeeting}
+          </Button>
+        </Group>
+      </EditOnly>
     </>
   );
 }

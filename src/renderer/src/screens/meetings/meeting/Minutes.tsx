@@ -19,9 +19,11 @@ export function Minutes({ detail }: { detail: MeetingDetail }) {
       <Group justify="space-between">
         <Text fw={700}>{meeting.confidentiality === 'confidential' || meeting.confidentiality === 'restricted' ? fr.meetings.ux.decisionsRecord : L.steps.minutes}</Text>
         {locked ? (
-          <Text size="sm" c="dimmed">
-            {L.lockedNotice(formatDate((meeting.validatedAt ?? meeting.updatedAt).slice(0, 10)))}
-          </Text>
+          meeting.status === 'validated' ? (
+            <Text size="sm" c="dimmed">
+              {L.lockedNotice(formatDate((meeting.validatedAt ?? meeting.updatedAt).slice(0, 10)))}
+            </Text>
+          ) : null
         ) : (
           <NotesSaveIndicator saver={saver} />
         )}

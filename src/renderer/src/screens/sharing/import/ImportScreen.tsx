@@ -4,6 +4,7 @@ import { IconArrowLeft, IconCircleCheck, IconCircleX, IconFileImport } from '@ta
 import { useNavigate } from 'react-router';
 import type { ImportKind } from '../../../../../shared/contract/sharing';
 import { fr } from '../../../../../shared/i18n';
+import { useAccess } from '../../../app/access';
 import { EmptyState } from '../../../components/EmptyState';
 import { PageHeader } from '../../../components/PageHeader';
 import { ImportProgressBar } from './ImportProgressBar';
@@ -16,19 +17,31 @@ const T = fr.sharing;
 export function ImportScreen() {
   const navigate = useNavigate();
   const state = useImport();
+  const { canEdit } = useAccess();
   const { kind, preview, busy, error, result } = state;
+  const header = (
+    <PageHeader
+      title={T.ui.importScreenTitle}
+      subtitle={T.ui.importScreenSubtitle}
+      actions={
+        <Button variant="default" leftSection={<IconArrowLeft size={16} />} onClick={() => navigate('/partage')}>
+          {T.ui.backToSharing}
+        </Button>
+      }
+    />
+  );
+  // An account that may only read cannot import: said before any file is chosen (the server refuses it too).
+  if (!canEdit)
+    return (
+      <>
+        {header}
+        <Alert color="gray">{fr.access.importRefused}</Alert>
+      </>
+    );
 
   return (
     <>
-      <PageHeader
-        title={T.ui.importScreenTitle}
-        subtitle={T.ui.importScreenSubtitle}
-        actions={
-          <Button variant="default" leftSection={<IconArrowLeft size={16} />} onClick={() => navigate('/partage')}>
-            {T.ui.backToSharing}
-          </Button>
-        }
-      />
+      {header}
       <Stack>
         <Card withBorder>
           <Stack gap="sm">

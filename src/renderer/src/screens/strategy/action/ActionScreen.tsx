@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { useParams } from 'react-router';
 import { fr } from '../../../../../shared/i18n';
 import { api, useQuery } from '../../../api';
+import { useAccess } from '../../../app/access';
 import { ActionMainColumn, ActionSideColumn } from './ActionColumns';
 import { ActionHeader, type ActionModal } from './ActionHeader';
 import { EditSheet } from './EditSheet';
@@ -17,17 +18,19 @@ const s = fr.strategy.ui;
 export function ActionScreen() {
   const { id = '' } = useParams();
   const q = useQuery(() => api().actions.get({ id }), [id]);
+  const { canEdit } = useAccess();
   const [modal, setModal] = useState<ActionModal | null>(null);
   if (q.error) return <Alert color="red">{q.error.message}</Alert>;
   if (!q.data) return null;
-  const d = q.data;
+  // An account that may only read sees the fiche as an archived one: no edit control (the archive notice stays for archives).
+  const d = canEdit ? q.data : { ...q.data, readOnly: true };
   const a = d.action;
   const close = () => setModal(null);
 
   return (
     <>
       <ActionHeader detail={d} onOpen={setModal} />
-      {d.readOnly ? (
+      {q.data.readOnly ? (
         <Alert color="gray" mb="md" icon={<IconArchive size={18} />}>
           {fr.errors.readOnlyArchive}
         </Alert>

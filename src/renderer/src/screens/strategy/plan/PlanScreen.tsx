@@ -4,6 +4,7 @@ import { IconArchive, IconCalendarStats, IconInbox, IconListTree, IconPlus, Icon
 import { useCallback } from 'react';
 import { useNavigate } from 'react-router';
 import { fr } from '../../../../../shared/i18n';
+import { useAccess } from '../../../app/access';
 import { links } from '../../../app/registry';
 import { EmptyState } from '../../../components/EmptyState';
 import { PageHeader } from '../../../components/PageHeader';
@@ -20,7 +21,10 @@ const s = fr.strategy.ui;
 export function PlanScreen() {
   const navigate = useNavigate();
   const data = usePlanData();
-  const { filters, setFilter, view, setView, onSort, periods, allPeriods, tree, rowsQ, filtered, visible, readOnly, noPeriod, active, options } = data;
+  const { filters, setFilter, view, setView, onSort, periods, allPeriods, tree, rowsQ, filtered, visible, noPeriod, active, options } = data;
+  const { canEdit } = useAccess();
+  // A closed period, or an account that may only read.
+  const readOnly = data.readOnly || !canEdit;
   const editing = usePlanEditing(tree.data);
   const openAction = useCallback((id: string) => navigate(links.action(id)), [navigate]);
 
@@ -59,7 +63,7 @@ export function PlanScreen() {
         }
       />
       {noPeriod ? <Alert color="orange" mb="md">{fr.strategy.errors.noActivePeriod}</Alert> : null}
-      {readOnly ? (
+      {data.readOnly ? (
         <Alert color="gray" icon={<IconArchive size={18} />} mb="md" title={s.archivedPeriodTitle}>
           {fr.errors.readOnlyArchive}
         </Alert>

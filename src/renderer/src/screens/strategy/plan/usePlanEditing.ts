@@ -5,6 +5,7 @@ import type { ActionInput, PlanTree, TreeAxis } from '../../../../../shared/cont
 import { fr } from '../../../../../shared/i18n';
 import { api, call } from '../../../api';
 import { links } from '../../../app/registry';
+import { useAccess } from '../../../app/access';
 import { deleteWithUndo, notifyDeleted } from '../../../components/confirm';
 
 const s = fr.strategy.ui;
@@ -21,11 +22,14 @@ export type PlanModal =
 export function usePlanEditing(tree: PlanTree | undefined) {
   const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
-  const [modal, setModal] = useState<PlanModal>(params.get('nouvelle') === '1' ? { kind: 'action' } : null);
+  // « Nouvelle action » / « Ajouter un axe » from the palette or the dashboard: not for an account that may only read.
+  const { canEdit } = useAccess();
+  const [modal, setModal] = useState<PlanModal>(canEdit && params.get('nouvelle') === '1' ? { kind: 'action' } : null);
   useEffect(() => {
+    if (!canEdit) return;
     if (params.get('nouvelle') === '1') setModal({ kind: 'action' });
     if (params.get('axe') === '1') setModal({ kind: 'axis' });
-  }, [params]);
+  }, [params, canEdit]);
   const closeModal = () => {
     setModal(null);
     if (params.get('nouvelle') || params.get('axe')) setParams({});
