@@ -49,7 +49,10 @@ export function withoutSecretTexts<M extends TextParts>(meeting: M, placeholder:
   return copy;
 }
 
-/** Texts of a meeting the coffre has no place for (chair notes, follow-up comments on its decisions): they must be emptied first. */
+/**
+ * Chair notes and follow-up comments of a meeting: the coordinator's desktop keeps them in the coffre once the meeting is
+ * confidential (team mode), but a meeting that already holds them on the server is not switched — they must be emptied first.
+ */
 export function textsOutsideCoffre(meeting: TextParts): boolean {
   return meeting.agenda.some((i) => Boolean(i.chairNotes?.trim())) || meeting.decisions.some((d) => Boolean(d.followUpComment?.trim()));
 }

@@ -2,121 +2,45 @@
 // notes, captured decisions and decision texts go to this computer's coffre file, the server gets « décision prise » only;
 // a locked coffre sends nothing; colleagues (desktop, documents, exports) never get the texts; a meeting holding texts
 // made confidential from this desktop leaves none on the server.
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import pg from 'pg';
+import type { Action } from '../../src/shared/model';
 import type { CaptureResult, MeetingDetail } from '../../src/shared/contract/meetings';
 import type { GeneratedInfo } from '../../src/shared/contract/documents';
-import type { TeamConnectStep, TeamStatus } from '../../src/shared/contract/team';
+import type { TeamStatus } from '../../src/shared/contract/team';
 import { team } from '../../src/shared/i18n/team';
-import type { Datastore, Meeting } from '../../src/shared/model';
-import type { Result } from '../../src/shared/result';
-import { documentBytes, keepGenerated } from '../../src/main/documents/service';
-import { addUser, setConfidentialMembers } from '../../src/main/server/accounts';
-import { migrateDatabase } from '../../src/main/server/db/migrations';
-import { TeamStore } from '../../src/main/server/team-store';
-import { withoutConfidentialTexts } from '../../src/main/server/transfer';
-import { buildDemoDatastore } from '../../src/main/services/demo';
-import { TeamClient } from '../../src/main/team/client';
-import { Vault } from '../../src/main/vault';
+import type { Meeting } from '../../src/shared/model';
+import { documentBytes } from '../../src/main/documents/service';
+import type { TeamClient } from '../../src/main/team/client';
 import { pdfText, zipText } from '../helpers/export-sweep';
 import { looksFrench } from '../helpers/fixtures';
-import { createTestDatabase, type TestDatabase } from '../helpers/pg';
 import { rowsMentioning } from '../helpers/pg-scan';
-import { spawnServer, testDialogs, type ServerProcess } from '../helpers/team-cluster';
+import { PHRASE, startCoffreTeam, value, type CoffreTeam } from '../helpers/team-coffre';
 
-process.env.CLSPD_TEST_FAST_KDF = '1';
 const skip = Boolean(process.env.CLSPD_TEST_NO_DATABASE);
-const PASSWORD = 'un mot de passe solide';
-const PHRASE = 'une phrase de passe du coffre';
 /** Every text typed in this file carries this name: it must never reach the server. */
 const NAME = 'Zacharie';
-let db: TestDatabase;
-let pool: pg.Pool;
-let server: ServerProcess;
-let work: string;
+let t: CoffreTeam;
+let pool: CoffreTeam['pool'];
+let vault: CoffreTeam['vault'];
 let coffreDir: string;
-let vault: Vault;
-let demo: Datastore;
+let work: string;
 let secret: Meeting;
 let open: Meeting;
-const clients: TeamClient[] = [];
-
-const value = <T>(r: Result<unknown>): T => {
-  if (!r.ok) throw new Error(r.error.message);
-  return r.value as T;
-};
-
-async function desktop(email: string, withCoffre: boolean, saved: string[] = []): Promise<TeamClient> {
-  const dir = mkdtempSync(join(work, 'desk-'));
-  const client = new TeamClient({
-    dir,
-    local: async () => ({ ok: true, value: 'local' }),
-    ...(withCoffre ? { vault: () => vault } : {}),
-    keepDocument: keepGenerated,
-    platform: testDialogs(dir, saved),
-    heartbeatMs: 60_000,
-    timeoutMs: 5_000,
-  });
-  clients.push(client);
-  const step = value<TeamConnectStep>(await client.invoke('team:connect', { url: `http://127.0.0.1:${server.port}`, email, password: PASSWORD }));
-  expect(step.step).toBe('connected');
-  return client;
-}
-
-async function meetingRow(id: string): Promise<Meeting> {
-  return (await pool.query<{ payload: Meeting }>("SELECT payload FROM entities WHERE collection = 'meetings' AND id = $1", [id])).rows[0]!.payload;
-}
-const auditCount = async () => Number((await pool.query<{ n: string }>('SELECT count(*) AS n FROM audit_log')).rows[0]!.n);
-
-/** The coffre as a fresh process reads it from its file: only the passphrase opens it. */
-async function coffreFromFile() {
-  const again = new Vault(coffreDir);
-  await again.unlock(PHRASE);
-  const data = again.read();
-  again.lock();
-  return data;
-}
+const desktop = (email: string, withCoffre: boolean, saved: string[] = []): Promise<TeamClient> => t.desktop(email, withCoffre, saved);
+const meetingRow = (id: string) => t.meetingRow(id);
+const auditCount = () => t.auditCount();
+const coffreFromFile = () => t.coffreFromFile();
 
 beforeAll(async () => {
   if (skip) return;
-  work = mkdtempSync(join(tmpdir(), 'clspd-teamcoffre-'));
-  db = await createTestDatabase(process.env.CLSPD_TEST_DATABASE_URL!);
-  pool = new pg.Pool({ connectionString: db.url, max: 3 });
-  await migrateDatabase(pool);
-  const store = new TeamStore(pool);
-  await store.load();
-  // As `clspd server import` loads a folder: the confidential meetings' texts left out.
-  demo = withoutConfidentialTexts(buildDemoDatastore(new Date()));
-  await store.write(async () => store.initialise(demo), { userId: 'setup', displayName: 'Installation' }, 'app:demo');
-  await store.close();
-  await addUser(pool, { email: 'alice@valmont.fr', displayName: 'Alice Martin', role: 'coordinator', password: PASSWORD });
-  await addUser(pool, { email: 'bruno@valmont.fr', displayName: 'Bruno Leroy', role: 'staff', password: PASSWORD });
-  const chloe = await addUser(pool, { email: 'chloe@valmont.fr', displayName: 'Chloé Dubois', role: 'staff', password: PASSWORD });
-  const writable = (m: Meeting) => m.status !== 'validated' && m.agenda.some((i) => i.kind === 'item');
-  secret = demo.meetings.find((m) => m.confidentiality === 'confidential' && writable(m) && m.decisions.length > 0)!;
-  open = demo.meetings.find((m) => m.confidentiality === 'public' && writable(m))!;
-  expect(secret && open).toBeTruthy();
-  // Chloé signed the cellule's charter: she is named a member and sees its meetings.
-  await setConfidentialMembers(pool, secret.instanceId, [chloe.account.id]);
-  // The coordinator's computer: its own data folder with its coffre (the local protected store).
-  coffreDir = mkdtempSync(join(work, 'coffre-'));
-  vault = new Vault(coffreDir);
-  await vault.create(PHRASE);
-  if (vault.state !== 'unlocked') await vault.unlock(PHRASE);
-  server = await spawnServer(db.url);
+  t = await startCoffreTeam('clspd-teamcoffre-');
+  ({ pool, vault, coffreDir, work, secret, open } = t);
 });
 
 afterAll(async () => {
-  if (skip) return;
-  for (const c of clients) c.stop();
-  server?.kill();
-  vault?.lock();
-  await pool?.end();
-  await db?.drop();
-  rmSync(work, { recursive: true, force: true });
+  if (!skip) await t?.close();
 });
 
 describe.skipIf(skip)('the coordinator’s desktop in team mode, in a confidential meeting', () => {
@@ -132,7 +56,9 @@ describe.skipIf(skip)('the coordinator’s desktop in team mode, in a confidenti
     const captured = value<CaptureResult>(await alice.invoke('meetings:capture', { meetingId: secret.id, agendaItemId: item().id, kind: 'decision', text: `Orienter M. ${NAME} vers la PJJ`, situationRef: '2026-014' }));
     expect(captured.decision.text).toBe(`Orienter M. ${NAME} vers la PJJ`);
     const action = value<CaptureResult>(await alice.invoke('meetings:capture', { meetingId: secret.id, kind: 'action', text: `Accompagner la famille ${NAME}` }));
-    expect(action.action?.title).toBe(team.confidentialPlaceholder);
+    // The plan action's title is the placeholder on the server; this desktop shows it from the coffre.
+    expect(action.action?.title).toBe(`Accompagner la famille ${NAME}`);
+    expect((await t.entityRow<Action>('actions', action.action!.id)).title).toBe(team.confidentialPlaceholder);
     const first = secret.decisions[0]!;
     expect((await alice.invoke('meetings:updateDecision', { meetingId: secret.id, decisionId: first.id, text: `Texte revu ${NAME}`, status: 'done' })).ok).toBe(true);
     expect(value<TeamStatus>(await alice.invoke('team:status', undefined)).queuedNotes).toBe(0);

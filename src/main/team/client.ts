@@ -25,7 +25,7 @@ import { NotesSender } from './notes-sender';
 import { checkServer, describeStatus, readLogin } from './session';
 import type { HttpAnswer } from './transport';
 import { FileTransfers, type FilePlatform, type KeepDocument } from './files';
-import { ConfidentialRoute, isConfidentialRefusal } from './confidential-route';
+import { coffreRoute, type ConfidentialRoute, isConfidentialRefusal } from './confidential-route';
 import type { ProtectedAccess } from '../vault/types';
 
 export interface TeamClientOptions {
@@ -85,16 +85,13 @@ export class TeamClient {
       changed: () => this.changed(),
     });
     this.files = new FileTransfers(options.platform, (method, path, body) => this.toServer(method, path, body));
-    this.coffre = new ConfidentialRoute({
+    this.coffre = coffreRoute({
       vault: () => options.vault?.(),
       now: this.now,
+      keepDocument: (doc) => options.keepDocument(doc),
       isCoordinator: () => this.config.connection?.role === 'coordinator',
-      shown: (id) => (this.last.get('meetings:get', { id })?.value as MeetingDetail | undefined)?.meeting,
-      fetch: async (id) => {
-        const r = this.config.connection ? await this.forward(this.config.connection, 'meetings:get', { id }) : undefined;
-        return r?.ok ? (r.value as MeetingDetail).meeting : undefined;
-      },
-      send: (channel, payload, headers) => {
+      shownDetail: (id) => this.last.get('meetings:get', { id })?.value as MeetingDetail | undefined,
+      forward: (channel, payload, headers) => {
         const conn = this.config.connection;
         return conn ? this.forward(conn, channel, payload, headers) : Promise.resolve(fail('io', team.desktop.errors.notConnected));
       },
@@ -113,7 +110,7 @@ export class TeamClient {
     const result = channel === 'meetings:saveNotes' ? await this.notes.save(conn, payload) : await this.forward(conn, channel as ChannelName, payload);
     // The meeting became confidential since it was shown here: the server refused the text; to the coffre, then.
     const again = isConfidentialRefusal(result) ? await this.coffre.route(channel, payload, true) : undefined;
-    return again ?? (result.ok ? ok(this.coffre.reveal(channel, result.value)) : result);
+    return again ?? (result.ok ? ok(await this.coffre.settle(channel, payload, result.value)) : result);
   };
 
   status(): TeamStatus {

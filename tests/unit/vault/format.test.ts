@@ -14,6 +14,9 @@ afterEach(() => cleanTempDirs());
 
 /** A vault.json written by the format-1 code (before this change), passphrase valmont-demo. */
 const FORMAT1 = join(__dirname, '..', '..', 'fixtures', 'vault', 'vault-format1.json');
+/** A vault file of protected schema 1 (format 2: snapshot + two change records) written before schema 2, same passphrase. */
+const SCHEMA1 = join(__dirname, '..', '..', 'fixtures', 'vault', 'vault-schema1.txt');
+const SCHEMA1_RECOVERY = '567H-CF45-CD8N-ZVR5-ZFSG-JYW9-FJ5A-68MM-BVG4-A7Z7-N3NE-EDFK-4AW0';
 const FORMAT1_RECOVERY = 'Y2ZS-MGYH-KW8E-BBJN-8VQW-GNZ0-P5BV-5H20-9EF4-RVQK-6D7A-RV5Z-S970';
 
 function format1Folder(): string {
@@ -47,10 +50,54 @@ describe('vault file format', () => {
     expect(recovered.read().meetingTexts[0].meetingId).toBe('mtg_v1');
   });
 
+  it('opens a protected-schema-1 file (format 2 with change records, written before schema 2) and keeps everything through new writes', async () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, 'protected'));
+    copyFileSync(SCHEMA1, vaultPath(dir));
+    const env = parseEnvelope(readFileSync(vaultPath(dir), 'utf8'));
+    expect(env.ok && env.envelope.version === 2 && env.envelope.header.schema).toBe(1);
+    const v = new Vault(dir);
+    await v.unlock('valmont-demo');
+    const read = v.read();
+    expect(read.schemaVersion).toBe(2);
+    expect(read.meetingTexts).toEqual([
+      expect.objectContaining({ meetingId: 'mtg_s1', generalNotes: 'Notes générales schéma 1', agendaNotes: { itm_s1: 'Note du point schéma 1' }, decisionTexts: { dec_s1: 'Décision schéma 1' } }),
+      expect.objectContaining({ meetingId: 'mtg_s1b', decisionTexts: { dec_s1b: 'Seconde décision schéma 1' } }),
+    ]);
+    expect(read.meetingTexts[0].chairNotes).toBeUndefined();
+    expect(read.correspondence).toEqual([{ reference: '2026-001', name: 'Nom Schéma Un' }]);
+    // Schema-2 fields written into the old file: appended as a record, then folded into a schema-2 snapshot at the lock.
+    await v.update((d) => {
+      d.meetingTexts[0].chairNotes = { itm_s1: 'Note pour le président' };
+      d.meetingTexts[0].followUpComments = { dec_old: 'Commentaire de suivi' };
+      d.meetingTexts[0].actionTitles = { act_1: 'Titre de l’action' };
+    });
+    v.lock();
+    const after = parseEnvelope(readFileSync(vaultPath(dir), 'utf8'));
+    expect(after.ok && after.envelope.version === 2 && after.envelope.header.schema).toBe(2);
+    const again = new Vault(dir);
+    await again.unlock('valmont-demo');
+    expect(again.read().meetingTexts[0]).toMatchObject({
+      generalNotes: 'Notes générales schéma 1',
+      decisionTexts: { dec_s1: 'Décision schéma 1' },
+      chairNotes: { itm_s1: 'Note pour le président' },
+      followUpComments: { dec_old: 'Commentaire de suivi' },
+      actionTitles: { act_1: 'Titre de l’action' },
+    });
+    expect(again.read().meetingTexts[1].decisionTexts).toEqual({ dec_s1b: 'Seconde décision schéma 1' });
+    // The recovery key printed for the schema-1 file still works.
+    const recoveredDir = tempDir();
+    mkdirSync(join(recoveredDir, 'protected'));
+    copyFileSync(SCHEMA1, vaultPath(recoveredDir));
+    const recovered = new Vault(recoveredDir);
+    await recovered.recover(SCHEMA1_RECOVERY, 'nouvelle phrase de passe');
+    expect(recovered.read().meetingTexts.map((m) => m.meetingId)).toEqual(['mtg_s1', 'mtg_s1b']);
+  });
+
   it('a change is one record appended (the rest of the file untouched) and a new process reads it', async () => {
     const dir = tempDir();
     const v = new Vault(dir);
-    await v.create('valmont-demo', { schemaVersion: 1, meetingTexts: [texts('mtg_0', 'a'.repeat(50_000)), texts('mtg_1', 'court')], situations: [], accessLog: [], postponements: [], correspondence: [] });
+    await v.create('valmont-demo', { schemaVersion: 2, meetingTexts: [texts('mtg_0', 'a'.repeat(50_000)), texts('mtg_1', 'court')], situations: [], accessLog: [], postponements: [], correspondence: [] });
     const before = readFileSync(vaultPath(dir));
     await v.update((d) => void (d.meetingTexts[1].agendaNotes.itm_1 = 'note du point'));
     const after = readFileSync(vaultPath(dir));
