@@ -1,5 +1,5 @@
 // Paramètres of the register: the closed lists (rename, add, retire — codes never change) and the durations and options.
-import { Button, Checkbox, Group, NumberInput, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Button, Checkbox, Group, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import type { ListName } from '../../../../shared/register-model';
 import type { ListItem } from '../../../../shared/model';
@@ -7,7 +7,7 @@ import { fr } from '../../../../shared/i18n';
 import { ListPatch } from '../../../../shared/contract/register';
 import { api, call, useQuery } from '../../api';
 import { useFormSubmit } from '../../components/useFormSubmit';
-import { RegisterOptions } from '../settings/RegisterOptions';
+import { MeetingTextsYears, RegisterOptions } from '../settings/RegisterOptions';
 
 const L = fr.register.ui;
 const LISTS: ListName[] = ['origins', 'reasons', 'orientations', 'closureReasons'];
@@ -95,16 +95,7 @@ export function RegisterSettingsPanel() {
             {L.durationsHeading}
           </Text>
           <Stack gap="md">
-            <NumberInput
-              label={L.meetingTextsYears}
-              min={1}
-              max={10}
-              allowDecimal={false}
-              value={s.meetingTextsYears}
-              onChange={(v) => typeof v === 'number' && void call(api().register.updateOptions({ meetingTextsYears: v }), { mutation: true, success: L.optionsSaved }).catch(() => undefined)}
-              w={360}
-              maw="100%"
-            />
+            <MeetingTextsYears key={s.meetingTextsYears} saved={s.meetingTextsYears} />
             <RegisterOptions framed={false} />
           </Stack>
         </Paper>

@@ -25,6 +25,14 @@ export interface SituationFormProps {
   onCancel(): void;
 }
 
+/**
+ * The birth year depends on the bracket (asked under 25, unless the situation already has its legal end date): a rule
+ * across two fields, which the service checks too.
+ */
+export function birthYearRule(bracket: string | null, birthYear: number | string, known = false): FieldErrors {
+  return bracket !== null && bracket !== '25_plus' && birthYear === '' && !known ? { birthYear: fr.register.errors.birthYearRequired } : {};
+}
+
 export function SituationForm({ situation, reference, instanceId, onDone, onCancel }: SituationFormProps) {
   const settings = useQuery(() => api().register.settings(), []);
   const view = useQuery(() => api().register.view(), []);
@@ -59,8 +67,7 @@ export function SituationForm({ situation, reference, instanceId, onDone, onCanc
       ...(referent ? { referentOrganisationId: referent } : {}),
       ...(!situation && ref.trim() ? { reference: ref } : {}),
     };
-    // The birth year depends on the bracket: a rule across two fields, which the service checks too.
-    const extra: FieldErrors = needsYear && birthYear === '' && !keepsYear ? { birthYear: fr.register.errors.birthYearRequired } : {};
+    const extra = birthYearRule(bracket, birthYear, Boolean(keepsYear));
     return check(
       SituationInput,
       values,

@@ -1,6 +1,6 @@
 // One situation: its fields (closed lists), status changes (en suivi, close with a reason, reopen), the decisions citing it; archived ones only with a reason.
-import { Anchor, Button, Group, Modal, Paper, Select, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
-import { IconArchive, IconArrowLeft, IconPencil } from '@tabler/icons-react';
+import { Anchor, Button, Group, Modal, Paper, Select, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { IconArrowLeft, IconPencil } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { formatDate, formatShortDate } from '../../../../shared/format';
@@ -11,6 +11,7 @@ import { api, call, useQuery } from '../../api';
 import { useFormSubmit } from '../../components/useFormSubmit';
 import { links } from '../../app/registry';
 import { PageHeader } from '../../components/PageHeader';
+import { ArchivedReasonForm } from './ArchivedReasonForm';
 import { LockedNotice, StatusBadge } from './common';
 import { CorrespondencePanel } from './CorrespondencePanel';
 import { SituationForm } from './SituationForm';
@@ -31,7 +32,6 @@ function Field({ label, value }: { label: string; value: string }) {
 export function SituationScreen() {
   const { id = '' } = useParams();
   const [reason, setReason] = useState<string>();
-  const [typed, setTyped] = useState('');
   const [editing, setEditing] = useState(false);
   const [closing, setClosing] = useState(false);
   const [closure, setClosure] = useState<string | null>(null);
@@ -51,27 +51,7 @@ export function SituationScreen() {
       <>
         {back}
         <PageHeader title={L.archivedTitle} />
-        <Paper withBorder p="lg" maw={620}>
-          <form
-            onSubmit={(e) => {
-              e.preventDefault();
-              if (typed.trim()) setReason(typed.trim());
-            }}
-          >
-            <Stack>
-              <Group gap="xs">
-                <IconArchive size={20} aria-hidden />
-                <Text>{L.archivedText}</Text>
-              </Group>
-              <TextInput label={L.consultReason} required value={typed} onChange={(e) => setTyped(e.currentTarget.value)} maxLength={300} data-autofocus />
-              <Group justify="flex-end">
-                <Button type="submit" disabled={!typed.trim()}>
-                  {L.consult}
-                </Button>
-              </Group>
-            </Stack>
-          </form>
-        </Paper>
+        <ArchivedReasonForm situationId={id} onReason={setReason} />
       </>
     );
   }

@@ -7,7 +7,7 @@ import { CaptureInput } from '../../../../../shared/contract/meetings';
 import { api, call, useQuery } from '../../../api';
 import { DateField } from '../../../components/DateField';
 import { formNumber, useFormSubmit } from '../../../components/useFormSubmit';
-import { useQuickSituation } from '../../register/QuickSituation';
+import { SITUATION_FIELD, useQuickSituation } from '../../register/QuickSituation';
 
 const L = fr.meetings.ui;
 const INBOX = '__inbox__';
@@ -69,8 +69,8 @@ export function CaptureDialog({
     setErrors({});
     situation.reset();
   };
-  // The capture is checked with the channel's own CaptureInput (text required, real due date, progress 0–100…) before
-  // anything is created; each message sits under its field.
+  // The capture is checked with the channel's own CaptureInput (text required, real due date, progress 0–100…), and a
+  // new situation with register:create's, before anything is created; each message sits under its field.
   const submit = async () => {
     if (!kind || busy) return;
     const values = {
@@ -97,10 +97,10 @@ export function CaptureDialog({
       notifications.show({ color: 'teal', position: 'top-right', autoClose: 2500, message: r.action && kind === 'action' ? L.actionSaved(r.action.code) : L.decisionSaved });
       reset();
       onClose();
-    });
+    }, situation.check(ref));
   };
   // A refused creation of the situation names a field of its own: its message is shown here when no field above holds it.
-  const other = Object.keys(errors).some((k) => SHOWN.includes(k)) ? undefined : Object.values(errors)[0];
+  const other = Object.keys(errors).some((k) => SHOWN.includes(k) || k.startsWith(SITUATION_FIELD)) ? undefined : Object.values(errors)[0];
   const newRef = async () => {
     const r = await call(api().meetings.nextSituationRef()).catch(() => undefined);
     if (r) setRef(r.ref);
@@ -155,7 +155,7 @@ export function CaptureDialog({
             {L.newRef}
           </Button>
         </Group>
-        {situation.fields}
+        {situation.fields(errors)}
         {other ? <Alert color="red">{other}</Alert> : null}
         <Group justify="space-between">
           <Text size="xs" c="dimmed">
