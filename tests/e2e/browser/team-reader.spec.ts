@@ -89,6 +89,20 @@ test('a reader sees the data, the « Lecture seule » label and no edit control 
   await expectNoEditControl(page, 'réunion');
   await expectAccessible(page, 'réunion (lecture seule)');
   await shot(page, 'team-reader-04-reunion');
+  for (const step of ['2. Invitations et présence', '3. Séance', '4. Compte rendu', '5. Documents']) {
+    await page.getByRole('tab', { name: step }).click();
+    await expect(page.getByRole('tab', { name: step })).toHaveAttribute('aria-selected', 'true');
+    await expectNoEditControl(page, `réunion, ${step}`);
+  }
+  // Minutes waiting for validation: read, not validated nor written by a reader.
+  const held = demo.meetings.find((m) => m.status === 'held' && m.confidentiality !== 'confidential')!;
+  await page.goto(`/#/reunions/${held.id}?etape=minutes`);
+  await expect(page.getByRole('heading', { level: 1, name: held.title })).toBeVisible();
+  await expect(page.getByRole('tab', { name: '4. Compte rendu' })).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByRole('textbox')).toHaveCount(0);
+  await expectNoEditControl(page, 'compte rendu à valider');
+  await expectAccessible(page, 'compte rendu (lecture seule)');
+  await shot(page, 'team-reader-06-compte-rendu');
   // The séance's address leads back to the meeting's page.
   await page.goto(`/#/reunions/${meeting.id}/seance`);
   await expect(page).toHaveURL(new RegExp(`/reunions/${meeting.id}$`));
@@ -127,6 +141,13 @@ test('a reader sees the data, the « Lecture seule » label and no edit control 
   await page.goto('/#/partage/importer');
   await expect(page.getByText(/l’import de données est réservé/)).toBeVisible();
   await expect(page.getByRole('button', { name: /Choisir le fichier/ })).toHaveCount(0);
+
+  // Paramètres: the council's identity shown, not editable; no backup to make or restore.
+  await page.goto('/#/parametres');
+  await expect(page.getByText('Ces réglages sont réservés à la coordination')).toBeVisible();
+  await expect(page.getByLabel(/^Commune/)).toBeDisabled();
+  await expect(page.getByRole('button', { name: /Sauvegarder maintenant|Restaurer/ })).toHaveCount(0);
+  await expectAccessible(page, 'paramètres (lecture seule)');
 
   // The palette offers the sections, not « Nouvelle réunion ».
   await page.goto('/#/');

@@ -141,16 +141,18 @@ export function SettingsScreen() {
             <Title order={2} size="h4">
               {t.backups}
             </Title>
-            <Button
-              variant="light"
-              leftSection={<IconHistory size={16} />}
-              onClick={async () => {
-                await call(api().backups.create(), { mutation: true, success: t.backupCreated });
-                backups.reload();
-              }}
-            >
-              {t.backupNow}
-            </Button>
+            {canAdminister ? (
+              <Button
+                variant="light"
+                leftSection={<IconHistory size={16} />}
+                onClick={async () => {
+                  await call(api().backups.create(), { mutation: true, success: t.backupCreated });
+                  backups.reload();
+                }}
+              >
+                {t.backupNow}
+              </Button>
+            ) : null}
           </Group>
           <Text size="sm" c="dimmed" mb="sm">
             {t.backupsHelp}
@@ -178,9 +180,11 @@ export function SettingsScreen() {
                       <Table.Td>{d.reason}</Table.Td>
                       <Table.Td>{t.sizeKb(Math.max(1, Math.round(b.size / 1024)))}</Table.Td>
                       <Table.Td ta="right">
-                        <Button size="xs" variant="default" onClick={() => restore(b.name, d.date)}>
-                          {t.restore}
-                        </Button>
+                        {canAdminister ? (
+                          <Button size="xs" variant="default" onClick={() => restore(b.name, d.date)}>
+                            {t.restore}
+                          </Button>
+                        ) : null}
                       </Table.Td>
                     </Table.Tr>
                   );
