@@ -50,11 +50,29 @@ export function withoutSecretTexts<M extends TextParts>(meeting: M, placeholder:
 }
 
 /**
- * Chair notes and follow-up comments of a meeting: the coordinator's desktop keeps them in the coffre once the meeting is
- * confidential (team mode), but a meeting that already holds them on the server is not switched — they must be emptied first.
+ * Texts the coffre keeps for a confidential meeting in team mode only (local mode leaves them in clspd.json): chair notes
+ * per agenda item, follow-up comments per decision (typed in a later meeting's « Suivi des décisions »).
  */
-export function textsOutsideCoffre(meeting: TextParts): boolean {
-  return meeting.agenda.some((i) => Boolean(i.chairNotes?.trim())) || meeting.decisions.some((d) => Boolean(d.followUpComment?.trim()));
+export interface SideTexts {
+  chairNotes: Record<string, string>;
+  followUpComments: Record<string, string>;
+}
+
+export function meetingSideTexts(meeting: TextParts): SideTexts {
+  const side: SideTexts = { chairNotes: {}, followUpComments: {} };
+  for (const i of meeting.agenda) if (i.chairNotes?.trim()) side.chairNotes[i.id] = i.chairNotes;
+  for (const d of meeting.decisions) if (d.followUpComment?.trim()) side.followUpComments[d.id] = d.followUpComment;
+  return side;
+}
+
+export function holdsSideTexts(side: SideTexts): boolean {
+  return Object.keys(side.chairNotes).length > 0 || Object.keys(side.followUpComments).length > 0;
+}
+
+/** Removes, in place, the chair notes and follow-up comments of `meeting` (a store draft, or a copy). */
+export function clearSideTexts(meeting: TextParts): void {
+  for (const i of meeting.agenda) if (i.chairNotes !== undefined) delete i.chairNotes;
+  for (const d of meeting.decisions) if (d.followUpComment !== undefined) delete d.followUpComment;
 }
 
 /** Where the caller looks confidentiality up (undefined when the meeting is not known there). */

@@ -10,7 +10,7 @@ import { TeamStore } from '../../src/main/server/team-store';
 import { withoutConfidentialTexts } from '../../src/main/server/transfer';
 import { buildDemoDatastore } from '../../src/main/services/demo';
 import { HANDOVER_HEADER, handoverValue } from '../../src/main/team/handover';
-import { meetingSecretTexts } from '../../src/shared/confidential-texts';
+import { meetingSecretTexts, meetingSideTexts } from '../../src/shared/confidential-texts';
 import { team } from '../../src/shared/i18n/team';
 import type { Datastore, Meeting } from '../../src/shared/model';
 import { looksFrench } from '../helpers/fixtures';
@@ -179,15 +179,27 @@ describe.skipIf(skip)('a meeting made confidential on the team server', () => {
     expect(JSON.stringify(seen)).not.toContain(SECRET);
   });
 
-  it('refuses, from anywhere, a meeting whose chair notes or follow-up comments the coffre cannot keep; an empty meeting switches from a browser', async () => {
+  it('moves chair notes with the switch only from the coordinator’s desktop, digest included; an empty meeting switches from a browser', async () => {
     const [, , withChair, other] = writable();
     const item = withChair!.agenda.find((i) => i.kind === 'item')!;
     await accepted(0, 'meetings:updateAgendaItem', { meetingId: withChair!.id, agendaItemId: item.id, patch: { chairNotes: 'Donner la parole au principal' } });
     const before = await meetingRow(withChair!.id);
-    const r = await call(0, 'coord', 'meetings:update', { id: withChair!.id, patch: { confidentiality: 'confidential' } }, { [HANDOVER_HEADER]: handoverValue(withChair!.id, meetingSecretTexts(before)) });
-    expect(r.status).toBe(403);
-    expect(r.body.error!.message).toBe(team.errors.switchOutsideCoffre);
+    const switchTo = { id: withChair!.id, patch: { confidentiality: 'confidential' } };
+    // From a browser (no coffre to take them): refused. A digest without the chair notes does not match: refused.
+    const browser = await call(0, 'coord', 'meetings:update', switchTo);
+    expect(browser.status).toBe(403);
+    expect(browser.body.error!.message).toBe(team.errors.switchFromDesktop);
+    const partial = await call(0, 'coord', 'meetings:update', switchTo, { [HANDOVER_HEADER]: handoverValue(withChair!.id, meetingSecretTexts(before)) });
+    expect(partial.status).toBe(409);
     expect(await meetingRow(withChair!.id)).toEqual(before);
+    // The desktop's digest names them too: switched, and they leave the server in the same transaction.
+    const r = await call(0, 'coord', 'meetings:update', switchTo, { [HANDOVER_HEADER]: handoverValue(withChair!.id, meetingSecretTexts(before), meetingSideTexts(before)) });
+    expect(r.status).toBe(200);
+    expect(JSON.stringify(r.body)).not.toContain('Donner la parole au principal');
+    const row = await meetingRow(withChair!.id);
+    expect(row.confidentiality).toBe('confidential');
+    expect(row.agenda.find((i) => i.id === item.id)?.chairNotes).toBeUndefined();
+    expect((await rowsMentioning(pool, 'Donner la parole au principal')).tables).toEqual({});
 
     // Nothing to move: a new meeting becomes confidential from a browser, no coffre needed.
     const created = (await accepted(0, 'meetings:create', { instanceId: other!.instanceId, title: 'Cellule de veille ponctuelle', date: '2026-12-15', startTime: '09:30' })) as { meeting: Meeting };

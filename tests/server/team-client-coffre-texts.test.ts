@@ -149,6 +149,26 @@ describe.skipIf(skip)('texts of confidential meetings the coffre keeps in team m
     expect(proxy.log.slice(before).map((r) => r.path)).toContain('/api/documents/minutes');
   });
 
+  it('makes a meeting holding chair notes and follow-up comments confidential from this desktop: they move into the coffre', async () => {
+    const WORD = 'Anatole';
+    const a = value<MeetingDetail>(await alice.invoke('meetings:create', { instanceId: t.open.instanceId, title: 'Réunion à protéger', date: '2026-12-08', startTime: '09:00' }));
+    const withItem = value<Meeting>(await alice.invoke('meetings:addAgendaItem', { meetingId: a.meeting.id, item: { title: 'Situation du quartier', chairNotes: `Présidence : citer ${WORD}` } }));
+    const item = withItem.agenda[withItem.agenda.length - 1]!;
+    const dec = value<CaptureResult>(await alice.invoke('meetings:capture', { meetingId: a.meeting.id, kind: 'decision', text: 'Renforcer la médiation' })).decision;
+    const b = value<MeetingDetail>(await alice.invoke('meetings:create', { instanceId: t.open.instanceId, title: 'Réunion suivante', date: '2026-12-22', startTime: '09:00' }));
+    value(await alice.invoke('meetings:updateFollowUp', { meetingId: b.meeting.id, decisionId: dec.id, comment: `Suivi par ${WORD}` }));
+    expect((await rowsMentioning(t.pool, WORD)).total).toBeGreaterThan(0); // public: on the server, as typed
+
+    const switched = value<Meeting>(await alice.invoke('meetings:update', { id: a.meeting.id, patch: { confidentiality: 'confidential' } }));
+    expect(switched.agenda.find((i) => i.id === item.id)?.chairNotes).toBe(`Présidence : citer ${WORD}`);
+    expect((await rowsMentioning(t.pool, WORD)).tables).toEqual({});
+    const entry = (await t.coffreFromFile()).meetingTexts.find((m) => m.meetingId === a.meeting.id)!;
+    expect(entry.chairNotes).toEqual({ [item.id]: `Présidence : citer ${WORD}` });
+    expect(entry.followUpComments).toEqual({ [dec.id]: `Suivi par ${WORD}` });
+    const shown = value<MeetingDetail>(await alice.invoke('meetings:get', { id: a.meeting.id })).meeting;
+    expect(shown.decisions.find((d) => d.id === dec.id)?.followUpComment).toBe(`Suivi par ${WORD}`);
+  });
+
   it('a give-back refused halfway leaves the rest in the coffre, shown and said in French; reopening the meeting resumes it once', async () => {
     const desk = alice;
     try {

@@ -1,5 +1,5 @@
 // The team server's rules for confidential meetings' texts, judged inside the request on its caught-up state.
-import { clearSecretTexts, holdsSecretTexts, meetingSecretTexts, textsOutsideCoffre, withoutSecretTexts } from '../../shared/confidential-texts';
+import { clearSecretTexts, clearSideTexts, holdsSecretTexts, holdsSideTexts, meetingSecretTexts, meetingSideTexts, withoutSecretTexts } from '../../shared/confidential-texts';
 import { team } from '../../shared/i18n/team';
 import type { Datastore, Meeting } from '../../shared/model';
 import { fail, ok, type ErrorCode, type Result } from '../../shared/result';
@@ -33,12 +33,12 @@ function becomingConfidential(doc: Datastore, channel: string, payload: unknown)
 
 /** Why the switch to confidential is refused, if it is. */
 function switchRefusal(meeting: Meeting, req: GuardedRequest): GuardRefusal | undefined {
-  if (textsOutsideCoffre(meeting)) return { status: 403, code: 'forbidden', message: team.errors.switchOutsideCoffre };
   const texts = meetingSecretTexts(meeting);
-  if (!holdsSecretTexts(texts) && req.handover === undefined) return undefined;
+  const side = meetingSideTexts(meeting);
+  if (!holdsSecretTexts(texts) && !holdsSideTexts(side) && req.handover === undefined) return undefined;
   // Only the coordinator's desktop has a coffre to take the texts; a browser or a colleague cannot move them.
   if (req.account.role !== 'coordinator' || req.handover === undefined) return { status: 403, code: 'forbidden', message: team.errors.switchFromDesktop };
-  if (req.handover !== handoverValue(meeting.id, texts)) return { status: 409, code: 'conflict', message: team.errors.switchTextsChanged };
+  if (req.handover !== handoverValue(meeting.id, texts, side)) return { status: 409, code: 'conflict', message: team.errors.switchTextsChanged };
   return undefined;
 }
 
@@ -69,10 +69,14 @@ export async function guardedRun(store: TeamStore, req: GuardedRequest, run: () 
     const id = switching.id;
     await store.update((data) => {
       const m = data.meetings.find((x) => x.id === id);
-      if (m) clearSecretTexts(m, team.confidentialPlaceholder);
+      if (!m) return;
+      clearSecretTexts(m, team.confidentialPlaceholder);
+      clearSideTexts(m);
     });
     // The answer shows the meeting as stored: without the texts.
-    return ok(withoutSecretTexts(result.value as Meeting, team.confidentialPlaceholder));
+    const shown = withoutSecretTexts(result.value as Meeting, team.confidentialPlaceholder);
+    clearSideTexts(shown);
+    return ok(shown);
   }
   return result;
 }

@@ -149,7 +149,7 @@ export class ConfidentialRoute {
     const meeting = channel === 'meetings:get' ? (value as Partial<MeetingDetail>).meeting : undefined;
     if (meeting && meeting.confidentiality !== 'confidential' && this.deps.isCoordinator() && this.coffreEntry(meeting.id)) {
       const report = await this.switcher.giveBack(meeting.id).catch((e: unknown) => void logError('team.giveBackFailed', { reason: (e as Error).message }));
-      if (report) {
+      if (report?.given) {
         const again = await this.deps.send('meetings:get', payload);
         if (again.ok) return this.reveal(channel, again.value as T);
       }

@@ -1,5 +1,5 @@
 // A meeting changing confidentiality from the coordinator's desktop in team mode: its texts move into the coffre, or back to the server.
-import { holdsSecretTexts, isPlaceholderText, meetingSecretTexts, textsOutsideCoffre } from '../../shared/confidential-texts';
+import { holdsSecretTexts, holdsSideTexts, isPlaceholderText, meetingSecretTexts, meetingSideTexts } from '../../shared/confidential-texts';
 import type { ChannelName } from '../../shared/contract';
 import type { ActionDetail } from '../../shared/contract/strategy';
 import type { FollowUpRow } from '../../shared/contract/meetings';
@@ -27,6 +27,8 @@ export interface SwitchInput {
 
 /** What a give-back left in the coffre: texts still to send, and the server's last refusal. */
 export interface GiveBackReport {
+  /** Texts stored on the server by this call. */
+  given: number;
   remaining: number;
   refusal?: string;
 }
@@ -51,10 +53,10 @@ export class ConfidentialSwitch {
    * the server clears its copy in the same transaction, or refuses (texts changed meanwhile) — the coffre is then put back.
    */
   async becomeConfidential(meeting: Meeting, input: SwitchInput, reveal: (value: unknown) => unknown): Promise<Result<unknown>> {
-    if (textsOutsideCoffre(meeting)) return fail('forbidden', team.errors.switchOutsideCoffre);
     const texts = meetingSecretTexts(meeting);
+    const side = meetingSideTexts(meeting);
     const { generalNotes, ...patch } = input.patch;
-    const toKeep = holdsSecretTexts(texts) || Boolean(generalNotes);
+    const toKeep = holdsSecretTexts(texts) || holdsSideTexts(side) || Boolean(generalNotes);
     let before: MeetingTexts | undefined;
     if (toKeep) {
       this.coffre.open();
@@ -64,9 +66,11 @@ export class ConfidentialSwitch {
         t.generalNotes = generalNotes ?? texts.generalNotes;
         Object.assign(t.agendaNotes, texts.agendaNotes);
         Object.assign(t.decisionTexts, texts.decisionTexts);
+        if (Object.keys(side.chairNotes).length) t.chairNotes = { ...t.chairNotes, ...side.chairNotes };
+        if (Object.keys(side.followUpComments).length) t.followUpComments = { ...t.followUpComments, ...side.followUpComments };
       });
     }
-    const sent = await this.deps.send('meetings:update', { id: meeting.id, patch }, { [HANDOVER_HEADER]: handoverValue(meeting.id, texts) });
+    const sent = await this.deps.send('meetings:update', { id: meeting.id, patch }, { [HANDOVER_HEADER]: handoverValue(meeting.id, texts, side) });
     if (!sent.ok) {
       if (toKeep) await this.putBack(meeting.id, before);
       return sent;
@@ -104,22 +108,24 @@ export class ConfidentialSwitch {
     const entry = this.coffre.entry(meetingId);
     if (!entry) return undefined;
     const meeting = await this.deps.fetch(meetingId);
-    if (!meeting) return { remaining: this.stepsLeft(entry) };
+    if (!meeting) return { given: 0, remaining: this.stepsLeft(entry) };
     if (meeting.confidentiality === 'confidential') return undefined;
     const steps = await this.steps(meeting, entry);
+    let given = 0;
     for (const step of steps) {
       if (step.write) {
         const r = await this.deps.send(step.write[0], step.write[1]);
         if (!r.ok) {
           const left = this.coffre.entry(meetingId);
-          return { remaining: left ? this.stepsLeft(left) : 0, refusal: r.error.message };
+          return { given, remaining: left ? this.stepsLeft(left) : 0, refusal: r.error.message };
         }
+        given++;
       }
       await this.coffre.write(meeting, step.drop);
     }
     const left = this.coffre.entry(meetingId);
     if (left && !this.stepsLeft(left) && !entryKeys(left.followUpComments).length) await this.coffre.remove(meetingId);
-    return { remaining: 0 };
+    return { given, remaining: 0 };
   }
 
   /** How many texts of an entry are still to give back (follow-up comments of confidential decisions stay: not counted). */
@@ -165,8 +171,10 @@ export class ConfidentialSwitch {
     const steps: Step[] = [];
     for (const [decisionId, comment] of comments) {
       const row = byDecision.get(decisionId);
-      if (row && (await this.deps.fetch(row.meetingId))?.confidentiality === 'confidential') continue;
-      steps.push({ drop: (x) => void delete x.followUpComments?.[decisionId], write: !row || row.decision.followUpComment ? undefined : ['meetings:updateFollowUp', { meetingId, decisionId, comment }] });
+      // Not followed up in this meeting (a comment on one of its own decisions, moved here when it became confidential:
+      // no channel puts it back on its own), or on a decision still confidential: it stays in the coffre, shown here.
+      if (!row || (await this.deps.fetch(row.meetingId))?.confidentiality === 'confidential') continue;
+      steps.push({ drop: (x) => void delete x.followUpComments?.[decisionId], write: row.decision.followUpComment ? undefined : ['meetings:updateFollowUp', { meetingId, decisionId, comment }] });
     }
     return steps;
   }

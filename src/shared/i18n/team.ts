@@ -36,8 +36,6 @@ export const team = {
       'Cette réunion contient déjà des notes ou des textes de décisions. Pour la rendre confidentielle, faites-le depuis l’ordinateur de la coordination, coffre déverrouillé : ses textes seront déplacés dans le coffre et effacés du serveur. Rien n’a été modifié.',
     switchTextsChanged:
       'Les notes ou les décisions de cette réunion ont changé pendant que vous la rendiez confidentielle. Rien n’a été modifié ; recommencez.',
-    switchOutsideCoffre:
-      'Cette réunion a des notes pour la présidence ou des commentaires de suivi, que le coffre ne conserve pas. Effacez-les (recopiez-les ailleurs si besoin) avant de la rendre confidentielle. Rien n’a été modifié.',
     badBody: 'La demande n’est pas lisible (JSON attendu).',
     csrf: 'La demande n’a pas pu être vérifiée (jeton de sécurité absent ou périmé). Rechargez la page, puis recommencez.',
   },
