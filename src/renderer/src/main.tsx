@@ -18,10 +18,13 @@ import { App } from './app/App';
 import { WebGate } from './web/WebGate';
 import { theme } from './app/theme';
 import { installEscapeLayers } from './app/escapeLayers';
+import { installRowFocus } from './components/rowFocus';
 
 dayjs.locale('fr');
 // Before the first render: its Escape listener must run ahead of every dialog's own.
 installEscapeLayers();
+// Keeps the focus in a list when the focused row disappears (deleted, archived, filtered out).
+installRowFocus();
 
 // No window.api from a preload or a test harness: a browser served by the team server, which logs in first.
 const webMode = !('api' in window);

@@ -5,6 +5,7 @@ import { notifications } from '@mantine/notifications';
 import { fr } from '../../../shared/i18n';
 import type { Result } from '../../../shared/result';
 import { api, call, type CallOptions } from '../api';
+import { focusRestoredRow, forgetFocusedRow, focusedPlace, type RowPlace } from './rowFocus';
 
 /** Asks for confirmation; resolves true when the user confirmed. */
 export function confirmDanger(title: string, message: string, confirmLabel: string = fr.actions.delete): Promise<boolean> {
@@ -21,8 +22,11 @@ export function confirmDanger(title: string, message: string, confirmLabel: stri
   });
 }
 
-/** Shows « … supprimé » with an « Annuler la suppression » button calling undo:restore. */
-export function notifyDeleted(deleted: { undoToken: string; label: string }): void {
+/**
+ * Shows « … supprimé » with an « Annuler la suppression » button calling undo:restore; given the row the deletion
+ * started from (`placeOf` the focused control), the undo puts the focus back on that row once it is shown again.
+ */
+export function notifyDeleted(deleted: { undoToken: string; label: string }, place: RowPlace | null = null): void {
   const id = `undo-${deleted.undoToken}`;
   notifications.show({
     id,
@@ -34,8 +38,14 @@ export function notifyDeleted(deleted: { undoToken: string; label: string }): vo
           size="xs"
           variant="light"
           onClick={async () => {
+            forgetFocusedRow();
             notifications.hide(id);
-            await call(api().undo.restore({ undoToken: deleted.undoToken }), { mutation: true, success: fr.actions.undone });
+            // A refusal is shown by call(); the focus then goes near the row at once instead of waiting for it.
+            const restored = await call(api().undo.restore({ undoToken: deleted.undoToken }), { mutation: true, success: fr.actions.undone }).then(
+              () => true,
+              () => false,
+            );
+            if (place) await focusRestoredRow(place, restored ? undefined : 0);
           }}
         >
           {fr.actions.undo}
@@ -57,7 +67,9 @@ export async function deleteWithUndo(
   confirmLabel?: string,
   options: Pick<CallOptions, 'notifyError'> = {},
 ): Promise<boolean> {
+  // The control that asked for the deletion: its row, for the undo (the focus itself is kept by rowFocus's watcher).
+  const place = focusedPlace();
   if (!(await confirmDanger(title, message, confirmLabel))) return false;
-  notifyDeleted(await call(remove(), { mutation: true, ...options }));
+  notifyDeleted(await call(remove(), { mutation: true, ...options }), place);
   return true;
 }

@@ -15,6 +15,7 @@ import { EmptyState } from '../../components/EmptyState';
 import { PageHeader } from '../../components/PageHeader';
 import { PartnerForm } from './PartnerForm';
 import { PersonForm } from './PersonForm';
+import { rowFallback, rowKey, rowList } from '../../components/rowFocus';
 import { WideTable } from '../../components/WideTable';
 
 const t = fr.directory.partner;
@@ -123,7 +124,7 @@ export function PartnerScreen() {
                 {t.contacts}
               </Title>
               <EditOnly>
-                <Button size="xs" leftSection={<IconPlus size={14} />} onClick={() => setPerson('new')}>
+                <Button size="xs" leftSection={<IconPlus size={14} />} onClick={() => setPerson('new')} {...rowFallback('contacts')}>
                   {t.addContact}
                 </Button>
               </EditOnly>
@@ -142,9 +143,9 @@ export function PartnerScreen() {
                     <Table.Th w={80} />
                   </Table.Tr>
                 </Table.Thead>
-                <Table.Tbody>
+                <Table.Tbody {...rowList('contacts')}>
                   {people.map((p) => (
-                    <Table.Tr key={p.id}>
+                    <Table.Tr key={p.id} {...rowKey(p.id)}>
                       <Table.Td>
                         <Text size="sm" fw={500}>
                           {[p.civility, p.firstName, p.lastName].filter(Boolean).join(' ')}

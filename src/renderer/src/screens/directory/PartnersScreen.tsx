@@ -11,6 +11,7 @@ import { links } from '../../app/registry';
 import { EditOnly } from '../../app/access';
 import { deleteWithUndo } from '../../components/confirm';
 import { EmptyState } from '../../components/EmptyState';
+import { rowFallback, rowKey, rowList } from '../../components/rowFocus';
 import { PageHeader } from '../../components/PageHeader';
 import { PartnerForm } from './PartnerForm';
 import { WideTable } from '../../components/WideTable';
@@ -47,7 +48,7 @@ export function PartnersScreen() {
         subtitle={t.subtitle}
         actions={
           <EditOnly>
-            <Button leftSection={<IconPlus size={16} />} onClick={creating.open}>
+            <Button leftSection={<IconPlus size={16} />} onClick={creating.open} {...rowFallback('partners')}>
               {t.add}
             </Button>
           </EditOnly>
@@ -96,9 +97,9 @@ export function PartnersScreen() {
                 <Table.Th w={60} />
               </Table.Tr>
             </Table.Thead>
-            <Table.Tbody>
+            <Table.Tbody {...rowList('partners')}>
               {rows.map((o) => (
-                <Table.Tr key={o.id} style={{ cursor: 'pointer' }} onClick={() => navigate(links.partner(o.id))}>
+                <Table.Tr key={o.id} {...rowKey(o.id)} style={{ cursor: 'pointer' }} onClick={() => navigate(links.partner(o.id))}>
                   <Table.Td>
                     <Text fw={600} size="sm" component="a" href={`#${links.partner(o.id)}`} c="inherit" td="none" onClick={(e) => e.stopPropagation()}>
                       {o.name}

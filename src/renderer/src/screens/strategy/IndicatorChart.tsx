@@ -6,6 +6,7 @@ import { formatDate, formatNumber, formatShortDate } from '../../../../shared/fo
 import { expectedIndicatorValue } from '../../../../shared/health';
 import { fr } from '../../../../shared/i18n';
 import type { Indicator } from '../../../../shared/model';
+import { rowKey, rowList } from '../../components/rowFocus';
 import { WideTable } from '../../components/WideTable';
 
 const s = fr.strategy.ui;
@@ -95,11 +96,11 @@ export function IndicatorChart({
               {onDeleteMeasurement ? <Table.Th w={40} /> : null}
             </Table.Tr>
           </Table.Thead>
-          <Table.Tbody>
+          <Table.Tbody {...rowList(`measurements-${indicator.id}`)}>
             {indicator.measurements.map((m) => {
               const p = points.find((x) => x.date === m.date);
               return (
-                <Table.Tr key={m.id}>
+                <Table.Tr key={m.id} {...rowKey(m.id)}>
                   <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatShortDate(m.date)}</Table.Td>
                   <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>
                     {formatNumber(m.value)}

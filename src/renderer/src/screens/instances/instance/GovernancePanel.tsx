@@ -10,6 +10,7 @@ import { api, call } from '../../../api';
 import { EditOnly } from '../../../app/access';
 import { useAppState } from '../../../app/appState';
 import { DocumentStatus } from '../../../components/DocumentStatus';
+import { rowFallback, rowKey, rowList } from '../../../components/rowFocus';
 import { ReviewDialog, RulesDialog } from './GovernanceDialogs';
 import { emptyReview, useGovernance, type Governance } from './useGovernance';
 
@@ -76,31 +77,33 @@ function ReviewsPart({ detail, gov, year }: { detail: InstanceDetail; gov: Gover
           {G.reviewNone}
         </Text>
       ) : (
-        reviews.map((r) => (
-          <Group key={r.id} justify="space-between" wrap="nowrap">
-            <Text size="sm">
-              {r.year} — {formatShortDate(r.reviewedOn)}
-            </Text>
-            <Group gap={2} wrap="nowrap">
-              <Tooltip label={G.printReview(r.year)}>
-                <ActionIcon variant="subtle" aria-label={G.printReview(r.year)} onClick={() => void gov.print('review', () => d.charterReview({ instanceId: instance.id, year: r.year }))}>
-                  <IconPrinter size={16} />
-                </ActionIcon>
-              </Tooltip>
-              <EditOnly>
-                <Tooltip label={G.deleteReview(r.year)}>
-                  <ActionIcon variant="subtle" color="red" aria-label={G.deleteReview(r.year)} onClick={() => void gov.deleteReview(r)}>
-                    <IconTrash size={16} />
+        <Stack gap={4} {...rowList('charter-reviews')}>
+          {reviews.map((r) => (
+            <Group key={r.id} {...rowKey(r.id)} justify="space-between" wrap="nowrap">
+              <Text size="sm">
+                {r.year} — {formatShortDate(r.reviewedOn)}
+              </Text>
+              <Group gap={2} wrap="nowrap">
+                <Tooltip label={G.printReview(r.year)}>
+                  <ActionIcon variant="subtle" aria-label={G.printReview(r.year)} onClick={() => void gov.print('review', () => d.charterReview({ instanceId: instance.id, year: r.year }))}>
+                    <IconPrinter size={16} />
                   </ActionIcon>
                 </Tooltip>
-              </EditOnly>
+                <EditOnly>
+                  <Tooltip label={G.deleteReview(r.year)}>
+                    <ActionIcon variant="subtle" color="red" aria-label={G.deleteReview(r.year)} onClick={() => void gov.deleteReview(r)}>
+                      <IconTrash size={16} />
+                    </ActionIcon>
+                  </Tooltip>
+                </EditOnly>
+              </Group>
             </Group>
-          </Group>
-        ))
+          ))}
+        </Stack>
       )}
       <Group gap="xs">
         <EditOnly>
-          <Button size="xs" variant="default" onClick={() => gov.setReview(emptyReview(year))}>
+          <Button size="xs" variant="default" onClick={() => gov.setReview(emptyReview(year))} {...rowFallback('charter-reviews')}>
             {G.addReview}
           </Button>
         </EditOnly>

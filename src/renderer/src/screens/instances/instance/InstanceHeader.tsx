@@ -9,6 +9,7 @@ import type { Instance } from '../../../../../shared/model';
 import { EditOnly } from '../../../app/access';
 import { links } from '../../../app/registry';
 import { PageHeader } from '../../../components/PageHeader';
+import { rowFallback } from '../../../components/rowFocus';
 import { ConfidentialityBadge } from '../../meetings/badges';
 import type { InstanceEditing } from './useInstanceEditing';
 
@@ -34,7 +35,7 @@ function ActiveActions({ instance, editing }: { instance: Instance; editing: Ins
           </Menu.Item>
         </Menu.Dropdown>
       </Menu>
-      <Button variant="default" leftSection={<IconUserPlus size={16} />} onClick={editing.member.show}>
+      <Button variant="default" leftSection={<IconUserPlus size={16} />} onClick={editing.member.show} {...rowFallback('member-groups')}>
         {L.addMember}
       </Button>
       <Button leftSection={<IconCalendarPlus size={16} />} onClick={editing.meeting.show}>

@@ -1,5 +1,5 @@
 // Instance page: current members grouped by institution, with their charter state and the per-member actions (sign the charter, end, remove).
-import { ActionIcon, Badge, Group, Paper, Table, Text, Tooltip } from '@mantine/core';
+import { ActionIcon, Badge, Group, Paper, Stack, Table, Text, Tooltip } from '@mantine/core';
 import { IconAlertTriangle, IconCircleCheck, IconDoorExit, IconSignature, IconTrash } from '@tabler/icons-react';
 import { Link } from 'react-router';
 import type { InstanceDetail, MemberRow } from '../../../../../shared/contract/meetings';
@@ -7,6 +7,7 @@ import { formatShortDate } from '../../../../../shared/format';
 import { fr } from '../../../../../shared/i18n';
 import { useAccess } from '../../../app/access';
 import { links } from '../../../app/registry';
+import { rowKey, rowList } from '../../../components/rowFocus';
 import { WideTable } from '../../../components/WideTable';
 import { memberDetails } from './membership';
 import type { InstanceEditing } from './useInstanceEditing';
@@ -66,40 +67,43 @@ export function MembersByOrganisation({ groups, confidential, editing }: { group
           {L.noMembers}
         </Text>
       ) : (
-        groups.map((g) => (
-          <Paper withBorder p="sm" key={g.organisationId}>
-            <Text fw={600} component={Link} to={links.partner(g.organisationId)} c="inherit">
-              {g.organisationName}
-            </Text>
-            <WideTable verticalSpacing={4} mt={4}>
-              <Table.Tbody>
-                {g.members.map((r) => (
-                  <Table.Tr key={r.membership.id}>
-                    <Table.Td>
-                      <Text size="sm" fw={500}>
-                        {r.personName}
-                      </Text>
-                      <Text size="xs" c="dimmed">
-                        {memberDetails(r)}
-                      </Text>
-                    </Table.Td>
-                    <Table.Td>
-                      <Text size="xs">
-                        {L.startDate} {formatShortDate(r.membership.startDate)}
-                      </Text>
-                    </Table.Td>
-                    <Table.Td>
-                      <CharterBadge row={r} />
-                    </Table.Td>
-                    <Table.Td w={120}>
-                      <MemberActions row={r} confidential={confidential} editing={editing} />
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </WideTable>
-          </Paper>
-        ))
+        // The groups' Stack keeps the parent's gap (md); a member leaving gives the focus to the next one (rowFocus).
+        <Stack gap="md" {...rowList('member-groups')}>
+          {groups.map((g) => (
+            <Paper withBorder p="sm" key={g.organisationId} {...rowKey(g.organisationId)}>
+              <Text fw={600} component={Link} to={links.partner(g.organisationId)} c="inherit">
+                {g.organisationName}
+              </Text>
+              <WideTable verticalSpacing={4} mt={4}>
+                <Table.Tbody {...rowList(`members-${g.organisationId}`)}>
+                  {g.members.map((r) => (
+                    <Table.Tr key={r.membership.id} {...rowKey(r.membership.id)}>
+                      <Table.Td>
+                        <Text size="sm" fw={500}>
+                          {r.personName}
+                        </Text>
+                        <Text size="xs" c="dimmed">
+                          {memberDetails(r)}
+                        </Text>
+                      </Table.Td>
+                      <Table.Td>
+                        <Text size="xs">
+                          {L.startDate} {formatShortDate(r.membership.startDate)}
+                        </Text>
+                      </Table.Td>
+                      <Table.Td>
+                        <CharterBadge row={r} />
+                      </Table.Td>
+                      <Table.Td w={120}>
+                        <MemberActions row={r} confidential={confidential} editing={editing} />
+                      </Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </WideTable>
+            </Paper>
+          ))}
+        </Stack>
       )}
     </>
   );

@@ -7,6 +7,7 @@ import type { MeetingDetail } from '../../../../../shared/contract/meetings';
 import { formatTime } from '../../../../../shared/format';
 import { fr } from '../../../../../shared/i18n';
 import { EmptyState } from '../../../components/EmptyState';
+import { rowFallback, rowKey, rowList } from '../../../components/rowFocus';
 import { formatDuration } from '../badges';
 import { addMinutes, agendaTotals } from './agenda';
 import { AgendaItemDialog } from './AgendaItemDialog';
@@ -37,7 +38,7 @@ export function AgendaBuilder({ detail }: { detail: MeetingDetail }) {
         {!locked ? (
           <Group gap="xs">
             <Tooltip label={`${L.addItem} (${fr.meetings.ux.addItemShortcut})`}>
-              <Button size="xs" leftSection={<IconPlus size={14} />} onClick={() => a.open('item')} aria-keyshortcuts={ADD_POINT_KEYS}>
+              <Button size="xs" leftSection={<IconPlus size={14} />} onClick={() => a.open('item')} aria-keyshortcuts={ADD_POINT_KEYS} {...rowFallback('agenda')}>
                 {L.addItem}
               </Button>
             </Tooltip>
@@ -71,9 +72,9 @@ export function AgendaBuilder({ detail }: { detail: MeetingDetail }) {
       ) : (
         <DndContext sensors={sensors} collisionDetection={closestCenter} onDragEnd={a.onDragEnd} accessibility={dndAccessibility(items)}>
           <SortableContext items={items.map((i) => i.id)} strategy={verticalListSortingStrategy}>
-            <Stack gap={6} aria-label={L.agenda} role="list">
+            <Stack gap={6} aria-label={L.agenda} role="list" {...rowList('agenda')}>
               {items.map((item, i) => (
-                <div role="listitem" key={item.id}>
+                <div role="listitem" key={item.id} {...rowKey(item.id)}>
                   <AgendaRow item={item} index={i} count={items.length} locked={locked} onEdit={() => a.open(item.kind, item)} onDelete={() => a.remove(item)} onMove={(d) => a.move(item.id, d)} />
                 </div>
               ))}

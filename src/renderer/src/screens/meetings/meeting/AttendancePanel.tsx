@@ -6,6 +6,7 @@ import { GuestInput, type InviteeRow, type MeetingDetail } from '../../../../../
 import { fr } from '../../../../../shared/i18n';
 import type { AttendanceStatus } from '../../../../../shared/model';
 import { api, ApiError, call, useQuery } from '../../../api';
+import { rowFallback, rowKey, rowList } from '../../../components/rowFocus';
 import { TimeField } from '../../../components/TimeField';
 import { useFormSubmit } from '../../../components/useFormSubmit';
 import { WideTable } from '../../../components/WideTable';
@@ -96,7 +97,7 @@ export function AttendancePanel({ detail }: { detail: MeetingDetail }) {
         </Text>
         {!locked ? (
           <Group gap="xs">
-            <Button size="xs" leftSection={<IconUserPlus size={14} />} onClick={() => {
+            <Button size="xs" leftSection={<IconUserPlus size={14} />} {...rowFallback('invitees')} onClick={() => {
                 setErrors({});
                 setAdding('person');
               }}>
@@ -136,9 +137,9 @@ export function AttendancePanel({ detail }: { detail: MeetingDetail }) {
                 <Table.Th w={40} />
               </Table.Tr>
             </Table.Thead>
-            <Table.Tbody>
+            <Table.Tbody {...rowList('invitees')}>
               {invitees.map((row) => (
-                <Table.Tr key={row.invitee.id}>
+                <Table.Tr key={row.invitee.id} {...rowKey(row.invitee.id)}>
                   <Table.Td>
                     <Text size="sm" fw={600}>
                       {row.name}

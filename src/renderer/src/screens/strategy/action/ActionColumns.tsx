@@ -7,6 +7,7 @@ import { fr } from '../../../../../shared/i18n';
 import { api, call } from '../../../api';
 import { links } from '../../../app/registry';
 import { deleteWithUndo } from '../../../components/confirm';
+import { rowFallback, rowKey, rowList } from '../../../components/rowFocus';
 import type { ActionModal } from './ActionHeader';
 import { Funding } from './Funding';
 import { IndicatorCard } from './IndicatorCard';
@@ -66,13 +67,13 @@ export function ActionMainColumn({ detail: d, onOpen }: ColumnProps) {
       </Section>
       <Milestones detail={d} />
       <Funding detail={d} />
-      <Section title={s.sections.indicators} action={!ro ? <Button size="xs" variant="light" leftSection={<IconPlus size={14} />} onClick={() => onOpen('indicator')}>{s.addIndicator}</Button> : null}>
+      <Section title={s.sections.indicators} action={!ro ? <Button size="xs" variant="light" leftSection={<IconPlus size={14} />} onClick={() => onOpen('indicator')} {...rowFallback('indicators')}>{s.addIndicator}</Button> : null}>
         {d.indicators.length === 0 ? (
           <Text size="sm" c="dimmed">
             {s.noIndicator}
           </Text>
         ) : (
-          <Stack gap="lg">
+          <Stack gap="lg" {...rowList('indicators')}>
             {d.indicators.map(({ indicator, status }) => (
               <IndicatorCard key={indicator.id} action={a} indicator={indicator} status={status} readOnly={ro} />
             ))}
@@ -101,7 +102,7 @@ export function ActionSideColumn({ detail: d }: { detail: ActionDetail }) {
         title={s.attachments}
         action={
           !ro ? (
-            <Button size="xs" variant="light" leftSection={<IconPaperclip size={14} />} onClick={() => call(api().actions.addAttachment({ id: a.id }), { mutation: true })}>
+            <Button size="xs" variant="light" leftSection={<IconPaperclip size={14} />} onClick={() => call(api().actions.addAttachment({ id: a.id }), { mutation: true })} {...rowFallback('attachments')}>
               {s.addAttachment}
             </Button>
           ) : null
@@ -115,9 +116,9 @@ export function ActionSideColumn({ detail: d }: { detail: ActionDetail }) {
             {s.noAttachment}
           </Text>
         ) : (
-          <Stack gap={4}>
+          <Stack gap={4} {...rowList('attachments')}>
             {a.attachments.map((att) => (
-              <Group key={att.id} justify="space-between" wrap="nowrap">
+              <Group key={att.id} {...rowKey(att.id)} justify="space-between" wrap="nowrap">
                 <Anchor component="button" size="sm" onClick={() => call(api().actions.openAttachment({ id: a.id, attachmentId: att.id }))} aria-label={s.openAttachment(att.label)} title={att.path}>
                   {att.label}
                 </Anchor>

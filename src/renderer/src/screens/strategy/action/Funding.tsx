@@ -7,6 +7,7 @@ import { formatMoney } from '../../../../../shared/format';
 import { fr } from '../../../../../shared/i18n';
 import { api, call } from '../../../api';
 import { deleteWithUndo } from '../../../components/confirm';
+import { rowKey, rowList } from '../../../components/rowFocus';
 import { formNumber, useFormSubmit } from '../../../components/useFormSubmit';
 import { funderLabel } from '../ui';
 import { Section } from './Section';
@@ -28,7 +29,7 @@ export function Funding({ detail }: { detail: ActionDetail }) {
       setV({ funder: '', requested: 0, obtained: 0, spent: 0 });
     });
   return (
-    <Section title={s.sections.funding}>
+    <Section title={s.sections.funding} fallbackFor="funding">
       <WideTable fz="sm" withTableBorder aria-label={s.sections.funding} mb="sm">
         <Table.Thead>
           <Table.Tr>
@@ -39,9 +40,9 @@ export function Funding({ detail }: { detail: ActionDetail }) {
             <Table.Th w={40} />
           </Table.Tr>
         </Table.Thead>
-        <Table.Tbody>
+        <Table.Tbody {...rowList('funding')}>
           {a.funding.map((f) => (
-            <Table.Tr key={f.id}>
+            <Table.Tr key={f.id} {...rowKey(f.id)}>
               <Table.Td>{funderLabel(f.funder)}{f.year ? ` (${f.year})` : ''}</Table.Td>
               <Table.Td ta="right">{formatMoney(f.requested)}</Table.Td>
               <Table.Td ta="right">{formatMoney(f.obtained)}</Table.Td>

@@ -9,6 +9,7 @@ import type { Action, Indicator } from '../../../../../shared/model';
 import { api, call } from '../../../api';
 import { deleteWithUndo } from '../../../components/confirm';
 import { DateField } from '../../../components/DateField';
+import { rowFallback, rowKey } from '../../../components/rowFocus';
 import { formNumber, useFormSubmit } from '../../../components/useFormSubmit';
 import { IndicatorChart } from '../IndicatorChart';
 import { IndicatorBadge } from '../ui';
@@ -31,7 +32,7 @@ export function IndicatorCard({ action, indicator, status, readOnly }: { action:
       setComment('');
     });
   return (
-    <Paper withBorder p="sm" radius="sm" aria-label={s.indicatorNamed(indicator.title)} component="article">
+    <Paper withBorder p="sm" radius="sm" aria-label={s.indicatorNamed(indicator.title)} component="article" {...rowKey(indicator.id)}>
       <Group justify="space-between" wrap="wrap" mb={4}>
         <Stack gap={0} style={{ flex: '1 1 200px', minWidth: 0 }}>
           <Text fw={700}>{indicator.title}</Text>
@@ -87,7 +88,7 @@ export function IndicatorCard({ action, indicator, status, readOnly }: { action:
           <DateField label={s.fields.measurementDate} value={date} onChange={setDate} error={errors.date} w={170} />
           <NumberInput label={s.fields.value} decimalSeparator="," value={value} onChange={setValue} error={errors.value} w={140} suffix={unit} />
           <TextInput label={s.fields.comment} value={comment} onChange={(x) => setComment(x.currentTarget.value)} error={errors.comment} style={{ flex: '1 1 160px' }} />
-          <Button mt={25} variant="light" leftSection={<IconPlus size={14} />} onClick={add}>
+          <Button mt={25} variant="light" leftSection={<IconPlus size={14} />} onClick={add} {...rowFallback(`measurements-${indicator.id}`)}>
             {s.addMeasurement}
           </Button>
         </Group>

@@ -8,6 +8,7 @@ import { fr } from '../../../../../shared/i18n';
 import { api, call } from '../../../api';
 import { deleteWithUndo } from '../../../components/confirm';
 import { DateField } from '../../../components/DateField';
+import { rowKey, rowList } from '../../../components/rowFocus';
 import { useFormSubmit } from '../../../components/useFormSubmit';
 import { Section } from './Section';
 
@@ -26,15 +27,15 @@ export function Milestones({ detail }: { detail: ActionDetail }) {
       setDueDate('');
     });
   return (
-    <Section title={s.sections.milestones}>
+    <Section title={s.sections.milestones} fallbackFor="milestones">
       {a.milestones.length === 0 ? (
         <Text size="sm" c="dimmed" mb="xs">
           {s.noMilestone}
         </Text>
       ) : (
-        <Stack gap={4} mb="sm">
+        <Stack gap={4} mb="sm" {...rowList('milestones')}>
           {a.milestones.map((m) => (
-            <Group key={m.id} justify="space-between" wrap="nowrap">
+            <Group key={m.id} {...rowKey(m.id)} justify="space-between" wrap="nowrap">
               <Checkbox
                 label={`${m.title} — ${formatDate(m.dueDate)}${m.doneAt ? ` (${s.doneOn(formatDate(m.doneAt))})` : !m.doneAt && m.dueDate < today ? ` — ${s.overdue}` : ''}`}
                 checked={Boolean(m.doneAt)}

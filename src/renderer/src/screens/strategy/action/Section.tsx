@@ -3,6 +3,7 @@ import { Button, Group, Paper, SimpleGrid, Text, Title } from '@mantine/core';
 import { IconPencil } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { fr } from '../../../../../shared/i18n';
+import { rowFallback } from '../../../components/rowFocus';
 
 const s = fr.strategy.ui;
 
@@ -14,11 +15,12 @@ export function EditButton({ onClick }: { onClick: () => void }) {
   );
 }
 
-export function Section({ title, action, children }: { title: string; action?: ReactNode; children: ReactNode }) {
+/** `fallbackFor` names the list whose last row, when it goes, leaves the focus on this section's heading. */
+export function Section({ title, action, children, fallbackFor }: { title: string; action?: ReactNode; children: ReactNode; fallbackFor?: string }) {
   return (
     <Paper withBorder p="md" component="section" aria-label={title}>
       <Group justify="space-between" mb="sm">
-        <Title order={2} size="h4">
+        <Title order={2} size="h4" {...(fallbackFor ? rowFallback(fallbackFor) : {})}>
           {title}
         </Title>
         {action}

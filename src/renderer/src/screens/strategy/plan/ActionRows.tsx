@@ -3,14 +3,17 @@ import { Box, Group, Stack, Text } from '@mantine/core';
 import type { ActionRow } from '../../../../../shared/contract/strategy';
 import { formatShortDate } from '../../../../../shared/format';
 import { links } from '../../../app/registry';
+import { rowKey, rowList } from '../../../components/rowFocus';
 import { HealthBadge, ProgressCell, StatusBadge } from '../ui';
 
-export function ActionRows({ rows, onOpen }: { rows: ActionRow[]; onOpen: (id: string) => void }) {
+/** `list` names the rows for the focus keeper (rowFocus): an action leaving the list gives the focus to its neighbour. */
+export function ActionRows({ list, rows, onOpen }: { list: string; rows: ActionRow[]; onOpen: (id: string) => void }) {
   return (
-    <Stack gap={0} role="list">
+    <Stack gap={0} role="list" {...rowList(list)}>
       {rows.map((r) => (
         <Group
           key={r.id}
+          {...rowKey(r.id)}
           role="listitem"
           className="clspd-table-row"
           justify="space-between"

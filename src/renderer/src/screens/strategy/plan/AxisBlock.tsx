@@ -3,6 +3,7 @@ import { ActionIcon, Badge, Box, Button, Group, Menu, Paper, Stack, Text, Title,
 import { IconArchive, IconArrowDown, IconArrowRight, IconArrowUp, IconChartLine, IconDots, IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
 import type { ActionRow, TreeAxis } from '../../../../../shared/contract/strategy';
 import { fr } from '../../../../../shared/i18n';
+import { rowFallback, rowKey, rowList } from '../../../components/rowFocus';
 import { AxisChip } from '../ui';
 import { ActionRows } from './ActionRows';
 
@@ -34,7 +35,7 @@ export function AxisBlock(props: {
   if (filtering && !objectives.length) return null;
   const count = axis.objectives.reduce((n, o) => n + o.actions.length, 0);
   return (
-    <Paper withBorder p="md" style={{ borderLeft: `6px solid ${axis.colour}` }} aria-label={`${s.axisN(props.rank)} : ${axis.title}`} component="section">
+    <Paper withBorder p="md" style={{ borderLeft: `6px solid ${axis.colour}` }} aria-label={`${s.axisN(props.rank)} : ${axis.title}`} component="section" {...rowKey(axis.id)}>
       <Group justify="space-between" wrap="wrap" mb="sm">
         <Group gap="xs" wrap="wrap" style={{ flex: '1 1 260px', minWidth: 0 }}>
           <AxisChip colour={axis.colour} />
@@ -52,7 +53,7 @@ export function AxisBlock(props: {
           </Button>
           {!readOnly ? (
             <>
-              <Button size="xs" variant="default" leftSection={<IconPlus size={14} />} onClick={props.onAddObjective}>
+              <Button size="xs" variant="default" leftSection={<IconPlus size={14} />} onClick={props.onAddObjective} {...rowFallback(`objectives-${axis.id}`)}>
                 {s.addObjective}
               </Button>
               <Menu position="bottom-end">
@@ -85,9 +86,9 @@ export function AxisBlock(props: {
           {s.noObjective}
         </Text>
       ) : (
-        <Stack gap="sm">
+        <Stack gap="sm" {...rowList(`objectives-${axis.id}`)}>
           {objectives.map((o) => (
-            <Box key={o.id} pl="md" style={{ borderLeft: '2px solid var(--mantine-color-gray-3)' }}>
+            <Box key={o.id} {...rowKey(o.id)} pl="md" style={{ borderLeft: '2px solid var(--mantine-color-gray-3)' }}>
               <Group justify="space-between" wrap="nowrap" mb={4}>
                 <Text fw={600} size="sm">
                   {s.objectiveN(props.rank, axis.objectives.indexOf(o) + 1)} — {o.title}
@@ -133,7 +134,7 @@ export function AxisBlock(props: {
                 ) : null}
               </Group>
               {o.actions.length ? (
-                <ActionRows rows={o.actions.filter((r) => visible.has(r.id))} onOpen={props.onOpen} />
+                <ActionRows list={`actions-${o.id}`} rows={o.actions.filter((r) => visible.has(r.id))} onOpen={props.onOpen} />
               ) : (
                 <Text size="xs" c="dimmed">
                   {s.noActionYet}

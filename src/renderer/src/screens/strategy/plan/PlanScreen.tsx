@@ -8,6 +8,7 @@ import { useAccess } from '../../../app/access';
 import { links } from '../../../app/registry';
 import { EmptyState } from '../../../components/EmptyState';
 import { PageHeader } from '../../../components/PageHeader';
+import { rowFallback, rowList } from '../../../components/rowFocus';
 import { ActionTable } from '../ActionTable';
 import { ActionRows } from './ActionRows';
 import { AxisBlock } from './AxisBlock';
@@ -46,7 +47,7 @@ export function PlanScreen() {
             />
             {!readOnly ? (
               <>
-                <Button variant="default" leftSection={<IconPlus size={16} />} onClick={() => editing.setModal({ kind: 'axis' })}>
+                <Button variant="default" leftSection={<IconPlus size={16} />} onClick={() => editing.setModal({ kind: 'axis' })} {...rowFallback('axes')}>
                   {s.addAxis}
                 </Button>
                 <Button leftSection={<IconPlus size={16} />} onClick={() => editing.setModal({ kind: 'action' })}>
@@ -86,7 +87,7 @@ export function PlanScreen() {
       ) : tree.data.axes.length === 0 && tree.data.inbox.length === 0 ? (
         <EmptyState title={s.emptyPlanTitle} text={s.emptyPlanText} action={readOnly ? undefined : s.addAxis} onAction={() => editing.setModal({ kind: 'axis' })} />
       ) : (
-        <Stack gap="md">
+        <Stack gap="md" {...rowList('axes')}>
           {tree.data.axes
             .filter((a) => !filters.axisId || a.id === filters.axisId)
             .map((axis, i) => (
@@ -124,7 +125,7 @@ export function PlanScreen() {
                   {s.inboxHelp}
                 </Text>
               </Group>
-              <ActionRows rows={tree.data.inbox.filter((r) => visible.has(r.id))} onOpen={(id) => navigate(links.action(id))} />
+              <ActionRows list="inbox" rows={tree.data.inbox.filter((r) => visible.has(r.id))} onOpen={(id) => navigate(links.action(id))} />
             </Paper>
           ) : null}
         </Stack>

@@ -1,5 +1,5 @@
 // Editing the plan: which dialog is open (also from ?nouvelle=1 and ?axe=1) and every change made from the plan screen.
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import type { ActionInput, PlanTree, TreeAxis } from '../../../../../shared/contract/strategy';
 import { fr } from '../../../../../shared/i18n';
@@ -7,6 +7,7 @@ import { api, call } from '../../../api';
 import { links } from '../../../app/registry';
 import { useAccess } from '../../../app/access';
 import { deleteWithUndo, notifyDeleted } from '../../../components/confirm';
+import { focusedPlace, type RowPlace } from '../../../components/rowFocus';
 
 const s = fr.strategy.ui;
 
@@ -25,6 +26,8 @@ export function usePlanEditing(tree: PlanTree | undefined) {
   // « Nouvelle action » / « Ajouter un axe » from the palette or the dashboard: not for an account that may only read.
   const { canEdit } = useAccess();
   const [modal, setModal] = useState<PlanModal>(canEdit && params.get('nouvelle') === '1' ? { kind: 'action' } : null);
+  // The objective row a deletion through « objectiveFull » started from, so that its undo focuses the row again.
+  const deletingFrom = useRef<RowPlace | null>(null);
   useEffect(() => {
     if (!canEdit) return;
     if (params.get('nouvelle') === '1') setModal({ kind: 'action' });
@@ -53,6 +56,7 @@ export function usePlanEditing(tree: PlanTree | undefined) {
   };
   const deleteObjective = async (id: string, title: string, actionIds: string[]) => {
     if (actionIds.length) {
+      deletingFrom.current = focusedPlace();
       setModal({ kind: 'objectiveFull', id, title, actionIds });
       return;
     }
@@ -89,7 +93,7 @@ export function usePlanEditing(tree: PlanTree | undefined) {
   const moveActionsThenDelete = async (objective: { id: string; actionIds: string[] }, target: string) => {
     await call(api().actions.move({ ids: objective.actionIds, objectiveId: target }), { mutation: true, success: s.actionsMoved(objective.actionIds.length) });
     // Deleting it was confirmed in the dialog: no second question, the undo is still offered.
-    notifyDeleted(await call(api().objectives.delete({ id: objective.id }), { mutation: true }));
+    notifyDeleted(await call(api().objectives.delete({ id: objective.id }), { mutation: true }), deletingFrom.current);
     closeModal();
   };
   const moveObjectiveToAxis = async (id: string, axisId: string) => {
