@@ -3,12 +3,14 @@ import { Button, Menu, Text } from '@mantine/core';
 import { IconHistory, IconLogout, IconUserCircle } from '@tabler/icons-react';
 import { useNavigate } from 'react-router';
 import { fr } from '../../../shared/i18n';
+import { useAccess } from '../app/access';
 import { AUDIT_PATH } from '../screens/team/paths';
 import { useWebSession } from './session';
 
 export function AccountMenu() {
   const session = useWebSession();
   const navigate = useNavigate();
+  const { canManageUsers } = useAccess();
   if (!session) return null;
   const { account } = session;
   const who = `${account.displayName} · ${fr.team.roles[account.role]}`;
@@ -25,7 +27,7 @@ export function AccountMenu() {
       {/* Never wider than the window (at 320 px the role made it 360 px wide): its lines wrap instead. */}
       <Menu.Dropdown maw="calc(100vw - 16px)">
         <Menu.Label>{who}</Menu.Label>
-        {account.role === 'coordinator' ? (
+        {canManageUsers ? (
           <Menu.Item leftSection={<IconHistory size={16} aria-hidden />} onClick={() => void navigate(AUDIT_PATH)}>
             {fr.team.web.auditLink}
           </Menu.Item>

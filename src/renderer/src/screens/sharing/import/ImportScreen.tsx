@@ -17,7 +17,8 @@ const T = fr.sharing;
 export function ImportScreen() {
   const navigate = useNavigate();
   const state = useImport();
-  const { canEdit } = useAccess();
+  // Restoring a complete backup replaces the council's data: the coordinator's (the server refuses it to others).
+  const { canEdit, canAdminister } = useAccess();
   const { kind, preview, busy, error, result } = state;
   const header = (
     <PageHeader
@@ -48,7 +49,7 @@ export function ImportScreen() {
             <Text fw={600} id="import-kind-label">
               {T.ui.step1}
             </Text>
-            <SegmentedControl aria-labelledby="import-kind-label" value={kind} onChange={(v) => state.chooseKind(v as ImportKind)} data={KINDS.map((k) => ({ value: k, label: T.dialog.kinds[k] }))} />
+            <SegmentedControl aria-labelledby="import-kind-label" value={kind} onChange={(v) => state.chooseKind(v as ImportKind)} data={KINDS.filter((k) => k !== 'backup' || canAdminister).map((k) => ({ value: k, label: T.dialog.kinds[k] }))} />
             {kind === 'backup' ? <Alert color="yellow">{T.backupIsNotAShare}</Alert> : null}
             <Group>
               <Button leftSection={<IconFileImport size={16} />} onClick={() => void state.choose()} loading={busy && !preview}>
