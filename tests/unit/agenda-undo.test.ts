@@ -6,6 +6,7 @@ import * as mtg from '../../src/main/services/meetings';
 import type { Deleted } from '../../src/shared/contract/directory';
 import type { Meeting } from '../../src/shared/model';
 import type { DomainError } from '../../src/shared/result';
+import { meetings as t } from '../../src/shared/i18n/meetings';
 import { looksFrench, sha256 } from '../helpers/fixtures';
 import { openFixture, type Fixture } from './meetings-fixture';
 
@@ -89,6 +90,15 @@ describe('agenda point removal with undo', () => {
     await undoDeletion(f.ctx, del.undoToken);
     expect(stored(m.id).currentAgendaItemId).toBe(c);
     expect(titles(m.id).at(-1)).toBe('Point C');
+  });
+
+  it('refuses to remove a point holding notes, with the catalogue’s message, changing nothing', async () => {
+    f = await openFixture();
+    const m = await meetingWithAgenda();
+    const point = stored(m.id).agenda[3];
+    await mtg.saveNotes(f.ctx, { meetingId: m.id, agendaItemId: point.id, notes: 'Le collège signale trois absences.' });
+    const escaped = t.errors.itemNotEmpty('Point C').replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    await refusedUnchanged(() => mtg.deleteAgendaItem(f.ctx, m.id, point.id), 'conflict', new RegExp(`^${escaped}$`));
   });
 
   it('refuses the undo, changing nothing, once the minutes are validated', async () => {

@@ -1,4 +1,5 @@
 // Session undo list: each deletion keeps what it removed so the coordinator can bring it back.
+import { common } from '../../shared/i18n/common';
 import { newId } from '../../shared/ids';
 import type { Datastore } from '../../shared/model';
 import { DomainError } from '../../shared/result';
@@ -27,7 +28,7 @@ export class Trash {
 
   take(token: string): TrashEntry {
     const e = this.entries.get(token);
-    if (!e) throw new DomainError('not_found', 'Cette suppression ne peut plus être annulée (elle date d’une session précédente).');
+    if (!e) throw new DomainError('not_found', common.errors.undoExpired);
     this.entries.delete(token);
     this.journal?.push(() => this.entries.set(token, e));
     return e;

@@ -1,5 +1,6 @@
 // The protected store as the app and the CLI use it: status, first passphrase (with the migration), unlock, lock, recovery, idle delay.
 import type { VaultStatus } from '../../shared/contract/vault';
+import { common } from '../../shared/i18n/common';
 import { vault as t } from '../../shared/i18n/vault';
 import { DomainError } from '../../shared/result';
 import { withFontRecovery } from '../documents/kit/recovery';
@@ -81,7 +82,7 @@ export async function setIdleMinutes(ctx: ServiceContext, minutes: number): Prom
 
 /** Saves the recovery key sheet where the coordinator chooses, and opens it for printing. */
 export async function saveRecoveryPdf(ctx: ServiceContext, recoveryKey: string): Promise<{ saved: boolean; path?: string }> {
-  if (!ctx.platform.chooseSavePath) throw new DomainError('forbidden', 'L’enregistrement d’un fichier n’est possible que dans l’application de bureau.');
+  if (!ctx.platform.chooseSavePath) throw new DomainError('forbidden', common.errors.desktopOnlySave);
   const doc = await withFontRecovery(() => recoveryKeyPdf(recoveryKey, ctx.store.data.settings, ctx.now()));
   const path = await ctx.platform.chooseSavePath(doc.suggestedName, [{ name: 'PDF', extensions: ['pdf'] }]);
   if (!path) return { saved: false };

@@ -147,5 +147,7 @@ export const common = {
     invalidEmail: fields.email,
     invalidDate: fields.date,
     invalidTime: fields.time,
+    undoExpired: 'Cette suppression ne peut plus être annulée (elle date d’une session précédente).',
+    desktopOnlySave: 'L’enregistrement d’un fichier n’est possible que dans l’application de bureau.',
   },
 };

@@ -2,6 +2,7 @@
 import type { Deleted } from '../../../shared/contract/directory';
 import type { InstanceDetail, InstanceInput, InstanceRow, MemberRow, MembershipInput, QuickCellInput } from '../../../shared/contract/meetings';
 import { newId } from '../../../shared/ids';
+import { meetings as t } from '../../../shared/i18n/meetings';
 import type { Datastore, Instance, Membership } from '../../../shared/model';
 import { DomainError } from '../../../shared/result';
 import { INSTANCE_KIND_ORDER } from '../../../shared/instance-rules';
@@ -16,7 +17,7 @@ export function today(ctx: ServiceContext): string {
 
 export function getInstance(data: Datastore, id: string): Instance {
   const i = data.instances.find((x) => x.id === id);
-  if (!i) throw new DomainError('not_found', 'Cette instance est introuvable. Elle a peut-être été supprimée.');
+  if (!i) throw new DomainError('not_found', t.errors.instanceNotFound);
   return i;
 }
 
@@ -44,7 +45,7 @@ export function charterState(instance: Instance, m: Membership): { missing: bool
 
 function personName(data: Datastore, personId: string): string {
   const p = data.people.find((x) => x.id === personId);
-  return p ? personLabel(p) : 'Personne supprimée';
+  return p ? personLabel(p) : t.removed.person;
 }
 
 function memberRow(data: Datastore, instance: Instance, m: Membership, date: string): MemberRow {
@@ -60,7 +61,7 @@ function memberRow(data: Datastore, instance: Instance, m: Membership, date: str
     personName: personName(data, m.personId),
     jobTitle: person?.jobTitle,
     organisationId: m.organisationId,
-    organisationName: org?.name ?? 'Structure supprimée',
+    organisationName: org?.name ?? t.removed.organisation,
     current: isCurrent(m, date),
     charterMissing: charter.missing,
     linkedNames: linked,
@@ -131,7 +132,7 @@ function cleanInstance(input: Partial<InstanceInput>): Partial<InstanceInput> {
 function assertUniqueInstanceName(data: Datastore, name: string, exceptId?: string): void {
   const f = fold(name.trim());
   if (data.instances.some((i) => i.id !== exceptId && i.status === 'active' && fold(i.name.trim()) === f)) {
-    throw new DomainError('conflict', `Une instance active s’appelle déjà « ${name.trim()} ». Choisissez un autre nom.`, 'name');
+    throw new DomainError('conflict', t.errors.instanceNameTaken(name.trim()), 'name');
   }
 }
 
@@ -155,11 +156,11 @@ export async function quickCell(ctx: ServiceContext, input: QuickCellInput): Pro
     const personIds = [...new Set(input.personIds)];
     const people = personIds.map((pid) => {
       const p = data.people.find((x) => x.id === pid);
-      if (!p) throw new DomainError('not_found', 'Une des personnes choisies est introuvable dans l’annuaire.', 'personIds');
+      if (!p) throw new DomainError('not_found', t.errors.cellPersonUnknown, 'personIds');
       return p;
     });
     for (const oid of input.organisationIds ?? []) {
-      if (!data.organisations.some((o) => o.id === oid)) throw new DomainError('not_found', 'Une des structures choisies est introuvable dans l’annuaire.', 'organisationIds');
+      if (!data.organisations.some((o) => o.id === oid)) throw new DomainError('not_found', t.errors.cellOrganisationUnknown, 'organisationIds');
       if (people.some((p) => p.organisationId === oid)) continue;
       const first = data.people.find((p) => p.organisationId === oid && !p.leftAt);
       if (!first) {
@@ -216,9 +217,9 @@ export async function updateInstance(ctx: ServiceContext, id: string, patch: Par
 export async function closeInstance(ctx: ServiceContext, id: string, closedAt: string, reason: string): Promise<Instance> {
   return ctx.store.update((data) => {
     const instance = getInstance(data, id);
-    if (instance.status === 'closed') throw new DomainError('conflict', `L’instance « ${instance.name} » est déjà close.`);
+    if (instance.status === 'closed') throw new DomainError('conflict', t.errors.instanceAlreadyClosed(instance.name));
     const created = instance.createdAt.slice(0, 10);
-    if (closedAt < created) throw new DomainError('invalid_input', 'La date de clôture est avant la création de l’instance. Corrigez la date.', 'closedAt');
+    if (closedAt < created) throw new DomainError('invalid_input', t.errors.closedBeforeCreated, 'closedAt');
     instance.status = 'closed';
     instance.closedAt = closedAt;
     instance.closedReason = reason.trim();
@@ -242,17 +243,17 @@ export async function reopenInstance(ctx: ServiceContext, id: string): Promise<I
 
 function validateMembership(data: Datastore, m: Omit<Membership, 'id'>, exceptId?: string): void {
   if (m.endDate && m.endDate < m.startDate) {
-    throw new DomainError('invalid_input', 'La date de fin est avant la date de début. Corrigez l’une des deux dates.', 'endDate');
+    throw new DomainError('invalid_input', t.errors.membershipEndBeforeStart, 'endDate');
   }
   if (m.seat === 'substitute') {
-    if (!m.titularMembershipId) throw new DomainError('invalid_input', 'Un suppléant remplace un titulaire : choisissez le titulaire.', 'titularMembershipId');
-    const t = data.memberships.find((x) => x.id === m.titularMembershipId);
-    if (!t || t.instanceId !== m.instanceId || t.seat !== 'titular') {
-      throw new DomainError('invalid_input', 'Le titulaire choisi ne siège pas dans cette instance.', 'titularMembershipId');
+    if (!m.titularMembershipId) throw new DomainError('invalid_input', t.errors.titularRequired, 'titularMembershipId');
+    const titular = data.memberships.find((x) => x.id === m.titularMembershipId);
+    if (!titular || titular.instanceId !== m.instanceId || titular.seat !== 'titular') {
+      throw new DomainError('invalid_input', t.errors.titularNotSitting, 'titularMembershipId');
     }
-    if (t.personId === m.personId) throw new DomainError('invalid_input', 'Une personne ne peut pas être sa propre suppléante.', 'titularMembershipId');
+    if (titular.personId === m.personId) throw new DomainError('invalid_input', t.errors.ownSubstitute, 'titularMembershipId');
   } else if (m.titularMembershipId) {
-    throw new DomainError('invalid_input', 'Seul un suppléant est rattaché à un titulaire.', 'titularMembershipId');
+    throw new DomainError('invalid_input', t.errors.titularOnlyForSubstitute, 'titularMembershipId');
   }
   const overlap = data.memberships.find(
     (x) =>
@@ -263,16 +264,16 @@ function validateMembership(data: Datastore, m: Omit<Membership, 'id'>, exceptId
       (x.endDate ?? '9999-12-31') >= m.startDate,
   );
   if (overlap) {
-    throw new DomainError('conflict', `${personName(data, m.personId)} est déjà membre de cette instance sur cette période. Modifiez l’appartenance existante.`, 'personId');
+    throw new DomainError('conflict', t.errors.alreadyMember(personName(data, m.personId)), 'personId');
   }
 }
 
 export async function addMembership(ctx: ServiceContext, input: MembershipInput): Promise<Membership> {
   return ctx.store.update((data) => {
     const instance = getInstance(data, input.instanceId);
-    if (instance.status === 'closed') throw new DomainError('conflict', `L’instance « ${instance.name} » est close : rouvrez-la avant d’y ajouter un membre.`);
+    if (instance.status === 'closed') throw new DomainError('conflict', t.errors.instanceClosedNoMember(instance.name));
     const person = data.people.find((p) => p.id === input.personId);
-    if (!person) throw new DomainError('not_found', 'Cette personne est introuvable dans l’annuaire.', 'personId');
+    if (!person) throw new DomainError('not_found', t.errors.personUnknown, 'personId');
     const m: Membership = { id: newId('mbr'), ...input, organisationId: person.organisationId };
     if (!m.titularMembershipId) delete m.titularMembershipId;
     if (!m.endDate) delete m.endDate;
@@ -307,7 +308,7 @@ export async function updateMembership(
 export async function endMembership(ctx: ServiceContext, id: string, endDate: string): Promise<Membership> {
   return ctx.store.update((data) => {
     const m = getMembership(data, id);
-    if (endDate < m.startDate) throw new DomainError('invalid_input', 'La date de fin est avant la date de début. Corrigez la date de fin.', 'endDate');
+    if (endDate < m.startDate) throw new DomainError('invalid_input', t.errors.membershipEndBeforeItsStart, 'endDate');
     m.endDate = endDate;
     // Substitutes of an ending titular end with them.
     for (const s of data.memberships) if (s.titularMembershipId === id && (!s.endDate || s.endDate > endDate)) s.endDate = endDate;
@@ -331,18 +332,18 @@ export async function removeMembership(ctx: ServiceContext, id: string): Promise
     const actions = data.actions.filter((a) => a.pilot.personId === m.personId && a.followingInstanceId === m.instanceId).length;
     const substitutes = data.memberships.filter((s) => s.titularMembershipId === id).length;
     const parts: string[] = [];
-    if (meetings) parts.push(`${meetings} réunion(s) de cette instance`);
-    if (actions) parts.push(`${actions} action(s) suivie(s) par cette instance`);
-    if (substitutes) parts.push(`${substitutes} suppléant(s)`);
+    if (meetings) parts.push(t.errors.citedInMeetings(meetings));
+    if (actions) parts.push(t.errors.citedInActions(actions));
+    if (substitutes) parts.push(t.errors.citedAsTitular(substitutes));
     if (parts.length) {
       throw new DomainError(
         'conflict',
-        `${name} est encore cité(e) dans ${parts.join(', ')}. Mettez plutôt fin à son appartenance (bouton « Mettre fin ») : l’historique reste ainsi exact.`,
+        t.errors.memberStillCited(name, parts),
       );
     }
     const index = data.memberships.indexOf(m);
     data.memberships.splice(index, 1);
-    const label = `Appartenance de ${name} supprimée`;
+    const label = t.removed.membership(name);
     const saved = detach(m);
     const undoToken = ctx.trash.push(label, (d) => {
       if (!d.memberships.some((x) => x.id === saved.id)) d.memberships.splice(Math.min(index, d.memberships.length), 0, saved);

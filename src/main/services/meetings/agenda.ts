@@ -26,9 +26,9 @@ export function agendaSummary(meeting: Meeting): AgendaSummary {
 }
 
 function checkLinks(data: Datastore, input: Partial<AgendaItemInput>): void {
-  if (input.axisId && !data.axes.some((a) => a.id === input.axisId)) throw new DomainError('not_found', 'L’axe choisi est introuvable.', 'axisId');
+  if (input.axisId && !data.axes.some((a) => a.id === input.axisId)) throw new DomainError('not_found', t.errors.axisUnknown, 'axisId');
   for (const id of input.linkedActionIds ?? []) {
-    if (!data.actions.some((a) => a.id === id)) throw new DomainError('not_found', 'Une des actions liées est introuvable dans le plan.', 'linkedActionIds');
+    if (!data.actions.some((a) => a.id === id)) throw new DomainError('not_found', t.errors.linkedActionUnknown, 'linkedActionIds');
   }
 }
 
@@ -98,7 +98,7 @@ export async function deleteAgendaItem(ctx: ServiceContext, meetingId: string, i
     assertNotLocked(meeting);
     const item = getItem(meeting, itemId);
     if (itemNotes(ctx, meeting, itemId).trim() || meeting.decisions.some((d) => d.agendaItemId === itemId)) {
-      throw new DomainError('conflict', `Le point « ${item.title} » contient des notes ou des décisions : videz-le d’abord, rien n’a été supprimé.`);
+      throw new DomainError('conflict', t.errors.itemNotEmpty(item.title));
     }
     const index = meeting.agenda.indexOf(item);
     const previousId = meeting.agenda[index - 1]?.id;
@@ -132,7 +132,7 @@ export async function reorderAgenda(ctx: ServiceContext, meetingId: string, orde
     assertNotLocked(meeting);
     const byId = new Map(meeting.agenda.map((i) => [i.id, i]));
     if (order.length !== meeting.agenda.length || new Set(order).size !== order.length || order.some((id) => !byId.has(id))) {
-      throw new DomainError('conflict', 'L’ordre du jour a changé entre-temps : rechargez la page et recommencez.');
+      throw new DomainError('conflict', t.errors.agendaChanged);
     }
     meeting.agenda = order.map((id) => byId.get(id)!);
     touch(meeting, nowIso(ctx));
@@ -162,7 +162,7 @@ export function templateItems(data: Datastore, kind: TemplateKind, hasPrevious: 
   if (hasPrevious && kind !== 'plenary') items.push({ title: T.followUp, durationMin: 15 });
   if (kind === 'plenary') {
     items.push(
-      { title: T.plenaryStats, durationMin: 30, presenter: 'Préfet ou son représentant' },
+      { title: T.plenaryStats, durationMin: 30, presenter: T.prefectPresenter },
       { title: T.plenaryReview, durationMin: 30, presenter: 'Coordonnateur du CLSPD' },
       { title: T.plenaryStrategy, durationMin: 20 },
       { title: T.plenaryOrientations, durationMin: 20, presenter: data.settings.presidentTitle || defaultPresidentTitle(data.settings.councilAcronym) },
@@ -195,7 +195,7 @@ export async function applyTemplate(ctx: ServiceContext, meetingId: string, kind
     const meeting = getMeeting(data, meetingId);
     assertNotLocked(meeting);
     if (replace && meeting.agenda.some((i) => itemNotes(ctx, meeting, i.id).trim())) {
-      throw new DomainError('conflict', 'L’ordre du jour contient déjà des notes : il ne peut pas être remplacé. Les points du modèle peuvent être ajoutés à la suite.');
+      throw new DomainError('conflict', t.errors.agendaHasNotes);
     }
     const items = templateItems(data, kind, previousMeeting(data, meeting) !== undefined);
     meeting.agenda = replace ? items : [...meeting.agenda, ...items];

@@ -174,7 +174,7 @@ export async function updateDecision(
     if (meeting.status === 'validated' && (input.text !== undefined || input.situationRef !== undefined || input.dueDate !== undefined || input.pilotOrganisationId !== undefined)) {
       throw new DomainError('locked', t.errors.locked);
     }
-    if (input.text !== undefined && !input.text.trim()) throw new DomainError('invalid_input', 'Écrivez la décision ou l’action.', 'text');
+    if (input.text !== undefined && !input.text.trim()) throw new DomainError('invalid_input', t.errors.captureTextRequired, 'text');
     const ref = input.situationRef?.replace(/^situation\s*n°\s*/i, '').trim();
     if (ref && !SITUATION_RE.test(ref)) throw new DomainError('invalid_input', t.errors.situationRefFormat, 'situationRef');
     if (input.pilotOrganisationId && !data.organisations.some((o) => o.id === input.pilotOrganisationId)) throw new DomainError('not_found', t.errors.organisationUnknown);
@@ -202,7 +202,7 @@ export async function deleteDecision(ctx: ServiceContext, meetingId: string, dec
     meeting.decisions.splice(index, 1);
     touch(meeting, nowIso(ctx));
     // The plan action it created stays in the plan (its journal keeps the meeting's reference).
-    const label = `Décision « ${(d.text || revealTexts(ctx, d).text).slice(0, 60)} » supprimée`;
+    const label = t.removed.decision((d.text || revealTexts(ctx, d).text).slice(0, 60));
     const saved = detach(d);
     const undoToken = ctx.trash.push(label, (dd) => {
       const m = dd.meetings.find((x) => x.id === meetingId);

@@ -179,7 +179,7 @@ function assertPatchAllowed(data: Datastore, meeting: Meeting, patch: MeetingPat
   assertTimes(startTime, end);
   if (patch.confidentiality) assertConfidentiality(data, meeting, patch.confidentiality);
   if (patch.nextMeetingDate && patch.nextMeetingDate < (patch.date ?? meeting.date)) {
-    throw new DomainError('invalid_input', 'La prochaine réunion est avant celle-ci. Corrigez la date de la prochaine réunion.', 'nextMeetingDate');
+    throw new DomainError('invalid_input', t.errors.nextMeetingBefore, 'nextMeetingDate');
   }
 }
 
@@ -238,7 +238,7 @@ export async function deleteMeeting(ctx: ServiceContext, id: string): Promise<De
     if (meeting.status === 'held' || meeting.status === 'validated' || meeting.decisions.length) throw new DomainError('conflict', t.errors.deleteHeld);
     const index = data.meetings.indexOf(meeting);
     data.meetings.splice(index, 1);
-    const label = `Réunion « ${meeting.title} » supprimée`;
+    const label = t.removed.meeting(meeting.title);
     const saved = detach(meeting);
     const undoToken = ctx.trash.push(label, (d) => {
       if (!d.meetings.some((m) => m.id === saved.id)) d.meetings.splice(Math.min(index, d.meetings.length), 0, saved);
@@ -256,7 +256,7 @@ export async function transitionMeeting(ctx: ServiceContext, id: string, to: Mee
       throw new DomainError('conflict', t.errors.transition(common.meetingStatus[meeting.status], common.meetingStatus[to]));
     }
     if (nextMeetingDate && nextMeetingDate < meeting.date) {
-      throw new DomainError('invalid_input', 'La prochaine réunion est avant celle-ci. Corrigez la date de la prochaine réunion.', 'nextMeetingDate');
+      throw new DomainError('invalid_input', t.errors.nextMeetingBefore, 'nextMeetingDate');
     }
     const at = nowIso(ctx);
     if (to === 'in_progress' && !meeting.currentAgendaItemId) {
@@ -292,7 +292,7 @@ export async function addInvitee(
     let invitee: Invitee;
     if (input.personId) {
       const person = data.people.find((p) => p.id === input.personId);
-      if (!person) throw new DomainError('not_found', 'Cette personne est introuvable dans l’annuaire.', 'personId');
+      if (!person) throw new DomainError('not_found', t.errors.personUnknown, 'personId');
       if (meeting.invitees.some((i) => i.personId === person.id)) throw new DomainError('conflict', t.errors.alreadyInvited, 'personId');
       invitee = { id: newId('inv'), personId: person.id, organisationId: person.organisationId };
     } else if (input.guest) {
@@ -402,7 +402,7 @@ export function attendanceStats(ctx: ServiceContext, year: number, instanceId?: 
     for (const [orgId, s] of perOrg) {
       let r = rows.get(orgId);
       if (!r) {
-        r = { organisationId: orgId, organisationName: orgs.get(orgId)?.name ?? 'Structure supprimée', invited: 0, present: 0, represented: 0, excused: 0, absent: 0, unknown: 0, rate: 0 };
+        r = { organisationId: orgId, organisationName: orgs.get(orgId)?.name ?? t.removed.organisation, invited: 0, present: 0, represented: 0, excused: 0, absent: 0, unknown: 0, rate: 0 };
         rows.set(orgId, r);
       }
       r.invited++;

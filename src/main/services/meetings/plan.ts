@@ -62,7 +62,7 @@ export function checkActionUpdate(data: Datastore, actionId: string): Action {
   const a = data.actions.find((x) => x.id === actionId);
   if (!a) throw new DomainError('not_found', t.errors.actionUnknown, 'actionId');
   const p = data.periods.find((x) => x.id === a.periodId);
-  if (p && p.status === 'closed') throw new DomainError('forbidden', 'Cette action appartient à une période archivée : elle ne peut plus être modifiée.');
+  if (p && p.status === 'closed') throw new DomainError('forbidden', t.errors.actionArchived);
   return a;
 }
 
