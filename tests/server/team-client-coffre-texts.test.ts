@@ -199,15 +199,17 @@ describe.skipIf(skip)('texts of confidential meetings the coffre keeps in team m
 
       // Still refused: opening the meeting shows the texts still in the coffre (not hidden because it is public now).
       proxy.refuse = (path) => path === '/api/meetings/updateDecision';
-      const shown = value<MeetingDetail>(await desk.invoke('meetings:get', { id: m.id })).meeting;
-      expect(shown.decisions.map((d) => d.text)).toEqual(texts);
+      const pending = value<MeetingDetail>(await desk.invoke('meetings:get', { id: m.id }));
+      expect(pending.textsToGiveBack).toBe(2);
+      expect(pending.meeting.decisions.map((d) => d.text)).toEqual(texts);
       expect((await t.meetingRow(m.id)).decisions[1]!.text).toBe(team.confidentialPlaceholder);
 
       // The server accepts again: opening the meeting gives the rest back, each text once, and the coffre entry goes.
       proxy.refuse = () => false;
       const resumedFrom = proxy.log.length;
-      const resumed = value<MeetingDetail>(await desk.invoke('meetings:get', { id: m.id })).meeting;
-      expect(resumed.decisions.map((d) => d.text)).toEqual(texts);
+      const resumed = value<MeetingDetail>(await desk.invoke('meetings:get', { id: m.id }));
+      expect(resumed.textsToGiveBack).toBeUndefined();
+      expect(resumed.meeting.decisions.map((d) => d.text)).toEqual(texts);
       row = await t.meetingRow(m.id);
       expect(row.decisions.map((d) => d.text)).toEqual(texts);
       expect(proxy.log.slice(resumedFrom).filter((r) => r.path === '/api/meetings/updateDecision').map((r) => r.body)).toEqual([

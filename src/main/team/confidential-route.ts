@@ -149,10 +149,12 @@ export class ConfidentialRoute {
     const meeting = channel === 'meetings:get' ? (value as Partial<MeetingDetail>).meeting : undefined;
     if (meeting && meeting.confidentiality !== 'confidential' && this.deps.isCoordinator() && this.coffreEntry(meeting.id)) {
       const report = await this.switcher.giveBack(meeting.id).catch((e: unknown) => void logError('team.giveBackFailed', { reason: (e as Error).message }));
+      const pending = (v: unknown): T => (report?.remaining ? ({ ...(v as MeetingDetail), textsToGiveBack: report.remaining } as T) : (v as T));
       if (report?.given) {
         const again = await this.deps.send('meetings:get', payload);
-        if (again.ok) return this.reveal(channel, again.value as T);
+        if (again.ok) return this.reveal(channel, pending(again.value));
       }
+      return this.reveal(channel, pending(value));
     }
     return this.reveal(channel, value);
   }

@@ -249,6 +249,11 @@ export interface MeetingDetail {
   locked: boolean;
   /** Confidential meeting whose notes and decision texts are in the locked protected store (shown empty). */
   textsLocked?: boolean;
+  /**
+   * Team mode, coordinator's desktop: texts of a meeting made public that the server refused when they were given back;
+   * they are shown from the coffre and sent again at the next opening.
+   */
+  textsToGiveBack?: number;
 }
 
 /** A meeting deleted for good (held or validated ones included). */

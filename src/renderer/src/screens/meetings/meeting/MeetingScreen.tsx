@@ -4,6 +4,7 @@ import { useParams } from 'react-router';
 import { api, useQuery } from '../../../api';
 import { useAccess } from '../../../app/access';
 import { TextsLocked } from '../../vault/TextsLocked';
+import { GiveBackNotice } from './GiveBackNotice';
 import { MeetingPage } from './MeetingPage';
 
 export function MeetingScreen() {
@@ -14,5 +15,10 @@ export function MeetingScreen() {
   if (!detail) return q.error ? <Alert color="red">{q.error.message}</Alert> : <Loader />;
   if (detail.textsLocked) return <TextsLocked onUnlocked={q.reload} />;
   // An account that may only read sees the meeting as validated minutes are shown: nothing to change.
-  return <MeetingPage detail={canEdit ? detail : { ...detail, locked: true }} />;
+  return (
+    <>
+      <GiveBackNotice count={detail.textsToGiveBack} />
+      <MeetingPage detail={canEdit ? detail : { ...detail, locked: true }} />
+    </>
+  );
 }
