@@ -17,7 +17,8 @@ export const AuditFilters = z
     before: z.number().int().positive().optional(),
     limit: z.number().int().min(1).max(200).optional(),
   })
-  .strict();
+  .strict()
+  .refine((f) => !f.from || !f.to || f.from <= f.to, { message: team.audit.toBeforeFrom, path: ['to'] });
 export type AuditFilters = z.infer<typeof AuditFilters>;
 
 export interface AuditEntry {

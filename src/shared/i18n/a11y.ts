@@ -1,6 +1,7 @@
 // French catalogue: accessibility words of the frame (skip link, window title, dialogs, menus, announcements).
 export const a11y = {
   skipLink: 'Aller au contenu',
+  loading: 'Chargement…',
   windowTitle: (screen: string) => `${screen} — Coordination CLSPD`,
   closeDialog: 'Fermer la fenêtre (Échap)',
   closeNotice: 'Fermer ce message',

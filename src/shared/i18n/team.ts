@@ -118,6 +118,10 @@ export const team = {
     allOperations: 'Toutes les opérations',
     from: 'Du',
     to: 'Au',
+    /** Filters of the journal (contract/audit.ts): the search landmark's name, its button, the days in the wrong order. */
+    filtersLabel: 'Filtres du journal',
+    filter: 'Filtrer',
+    toBeforeFrom: 'La date « Au » est avant la date « Du ». Corrigez l’une des deux dates.',
     when: 'Date et heure',
     who: 'Personne',
     what: 'Opération',

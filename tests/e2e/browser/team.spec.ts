@@ -297,6 +297,16 @@ test('team screens by keyboard only at 200 % zoom: login, password change, accou
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { level: 1, name: 'Journal des modifications' })).toBeFocused();
   await expect(page).toHaveTitle(/^Journal des modifications/);
+  // Filters: Tab reaches them in order; a day that does not exist is refused under its field on Entrée, the list stays.
+  for (const name of ['Personne', 'Opération', 'Du']) {
+    await page.keyboard.press('Tab');
+    await expect.poll(() => focused(page)).toMatchObject({ name: expect.stringMatching(new RegExp(`^${name}`)) });
+  }
+  await page.keyboard.type('31/02/2026');
+  await page.keyboard.press('Enter');
+  await expect(page.getByText('La date n’est pas valide. Utilisez le format JJ/MM/AAAA.')).toBeVisible();
+  await expect.poll(() => focused(page)).toMatchObject({ name: expect.stringMatching(/^Du/), invalid: 'true' });
+  await expect(page.getByRole('table')).toBeVisible();
   await shot(page, 'team-keyboard-journal-200');
   await context.close();
 });

@@ -42,7 +42,7 @@ export function WebGate({ children }: { children: ReactNode }) {
     case 'checking':
       return (
         <Center h="100vh">
-          <Loader aria-label="Chargement" />
+          <Loader aria-label={fr.a11y.loading} />
         </Center>
       );
     case 'login':

@@ -1,5 +1,5 @@
-// The team's audit log for the coordinator: who changed what and when, filtered by person, operation and days, page by page.
-import { Alert, Anchor, Button, Group, Loader, Select, Stack, Table, Text } from '@mantine/core';
+// The team's audit log for the coordinator: who changed what and when, filtered by person, operation and days (AuditFiltersForm), page by page.
+import { Alert, Anchor, Button, Group, Loader, Stack, Table, Text } from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
@@ -7,10 +7,10 @@ import type { AuditEntry, AuditFilters, AuditPage } from '../../../../shared/con
 import { fr } from '../../../../shared/i18n';
 import { formatDate, formatTime } from '../../../../shared/format';
 import { api, ApiError, call } from '../../api';
-import { DateField } from '../../components/DateField';
 import { EmptyState } from '../../components/EmptyState';
 import { PageHeader } from '../../components/PageHeader';
 import { WideTable } from '../../components/WideTable';
+import { AuditFiltersForm } from './AuditFiltersForm';
 import { itemOf, operationLabel } from './auditLabels';
 
 const a = fr.team.audit;
@@ -76,11 +76,6 @@ export function AuditScreen() {
     setPage(p);
     setEntries((old) => [...old, ...p.entries]);
   };
-  const set = (patch: Partial<AuditFilters>) => {
-    const next: AuditFilters = { ...filters, ...patch };
-    for (const k of Object.keys(next) as (keyof AuditFilters)[]) if (next[k] === undefined || next[k] === '') delete next[k];
-    setFilters(next);
-  };
   return (
     <Stack>
       <PageHeader title={a.title} subtitle={a.subtitle} />
@@ -90,33 +85,12 @@ export function AuditScreen() {
         </Alert>
       ) : (
         <>
-          <Group align="flex-end" wrap="wrap" role="search" aria-label={a.title}>
-            <Select
-              label={a.person}
-              placeholder={a.allPeople}
-              clearable
-              searchable
-              data={(page?.people ?? []).map((p) => ({ value: p.id, label: p.name }))}
-              value={filters.userId ?? null}
-              onChange={(v) => set({ userId: v ?? undefined })}
-            />
-            <Select
-              label={a.operation}
-              placeholder={a.allOperations}
-              clearable
-              searchable
-              data={(page?.channels ?? []).map((c) => ({ value: c, label: operationLabel(c) }))}
-              value={filters.channel ?? null}
-              onChange={(v) => set({ channel: v ?? undefined })}
-            />
-            <DateField label={a.from} value={filters.from ?? ''} onChange={(v) => set({ from: /^\d{4}-\d{2}-\d{2}$/.test(v) ? v : undefined })} />
-            <DateField label={a.to} value={filters.to ?? ''} onChange={(v) => set({ to: /^\d{4}-\d{2}-\d{2}$/.test(v) ? v : undefined })} />
-          </Group>
+          <AuditFiltersForm page={page} onApply={setFilters} />
           <Text size="sm" c="dimmed" role="status" aria-live="polite">
             {loading ? '' : a.count(entries.length)}
           </Text>
           {loading && !entries.length ? (
-            <Loader aria-label="Chargement" />
+            <Loader aria-label={fr.a11y.loading} />
           ) : entries.length === 0 ? (
             <EmptyState title={a.empty} text={a.emptyHint} />
           ) : (
