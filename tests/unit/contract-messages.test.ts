@@ -1,5 +1,5 @@
 // The contract's team, coffre, logo, audit and sharing refusals speak with the catalogue's messages, and no French literal is
-// left in the contract nor in the services moved to the catalogue (meetings, instances, undo, coffre).
+// left in the contract nor in the services moved to the catalogue (meetings, instances, strategy, undo, coffre).
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -51,10 +51,10 @@ describe('contract messages come from the catalogue', () => {
     expect(accentedLiterals('src/shared/contract')).toEqual([]);
   });
 
-  it('no accented French message is written in the meetings, instances, undo and coffre services', () => {
-    // Not yet moved (and so not checked): services/sharing (import messages), directory, strategy, app, categories;
+  it('no accented French message is written in the meetings, instances, strategy, undo and coffre services', () => {
+    // Not yet moved (and so not checked): services/sharing (import messages), directory, app, categories;
     // services/demo holds sample data, not messages.
-    const found = [...accentedLiterals('src/main/services/meetings'), ...accentedLiterals('src/main/services/instances'), ...accentedLiterals('src/main/services', ['trash.ts', 'vault.ts'])];
+    const found = [...['meetings', 'instances', 'strategy'].flatMap((d) => accentedLiterals(`src/main/services/${d}`)), ...accentedLiterals('src/main/services', ['trash.ts', 'vault.ts'])];
     expect(found).toEqual([]);
   });
 });

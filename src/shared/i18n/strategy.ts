@@ -64,7 +64,21 @@ export const strategy = {
     mildeca: 'MILDECA',
     other: 'Autre',
   } as Record<string, string>,
+  /** Undo labels and journal lines of the strategy services. */
+  removed: {
+    action: (code: string, title: string) => `Action « ${code} ${title} » supprimée`,
+    milestone: (title: string) => `Jalon « ${title} » supprimé`,
+    attachment: (label: string) => `Lien vers « ${label} » retiré (le fichier n’est pas supprimé)`,
+    funding: (funder: string) => `Ligne de financement « ${funder} » supprimée`,
+    indicator: (title: string) => `Indicateur « ${title} » supprimé`,
+    measurement: (date: string) => `Mesure du ${date} supprimée`,
+    objective: (title: string) => `Objectif « ${title} » supprimé`,
+    milestoneReached: (title: string) => `Jalon « ${title} » franchi.`,
+  },
   errors: {
+    carryOverClosed: (code: string, done: boolean) => `L’action ${code} est close (${done ? 'réalisée' : 'abandonnée'}) : seules les actions non terminées peuvent être reprises.`,
+    axesOrderIncomplete: 'La liste des axes à réordonner est incomplète. Rechargez la page et recommencez.',
+    objectivesOrderIncomplete: 'La liste des objectifs à réordonner est incomplète. Rechargez la page et recommencez.',
     endBeforeStart: 'La date de fin est avant la date de début. Corrigez l’une des deux dates.',
     progressRange: fields.progress,
     targetNegative: 'La cible doit être un nombre positif ou nul.',

@@ -279,7 +279,7 @@ export async function deleteAction(ctx: ServiceContext, id: string): Promise<Del
     assertPeriodOpen(data, action.periodId);
     const index = data.actions.indexOf(action);
     data.actions.splice(index, 1);
-    const label = `Action « ${action.code} ${action.title} » supprimée`;
+    const label = t.removed.action(action.code, action.title);
     const saved = detach(action);
     const undoToken = ctx.trash.push(label, (d) => {
       if (!d.actions.some((a) => a.id === saved.id)) d.actions.splice(Math.min(index, d.actions.length), 0, saved);
@@ -309,7 +309,7 @@ export async function updateMilestone(ctx: ServiceContext, id: string, milestone
     const next = buildMilestone({ title: patch.title ?? m.title, dueDate: patch.dueDate ?? m.dueDate, doneAt: patch.doneAt === undefined ? m.doneAt : patch.doneAt, id: m.id });
     a.milestones[a.milestones.indexOf(m)] = next;
     if (next.doneAt && !m.doneAt) {
-      a.journal.push(journalEntry(ctx, 'milestone', undefined, next.doneAt, `Jalon « ${next.title} » franchi.`));
+      a.journal.push(journalEntry(ctx, 'milestone', undefined, next.doneAt, t.removed.milestoneReached(next.title)));
       a.lastUpdateAt = nowIso(ctx);
     }
     a.updatedAt = nowIso(ctx);
@@ -324,7 +324,7 @@ export async function deleteMilestone(ctx: ServiceContext, id: string, milestone
     const index = a.milestones.findIndex((x) => x.id === milestoneId);
     if (index < 0) throw new DomainError('not_found', t.errors.milestoneNotFound);
     const [m] = a.milestones.splice(index, 1);
-    const label = `Jalon « ${m.title} » supprimé`;
+    const label = t.removed.milestone(m.title);
     const saved = detach(m);
     const undoToken = ctx.trash.push(label, (d) => {
       const act = d.actions.find((x) => x.id === id);
@@ -366,7 +366,7 @@ export async function deleteAttachment(ctx: ServiceContext, id: string, attachme
     const index = a.attachments.findIndex((x) => x.id === attachmentId);
     if (index < 0) throw new DomainError('not_found', t.errors.attachmentNotFound);
     const [att] = a.attachments.splice(index, 1);
-    const label = `Lien vers « ${att.label} » retiré (le fichier n’est pas supprimé)`;
+    const label = t.removed.attachment(att.label);
     const saved = detach(att);
     const undoToken = ctx.trash.push(label, (d) => {
       const act = d.actions.find((x) => x.id === id);
@@ -406,7 +406,7 @@ export async function deleteFunding(ctx: ServiceContext, id: string, fundingId: 
     const index = a.funding.findIndex((x) => x.id === fundingId);
     if (index < 0) throw new DomainError('not_found', t.errors.fundingNotFound);
     const [f] = a.funding.splice(index, 1);
-    const label = `Ligne de financement « ${f.funder} » supprimée`;
+    const label = t.removed.funding(f.funder);
     const saved = detach(f);
     const undoToken = ctx.trash.push(label, (d) => {
       const act = d.actions.find((x) => x.id === id);

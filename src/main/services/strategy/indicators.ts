@@ -86,7 +86,7 @@ export async function deleteIndicator(ctx: ServiceContext, actionId: string, ind
     const ind = getIndicator(a, indicatorId);
     const index = a.indicators.indexOf(ind);
     a.indicators.splice(index, 1);
-    const label = `Indicateur « ${ind.title} » supprimé`;
+    const label = t.removed.indicator(ind.title);
     const saved = detach(ind);
     const undoToken = ctx.trash.push(label, (d) => {
       const act = d.actions.find((x) => x.id === actionId);
@@ -125,7 +125,7 @@ export async function deleteMeasurement(ctx: ServiceContext, actionId: string, i
     const index = ind.measurements.findIndex((m) => m.id === measurementId);
     if (index < 0) throw new DomainError('not_found', t.errors.measurementNotFound);
     const [m] = ind.measurements.splice(index, 1);
-    const label = `Mesure du ${m.date} supprimée`;
+    const label = t.removed.measurement(m.date);
     const saved = detach(m);
     const undoToken = ctx.trash.push(label, (d) => {
       const i = d.actions.find((x) => x.id === actionId)?.indicators.find((x) => x.id === indicatorId);

@@ -97,7 +97,7 @@ export async function createPeriod(ctx: ServiceContext, input: NewPeriodInput): 
       const a = data.actions.find((x) => x.id === id && old && x.periodId === old.id);
       if (!a) throw new DomainError('invalid_input', t.errors.actionNotFound, 'carryOverActionIds');
       if (a.status === 'done' || a.status === 'abandoned') {
-        throw new DomainError('invalid_input', `L’action ${a.code} est close (${a.status === 'done' ? 'réalisée' : 'abandonnée'}) : seules les actions non terminées peuvent être reprises.`, 'carryOverActionIds');
+        throw new DomainError('invalid_input', t.errors.carryOverClosed(a.code, a.status === 'done'), 'carryOverActionIds');
       }
       carried.push(a);
     }

@@ -67,7 +67,7 @@ export async function reorderAxes(ctx: ServiceContext, ids: string[]): Promise<A
     const all = axesOf(data, first.periodId);
     const set = new Set(ids);
     if (set.size !== ids.length || ids.length !== all.length || all.some((a) => !set.has(a.id))) {
-      throw new DomainError('invalid_input', 'La liste des axes à réordonner est incomplète. Rechargez la page et recommencez.');
+      throw new DomainError('invalid_input', t.errors.axesOrderIncomplete);
     }
     ids.forEach((axisId, i) => (getAxis(data, axisId).order = i + 1));
     return axesOf(data, first.periodId);
@@ -126,7 +126,7 @@ export async function reorderObjectives(ctx: ServiceContext, axisId: string, ids
     const all = objectivesOf(data, axisId);
     const set = new Set(ids);
     if (set.size !== ids.length || ids.length !== all.length || all.some((o) => !set.has(o.id))) {
-      throw new DomainError('invalid_input', 'La liste des objectifs à réordonner est incomplète. Rechargez la page et recommencez.');
+      throw new DomainError('invalid_input', t.errors.objectivesOrderIncomplete);
     }
     ids.forEach((oid, i) => (getObjective(data, oid).order = i + 1));
     return objectivesOf(data, axisId);
@@ -166,7 +166,7 @@ export async function deleteObjective(ctx: ServiceContext, id: string): Promise<
     if (n) throw new DomainError('conflict', t.errors.objectiveHasActions(n));
     const index = data.objectives.indexOf(obj);
     data.objectives.splice(index, 1);
-    const label = `Objectif « ${obj.title} » supprimé`;
+    const label = t.removed.objective(obj.title);
     const saved = detach(obj);
     const undoToken = ctx.trash.push(label, (d) => {
       if (!d.objectives.some((o) => o.id === saved.id)) d.objectives.splice(Math.min(index, d.objectives.length), 0, saved);
