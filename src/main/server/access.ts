@@ -29,7 +29,9 @@ export const DESKTOP_ONLY: ReadonlySet<string> = new Set<ChannelName>(['app:quit
  */
 export function confidentialView(account: Account, allowed: ReadonlySet<string>): View | undefined {
   if (account.role === 'coordinator') return undefined;
-  const key = `${account.id}:${[...allowed].sort().join(',')}`;
+  // The projection depends on the instances the account is named in, not on who it is: accounts naming the same
+  // instances share one cached projection of the document (the cache holds one per key, dropped when the document changes).
+  const key = `members-of:${[...allowed].sort().join(',')}`;
   const apply = (doc: Datastore): Datastore => withoutHidden(doc, allowed);
   return {
     key,

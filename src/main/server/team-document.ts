@@ -5,7 +5,7 @@ import { team } from '../../shared/i18n/team';
 import type { StoreState } from '../store/store';
 import { ArchiveFiles } from './archive-files';
 import { applyRemoteChanges, rowsToDocument, SETTINGS_COLLECTION, type EntityChange } from './db/entities';
-import { readSince } from './db/read';
+import { readSince, type ReadMode, type Since } from './db/read';
 import { RecentChanges } from './conflict-detail';
 import { EntityStamps } from './entity-stamps';
 import type { BatchWrite } from './db/write';
@@ -94,10 +94,26 @@ export class TeamDocument {
     return this.catchUp();
   }
   /** One catch-up, inside `sync` (through the lock holder's client when it holds the lock). */
-  protected async catchUpWith(q: pg.Pool | pg.PoolClient, inTransaction = false): Promise<void> {
+  protected async catchUpWith(q: pg.Pool | pg.PoolClient, mode: ReadMode = 'snapshot'): Promise<void> {
     const t0 = performance.now();
-    const since = await readSince(q, this.seq, inTransaction);
+    const since = await readSince(q, this.seq, mode);
     phase('catchup', performance.now() - t0);
+    await this.apply(since, q, mode);
+  }
+  /**
+   * The writer's lock and catch-up in one round trip (`q` then holds the lock in its open transaction). The wait for
+   * the lock happens outside `sync`, so reads are not kept waiting behind another process's commit; what was read is
+   * applied inside it (read again if a catch-up moved the state meanwhile).
+   */
+  protected async lockAndCatchUp(q: pg.PoolClient): Promise<void> {
+    const from = this.seq;
+    const t0 = performance.now();
+    const since = await readSince(q, from, 'lock');
+    phase('catchup.lock', performance.now() - t0);
+    await this.sync.run(() => (this.seq === from ? this.apply(since, q, 'inTransaction') : this.catchUpWith(q, 'inTransaction')));
+  }
+  /** Applies what a catch-up read beyond the current state (inside `sync`). */
+  private async apply(since: Since, q: pg.Pool | pg.PoolClient, mode: ReadMode): Promise<void> {
     if (since.seq <= this.seq) return;
     if (this.doc) {
       this.remember(this.doc, since.changes, since.seq);
@@ -105,7 +121,7 @@ export class TeamDocument {
       this.stamps.learn(since.rows, since.changes);
     } else if (since.rows.length) {
       // The council was created by another process: load it whole.
-      const all = await readSince(q, 0, inTransaction);
+      const all = await readSince(q, 0, mode === 'snapshot' ? 'snapshot' : 'inTransaction');
       this.setDocument(rowsToDocument(all.rows, SCHEMA_VERSION));
       this.stamps.learn(all.rows);
     }

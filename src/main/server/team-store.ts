@@ -94,15 +94,15 @@ export class TeamStore extends WriteLoop {
   }
 
   /** One write of a batch: its handler on `base` (the state the batch's earlier writes left), judged in memory. */
-  async runJob(job: Job, base: Datastore | null, stamps: BatchStamps, q: pg.Pool | pg.PoolClient): Promise<Ran> {
+  async runJob(job: Job, base: Datastore | null, stamps: BatchStamps, q: pg.Pool | pg.PoolClient, watchArchives: boolean): Promise<Ran> {
     const { options, writer } = job;
-    const archivesBefore = this.archives.stamp();
+    const archivesBefore = watchArchives ? this.archives.stamp() : undefined;
     const seenBefore = this.viewOf(base, options.view);
     const state: RequestState = { mode: 'write', working: seenBefore, writeNeeded: false, changes: null, updates: 0, ...viewed(options.view, base) };
     const value = await this.request.run(state, job.fn);
     if (options.isRefusal?.(value)) return { kind: 'answered', value, keep: false };
     const changes = this.changesOf(state, seenBefore);
-    const archives = this.archives.changedSince(archivesBefore);
+    const archives = archivesBefore ? this.archives.changedSince(archivesBefore) : [];
     if (changes.length === 0 && archives.length === 0) return { kind: 'answered', value, keep: true };
     if ((options.seenSeq !== undefined || options.seenVersions) && options.onConflict) {
       const found = findConflict(changes, { seq: options.seenSeq, records: options.seenVersions }, writer.userId, stamps);

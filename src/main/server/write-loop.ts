@@ -20,6 +20,7 @@ export const OPTIMISTIC_ATTEMPTS = 3;
 /** Most writes run and committed together (their handlers run one after the other: a bound on the batch's duration). */
 export const MAX_BATCH = 64;
 
+
 /**
  * Channels run alone under the lock from the start: their service changes this process's own state after the
  * store's update (an import's preview is consumed, archive files are written), so running them twice is not safe.
@@ -59,8 +60,11 @@ export abstract class WriteLoop extends TeamDocument {
   private readonly queue: Job[] = [];
   private looping = false;
 
-  /** Runs a job's handler on `doc` (the whole document: the state the batch's earlier writes left); `stamps` judge conflicts. */
-  abstract runJob(job: Job, doc: Datastore | null, stamps: BatchStamps, q: pg.Pool | pg.PoolClient): Promise<Ran>;
+  /**
+   * Runs a job's handler on `doc` (the whole document: the state the batch's earlier writes left); `stamps` judge
+   * conflicts; `watchArchives`: tell the archive files it wrote (under the lock; an optimistic batch checks once for all).
+   */
+  abstract runJob(job: Job, doc: Datastore | null, stamps: BatchStamps, q: pg.Pool | pg.PoolClient, watchArchives: boolean): Promise<Ran>;
 
   /** Queues a write; it is answered when its batch is committed. */
   protected enqueue<T>(fn: () => Promise<T>, writer: Writer, channel: string, options: WriteOptions<T>): Promise<WriteOutcome<T>> {
@@ -93,22 +97,25 @@ export abstract class WriteLoop extends TeamDocument {
     const t0 = performance.now();
     for (const j of batch) phase('write.queue', t0 - j.queuedAt);
     try {
-      let settled: Settled[] | null = null;
-      if (!runsLocked(batch[0]!)) {
-        for (let i = 0; i < OPTIMISTIC_ATTEMPTS && !settled; i++) {
-          if (i > 0) this.take(batch);
-          // Known to be behind (a NOTIFY came, or the last attempt lost): catch up first. Otherwise the commit checks.
-          if (i > 0 || this.notifiedSeq > this.seq) await this.catchUp();
-          settled = await this.attempt(batch, this.pool, false);
-          if (!settled) {
-            this.stats.retries++;
-            count('write.retry');
-          }
+      let settled: Settled[] | 'lost' | 'archives' = 'lost';
+      const optimistic = runsLocked(batch[0]!) ? 0 : OPTIMISTIC_ATTEMPTS;
+      for (let i = 0; i < optimistic && settled === 'lost'; i++) {
+        if (i > 0) this.take(batch);
+        // Known to be behind (a NOTIFY came, or the last attempt lost): catch up first. Otherwise the commit checks.
+        if (i > 0 || this.notifiedSeq > this.seq) await this.catchUp();
+        settled = await this.attempt(batch, this.pool, false);
+        if (settled === 'lost') {
+          this.stats.retries++;
+          count('write.retry');
         }
       }
-      settled ??= await this.attemptLocked(batch);
+      if (typeof settled === 'string') {
+        this.take(batch);
+        settled = await this.attemptLocked(batch);
+      }
       phase('write.batch', batch.length);
-      batch.forEach((j, i) => answer(j, settled![i]!));
+      const done = settled;
+      batch.forEach((j, i) => answer(j, done[i]!));
     } catch (e) {
       const error = e instanceof DomainError ? e : new DomainError('io', team.errors.writeFailed((e as Error).message));
       for (const j of batch) j.reject(error);
@@ -118,36 +125,41 @@ export abstract class WriteLoop extends TeamDocument {
     }
   }
 
-  /** The batch that cannot lose: catch up and run it while holding the `meta` row lock. */
-  private attemptLocked(batch: Job[]): Promise<Settled[]> {
+  /**
+   * The batch that cannot lose: one round trip opens a transaction, takes the `meta` row lock (waiting for a commit
+   * in progress elsewhere) and reads what others committed; the handlers run; one round trip writes and commits.
+   * `sync` is held for the catch-up and the commit only: reads are not kept waiting while the handlers run (nobody
+   * else can commit meanwhile, so the state they see does not move).
+   */
+  private async attemptLocked(batch: Job[]): Promise<Settled[]> {
     this.stats.locked++;
     count('write.locked');
-    return this.sync.run(async () => {
-      const client = await this.pool.connect();
-      let open = false;
-      try {
-        await client.query('BEGIN; SELECT seq FROM meta WHERE id = 1 FOR UPDATE');
-        open = true;
-        await this.catchUpWith(client, true);
-        const settled = await this.attempt(batch, client, true, async () => {
-          await client.query('COMMIT');
-          open = false;
-        });
-        if (!settled) throw new Error('write lost while holding the lock');
-        return settled;
-      } finally {
-        // Nothing to write commits nothing; an error leaves nothing half-done.
-        if (open) await client.query('ROLLBACK').catch(() => undefined);
-        client.release();
-      }
-    });
+    const client = await this.pool.connect();
+    let open = false;
+    try {
+      open = true;
+      await this.lockAndCatchUp(client);
+      const settled = await this.attempt(batch, client, true, async () => {
+        await client.query('COMMIT');
+        open = false;
+      });
+      if (typeof settled === 'string') throw new Error('write lost while holding the lock');
+      open = false;
+      return settled;
+    } finally {
+      // Nothing to write commits nothing; an error leaves nothing half-done.
+      if (open) await client.query('ROLLBACK').catch(() => undefined);
+      client.release();
+    }
   }
 
   /**
    * Runs the batch once on the latest known state and commits what it changed. `locked`: inside the lock holder's
-   * transaction (`q`), which `finish` commits; otherwise the commit is one statement inside `sync`. Null when lost.
+   * transaction (`q`), which `finish` commits when nothing is written; otherwise the commit is one statement inside
+   * `sync`. 'lost' when another commit came first; 'archives' when an optimistic run wrote archive files (run it
+   * again under the lock, where each write's files are told apart).
    */
-  private async attempt(batch: Job[], q: pg.Pool | pg.PoolClient, locked: boolean, finish?: () => Promise<void>): Promise<Settled[] | null> {
+  private async attempt(batch: Job[], q: pg.Pool | pg.PoolClient, locked: boolean, finish?: () => Promise<void>): Promise<Settled[] | 'lost' | 'archives'> {
     const baseSeq = this.seq;
     let doc = this.doc;
     let seq = baseSeq;
@@ -155,11 +167,15 @@ export abstract class WriteLoop extends TeamDocument {
     const settled: Settled[] = [];
     const writes: (BatchWrite & { before: Datastore | null })[] = [];
     const open: Job[] = [];
+    const archivesBefore = locked ? undefined : this.archives.stamp();
+    const lost = (why: 'lost' | 'archives'): 'lost' | 'archives' => (undo(open), why);
     try {
       for (const job of batch) {
+        // Another process committed meanwhile (NOTIFY) or this one caught up: the batch would lose; stop here.
+        if (!locked && (this.seq !== baseSeq || this.notifiedSeq > baseSeq)) return lost('lost');
         job.options.sideEffects?.beginAttempt();
         const t0 = performance.now();
-        const ran = await this.runJob(job, doc, stamps, q).catch((error: unknown): Ran => ({ kind: 'failed', error }));
+        const ran = await this.runJob(job, doc, stamps, q, locked).catch((error: unknown): Ran => ({ kind: 'failed', error }));
         phase('write.handler', performance.now() - t0);
         if (ran.kind === 'wrote') {
           seq++;
@@ -172,15 +188,13 @@ export abstract class WriteLoop extends TeamDocument {
         else job.options.sideEffects?.abandonAttempt();
         settled.push({ ...ran, seq });
       }
+      if (archivesBefore && this.archives.changedSince(archivesBefore).length) return lost('archives');
       // What must happen in the transaction that commits a write (alone under the lock: `runsLocked`), refusing it by throwing.
       if (locked) for (const j of open) await j.options.alsoInTransaction?.(q);
       const t1 = performance.now();
-      const ok = writes.length === 0 ? locked || (await this.isLatest(baseSeq)) : await this.commit(q, locked, baseSeq, writes, doc, finish);
+      const ok = writes.length === 0 ? locked || (await this.isLatest(baseSeq)) : await this.commit(q, locked, baseSeq, writes, doc);
       if (writes.length) phase('write.commit', performance.now() - t1);
-      if (!ok) {
-        undo(open);
-        return null;
-      }
+      if (!ok) return lost('lost');
       if (writes.length === 0 && finish) await finish();
       for (let i = open.length - 1; i >= 0; i--) open[i]!.options.sideEffects?.keepAttempt();
       return settled;
@@ -190,19 +204,19 @@ export abstract class WriteLoop extends TeamDocument {
     }
   }
 
-  /** Commits the batch's writes and records them in memory; false when another commit came first. */
-  private async commit(q: pg.Pool | pg.PoolClient, locked: boolean, baseSeq: number, writes: (BatchWrite & { before: Datastore | null })[], after: Datastore | null, finish?: () => Promise<void>): Promise<boolean> {
-    if (locked) {
-      // Nobody else can commit while this transaction holds the row: the statement cannot lose.
-      if (!(await commitBatch(q, baseSeq, writes))) throw new Error('commit refused while holding the lock');
-      await finish?.();
-      this.committed(writes, after, Date.now());
-      return true;
-    }
+  /**
+   * Commits the batch's writes and records them in memory, inside `sync`; false when another commit came first.
+   * Under the lock the statement cannot lose, and carries the transaction's COMMIT.
+   */
+  private commit(q: pg.Pool | pg.PoolClient, locked: boolean, baseSeq: number, writes: (BatchWrite & { before: Datastore | null })[], after: Datastore | null): Promise<boolean> {
     return this.sync.run(async () => {
       // Another commit of this process's catch-up moved the state since the run: no need to ask the database.
-      if (this.seq !== baseSeq) return false;
-      const ok = await commitBatch(q, baseSeq, writes);
+      if (this.seq !== baseSeq) {
+        if (locked) throw new Error('state moved while holding the lock');
+        return false;
+      }
+      const ok = await commitBatch(q, baseSeq, writes, locked);
+      if (!ok && locked) throw new Error('commit refused while holding the lock');
       if (ok) this.committed(writes, after, Date.now());
       return ok;
     });

@@ -97,17 +97,23 @@ export function applyRemoteChanges(doc: Datastore, changes: EntityChange[]): Dat
   for (const [c, list] of byCollection) {
     if (!(COLLECTIONS as readonly string[]).includes(c)) continue;
     const arr = [...(next[c] as WithId[])];
-    const index = new Map(arr.map((e, i) => [e.id, i]));
+    // A few changes (a request, a catch-up behind by a few writes): scanning beats indexing the whole collection.
+    const index = list.length > 8 ? new Map(arr.map((e, i) => [e.id, i])) : undefined;
+    const find = (id: string): number | undefined => {
+      if (index) return index.get(id);
+      const i = arr.findIndex((e) => e.id === id);
+      return i < 0 ? undefined : i;
+    };
     const removed = new Set<string>();
     for (const ch of list) {
-      const i = index.get(ch.id);
+      const i = find(ch.id);
       if (ch.op === 'deleted') {
         if (i !== undefined) removed.add(ch.id);
       } else if (i !== undefined) {
         arr[i] = ch.payload as WithId;
         removed.delete(ch.id);
       } else {
-        index.set(ch.id, arr.length);
+        index?.set(ch.id, arr.length);
         arr.push(ch.payload as WithId);
         removed.delete(ch.id);
       }

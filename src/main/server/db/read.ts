@@ -18,22 +18,26 @@ export interface Since {
 }
 
 /**
- * Everything committed after `from` (0: the whole council). Outside a transaction the four reads run in one
- * REPEATABLE READ READ ONLY transaction sent as one multi-statement query (one round trip, one snapshot);
- * `inTransaction` is for a client already inside one (the writer holding the lock).
+ * How the reads run: `snapshot` in their own REPEATABLE READ READ ONLY transaction (one round trip, one snapshot);
+ * `inTransaction` on a client already inside one; `lock` opens a transaction that first takes the `meta` row lock
+ * (waiting for any commit in progress), then reads — the writer's lock and catch-up in one round trip.
  */
-export async function readSince(q: pg.Pool | pg.PoolClient, from: number, inTransaction = false): Promise<Since> {
+export type ReadMode = 'snapshot' | 'inTransaction' | 'lock';
+
+/** Everything committed after `from` (0: the whole council), as one multi-statement query. */
+export async function readSince(q: pg.Pool | pg.PoolClient, from: number, mode: ReadMode = 'snapshot'): Promise<Since> {
   if (!Number.isSafeInteger(from) || from < 0) throw new Error(`numéro de séquence invalide : ${from}`);
   // `from` is a checked integer: inlined, since a multi-statement query cannot take parameters.
   const reads = [
-    'SELECT seq FROM meta WHERE id = 1',
+    `SELECT seq FROM meta WHERE id = 1${mode === 'lock' ? ' FOR UPDATE' : ''}`,
     `SELECT collection, id, payload, seq, updated_by, (extract(epoch FROM updated_at) * 1000)::float8 AS at FROM entities WHERE seq > ${from} ORDER BY created_seq, created_pos`,
     `SELECT collection, id FROM tombstones WHERE seq > ${from}`,
     `SELECT file_name, payload FROM archives WHERE seq > ${from}`,
   ];
-  const text = inTransaction ? reads.join('; ') : ['BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY', ...reads, 'COMMIT'].join('; ');
+  const text =
+    mode === 'snapshot' ? ['BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY', ...reads, 'COMMIT'].join('; ') : mode === 'lock' ? ['BEGIN', ...reads].join('; ') : reads.join('; ');
   const results = (await q.query(text)) as unknown as pg.QueryResult[];
-  const [meta, rows, gone, archives] = inTransaction ? results : results.slice(1, 5);
+  const [meta, rows, gone, archives] = mode === 'inTransaction' ? results : results.slice(1, 5);
   const entityRows = rows!.rows as (EntityRow & StampedRow)[];
   return {
     seq: Number((meta!.rows[0] as { seq: string } | undefined)?.seq ?? 0),

@@ -1,5 +1,5 @@
 // The write path's SQL: one statement that commits a batch of writes if nobody came first, and the name of who changed a record.
-import type pg from 'pg';
+import pg from 'pg';
 import { SCHEMA_VERSION } from '../../../shared/model';
 import { team } from '../../../shared/i18n/team';
 import type { ArchiveFile } from '../archive-files';
@@ -72,84 +72,65 @@ export function mergeRows(writes: readonly BatchWrite[]): Row[] {
  * the last write's seq only if nobody committed since `base`; every other part writes only when it did (the merged
  * rows, tombstones, archives, one audit row per write, the NOTIFY). The `meta` row lock is thus held for the
  * statement alone, never across a round trip to this process. Returns false, having written nothing, when another
- * commit came first (the caller catches up and runs the batch again). Inside a transaction holding the lock it simply writes.
+ * commit came first (the caller catches up and runs the batch again). `thenCommit`: inside a transaction holding the
+ * lock, the statement and its COMMIT go in one round trip.
+ *
+ * The batch travels as ONE JSON text (escaped with the driver's `escapeLiteral`, read with `jsonb_to_recordset`):
+ * one serialisation, no per-row parameter arrays, and a simple query that can carry the COMMIT.
  */
-export async function commitBatch(q: pg.Pool | pg.PoolClient, base: number, writes: readonly BatchWrite[]): Promise<boolean> {
+export async function commitBatch(q: pg.Pool | pg.PoolClient, base: number, writes: readonly BatchWrite[], thenCommit = false): Promise<boolean> {
   const rows = mergeRows(writes);
-  const upserts = rows.filter((r) => !r.deleted);
-  // Only an entity (re)created in the batch can have a tombstone to clear.
-  const revived = upserts.filter((r) => r.created);
-  const deletions = rows.filter((r) => r.deleted);
-  const archives = new Map<string, { payload: unknown; seq: number }>();
-  for (const w of writes) for (const f of w.archives) archives.set(f.name, { payload: f.payload, seq: w.seq });
+  const archives = new Map<string, { name: string; payload: unknown; seq: number }>();
+  for (const w of writes) for (const f of w.archives) archives.set(f.name, { name: f.name, payload: f.payload, seq: w.seq });
+  const batch = {
+    up: rows.filter((r) => !r.deleted).map((r) => ({ c: r.collection, i: r.id, p: r.payload, n: r.count, s: r.seq, fs: r.firstSeq, fp: r.firstPos, b: r.by, r: r.created })),
+    del: rows.filter((r) => r.deleted).map((r) => ({ c: r.collection, i: r.id, s: r.seq, b: r.by })),
+    arc: [...archives.values()].map((f) => ({ f: f.name, p: f.payload, s: f.seq })),
+    aud: writes.map((w) => ({ u: w.userId, ch: w.channel, e: w.audited, s: w.seq })),
+  };
   const last = writes[writes.length - 1]!.seq;
-  const r = await q.query(
-    `WITH m AS (
-       UPDATE meta SET seq = $1, schema_version = $2 WHERE id = 1 AND seq = $3 RETURNING seq
+  if (![base, last, SCHEMA_VERSION].every(Number.isSafeInteger)) throw new Error(`numéro de séquence invalide : ${base}, ${last}`);
+  // A row locked by another writer (a batch under the lock, or its statement) means it commits first: lose at once,
+  // rather than wait for it (holding this process's `sync`, so its reads) and then lose.
+  const text = `WITH l AS (
+       SELECT id FROM meta WHERE id = 1 AND seq = ${base} FOR UPDATE ${thenCommit ? '' : 'SKIP LOCKED'}
+     ), m AS (
+       UPDATE meta SET seq = ${last}, schema_version = ${SCHEMA_VERSION} FROM l WHERE meta.id = l.id RETURNING meta.seq
+     ), b AS (
+       SELECT ${pg.escapeLiteral(JSON.stringify(batch))}::jsonb AS j WHERE EXISTS (SELECT 1 FROM m)
      ), up AS (
        INSERT INTO entities (collection, id, payload, version, seq, created_seq, created_pos, updated_by)
-         SELECT t.collection, t.id, t.payload, t.n, t.seq, t.first_seq, t.first_pos, t.by
-           FROM unnest($4::text[], $5::text[], $6::jsonb[], $7::int[], $8::bigint[], $9::bigint[], $10::int[], $11::text[])
-                AS t(collection, id, payload, n, seq, first_seq, first_pos, by)
-          WHERE EXISTS (SELECT 1 FROM m)
+         SELECT t.c, t.i, t.p, t.n, t.s, t.fs, t.fp, t.b
+           FROM b, jsonb_to_recordset(b.j->'up') AS t(c text, i text, p jsonb, n int, s bigint, fs bigint, fp int, b text)
        ON CONFLICT (collection, id) DO UPDATE
          SET payload = EXCLUDED.payload, version = entities.version + EXCLUDED.version, seq = EXCLUDED.seq,
              updated_by = EXCLUDED.updated_by, updated_at = now()
        RETURNING 1
      ), revived AS (
-       DELETE FROM tombstones t USING unnest($12::text[], $13::text[]) AS u(collection, id)
-        WHERE t.collection = u.collection AND t.id = u.id AND EXISTS (SELECT 1 FROM m) RETURNING 1
+       -- Only an entity (re)created in the batch can have a tombstone to clear.
+       DELETE FROM tombstones t USING b, jsonb_to_recordset(b.j->'up') AS u(c text, i text, r boolean)
+        WHERE u.r AND t.collection = u.c AND t.id = u.i RETURNING 1
      ), gone AS (
-       DELETE FROM entities e USING unnest($14::text[], $15::text[]) AS u(collection, id)
-        WHERE e.collection = u.collection AND e.id = u.id AND EXISTS (SELECT 1 FROM m) RETURNING 1
+       DELETE FROM entities e USING b, jsonb_to_recordset(b.j->'del') AS u(c text, i text)
+        WHERE e.collection = u.c AND e.id = u.i RETURNING 1
      ), buried AS (
        INSERT INTO tombstones (collection, id, seq, deleted_by)
-         SELECT u.collection, u.id, u.seq, u.by FROM unnest($14::text[], $15::text[], $16::bigint[], $17::text[]) AS u(collection, id, seq, by)
-          WHERE EXISTS (SELECT 1 FROM m)
+         SELECT u.c, u.i, u.s, u.b FROM b, jsonb_to_recordset(b.j->'del') AS u(c text, i text, s bigint, b text)
        ON CONFLICT (collection, id) DO UPDATE SET seq = EXCLUDED.seq, deleted_by = EXCLUDED.deleted_by, deleted_at = now()
        RETURNING 1
      ), filed AS (
        INSERT INTO archives (file_name, payload, seq)
-         SELECT f.name, f.payload, f.seq FROM unnest($18::text[], $19::jsonb[], $20::bigint[]) AS f(name, payload, seq)
-          WHERE EXISTS (SELECT 1 FROM m)
+         SELECT f.f, f.p, f.s FROM b, jsonb_to_recordset(b.j->'arc') AS f(f text, p jsonb, s bigint)
        ON CONFLICT (file_name) DO UPDATE SET payload = EXCLUDED.payload, seq = EXCLUDED.seq
        RETURNING 1
      ), a AS (
        INSERT INTO audit_log (user_id, channel, entity_ids, seq)
-         SELECT w.user_id, w.channel, ARRAY(SELECT jsonb_array_elements_text(w.ids)), w.seq
-           FROM unnest($21::text[], $22::text[], $23::jsonb[], $24::bigint[]) WITH ORDINALITY AS w(user_id, channel, ids, seq, pos)
-          WHERE EXISTS (SELECT 1 FROM m)
-          ORDER BY w.pos
+         SELECT x.w->>'u', x.w->>'ch', ARRAY(SELECT jsonb_array_elements_text(x.w->'e')), (x.w->>'s')::bigint
+           FROM b, jsonb_array_elements(b.j->'aud') WITH ORDINALITY AS x(w, pos)
+          ORDER BY x.pos
        RETURNING 1
      )
-     SELECT pg_notify($25, m.seq::text) FROM m`,
-    [
-      last,
-      SCHEMA_VERSION,
-      base,
-      upserts.map((x) => x.collection),
-      upserts.map((x) => x.id),
-      upserts.map((x) => JSON.stringify(x.payload)),
-      upserts.map((x) => x.count),
-      upserts.map((x) => x.seq),
-      upserts.map((x) => x.firstSeq),
-      upserts.map((x) => x.firstPos),
-      upserts.map((x) => x.by),
-      revived.map((x) => x.collection),
-      revived.map((x) => x.id),
-      deletions.map((x) => x.collection),
-      deletions.map((x) => x.id),
-      deletions.map((x) => x.seq),
-      deletions.map((x) => x.by),
-      [...archives.keys()],
-      [...archives.values()].map((f) => JSON.stringify(f.payload)),
-      [...archives.values()].map((f) => f.seq),
-      writes.map((w) => w.userId),
-      writes.map((w) => w.channel),
-      writes.map((w) => JSON.stringify(w.audited)),
-      writes.map((w) => w.seq),
-      CHANGES_CHANNEL,
-    ],
-  );
-  return r.rowCount === 1;
+     SELECT pg_notify('${CHANGES_CHANNEL}', m.seq::text) FROM m`;
+  const r = (await q.query(thenCommit ? `${text}; COMMIT` : text)) as unknown as pg.QueryResult | pg.QueryResult[];
+  return (Array.isArray(r) ? r[0]! : r).rowCount === 1;
 }
