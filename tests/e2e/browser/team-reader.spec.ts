@@ -86,6 +86,7 @@ test('a reader sees the data, the « Lecture seule » label and no edit control 
   await page.goto(`/#/reunions/${meeting.id}`);
   await expect(page.getByRole('heading', { level: 1, name: meeting.title })).toBeVisible();
   await expect(page.getByLabel('Lieu')).toBeDisabled();
+  await expect(page.getByText('les informations sont affichées sans pouvoir être modifiées', { exact: false })).toBeVisible();
   await expectNoEditControl(page, 'réunion');
   await expectAccessible(page, 'réunion (lecture seule)');
   await shot(page, 'team-reader-04-reunion');

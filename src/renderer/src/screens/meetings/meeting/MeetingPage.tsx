@@ -58,6 +58,11 @@ export function MeetingPage({ detail }: { detail: MeetingDetail }) {
           {L.confidentialBanner}. {L.namesReminder}
         </Alert>
       ) : null}
+      {!canEdit ? (
+        <Text size="sm" c="dimmed" mb="sm">
+          {fr.access.fieldsShown}
+        </Text>
+      ) : null}
       <Tabs value={step} onChange={(v) => setParams(v ? { etape: v } : {})} keepMounted={false}>
         <Tabs.List mb="md">
           <Tabs.Tab value="prep">1. {L.steps.prep}</Tabs.Tab>
