@@ -1,4 +1,7 @@
 // On a real PostgreSQL: a closed period's archive is served to a staff account with the same confidential rule as the live document.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import pg from 'pg';
@@ -8,9 +11,11 @@ import { buildServer } from '../../src/main/server/http';
 import { TeamStore } from '../../src/main/server/team-store';
 import { withoutConfidentialTexts } from '../../src/main/server/transfer';
 import { buildDemoDatastore } from '../../src/main/services/demo';
+import type { GeneratedInfo } from '../../src/shared/contract/documents';
 import type { ArchivedMeetingRow } from '../../src/shared/contract/meetings';
 import type { ArchiveFile, Datastore } from '../../src/shared/model';
 import { createTestDatabase, type TestDatabase } from '../helpers/pg';
+import { pdfText } from '../helpers/export-sweep';
 
 process.env.CLSPD_TEST_FAST_KDF = '1';
 const NOW = new Date('2026-11-20T10:00:00Z');
@@ -27,7 +32,19 @@ let periodId = '';
 /** The confidential instance the member is named in (the staff account is not) and its meetings in the closed period. */
 let cellId = '';
 let cellMeetings: Datastore['meetings'] = [];
+const scratch = mkdtempSync(join(tmpdir(), 'clspd-archive-view-'));
 const tokens: Record<Who, string> = { coord: '', staff: '', member: '' };
+const GONE_INSTANCE = 'inst_cellule_dissoute';
+const GONE_MEETING = 'mtg_cellule_dissoute';
+const GONE_TITLE = 'Séance Zéphyrine de la cellule dissoute';
+
+/** The text of a PDF the server generated for `who` (fetched like a client, by its token). */
+async function pdfOf(who: Who, channel: string, payload: unknown): Promise<string> {
+  const info = await value<GeneratedInfo>(who, channel, payload);
+  const r = await app.inject({ method: 'GET', url: `/api/downloads/${info.token}`, headers: { authorization: `Bearer ${tokens[who]}` } });
+  expect(r.statusCode).toBe(200);
+  return pdfText(r.rawPayload, scratch);
+}
 
 async function call(who: Who, channel: string, payload: unknown) {
   const [domain, verb] = channel.split(':');
@@ -61,6 +78,10 @@ beforeAll(async () => {
   // A confidential action of the period followed by the cell: only its members may find it in the archive.
   const action = demo.actions.find((a) => a.periodId === periodId)!;
   Object.assign(action, { title: ACTION_TITLE, confidentiality: 'confidential', followingInstanceId: cellId });
+  // A meeting of the period whose instance is later removed from the live document: held « restreinte » before its
+  // instance was made confidential, so nothing of its own says it is confidential any more.
+  demo.instances.push({ ...cell, id: GONE_INSTANCE, name: 'Cellule dissoute', confidentiality: 'restricted', rulesVersions: undefined, charterReviews: undefined });
+  demo.meetings.push({ ...cellMeetings[0]!, id: GONE_MEETING, instanceId: GONE_INSTANCE, title: GONE_TITLE, confidentiality: 'restricted', status: 'validated', agenda: [], invitees: [], attendance: [], decisions: [], generalNotes: '', currentAgendaItemId: undefined });
   store = new TeamStore(pool);
   await store.load();
   await store.write(async () => store.initialise(demo), { userId: 'setup', displayName: 'Installation' }, 'app:demo');
@@ -75,6 +96,9 @@ beforeAll(async () => {
     tokens[who] = r.json<{ token: string }>().token;
   }
   await value('coord', 'strategy:closePeriod', { id: periodId });
+  await store.write(async () => store.update((d) => void (d.instances = d.instances.filter((i) => i.id !== GONE_INSTANCE))), { userId: users.coord, displayName: 'coord' }, 'test:removeInstance');
+  // Named for the removed instance: the member (the staff account is not).
+  await setConfidentialMembers(pool, GONE_INSTANCE, [users.member]);
 }, 120_000);
 
 afterAll(async () => {
@@ -125,6 +149,51 @@ describe.skipIf(skip)('archived periods on the team server', () => {
       expect((await value<unknown[]>(who, 'strategy:searchArchives', { query: 'Zéphyrine' })).length).toBe(1);
       const detail = await value<{ meeting: { title: string } }>(who, 'meetings:archivedGet', { periodId, id: m.id });
       expect(detail.meeting.title).toBe(m.title);
+    }
+  });
+
+  it('documents of the closed period leave out what the account may not see: plan, dashboard, fiche, convocation', async () => {
+    const period = demo.periods.find((p) => p.id === periodId)!;
+    const action = demo.actions.find((a) => a.title === ACTION_TITLE)!;
+    // The coordinator's plan of the closed period names the confidential action (the fixture holds what is tested).
+    expect(await pdfOf('coord', 'documents:plan', { periodId, includeConfidential: true })).toContain('Zéphyrine');
+    for (const [channel, payload] of [
+      ['documents:plan', { periodId, includeConfidential: true }],
+      ['documents:plan', { periodId }],
+      ['documents:dashboard', { year: period.startYear, includeConfidential: true }],
+    ] as const) {
+      const text = await pdfOf('staff', channel, payload);
+      expect(text.length, channel).toBeGreaterThan(100);
+      expect(text, channel).not.toContain('Zéphyrine');
+      for (const m of cellMeetings) expect(text, channel).not.toContain(m.title);
+    }
+    for (const [channel, payload] of [
+      ['documents:fiche', { actionId: action.id }],
+      ['documents:convocation', { meetingId: cellMeetings.find((m) => !store.data.meetings.some((x) => x.id === m.id))!.id }],
+    ] as const) {
+      const r = await call('staff', channel, payload);
+      expect(r.body.ok, channel).toBe(false);
+      expect(JSON.stringify(r.body), channel).not.toContain('Zéphyrine');
+    }
+  });
+
+  it('an archived meeting whose instance was removed is served only to an account named for it, and to the coordinator', async () => {
+    expect(store.data.instances.some((i) => i.id === GONE_INSTANCE)).toBe(false);
+    expect(store.data.meetings.some((m) => m.id === GONE_MEETING)).toBe(false);
+    const rows = await value<ArchivedMeetingRow[]>('staff', 'meetings:archived', { periodId });
+    expect(rows.length).toBeGreaterThan(0);
+    expect(JSON.stringify(rows)).not.toContain(GONE_TITLE);
+    const archive = await value<ArchiveFile>('staff', 'strategy:archive', { id: periodId });
+    expect(archive.meetings.some((m) => m.id === GONE_MEETING)).toBe(false);
+    expect((await call('staff', 'meetings:archivedGet', { periodId, id: GONE_MEETING })).body.error?.code).toBe('not_found');
+    for (const channel of ['documents:minutes', 'documents:convocation', 'documents:emargement']) {
+      const r = await call('staff', channel, { meetingId: GONE_MEETING });
+      expect(r.body.ok, channel).toBe(false);
+      expect(JSON.stringify(r.body), channel).not.toContain(GONE_TITLE);
+    }
+    for (const who of ['member', 'coord'] as const) {
+      expect((await value<ArchiveFile>(who, 'strategy:archive', { id: periodId })).meetings.some((m) => m.id === GONE_MEETING), who).toBe(true);
+      expect((await value<{ meeting: { title: string } }>(who, 'meetings:archivedGet', { periodId, id: GONE_MEETING })).meeting.title).toBe(GONE_TITLE);
     }
   });
 });

@@ -4,6 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import pg from 'pg';
 import type { ImportPreview } from '../../src/shared/contract/sharing';
 import { sharing } from '../../src/shared/i18n/sharing';
+import { teamFiles } from '../../src/shared/i18n/team-files';
+import { MAX_UPLOAD_BYTES } from '../../src/shared/import-files';
 import { addUser } from '../../src/main/server/accounts';
 import type { TestDatabase } from '../helpers/pg';
 import { callHttp, loginHttp, spawnServer, type ServerProcess } from '../helpers/team-cluster';
@@ -131,6 +133,16 @@ describe.skipIf(skip)('imports across server processes', () => {
     const late = await callHttp(one, ta, 'sharing:applyImport', { token: valid.token, acceptedLineIds: ['r2'] });
     expect(late.error?.message).toBe(sharing.import.expired);
     expect(await snapshot()).toBe(before);
+  });
+
+  it('the server refuses a file of another type or too large, whatever the client checked, and keeps nothing', async () => {
+    const ta = await loginHttp(one, 'a@valmont.fr', PASSWORD);
+    const before = await pool.query('SELECT count(*) AS n FROM pending_imports');
+    const pdf = await upload(one, ta, 'compte-rendu.pdf', '%PDF-1.7');
+    expect(pdf.error?.message).toBe(teamFiles.uploadWrongType('compte-rendu.pdf', ['xlsx', 'csv', 'txt']));
+    const big = await upload(two, ta, 'enorme.csv', 'A'.repeat(MAX_UPLOAD_BYTES + 1));
+    expect(big.error?.message).toBe(teamFiles.uploadTooLarge(14));
+    expect((await pool.query('SELECT count(*) AS n FROM pending_imports')).rows).toEqual(before.rows);
   });
 
   it('two « Appliquer » of the same import sent to both processes at once apply it once', async () => {

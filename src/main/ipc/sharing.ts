@@ -1,5 +1,6 @@
 // Handlers of the sharing domain's channels: files are chosen in the main process, never sent by the renderer.
 import { writeFileSync } from 'node:fs';
+import { OPEN_FILTERS } from '../../shared/import-files';
 import { DomainError } from '../../shared/result';
 import type { ServiceContext } from '../services/context';
 import { recordBackupExport } from '../services/register/lifecycle';
@@ -10,13 +11,6 @@ import type { HandlerSlice } from './handlers';
 const write = (path: string, data: Buffer) => writeFileSync(path, data);
 /** A backup is written atomically at the chosen path: a crash leaves the previous file or the whole new one. */
 const writeAtomically = (path: string, data: Buffer) => writeFileDurable(path, data);
-
-export const OPEN_FILTERS = {
-  partners: [{ name: 'Classeur Excel ou CSV', extensions: ['xlsx', 'csv', 'txt'] }],
-  actions: [{ name: 'Classeur Excel ou CSV', extensions: ['xlsx', 'csv', 'txt'] }],
-  updatePack: [{ name: 'Fiche de mise à jour (Excel)', extensions: ['xlsx'] }],
-  backup: [{ name: 'Sauvegarde Coordination CLSPD', extensions: ['zip', 'json'] }],
-} as const;
 
 async function chooseFile(ctx: ServiceContext, kind: keyof typeof OPEN_FILTERS): Promise<string | undefined> {
   if (!ctx.platform.chooseOpenPath) throw new DomainError('internal', 'L’ouverture de fichiers n’est pas disponible ici.');

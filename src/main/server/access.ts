@@ -45,10 +45,17 @@ export function confidentialView(account: Account, allowed: ReadonlySet<string>)
   };
 }
 
-/** The one rule: hidden confidential instances, their memberships and meetings, other confidential meetings and actions. */
+/**
+ * The one rule: hidden confidential instances, their memberships and meetings, other confidential meetings and actions.
+ * A meeting whose instance the document does not hold (an archived meeting of an instance since removed) is hidden too,
+ * unless the account is named for that instance: nothing says any more whether the instance was confidential, and a
+ * meeting held before its instance was made confidential keeps a lower confidentiality of its own.
+ */
 function withoutHidden(doc: Datastore, allowed: ReadonlySet<string>): Datastore {
   const hidden = new Set(doc.instances.filter((i) => i.confidentiality === 'confidential' && !allowed.has(i.id)).map((i) => i.id));
-  const meetingHidden = (m: Datastore['meetings'][number]) => hidden.has(m.instanceId) || (m.confidentiality === 'confidential' && !allowed.has(m.instanceId));
+  const known = new Set(doc.instances.map((i) => i.id));
+  const meetingHidden = (m: Datastore['meetings'][number]) =>
+    hidden.has(m.instanceId) || (!known.has(m.instanceId) && !allowed.has(m.instanceId)) || (m.confidentiality === 'confidential' && !allowed.has(m.instanceId));
   const hiddenMeetings = new Set(doc.meetings.filter(meetingHidden).map((m) => m.id));
   if (hidden.size === 0 && hiddenMeetings.size === 0 && !doc.actions.some((a) => a.confidentiality === 'confidential')) return doc;
   return {

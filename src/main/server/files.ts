@@ -8,7 +8,9 @@ import type pg from 'pg';
 import { z } from 'zod';
 import { contract, type ChannelName } from '../../shared/contract';
 import { team } from '../../shared/i18n/team';
-import type { Result } from '../../shared/result';
+import { DomainError, type Result } from '../../shared/result';
+import { teamFiles } from '../../shared/i18n/team-files';
+import { MAX_UPLOAD_BYTES } from '../../shared/import-files';
 import type { Platform } from '../services/context';
 import { isFileChannel } from '../team/channels';
 import { contentTypeOf, EXPORT_TTL_MS, putDownload } from './downloads';
@@ -52,8 +54,13 @@ export function registerFileRoutes(app: FastifyInstance, run: RunChannel, pool: 
           saved = { path: join(work, safeName(suggestedName)), suggestedName, filters };
           return saved.path;
         },
-        async chooseOpenPath() {
-          return upload ? writeUpload(upload.name, uploadBytes!) : undefined;
+        async chooseOpenPath(filters) {
+          if (!upload || !uploadBytes) return undefined;
+          // Whatever the client checked: the types the channel opens, the size a client may send.
+          const extensions = filters.flatMap((f) => f.extensions);
+          if (!extensions.some((e) => upload.name.toLowerCase().endsWith(`.${e}`))) throw new DomainError('invalid_input', teamFiles.uploadWrongType(upload.name, extensions));
+          if (uploadBytes.length > MAX_UPLOAD_BYTES) throw new DomainError('invalid_input', teamFiles.uploadTooLarge(Math.round((uploadBytes.length / 1048576) * 10) / 10));
+          return writeUpload(upload.name, uploadBytes);
         },
         async openPath() {
           open = true;

@@ -7,7 +7,7 @@ import type { GeneratedInfo } from '../../shared/contract/documents';
 import { sharing } from '../../shared/i18n/sharing';
 import { team } from '../../shared/i18n/team';
 import { fail, ok, type Result } from '../../shared/result';
-import { OPEN_FILTERS } from '../ipc/sharing';
+import { MAX_UPLOAD_BYTES, OPEN_FILTERS } from '../../shared/import-files';
 import type { Platform } from '../services/context';
 import { writeFileDurable } from '../store/durable';
 import { parseResult } from './answers';
@@ -31,9 +31,6 @@ const FileAnswerSchema = z.object({
     .optional(),
 });
 
-/** Largest file sent for an import (the server accepts 20 MB bodies; base64 adds a third). */
-const MAX_UPLOAD = 14 * 1024 * 1024;
-
 /** Replaces the server's temporary path by the path chosen here, wherever the result mentions it (path, message). */
 function relocate(value: unknown, from: string, to: string): unknown {
   const esc = (s: string) => JSON.stringify(s).slice(1, -1);
@@ -53,7 +50,7 @@ export class FileTransfers {
       if (!kind || !(kind in OPEN_FILTERS) || !this.platform?.chooseOpenPath) return fail('invalid_input', sharing.dialog.cancelled);
       const file = await this.platform.chooseOpenPath(OPEN_FILTERS[kind].map((f) => ({ name: f.name, extensions: [...f.extensions] })));
       if (!file) return ok({ cancelled: true });
-      if (statSync(file).size > MAX_UPLOAD) return fail('invalid_input', team.desktop.errors.uploadTooLarge);
+      if (statSync(file).size > MAX_UPLOAD_BYTES) return fail('invalid_input', team.desktop.errors.uploadTooLarge);
       upload = { name: file.split(/[\\/]/).pop() ?? 'fichier', base64: readFileSync(file).toString('base64') };
     }
     const r = await this.request('POST', `/api/files/${channel.replace(':', '/')}`, JSON.stringify({ input, ...(upload ? { upload } : {}) }));

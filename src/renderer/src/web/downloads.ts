@@ -77,12 +77,12 @@ function relocate(value: unknown, placeholder: string, name: string): unknown {
   return { ...v, path: name, message };
 }
 
-/** Runs an export on the server, then downloads the file it produced. */
-export async function runExport(channel: string, input: unknown): Promise<Result<unknown>> {
+/** Runs an export on the server, then downloads the file it produced; or sends a file to import (`upload`). */
+export async function runExport(channel: string, input: unknown, upload?: { name: string; base64: string }): Promise<Result<unknown>> {
   const [domain, verb] = channel.split(':');
   let r: Response;
   try {
-    r = await request('POST', `/api/files/${domain}/${verb}`, { input: input ?? null });
+    r = await request('POST', `/api/files/${domain}/${verb}`, { input: input ?? null, ...(upload ? { upload } : {}) });
   } catch {
     return failure(team.web.unreachable);
   }

@@ -1,10 +1,11 @@
 // window.api for a browser served by the team server: every channel over HTTP; files the server produces are downloaded,
-// what needs the desktop (file pickers, local folder, windows) is explained.
+// files to import are chosen with the browser's picker and sent; what needs the desktop (local folder, windows) is explained.
 import { buildApi, type Api, type ChannelName } from '../../../shared/contract';
 import { team } from '../../../shared/i18n/team';
 import type { Result } from '../../../shared/result';
 import { EXPORT_CHANNELS, fetchFile, runExport, saveToDownloads } from './downloads';
 import { invokeHttp } from './transport';
+import { previewUpload } from './uploads';
 
 /**
  * Channels that need the coordinator's own computer (file pickers, the local folder, windows): answered in the
@@ -24,7 +25,6 @@ const DESKTOP_ONLY: ReadonlySet<string> = new Set<ChannelName>([
   'backups:restore',
   'documents:open',
   'documents:showInFolder',
-  'sharing:previewImport',
   'actions:addAttachment',
   'actions:openAttachment',
 ]);
@@ -36,6 +36,8 @@ async function invoke(channel: ChannelName, input: unknown): Promise<Result<unkn
   if (DESKTOP_ONLY.has(channel)) return { ok: false, error: { code: 'forbidden', message: team.web.desktopOnly } };
   // Exports: the server produces the file, the browser downloads it (same route as the desktop's).
   if (EXPORT_CHANNELS.has(channel)) return runExport(channel, input);
+  // Imports: the browser's file picker, then the same preview and « Appliquer » as the desktop's.
+  if (channel === 'sharing:previewImport') return previewUpload(input);
   if (channel === 'documents:bytes' || channel === 'documents:saveAs') {
     // The PDF the server keeps for this account: shown in the preview, or (« Enregistrer sous… ») downloaded.
     const token = (input as { token: string }).token;

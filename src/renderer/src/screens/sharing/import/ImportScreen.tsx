@@ -4,9 +4,12 @@ import { IconArrowLeft, IconCircleCheck, IconCircleX, IconFileImport } from '@ta
 import { useNavigate } from 'react-router';
 import type { ImportKind } from '../../../../../shared/contract/sharing';
 import { fr } from '../../../../../shared/i18n';
+import { teamFiles } from '../../../../../shared/i18n/team-files';
+import { importExtensions } from '../../../../../shared/import-files';
 import { useAccess } from '../../../app/access';
 import { EmptyState } from '../../../components/EmptyState';
 import { PageHeader } from '../../../components/PageHeader';
+import { useWebSession } from '../../../web/session';
 import { ImportProgressBar } from './ImportProgressBar';
 import { KINDS } from './importState';
 import { PreviewCard } from './PreviewCard';
@@ -20,6 +23,8 @@ export function ImportScreen() {
   // Restoring a complete backup replaces the council's data: the coordinator's (the server refuses it to others).
   const { canEdit, canAdminister } = useAccess();
   const { kind, preview, busy, error, result } = state;
+  // In a browser (team server), the file goes to the server: say so, with what it accepts.
+  const inBrowser = useWebSession() !== null;
   const header = (
     <PageHeader
       title={T.ui.importScreenTitle}
@@ -51,6 +56,11 @@ export function ImportScreen() {
             </Text>
             <SegmentedControl aria-labelledby="import-kind-label" value={kind} onChange={(v) => state.chooseKind(v as ImportKind)} data={KINDS.filter((k) => k !== 'backup' || canAdminister).map((k) => ({ value: k, label: T.dialog.kinds[k] }))} />
             {kind === 'backup' ? <Alert color="yellow">{T.backupIsNotAShare}</Alert> : null}
+            {inBrowser ? (
+              <Text size="sm" c="dimmed">
+                {teamFiles.uploadHint(importExtensions(kind))}
+              </Text>
+            ) : null}
             <Group>
               <Button leftSection={<IconFileImport size={16} />} onClick={() => void state.choose()} loading={busy && !preview}>
                 {preview ? T.ui.chooseAnother : T.dialog.chooseFile}
