@@ -2,6 +2,9 @@
 export const a11y = {
   skipLink: 'Aller au contenu',
   loading: 'Chargement…',
+  /** The toggle button beside a password or passphrase field (aria-pressed: the text shows in clear). Not naming the
+   * field, so that its label stays the field's own. */
+  showSecret: 'Voir en clair',
   windowTitle: (screen: string) => `${screen} — Coordination CLSPD`,
   closeDialog: 'Fermer la fenêtre (Échap)',
   closeNotice: 'Fermer ce message',

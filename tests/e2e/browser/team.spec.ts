@@ -278,6 +278,11 @@ test('team screens by keyboard only at 200 % zoom: login, password change, accou
   await expect.poll(() => focused(page)).toMatchObject({ name: expect.stringMatching(/^Nouveau mot de passe/), invalid: 'true' });
   await page.keyboard.press('ControlOrMeta+a');
   await page.keyboard.type('mon mot de passe au clavier');
+  // The show-in-clear button is reachable with Tab and named in French (Mantine's was English and mouse-only).
+  await page.keyboard.press('Tab');
+  await expect.poll(() => focused(page)).toMatchObject({ tag: 'button', name: 'Voir en clair' });
+  await page.keyboard.press('Space');
+  await expect(page.getByLabel(/^Nouveau mot de passe/)).toHaveAttribute('type', 'text');
   await page.keyboard.press('Tab');
   await page.keyboard.type('mon mot de passe au clavier');
   await page.keyboard.press('Enter');
