@@ -1,4 +1,5 @@
 // Renderer test: the focus stays in a list when the focused row disappears, and the undo of a deletion puts it back on the row.
+import { Button, Modal } from '@mantine/core';
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { useState } from 'react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -207,6 +208,26 @@ describe('focus when a row disappears', () => {
     press(undo);
     await waitFor(() => expect(undone).toEqual(['b']));
     await waitFor(() => expect(focused()).toBe(button('Supprimer Bravo')));
+  });
+
+  it('a dialog that closes without giving the focus back (its opener was a menu item, gone) returns it to the control that opened it', async () => {
+    function MoveDialog() {
+      const [opened, setOpened] = useState(false);
+      return (
+        <>
+          <button onClick={() => setOpened(true)}>Autres actions</button>
+          <Modal opened={opened} onClose={() => setOpened(false)} title="Déplacer l’action" returnFocus={false} transitionProps={{ duration: 0 }}>
+            <Button onClick={() => setOpened(false)}>Déplacer</Button>
+          </Modal>
+        </>
+      );
+    }
+    render(withProviders(<MoveDialog />));
+    press(button('Autres actions'));
+    const move = await screen.findByRole('button', { name: 'Déplacer' });
+    press(move);
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    await waitFor(() => expect(focused()).toBe(button('Autres actions')));
   });
 
   it('a refused undo leaves the focus near the row at once, not on <body>', async () => {

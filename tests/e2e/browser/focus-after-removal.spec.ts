@@ -1,10 +1,13 @@
 // Browser E2E: after a confirmed deletion (or another disappearance) the keyboard focus is never on <body>: it lands on the
 // next row's equivalent control (else the previous one, else the list's heading or « add » button), and « Annuler la
-// suppression » puts it back on the restored row — partners, contacts, milestones, objectives, agenda points, situations.
+// suppression » puts it back on the restored row — partners, contacts, milestones, objectives, agenda points; and after
+// other disappearances (a dialog opened from a menu, a status button used up, the end of a séance).
 import type { Locator, Page } from '@playwright/test';
+import { seedDemoRegister } from '../../../src/main/services/demo/situations';
 import { createPartner, createPerson } from '../../../src/main/services/directory';
 import { addMilestone } from '../../../src/main/services/strategy/actions';
 import { createObjective } from '../../../src/main/services/strategy/structure';
+import { Vault } from '../../../src/main/vault/vault';
 import { expect, test } from './harness';
 
 /** Where the focus is, named as a screen reader would (tag, accessible label or text). */
@@ -145,4 +148,58 @@ test('meeting agenda: removing a point focuses the next point, the undo the rest
   // The first point: « Monter » is disabled on it only, the ranks still match.
   await deleteByKeyboard(page, del(first.title));
   await expectFocusOn(page, del(second.title));
+});
+
+test('other disappearances: a dialog opened from a menu, a status button used up, the end of a séance', async ({ page, harness }) => {
+  test.setTimeout(180_000);
+  await harness.seedDemo();
+  const vault = new Vault(harness.dataDir);
+  await vault.create('valmont-demo');
+  harness.ctx.vault = vault;
+  await seedDemoRegister(harness.ctx);
+
+  // Fiche action: « Déplacer l’action » is chosen in the « Autres actions » menu (gone once chosen): after the move,
+  // the focus is back on « Autres actions », not on <body>.
+  const action = harness.ctx.store.data.actions.find((a) => a.objectiveId && !a.archived)!;
+  await page.goto(`/#/plan/actions/${action.id}`);
+  const more = page.getByRole('button', { name: 'Autres actions', exact: true });
+  await more.focus();
+  await page.keyboard.press('Enter');
+  await page.getByRole('menuitem', { name: 'Déplacer l’action' }).click();
+  const move = page.getByRole('dialog', { name: 'Déplacer l’action' });
+  await move.getByLabel('Objectif', { exact: true }).click();
+  await page.getByRole('option').filter({ hasNotText: harness.ctx.store.data.objectives.find((o) => o.id === action.objectiveId)!.title }).first().click();
+  await move.getByRole('button', { name: 'Déplacer l’action' }).click();
+  await expect(move).toBeHidden();
+  await expect.poll(() => harness.ctx.store.data.actions.find((a) => a.id === action.id)!.objectiveId).not.toBe(action.objectiveId);
+  await expectFocusOn(page, more);
+
+  // A situation: « Passer en suivi » goes once used — its neighbour « Clore la situation » takes the focus; closing
+  // through the dialog leaves it on « Rouvrir », which replaced « Clore ».
+  const open = vault.read().situations.find((s) => s.status === 'open')!;
+  await page.goto(`/#/registre/${open.id}`);
+  await page.getByRole('button', { name: 'Passer en suivi' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('button', { name: 'Passer en suivi' })).toHaveCount(0);
+  await expectFocusOn(page, page.getByRole('button', { name: 'Clore la situation' }));
+  await page.keyboard.press('Enter');
+  const closing = page.getByRole('dialog');
+  await closing.getByLabel(/^Motif de clôture/).click();
+  await page.getByRole('option').first().click();
+  await closing.getByRole('button', { name: 'Clore la situation' }).click();
+  await expect(closing).toBeHidden();
+  await expect.poll(() => vault.read().situations.find((s) => s.id === open.id)!.status).toBe('closed');
+  await expectFocusOn(page, page.getByRole('button', { name: 'Rouvrir' }));
+
+  // Ending a séance (Ctrl+Maj+F): the meeting page's heading holds the focus.
+  const meeting = harness.ctx.store.data.meetings.find((m) => m.status === 'draft' || m.status === 'convened')!;
+  await page.goto(`/#/reunions/${meeting.id}`);
+  await page.getByRole('button', { name: /^Démarrer la séance/ }).first().focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('button', { name: /Terminer la séance/ })).toBeVisible();
+  await page.keyboard.press('Control+Shift+F');
+  await page.getByRole('dialog').getByRole('button', { name: /^Terminer la séance/ }).focus();
+  await page.keyboard.press('Enter');
+  await expect.poll(() => harness.ctx.store.data.meetings.find((m) => m.id === meeting.id)!.status).toBe('held');
+  await expectFocusOn(page, page.getByRole('heading', { level: 1, name: meeting.title }));
 });

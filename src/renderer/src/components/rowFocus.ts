@@ -35,11 +35,13 @@ export interface RowPlace {
 }
 
 const NOTIFICATIONS = '.mantine-Notifications-root';
-/** Layers opened from a row (dialogs, menus, lists of choices) give the focus back to it: the row stays remembered. */
+/** Layers (dialogs, menus, lists of choices, anything in a portal) give the focus back to the control that opened them. */
 const LAYER = '[role="dialog"], [role="menu"], [role="listbox"], [data-portal]';
 
-/** The last row control that had the focus (kept while a layer opened from it holds the focus). */
-let last: { el: Element; place: RowPlace } | null = null;
+/** The control focused last outside any layer (its row place, if any): where a layer gives the focus back. */
+let opener: { el: Element; place: RowPlace | null; screen: string } | null = null;
+/** The element focused last, and whether it sat in a layer (known only while it is in the page). */
+let lastFocused: { el: Element; inLayer: boolean } | null = null;
 
 /** The route of the screen shown (HashRouter), without its query string (tabs and filters stay on the same screen). */
 const currentScreen = () => window.location.hash.split('?')[0] ?? '';
@@ -179,29 +181,40 @@ export async function focusRestoredRow(place: RowPlace, timeoutMs?: number): Pro
  */
 export function focusedPlace(): RowPlace | null {
   const active = document.activeElement;
-  return placeOf(active) ?? (active?.closest(LAYER) && last?.el.isConnected ? last.place : null);
+  return placeOf(active) ?? (active?.closest(LAYER) && opener?.el.isConnected ? opener.place : null);
 }
 
 /** The undo button takes the focus back to the restored row itself: the watcher must not move it meanwhile. */
 export function forgetFocusedRow(): void {
-  last = null;
+  opener = null;
 }
 
 function onFocusIn(event: FocusEvent): void {
   const target = event.target;
   if (!(target instanceof Element)) return;
-  const place = placeOf(target);
-  if (place) last = { el: target, place };
-  else if (target.closest(NOTIFICATIONS) || !target.closest(LAYER)) last = null;
+  const inLayer = target.closest(LAYER) !== null;
+  lastFocused = { el: target, inLayer };
+  if (target.closest(NOTIFICATIONS)) opener = null;
+  else if (!inLayer) opener = { el: target, place: placeOf(target), screen: currentScreen() };
 }
 
+/**
+ * The focused element has just left the page and the focus fell to <body> (not a click on the page's background:
+ * that element would still be there). A row control: the focus goes near its row. A layer (a dialog closed after
+ * the menu item that opened it went, the move dialog of a fiche): back to the control that opened the layer, or
+ * near its row if that one went too — on the same screen only.
+ */
 function onMutation(): void {
-  if (!last || last.el.isConnected) return;
+  if (!lastFocused || lastFocused.el.isConnected) return;
   const active = document.activeElement;
   if (active && active !== document.body) return;
-  const { place } = last;
-  last = null;
-  focusNear(place);
+  const { inLayer } = lastFocused;
+  lastFocused = null;
+  const from = opener;
+  if (!from || from.screen !== currentScreen()) return;
+  if (!from.el.isConnected) {
+    if (from.place) focusNear(from.place);
+  } else if (inLayer && from.el instanceof HTMLElement) from.el.focus();
 }
 
 let uninstall: (() => void) | null = null;
@@ -215,7 +228,8 @@ export function installRowFocus(): () => void {
   uninstall = () => {
     observer.disconnect();
     document.removeEventListener('focusin', onFocusIn, true);
-    last = null;
+    opener = null;
+    lastFocused = null;
     uninstall = null;
   };
   return uninstall;
