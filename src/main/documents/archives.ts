@@ -1,5 +1,6 @@
 // Brings the archived strategy periods a document needs (past years, closed plans, old meetings and actions) into the snapshot.
 import type { ArchiveFile, Datastore, StrategyPeriod } from '../../shared/model';
+import { documents as t } from '../../shared/i18n/documents';
 import { DomainError } from '../../shared/result';
 import { loadArchive, mergeArchives } from '../store/archives';
 import type { DocumentKind, DocumentParams } from './index';
@@ -11,8 +12,8 @@ function readArchiveFile(dataDir: string, p: StrategyPeriod, view?: ArchiveView)
   const r = loadArchive(dataDir, p);
   if (r.ok) return view ? view(r.archive) : r.archive;
   if (r.problem === 'missing') return undefined;
-  if (r.problem === 'unreadable') throw new DomainError('io', `Le fichier d’archive ${r.file} est endommagé et ne peut pas être lu.`);
-  throw new DomainError('io', `Le fichier d’archive ${r.file} contient des données non conformes.`);
+  if (r.problem === 'unreadable') throw new DomainError('io', t.errors.archiveUnreadable(r.file));
+  throw new DomainError('io', t.errors.archiveInvalid(r.file));
 }
 
 const archived = (data: Datastore) => data.periods.filter((p) => p.archiveFile || p.status === 'closed');

@@ -83,7 +83,7 @@ function letter(pd: PdfDoc, lk: Lookup, m: Meeting, now: Date, inv: Invitee | un
   pd.text(salutation, { size: 10, after: 8 });
   const time = m.plannedEndTime
     ? `${t.common.timeRange(formatTime(m.startTime), formatTime(m.plannedEndTime))}`
-    : `à ${formatTime(m.startTime)}`;
+    : t.common.at(formatTime(m.startTime));
   const body = { size: 10, after: 7, lineGap: 2.5 };
   pd.text(t.convocation.intro(inst, s.councilAcronym, s.communeName, formatLongDate(m.date), time, m.place ?? ''), body);
   if (m.visioUrl) pd.text(t.convocation.visio(m.visioUrl), body);

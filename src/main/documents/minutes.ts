@@ -136,7 +136,7 @@ function joinFrench(parts: string[]): string {
 
 function decisionLine(lk: Lookup, d: Decision): string {
   const parts = [d.situationRef ? `${d.situationRef} — ${d.text}` : d.text];
-  const extra = [lk.orgShort(d.pilotOrganisationId), d.dueDate ? `échéance ${formatShortDate(d.dueDate)}` : ''].filter(Boolean).join(', ');
+  const extra = [lk.orgShort(d.pilotOrganisationId), d.dueDate ? t.minutes.dueDate(formatShortDate(d.dueDate)) : ''].filter(Boolean).join(', ');
   if (d.kind === 'action' && extra) parts.push(`(${extra})`);
   return parts.join(' ');
 }

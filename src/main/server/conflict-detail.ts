@@ -36,10 +36,10 @@ function valueFr(v: unknown): string {
     if (v === '') return team.conflictDetail.empty;
     if (/^\d{4}-\d{2}-\d{2}$/.test(v)) return formatDate(v);
     if (/^\d{2}:\d{2}$/.test(v)) return formatTime(v);
-    return `« ${v.length > 80 ? `${v.slice(0, 79)}…` : v} »`;
+    return team.conflictDetail.quoted(v.length > 80 ? `${v.slice(0, 79)}…` : v);
   }
   if (typeof v === 'number') return String(v).replace('.', ',');
-  if (typeof v === 'boolean') return v ? 'oui' : 'non';
+  if (typeof v === 'boolean') return v ? team.conflictDetail.yes : team.conflictDetail.no;
   if (v === undefined || v === null) return team.conflictDetail.empty;
   return team.conflictDetail.changed;
 }

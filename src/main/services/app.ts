@@ -5,6 +5,7 @@ import { basename, dirname, join } from 'node:path';
 import { SettingsPatch, type AppState, type BackupSummary, type SetupInput } from '../../shared/contract/core';
 import { newId } from '../../shared/ids';
 import type { Datastore, Settings } from '../../shared/model';
+import { directory as directoryText } from '../../shared/i18n/directory';
 import { backup as backupText } from '../../shared/i18n/backup';
 import { shell as shellText } from '../../shared/i18n/shell';
 import { DomainError } from '../../shared/result';
@@ -55,7 +56,7 @@ export function councilNameFor(acronym: Settings['councilAcronym']): string {
 /** Builds a new council's datastore from the first-run form. */
 export function buildNewCouncil(input: SetupInput, at: string): Datastore {
   if (input.periodEndYear < input.periodStartYear) {
-    throw new DomainError('invalid_input', 'L’année de fin de la stratégie est avant l’année de début. Corrigez l’une des deux.', 'periodEndYear');
+    throw new DomainError('invalid_input', directoryText.setup.periodEndBeforeStart, 'periodEndYear');
   }
   const doc = newEmptyDatastore();
   const periodId = newId('per');
@@ -174,11 +175,11 @@ export async function updateSettings(ctx: ServiceContext, patch: SettingsPatch):
 
 /** Paramètres: the user picks the logo image in a file dialog; the path is checked like a typed one, then saved. */
 export async function chooseLogo(ctx: ServiceContext): Promise<Settings> {
-  if (!ctx.platform.chooseOpenPath) throw new DomainError('forbidden', 'Le choix d’un fichier n’est possible que dans l’application de bureau.');
-  const file = await ctx.platform.chooseOpenPath([{ name: 'Images', extensions: ['png', 'jpg', 'jpeg'] }]);
+  if (!ctx.platform.chooseOpenPath) throw new DomainError('forbidden', shellText.files.chooseDesktopOnly);
+  const file = await ctx.platform.chooseOpenPath([{ name: shellText.files.imagesFilter, extensions: ['png', 'jpg', 'jpeg'] }]);
   if (!file) return ctx.store.data.settings;
   const parsed = SettingsPatch.safeParse({ logoPath: file });
-  if (!parsed.success) throw new DomainError('invalid_input', parsed.error.issues[0]?.message ?? 'Ce fichier ne peut pas servir de logo.', 'logoPath');
+  if (!parsed.success) throw new DomainError('invalid_input', parsed.error.issues[0]?.message ?? shellText.files.logoRefused, 'logoPath');
   return updateSettings(ctx, parsed.data);
 }
 
@@ -195,13 +196,13 @@ export async function backupNow(ctx: ServiceContext): Promise<BackupSummary> {
   const file = ctx.store.backup('manual');
   if (!file) throw new DomainError('io', backupText.nothingToSave);
   const found = listBackups(ctx.store.dataDir).find((b) => b.name === basename(file));
-  if (!found) throw new DomainError('io', 'La sauvegarde a été écrite mais ne peut pas être relue.');
+  if (!found) throw new DomainError('io', backupText.writtenUnreadable);
   return summary(found);
 }
 
 export async function restoreBackup(ctx: ServiceContext, name: string): Promise<AppState> {
   const found = listBackups(ctx.store.dataDir).find((b) => b.name === name);
-  if (!found) throw new DomainError('not_found', 'Cette sauvegarde est introuvable.');
+  if (!found) throw new DomainError('not_found', backupText.unknown);
   await ctx.store.restoreFrom(join(ctx.store.dataDir, BACKUP_DIR, name), { quiesce: () => quiesceVaultForRestore(ctx) });
   // A restored copy may hold what the law says to destroy by now: retention runs before anything else.
   await runRetention(ctx);
@@ -210,8 +211,8 @@ export async function restoreBackup(ctx: ServiceContext, name: string): Promise<
 
 /** Recovery: restores the datastore from a file the user picks (a backup or an exported copy). */
 export async function restoreFromChosenFile(ctx: ServiceContext): Promise<AppState> {
-  if (!ctx.platform.chooseOpenPath) throw new DomainError('forbidden', 'Le choix d’un fichier n’est possible que dans l’application de bureau.');
-  const file = await ctx.platform.chooseOpenPath([{ name: 'Sauvegarde ou données Coordination CLSPD', extensions: ['zip', 'json'] }]);
+  if (!ctx.platform.chooseOpenPath) throw new DomainError('forbidden', shellText.files.chooseDesktopOnly);
+  const file = await ctx.platform.chooseOpenPath([{ name: backupText.openFilterName, extensions: ['zip', 'json'] }]);
   if (!file) return appState(ctx);
   await ctx.store.restoreFrom(file, { quiesce: () => quiesceVaultForRestore(ctx) });
   await runRetention(ctx);

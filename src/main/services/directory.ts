@@ -2,6 +2,7 @@
 import type { Deleted, OrganisationInput, PartnerDetail, PartnerRow, PersonInput } from '../../shared/contract/directory';
 import { newId } from '../../shared/ids';
 import type { Category, Datastore, Organisation, Person } from '../../shared/model';
+import { directory as t } from '../../shared/i18n/directory';
 import { DomainError } from '../../shared/result';
 import { foldLoose } from '../../shared/text';
 import { nowIso, type ServiceContext } from './context';
@@ -19,26 +20,26 @@ function clean<T extends Record<string, unknown>>(o: T): T {
 
 export function getOrganisation(data: Datastore, id: string): Organisation {
   const o = data.organisations.find((x) => x.id === id);
-  if (!o) throw new DomainError('not_found', 'Cette structure est introuvable. Elle a peut-être été supprimée.');
+  if (!o) throw new DomainError('not_found', t.errors.organisationNotFound);
   return o;
 }
 
 export function getPerson(data: Datastore, id: string): Person {
   const p = data.people.find((x) => x.id === id);
-  if (!p) throw new DomainError('not_found', 'Cette personne est introuvable. Elle a peut-être été supprimée.');
+  if (!p) throw new DomainError('not_found', t.errors.personNotFound);
   return p;
 }
 
 function getCategory(data: Datastore, id: string): Category {
   const c = data.categories.find((x) => x.id === id);
-  if (!c) throw new DomainError('invalid_input', 'Cette catégorie n’existe pas. Choisissez-en une dans la liste.', 'categoryId');
+  if (!c) throw new DomainError('invalid_input', t.errors.categoryUnknown, 'categoryId');
   return c;
 }
 
 function assertUniqueName(data: Datastore, name: string, exceptId?: string): void {
   const f = fold(name.trim());
   if (data.organisations.some((o) => o.id !== exceptId && fold(o.name.trim()) === f)) {
-    throw new DomainError('conflict', `Une structure s’appelle déjà « ${name.trim()} ». Choisissez un autre nom ou modifiez la fiche existante.`, 'name');
+    throw new DomainError('conflict', t.errors.nameTaken(name.trim()), 'name');
   }
 }
 
@@ -123,11 +124,11 @@ function references(data: Datastore, match: { organisationId?: string; personIds
 
 function refusal(what: string, r: { actions: number; memberships: number; meetings: number }, advice: string): DomainError | null {
   const parts: string[] = [];
-  if (r.actions) parts.push(`${r.actions} action(s) du plan`);
-  if (r.memberships) parts.push(`${r.memberships} appartenance(s) à une instance`);
-  if (r.meetings) parts.push(`${r.meetings} réunion(s)`);
+  if (r.actions) parts.push(t.errors.citedInActions(r.actions));
+  if (r.memberships) parts.push(t.errors.citedInMemberships(r.memberships));
+  if (r.meetings) parts.push(t.errors.citedInMeetings(r.meetings));
   if (!parts.length) return null;
-  return new DomainError('conflict', `${what} est encore cité(e) dans ${parts.join(', ')}. ${advice}`);
+  return new DomainError('conflict', t.errors.stillCited(what, parts, advice));
 }
 
 export async function deletePartner(ctx: ServiceContext, id: string): Promise<Deleted> {
@@ -135,15 +136,15 @@ export async function deletePartner(ctx: ServiceContext, id: string): Promise<De
     const org = getOrganisation(data, id);
     const people = data.people.filter((p) => p.organisationId === id);
     const err = refusal(
-      `La structure « ${org.name} »`,
+      t.errors.organisationWhat(org.name),
       references(data, { organisationId: id, personIds: new Set(people.map((p) => p.id)) }),
-      'Retirez-la d’abord de ces éléments, ou conservez-la : l’historique reste ainsi exact.',
+      t.errors.organisationAdvice,
     );
     if (err) throw err;
     const index = data.organisations.indexOf(org);
     data.organisations.splice(index, 1);
     data.people = data.people.filter((p) => p.organisationId !== id);
-    const label = `Structure « ${org.name} » supprimée`;
+    const label = t.removed.organisation(org.name);
     const saved = detach({ org, people });
     const undoToken = ctx.trash.push(label, (d) => {
       if (d.organisations.some((o) => o.id === saved.org.id)) return;
@@ -190,17 +191,17 @@ export async function deletePerson(ctx: ServiceContext, id: string): Promise<Del
     const err = refusal(
       `${name}`,
       references(data, { personIds: new Set([id]) }),
-      'Mettez plutôt fin à son appartenance ou indiquez sa date de départ : l’historique reste ainsi exact.',
+      t.errors.personAdvice,
     );
     if (err) throw err;
     const index = data.people.indexOf(person);
     data.people.splice(index, 1);
-    const label = `Contact « ${name} » supprimé`;
+    const label = t.removed.person(name);
     const saved = detach(person);
     const undoToken = ctx.trash.push(label, (d) => {
       if (d.people.some((p) => p.id === saved.id)) return;
       if (!d.organisations.some((o) => o.id === saved.organisationId)) {
-        throw new DomainError('conflict', `La structure de « ${name} » a été supprimée depuis : rétablissez-la d’abord.`);
+        throw new DomainError('conflict', t.errors.organisationGoneSince(name));
       }
       d.people.splice(Math.min(index, d.people.length), 0, saved);
     });

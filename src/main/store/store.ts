@@ -59,7 +59,7 @@ export function inspectFile(
   try {
     text = readFileSync(file, 'utf8');
   } catch (e) {
-    return { ok: false, problem: 'unreadable', message: `Le fichier ${file} ne peut pas être lu (${(e as Error).message}).` };
+    return { ok: false, problem: 'unreadable', message: t.load.unreadable(file, (e as Error).message) };
   }
   return inspectText(text, file, migrations);
 }
@@ -77,11 +77,11 @@ export function inspectText(
     return {
       ok: false,
       problem: 'corrupt',
-      message: `Le fichier ${file} est endommagé ou incomplet : son contenu n’est pas lisible. Restaurez une sauvegarde.`,
+      message: t.load.corrupt(file),
     };
   }
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
-    return { ok: false, problem: 'corrupt', message: `Le fichier ${file} n’est pas un fichier de données Coordination CLSPD.` };
+    return { ok: false, problem: 'corrupt', message: t.load.notData(file) };
   }
   let migratedDoc: Record<string, unknown>;
   let migrated: boolean;
@@ -94,29 +94,29 @@ export function inspectText(
       return {
         ok: false,
         problem: 'newer',
-        message: `Le fichier ${file} a été créé par une version plus récente de l’application (format ${e.version}, cette version lit jusqu’au format ${SCHEMA_VERSION}). Mettez l’application à jour ; le fichier n’a pas été modifié.`,
+        message: t.load.newer(file, e.version, SCHEMA_VERSION),
       };
     }
     if (e instanceof MissingVersionError) {
-      return { ok: false, problem: 'invalid', message: `Le fichier ${file} n’indique pas sa version de format : ce n’est pas un fichier de données valide.` };
+      return { ok: false, problem: 'invalid', message: t.load.noVersion(file) };
     }
     if (e instanceof MissingMigrationError) {
       return {
         ok: false,
         problem: 'invalid',
-        message: `Le fichier ${file} est dans un ancien format (format ${e.version}) que cette version ne sait pas convertir. Le fichier n’a pas été modifié.`,
+        message: t.load.noMigration(file, e.version),
       };
     }
     return {
       ok: false,
       problem: 'invalid',
-      message: `Le fichier ${file} n’a pas pu être converti au format actuel (${(e as Error).message}). Le fichier n’a pas été modifié.`,
+      message: t.load.migrationFailed(file, (e as Error).message),
     };
   }
   const parsed = Datastore.safeParse(migratedDoc);
   if (!parsed.success) {
     const d = describeIssues(parsed.error);
-    return { ok: false, problem: 'invalid', message: `Le fichier ${file} contient des données non conformes (${d.message}).` };
+    return { ok: false, problem: 'invalid', message: t.load.invalid(file, d.message) };
   }
   return { ok: true, data: parsed.data, migrated };
 }
@@ -223,7 +223,7 @@ export class Store {
         if (needsDailyBackup(this.dataDir, this.now())) createBackup(this.dataDir, this.file, 'daily', this.now());
         this.backupWarning = undefined;
       } catch (e) {
-        this.backupWarning = `La sauvegarde quotidienne n’a pas pu être faite (${(e as Error).message}). Vos données sont intactes ; vérifiez la place disponible et le dossier ${join(this.dataDir, BACKUP_DIR)}.`;
+        this.backupWarning = t.dailyBackupFailed((e as Error).message, join(this.dataDir, BACKUP_DIR));
       }
     }
   }
@@ -237,7 +237,7 @@ export class Store {
     if (!this.db) {
       throw new DomainError(
         'io',
-        this.state.status === 'broken' ? this.state.message : 'Aucune donnée : créez votre CLSPD ou ouvrez les données de démonstration.',
+        this.state.status === 'broken' ? this.state.message : t.noData,
       );
     }
     return this.db.data;
@@ -256,7 +256,7 @@ export class Store {
 
   private assertWritable(): void {
     if (this.closed) throw new DomainError('io', t.closed);
-    if (this.options.readOnly) throw new DomainError('forbidden', 'Ces données sont ouvertes en lecture seule.');
+    if (this.options.readOnly) throw new DomainError('forbidden', t.readOnly);
   }
 
   /**
@@ -328,7 +328,7 @@ export class Store {
           round.resolve();
         } catch (e) {
           this.lastWriteFailed = true;
-          round.reject(new DomainError('io', `L’enregistrement a échoué : ${(e as Error).message}. Vos dernières modifications ne sont pas enregistrées.`));
+          round.reject(new DomainError('io', t.writeFailed((e as Error).message)));
         } finally {
           this.writing = null;
           if (!this.pending) this.emit(false);
@@ -348,7 +348,7 @@ export class Store {
   async initialise(doc: Datastore): Promise<void> {
     this.assertWritable();
     if (existsSync(this.file)) {
-      throw new DomainError('conflict', 'Ce dossier contient déjà des données Coordination CLSPD : elles n’ont pas été remplacées.');
+      throw new DomainError('conflict', t.alreadyInitialised);
     }
     const parsed = Datastore.parse(doc);
     writeFileDurable(this.file, JSON.stringify(parsed));

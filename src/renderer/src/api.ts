@@ -2,6 +2,7 @@
 import { notifications } from '@mantine/notifications';
 import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import type { Api } from '../../shared/contract';
+import { common } from '../../shared/i18n/common';
 import type { AppErrorInfo, Result } from '../../shared/result';
 
 declare global {
@@ -74,13 +75,13 @@ export async function call<T>(promise: Promise<Result<T>>, options: CallOptions 
   try {
     r = await promise;
   } catch {
-    r = { ok: false, error: { code: 'internal', message: 'La communication avec l’application a échoué. Réessayez.' } };
+    r = { ok: false, error: { code: 'internal', message: common.errors.ipcFailedRetry } };
   }
   if (mutation) inFlight--;
   if (!r.ok) {
     if (mutation) setSaveState({ status: 'error', message: r.error.message });
     if (notifyError && r.error.code !== 'invalid_input') {
-      notifications.show({ color: 'red', title: 'Action impossible', message: r.error.message, autoClose: 8000, role: 'alert' });
+      notifications.show({ color: 'red', title: common.errors.actionImpossible, message: r.error.message, autoClose: 8000, role: 'alert' });
     }
     throw new ApiError(r.error);
   }
@@ -120,7 +121,7 @@ export function useQuery<T>(load: () => Promise<Result<T>>, deps: unknown[]): {
       },
       () => {
         if (alive) {
-          setError({ code: 'internal', message: 'La communication avec l’application a échoué.' });
+          setError({ code: 'internal', message: common.errors.ipcFailed });
           setLoading(false);
         }
       },

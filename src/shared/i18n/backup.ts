@@ -30,6 +30,9 @@ export const backup = {
   contents: (archives: number, protectedFiles: number) =>
     `Elle contient les données actuelles${archives ? `, ${n(archives)} période${archives > 1 ? 's' : ''} archivée${archives > 1 ? 's' : ''}` : ''}${protectedFiles ? ' et le coffre des données protégées (toujours chiffré)' : ''}.`,
   archiveUnreadable: (name: string) => `Attention : le fichier de période archivée ${name} est absent ou illisible ; il n’est pas dans la sauvegarde.`,
+  openFilterName: 'Sauvegarde ou données Coordination CLSPD',
+  writtenUnreadable: 'La sauvegarde a été écrite mais ne peut pas être relue.',
+  unknown: 'Cette sauvegarde est introuvable.',
   nothingToSave: 'Il n’y a encore aucune donnée à sauvegarder.',
   liveOnlyNotice:
     'Ce fichier ne contient que les données en cours, sans les périodes archivées ni le coffre des données protégées : ce n’est pas une sauvegarde complète. Pour sauvegarder, utilisez « clspd backup » ou « export json ».',

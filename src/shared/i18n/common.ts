@@ -148,6 +148,9 @@ export const common = {
     invalidDate: fields.date,
     invalidTime: fields.time,
     undoExpired: 'Cette suppression ne peut plus être annulée (elle date d’une session précédente).',
+    actionImpossible: 'Action impossible',
+    ipcFailed: 'La communication avec l’application a échoué.',
+    ipcFailedRetry: 'La communication avec l’application a échoué. Réessayez.',
     desktopOnlySave: 'L’enregistrement d’un fichier n’est possible que dans l’application de bureau.',
   },
 };

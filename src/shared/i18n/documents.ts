@@ -70,6 +70,7 @@ export const documents = {
     hours: (h: number, m: number) => (m ? `${h} h ${String(m).padStart(2, '0')}` : `${h} h`),
     timeRange: (start: string, end: string) => `de ${start} à ${end}`,
     from: (start: string) => `à partir de ${start}`,
+    at: (time: string) => `à ${time}`,
     guest: 'Invité(e)',
     total: 'Total',
   },
@@ -123,6 +124,7 @@ export const documents = {
     heading: 'Compte rendu de réunion',
     draftHeading: 'Projet de compte rendu',
     decisionsHeading: 'Relevé de décisions',
+    dueDate: (date: string) => `échéance ${date}`,
     decisionsNotice:
       'Réunion confidentielle : ce relevé ne reprend que les décisions et les actions (qui fait quoi, pour quand). Les échanges ne sont pas retranscrits ; les situations sont désignées par leur référence.',
     /** Printed only when every decision text passed the check (no first name, phone or e-mail found). */
@@ -319,6 +321,11 @@ export const documents = {
     needAction: 'Indiquez l’action avec --action ID (voir « clspd list actions »).',
     badYear: (v: string) => `Année invalide : « ${v} ». Exemple : --year 2026.`,
     notConfigured: 'Le dossier de données ne contient pas encore de conseil configuré.',
+    fontsMissing: 'Les polices de caractères des documents sont introuvables (dossier resources/fonts). Réinstallez l’application.',
+    fontMissing: (file: string, dir: string) => `La police ${file} est introuvable dans ${dir}. Réinstallez l’application.`,
+    fontUnreadable: (file: string, dir: string) => `La police ${file} (${dir}) est illisible. Réinstallez l’application.`,
+    archiveUnreadable: (file: string) => `Le fichier d’archive ${file} est endommagé et ne peut pas être lu.`,
+    archiveInvalid: (file: string) => `Le fichier d’archive ${file} contient des données non conformes.`,
   },
   /** Funder keys stored in funding lines: the same labels as the fiche action screen. */
   funders: strategy.funders,

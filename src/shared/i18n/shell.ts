@@ -69,6 +69,9 @@ export const shell = {
     open: 'Ouvrir le fichier',
     logoTooLong: 'Le chemin du logo dépasse 300 caractères : choisissez une image rangée dans un dossier plus proche.',
     logoNotImage: 'Le logo doit être une image PNG ou JPEG (fichier .png, .jpg ou .jpeg).',
+    chooseDesktopOnly: 'Le choix d’un fichier n’est possible que dans l’application de bureau.',
+    logoRefused: 'Ce fichier ne peut pas servir de logo.',
+    imagesFilter: 'Images',
     networkLogo: 'Le logo doit se trouver sur cet ordinateur, pas sur un partage réseau : copiez l’image dans vos documents puis choisissez-la.',
   },
   failure: {

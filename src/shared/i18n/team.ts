@@ -38,10 +38,16 @@ export const team = {
       'Les notes ou les décisions de cette réunion ont changé pendant que vous la rendiez confidentielle. Rien n’a été modifié ; recommencez.',
     badBody: 'La demande n’est pas lisible (JSON attendu).',
     csrf: 'La demande n’a pas pu être vérifiée (jeton de sécurité absent ou périmé). Rechargez la page, puis recommencez.',
+    newerDatabase: (newest: number, known: number) =>
+      `La base de données a été mise à jour par une version plus récente de l’application (format ${newest}, cette version connaît le format ${known}). Mettez l’application à jour.`,
+    badSequence: (numbers: number[]) => `numéro de séquence invalide : ${numbers.join(', ')}`,
   },
   conflictDetail: {
     empty: '(vide)',
     changed: '(modifié)',
+    quoted: (text: string) => `« ${text} »`,
+    yes: 'oui',
+    no: 'non',
     fields: {
       title: 'intitulé',
       code: 'code',

@@ -2,6 +2,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import PDFDocument from 'pdfkit';
+import { documents as t } from '../../../shared/i18n/documents';
 import { DomainError } from '../../../shared/result';
 
 export type Face = 'regular' | 'bold' | 'italic' | 'boldItalic';
@@ -68,7 +69,7 @@ export function fontsDir(): string {
       dir = parent;
     }
   }
-  throw new DomainError('io', 'Les polices de caractères des documents sont introuvables (dossier resources/fonts). Réinstallez l’application.');
+  throw new DomainError('io', t.errors.fontsMissing);
 }
 
 export interface FontSet {
@@ -95,12 +96,12 @@ export function loadFonts(): FontSet {
     try {
       buf = readFileSync(file);
     } catch {
-      throw new DomainError('io', `La police ${FILES[face]} est introuvable dans ${dir}. Réinstallez l’application.`);
+      throw new DomainError('io', t.errors.fontMissing(FILES[face], dir));
     }
     try {
       faces[face] = parseFont(buf, FILES[face]);
     } catch {
-      throw new DomainError('io', `La police ${FILES[face]} (${dir}) est illisible. Réinstallez l’application.`);
+      throw new DomainError('io', t.errors.fontUnreadable(FILES[face], dir));
     }
     parses++;
   }

@@ -1,5 +1,6 @@
 // Versioned SQL migrations of the team database, applied under a PostgreSQL advisory lock by every command that opens it.
 import type pg from 'pg';
+import { team } from '../../../shared/i18n/team';
 
 /** Arbitrary 64-bit key for pg_advisory_lock: « CLSPD migrations ». */
 const MIGRATION_LOCK_KEY = 7_351_110_402_731_001n;
@@ -136,7 +137,7 @@ export async function migrateDatabase(pool: pg.Pool, migrations: DbMigration[] =
     const newest = Math.max(0, ...done);
     const known = Math.max(0, ...migrations.map((m) => m.version));
     if (newest > known) {
-      throw new Error(`La base de données a été mise à jour par une version plus récente de l’application (format ${newest}, cette version connaît le format ${known}). Mettez l’application à jour.`);
+      throw new Error(team.errors.newerDatabase(newest, known));
     }
     for (const m of [...migrations].sort((a, b) => a.version - b.version)) {
       if (done.has(m.version)) continue;

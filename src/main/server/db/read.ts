@@ -1,5 +1,6 @@
 // Reading the database's changes since a sequence number, in one round trip and one consistent snapshot.
 import type pg from 'pg';
+import { team } from '../../../shared/i18n/team';
 import type { StampedRow } from '../entity-stamps';
 import type { EntityChange, EntityRow } from './entities';
 
@@ -26,7 +27,7 @@ export type ReadMode = 'snapshot' | 'inTransaction' | 'lock';
 
 /** Everything committed after `from` (0: the whole council), as one multi-statement query. */
 export async function readSince(q: pg.Pool | pg.PoolClient, from: number, mode: ReadMode = 'snapshot'): Promise<Since> {
-  if (!Number.isSafeInteger(from) || from < 0) throw new Error(`numéro de séquence invalide : ${from}`);
+  if (!Number.isSafeInteger(from) || from < 0) throw new Error(team.errors.badSequence([from]));
   // `from` is a checked integer: inlined, since a multi-statement query cannot take parameters.
   const reads = [
     `SELECT seq FROM meta WHERE id = 1${mode === 'lock' ? ' FOR UPDATE' : ''}`,

@@ -89,7 +89,7 @@ export async function commitBatch(q: pg.Pool | pg.PoolClient, base: number, writ
     aud: writes.map((w) => ({ u: w.userId, ch: w.channel, e: w.audited, s: w.seq })),
   };
   const last = writes[writes.length - 1]!.seq;
-  if (![base, last, SCHEMA_VERSION].every(Number.isSafeInteger)) throw new Error(`numéro de séquence invalide : ${base}, ${last}`);
+  if (![base, last, SCHEMA_VERSION].every(Number.isSafeInteger)) throw new Error(team.errors.badSequence([base, last]));
   // A row locked by another writer (a batch under the lock, or its statement) means it commits first: lose at once,
   // rather than wait for it (holding this process's `sync`, so its reads) and then lose.
   const text = `WITH l AS (

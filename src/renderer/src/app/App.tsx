@@ -21,7 +21,7 @@ export function App() {
     api()
       .app.state()
       .then((r) => (r.ok ? setState(r.value) : setFailure(r.error.message)))
-      .catch(() => setFailure('La communication avec l’application a échoué.'));
+      .catch(() => setFailure(fr.errors.ipcFailed));
   }, []);
   useEffect(refresh, [refresh, version]);
   const warning = state?.warning;

@@ -1,5 +1,6 @@
 // Notes autosave for the live séance: typing updates local state at once; saves are debounced, capped and never block.
 import type { NotesSaved } from '../../../../shared/contract/meetings';
+import { common } from '../../../../shared/i18n/common';
 import type { Result } from '../../../../shared/result';
 
 export type NotesSaveState = { status: 'saved' | 'pending' | 'saving' | 'error'; message?: string; savedAt?: string };
@@ -83,7 +84,7 @@ export class NotesAutosaver {
     try {
       r = await this.send({ meetingId: this.meetingId, ...(key === GENERAL ? {} : { agendaItemId: key }), notes: text });
     } catch {
-      r = { ok: false, error: { code: 'io', message: 'La communication avec l’application a échoué.' } };
+      r = { ok: false, error: { code: 'io', message: common.errors.ipcFailed } };
     }
     this.inFlight.delete(key);
     if (!r.ok) {
