@@ -1,5 +1,6 @@
 // Small command-line framework: command table, flag parsing with French errors, help text.
 import { resolve } from 'node:path';
+import { cli as tc } from '../../shared/i18n/cli';
 import { vault as tv } from '../../shared/i18n/vault';
 import { DomainError } from '../../shared/result';
 import { protectionPendingOnDisk } from '../vault/migration';
@@ -41,13 +42,13 @@ export function parseArgs(argv: string[], flags: Record<string, FlagSpec>): Pars
     if (a.startsWith('--')) {
       const [rawName, inline] = a.slice(2).split(/=(.*)/s, 2) as [string, string | undefined];
       const spec = flags[rawName];
-      if (!spec) throw new UsageError(`Option inconnue : --${rawName}.`);
+      if (!spec) throw new UsageError(tc.unknownOption(rawName));
       if (spec.value) {
         const v = inline ?? argv[++i];
-        if (v === undefined || v === '' || (inline === undefined && v.startsWith('--'))) throw new UsageError(`L’option --${rawName} attend une valeur (${spec.value}).`);
+        if (v === undefined || v === '' || (inline === undefined && v.startsWith('--'))) throw new UsageError(tc.optionNeedsValue(rawName, spec.value));
         out.flags[rawName] = v;
       } else {
-        if (inline !== undefined) throw new UsageError(`L’option --${rawName} ne prend pas de valeur.`);
+        if (inline !== undefined) throw new UsageError(tc.optionTakesNoValue(rawName));
         out.flags[rawName] = true;
       }
     } else {
@@ -55,17 +56,17 @@ export function parseArgs(argv: string[], flags: Record<string, FlagSpec>): Pars
     }
   }
   for (const [name, spec] of Object.entries(flags)) {
-    if (spec.required && out.flags[name] === undefined) throw new UsageError(`L’option --${name} est obligatoire.`);
+    if (spec.required && out.flags[name] === undefined) throw new UsageError(tc.optionRequired(name));
   }
   return out;
 }
 
 export function helpText(cmd: Command): string {
-  const lines = [`Utilisation : clspd ${cmd.usage}`, '', cmd.summary, '', 'Options :'];
+  const lines = [tc.usage(cmd.usage), '', cmd.summary, '', tc.options];
   for (const [name, spec] of Object.entries(cmd.flags)) {
     lines.push(`  --${name}${spec.value ? ` ${spec.value}` : ''}`.padEnd(30) + spec.description + (spec.required ? ' (obligatoire)' : ''));
   }
-  lines.push('  --help'.padEnd(30) + 'Affiche cette aide');
+  lines.push('  --help'.padEnd(30) + tc.helpFlag);
   return lines.join('\n');
 }
 
@@ -79,7 +80,7 @@ export function dataDirFrom(args: ParsedArgs, options: { allowPending?: boolean 
   let dir: string;
   if (typeof v === 'string' && v) dir = resolve(v);
   else if (process.env.CLSPD_DATA) dir = resolve(process.env.CLSPD_DATA);
-  else throw new UsageError('Indiquez le dossier de données avec --data DOSSIER (ou la variable CLSPD_DATA).');
+  else throw new UsageError(tc.dataRequired);
   if (!options.allowPending && protectionPendingOnDisk(dir)) throw new DomainError('conflict', tv.cli.migrationPending);
   return dir;
 }
@@ -89,21 +90,21 @@ export function stringFlag(args: ParsedArgs, name: string): string | undefined {
   return typeof v === 'string' ? v : undefined;
 }
 
-export const DATA_FLAG: FlagSpec = { value: 'DOSSIER', description: 'Dossier de données (sinon CLSPD_DATA)' };
+export const DATA_FLAG: FlagSpec = { value: 'DOSSIER', description: tc.dataFlag };
 
 /** Runs one command line; never throws. */
 export async function runCli(argv: string[], commands: Command[], io: Io): Promise<number> {
   const [name, ...rest] = argv;
   const general = () =>
     [
-      'Coordination CLSPD — ligne de commande',
+      tc.title,
       '',
-      'Utilisation : clspd <commande> [options]',
+      tc.generalUsage,
       '',
-      'Commandes :',
+      tc.commands,
       ...commands.map((c) => `  ${c.name.padEnd(Math.max(...commands.map((x) => x.name.length)) + 2)}${c.summary}`),
       '',
-      'Aide d’une commande : clspd <commande> --help',
+      tc.commandHelp,
     ].join('\n');
   if (!name || name === '--help' || name === '-h' || name === 'help') {
     io.out(general());
@@ -111,7 +112,7 @@ export async function runCli(argv: string[], commands: Command[], io: Io): Promi
   }
   const cmd = commands.find((c) => c.name === name);
   if (!cmd) {
-    io.err(`Commande inconnue : « ${name} ».\n\n${general()}`);
+    io.err(`${tc.unknownCommand(name)}\n\n${general()}`);
     return 2;
   }
   if (rest.includes('--help') || rest.includes('-h')) {
@@ -121,19 +122,19 @@ export async function runCli(argv: string[], commands: Command[], io: Io): Promi
   try {
     const args = parseArgs(rest, cmd.flags);
     if (cmd.positionals !== undefined && args.positionals.length > cmd.positionals) {
-      throw new UsageError(`Argument inattendu : « ${args.positionals[cmd.positionals]} ».`);
+      throw new UsageError(tc.unexpectedArgument(String(args.positionals[cmd.positionals])));
     }
     return await cmd.run(args, io);
   } catch (e) {
     if (e instanceof UsageError) {
-      io.err(`Erreur : ${e.message}\n\n${helpText(cmd)}`);
+      io.err(`${tc.error(e.message)}\n\n${helpText(cmd)}`);
       return 2;
     }
     if (e instanceof DomainError) {
-      io.err(`Erreur : ${e.message}`);
+      io.err(tc.error(e.message));
       return 1;
     }
-    io.err(`Erreur inattendue : ${(e as Error).message ?? String(e)}`);
+    io.err(tc.unexpectedError((e as Error).message ?? String(e)));
     return 1;
   }
 }

@@ -1,11 +1,12 @@
 // The one way every CLI command gets the coffre's passphrase: --passphrase-file (first line) or CLSPD_PASSPHRASE, never an argument.
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { cli as tc } from '../../shared/i18n/cli';
 import { vault as tv } from '../../shared/i18n/vault';
 import { Vault } from '../vault/vault';
 import { type FlagSpec, type ParsedArgs, stringFlag, UsageError } from './framework';
 
-export const PASSPHRASE_FLAG: FlagSpec = { value: 'FICHIER', description: 'Phrase de passe du coffre : première ligne de ce fichier (sinon la variable CLSPD_PASSPHRASE)' };
+export const PASSPHRASE_FLAG: FlagSpec = { value: 'FICHIER', description: tc.passphraseFlag };
 
 /** First line of `file`, line ending removed; an unreadable file is a usage error (exit code 2, nothing done). */
 function firstLine(file: string): string {

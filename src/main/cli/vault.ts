@@ -1,5 +1,6 @@
 // CLI of the protected store: `clspd vault passphrase|migrate|status` (the passphrase comes from passphrase.ts).
 import { existsSync } from 'node:fs';
+import { cli as tc } from '../../shared/i18n/cli';
 import { vault as tv } from '../../shared/i18n/vault';
 import { DomainError } from '../../shared/result';
 import { createContext } from '../services/context';
@@ -12,20 +13,20 @@ import { PASSPHRASE_FLAG, passphraseFrom, requirePassphrase } from './passphrase
 const vault: Command = {
   name: 'vault',
   positionals: 1,
-  summary: 'Coffre des données confidentielles : changer la phrase de passe, terminer la mise à jour, état',
+  summary: tc.vault.summary,
   usage: 'vault <passphrase|migrate|status> --data DOSSIER [--passphrase-file FICHIER] [--new-passphrase-file FICHIER]',
   flags: {
     data: DATA_FLAG,
     'passphrase-file': PASSPHRASE_FLAG,
-    'new-passphrase-file': { value: 'FICHIER', description: 'Nouvelle phrase de passe : première ligne de ce fichier' },
+    'new-passphrase-file': { value: 'FICHIER', description: tc.vault.newPassphraseFlag },
   },
   async run(args, io) {
     const verb = args.positionals[0];
-    if (verb !== 'passphrase' && verb !== 'migrate' && verb !== 'status') throw new UsageError('Précisez l’opération : passphrase, migrate ou status.');
+    if (verb !== 'passphrase' && verb !== 'migrate' && verb !== 'status') throw new UsageError(tc.vault.whichOperation);
     const dir = dataDirFrom(args, { allowPending: verb !== 'passphrase' });
     if (verb === 'status') {
       const v = new Vault(dir);
-      io.out(v.state === 'absent' ? 'Coffre : pas encore créé.' : `Coffre : présent (${vaultPath(dir)}), chiffré.`);
+      io.out(v.state === 'absent' ? tc.vault.absent : tc.vault.present(vaultPath(dir)));
       return 0;
     }
     if (verb === 'passphrase') {
@@ -47,7 +48,7 @@ const vault: Command = {
     const passphrase = requirePassphrase(args);
     const store = Store.open(dir, { owner: 'cli' });
     try {
-      if (!store.isReady) throw new DomainError('io', store.state.status === 'broken' ? store.state.message : 'Aucune donnée dans ce dossier.');
+      if (!store.isReady) throw new DomainError('io', store.state.status === 'broken' ? store.state.message : tc.vault.noData);
       const ctx = createContext(store);
       const v = new Vault(dir);
       if (v.state === 'absent' || !existsSync(vaultPath(dir))) io.out(tv.cli.recoveryKeyShown((await v.create(passphrase)).recoveryKey));
