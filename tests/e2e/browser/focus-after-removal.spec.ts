@@ -82,6 +82,11 @@ test('directory: deleting a partner or a contact keeps the focus in the list, th
   await expectFocusOn(page, contact(second));
   await undoByKeyboard(page, first.replace('Supprimer ', ''));
   await expectFocusOn(page, contact(first));
+  // The way back to the list is a real link (it was an anchor without href, out of the Tab order).
+  const back = page.locator('#contenu').getByRole('link', { name: 'Partenaires', exact: true });
+  await back.focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 1, name: 'Partenaires' })).toBeFocused();
 });
 
 test('strategy: milestones and objectives — next row, heading when none is left, undo back on the row', async ({ page, harness }) => {

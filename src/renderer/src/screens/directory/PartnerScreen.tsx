@@ -2,7 +2,7 @@
 import { ActionIcon, Anchor, Badge, Button, Card, Grid, Group, Modal, Progress, Stack, Table, Text, Title, Tooltip } from '@mantine/core';
 import { IconArrowLeft, IconEdit, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
-import { useNavigate, useParams } from 'react-router';
+import { Link, useNavigate, useParams } from 'react-router';
 import type { OrganisationInput, PersonInput } from '../../../../shared/contract/directory';
 import { formatPercent } from '../../../../shared/format';
 import { fr } from '../../../../shared/i18n';
@@ -99,7 +99,7 @@ export function PartnerScreen() {
 
   return (
     <>
-      <Anchor size="sm" onClick={() => navigate(links.partners())} mb="xs" display="inline-flex" style={{ alignItems: 'center', gap: 4 }}>
+      <Anchor size="sm" component={Link} to={links.partners()} mb="xs" display="inline-flex" style={{ alignItems: 'center', gap: 4 }}>
         <IconArrowLeft size={14} /> {t.back}
       </Anchor>
       <PageHeader
@@ -212,7 +212,7 @@ export function PartnerScreen() {
               ) : (
                 instances.map((i) => (
                   <Group key={i.id} gap="xs">
-                    <Anchor size="sm" onClick={() => navigate(links.instance(i.id))}>
+                    <Anchor size="sm" component={Link} to={links.instance(i.id)}>
                       {i.name}
                     </Anchor>
                     <Text size="xs" c="dimmed">
@@ -236,7 +236,7 @@ export function PartnerScreen() {
                     <Badge variant="light" size="sm" style={{ flex: 'none' }} mt={2}>
                       {a.role === 'pilot' ? t.pilot : t.partner}
                     </Badge>
-                    <Anchor size="sm" onClick={() => navigate(links.action(a.id))}>
+                    <Anchor size="sm" component={Link} to={links.action(a.id)}>
                       {a.code} — {a.title}
                     </Anchor>
                   </Group>
