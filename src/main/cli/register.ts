@@ -1,6 +1,7 @@
 // CLI of the register of situations and the retention engine: `situations list|stats` and `retention` (dry run unless --apply).
 import { existsSync } from 'node:fs';
 import { formatShortDate } from '../../shared/format';
+import { cli as tc } from '../../shared/i18n/cli';
 import { register as t } from '../../shared/i18n/register';
 import { isCalendarDate } from '../../shared/fields';
 import { createContext, type ServiceContext } from '../services/context';
@@ -39,14 +40,14 @@ async function withRegister(args: ParsedArgs, io: Io, needVault: boolean, run: (
 const situations: Command = {
   name: 'situations',
   positionals: 1,
-  summary: 'Registre des situations : liste (list) ou statistiques (stats)',
+  summary: tc.situations.summary,
   usage: 'situations list|stats --data DOSSIER [--passphrase-file FICHIER] [--json] [--reason TEXTE] [--year AAAA]',
   flags: {
     data: DATA_FLAG,
     'passphrase-file': PASSPHRASE_FLAG,
-    json: { description: 'Sortie JSON' },
-    reason: { value: 'TEXTE', description: 'Motif de consultation des situations archivées (inscrit au journal des accès)' },
-    year: { value: 'AAAA', description: 'Statistiques : situations suivies pendant cette année' },
+    json: { description: tc.json },
+    reason: { value: 'TEXTE', description: tc.situations.reasonFlag },
+    year: { value: 'AAAA', description: tc.situations.yearFlag },
   },
   async run(args, io) {
     const sub = args.positionals[0];
@@ -81,18 +82,18 @@ const situations: Command = {
 const retention: Command = {
   name: 'retention',
   positionals: 0,
-  summary: 'Applique les durées de conservation (sans --apply : affiche ce qui serait purgé, sans rien écrire)',
+  summary: tc.retention.summary,
   usage: 'retention --data DOSSIER [--as-of AAAA-MM-JJ] [--apply] [--passphrase-file FICHIER] [--json]',
   flags: {
     data: DATA_FLAG,
-    'as-of': { value: 'AAAA-MM-JJ', description: 'Date de référence (aujourd’hui par défaut)' },
-    apply: { description: 'Appliquer les purges (sinon simple simulation)' },
+    'as-of': { value: 'AAAA-MM-JJ', description: tc.retention.asOfFlag },
+    apply: { description: tc.retention.applyFlag },
     'passphrase-file': PASSPHRASE_FLAG,
-    json: { description: 'Sortie JSON' },
+    json: { description: tc.json },
   },
   async run(args, io) {
     const asOf = stringFlag(args, 'as-of');
-    if (asOf !== undefined && !isCalendarDate(asOf)) throw new UsageError('Les dates s’écrivent AAAA-MM-JJ, par exemple 2026-03-31.');
+    if (asOf !== undefined && !isCalendarDate(asOf)) throw new UsageError(tc.badDate);
     return withRegister(args, io, false, async (ctx) => {
       const when = asOf ?? ctx.now().toISOString().slice(0, 10);
       const report = args.flags.apply ? await reg.applyRetention(ctx, when) : reg.planRetention(ctx, when);

@@ -2,6 +2,7 @@
 import { formatPercent, formatShortDate } from '../../shared/format';
 import type { HealthLevel } from '../../shared/health';
 import { fr } from '../../shared/i18n';
+import { cli as tc } from '../../shared/i18n/cli';
 import { createContext } from '../services/context';
 import { dashboard, listActionRows } from '../services/strategy/views';
 import { Store } from '../store/store';
@@ -12,22 +13,22 @@ const HEALTHS: HealthLevel[] = ['on_track', 'watch', 'late', 'unknown'];
 const plan: Command = {
   name: 'plan',
   positionals: 0,
-  summary: 'Affiche le plan d’actions de la période en cours avec la météo de chaque action',
+  summary: tc.plan.summary,
   usage: 'plan --data DOSSIER [--meteo late|watch|unknown|on_track] [--json] [--date AAAA-MM-JJ]',
   flags: {
     data: DATA_FLAG,
-    meteo: { value: 'MÉTÉO', description: 'Ne garde que les actions de cette météo (late, watch, unknown, on_track)' },
-    date: { value: 'AAAA-MM-JJ', description: 'Calcule la météo à cette date (par défaut aujourd’hui)' },
-    json: { description: 'Sortie JSON' },
+    meteo: { value: tc.plan.meteoValue, description: tc.plan.meteoFlag },
+    date: { value: 'AAAA-MM-JJ', description: tc.plan.dateFlag },
+    json: { description: tc.json },
   },
   async run(args, io) {
     const meteo = stringFlag(args, 'meteo');
-    if (meteo !== undefined && !HEALTHS.includes(meteo as HealthLevel)) throw new UsageError(`Météo inconnue : « ${meteo} ». Valeurs possibles : ${HEALTHS.join(', ')}.`);
+    if (meteo !== undefined && !HEALTHS.includes(meteo as HealthLevel)) throw new UsageError(tc.plan.unknownMeteo(meteo, HEALTHS));
     const date = stringFlag(args, 'date');
-    if (date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new UsageError('La date doit être au format AAAA-MM-JJ.');
+    if (date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new UsageError(tc.plan.badDate);
     const store = Store.open(dataDirFrom(args), { readOnly: true });
     if (!store.isReady) {
-      io.err(store.state.status === 'broken' ? store.state.message : 'Ce dossier ne contient pas encore de données.');
+      io.err(store.state.status === 'broken' ? store.state.message : tc.plan.noData);
       return 1;
     }
     const ctx = createContext(store, {}, date ? () => new Date(`${date}T12:00:00Z`) : undefined);
@@ -37,7 +38,7 @@ const plan: Command = {
       io.out(JSON.stringify({ today: board.today, period: board.period?.title, axes: board.axes.map((a) => ({ title: a.axis.title, actions: a.actionsCount, byHealth: a.byHealth, averageProgress: a.averageProgress })), actions: rows }, null, 2));
       return 0;
     }
-    io.out(`${board.period?.title ?? 'Aucune période active'} — météo au ${formatShortDate(board.today)}`);
+    io.out(tc.plan.heading(board.period?.title ?? tc.plan.noPeriod, formatShortDate(board.today)));
     for (const a of board.axes) {
       io.out(`  ${a.axis.title} : ${a.actionsCount} action(s), avancement ${formatPercent(a.averageProgress)} — ${HEALTHS.map((h) => `${fr.strategy.health[h]} ${a.byHealth[h]}`).join(', ')}`);
     }
