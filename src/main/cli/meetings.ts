@@ -1,6 +1,7 @@
 // Meetings CLI commands: the decisions log and the attendance statistics per institution, read-only.
 import { formatShortDate } from '../../shared/format';
 import { fr } from '../../shared/i18n';
+import { cli as tc } from '../../shared/i18n/cli';
 import { ISO_DATE_RE } from '../../shared/fields';
 import { createContext } from '../services/context';
 import { attendanceStats, decisionLog } from '../services/meetings';
@@ -15,28 +16,28 @@ function openReadOnly(dir: string): Store {
 const decisions: Command = {
   name: 'decisions',
   positionals: 0,
-  summary: 'Affiche le journal des décisions des réunions (filtrable)',
+  summary: tc.decisions.summary,
   usage: 'decisions --data DOSSIER [--passphrase-file FICHIER] [--instance ID] [--from AAAA-MM-JJ] [--to AAAA-MM-JJ] [--search TEXTE] [--json]',
   flags: {
     data: DATA_FLAG,
     'passphrase-file': PASSPHRASE_FLAG,
     instance: { value: 'ID', description: 'Seulement cette instance' },
-    from: { value: 'AAAA-MM-JJ', description: 'Réunions à partir de cette date' },
-    to: { value: 'AAAA-MM-JJ', description: 'Réunions jusqu’à cette date' },
-    search: { value: 'TEXTE', description: 'Texte, référence de situation ou action' },
+    from: { value: 'AAAA-MM-JJ', description: tc.decisions.fromFlag },
+    to: { value: 'AAAA-MM-JJ', description: tc.decisions.toFlag },
+    search: { value: 'TEXTE', description: tc.decisions.searchFlag },
     json: { description: 'Sortie JSON' },
   },
   async run(args, io) {
     const from = stringFlag(args, 'from');
     const to = stringFlag(args, 'to');
-    for (const d of [from, to]) if (d && !ISO_DATE_RE.test(d)) throw new UsageError('Les dates s’écrivent AAAA-MM-JJ, par exemple 2026-03-31.');
+    for (const d of [from, to]) if (d && !ISO_DATE_RE.test(d)) throw new UsageError(tc.badDate);
     const dir = dataDirFrom(args);
     // Texts of confidential meetings are in the coffre: with one in the folder, the passphrase is required.
     const vault = await unlockedVault(dir, args);
     const store = openReadOnly(dir);
     try {
       if (!store.isReady) {
-        io.err(store.state.status === 'broken' ? store.state.message : 'Ce dossier ne contient pas de données.');
+        io.err(store.state.status === 'broken' ? store.state.message : tc.noMeetingData);
         return 1;
       }
       const ctx = createContext(store);
@@ -58,21 +59,21 @@ const decisions: Command = {
 const attendance: Command = {
   name: 'attendance',
   positionals: 0,
-  summary: 'Taux de présence par structure sur une année (réunions tenues)',
+  summary: tc.attendance.summary,
   usage: 'attendance --data DOSSIER --year AAAA [--instance ID] [--json]',
   flags: {
     data: DATA_FLAG,
-    year: { value: 'AAAA', description: 'Année', required: true },
+    year: { value: 'AAAA', description: tc.attendance.yearFlag, required: true },
     instance: { value: 'ID', description: 'Seulement cette instance' },
     json: { description: 'Sortie JSON' },
   },
   async run(args, io) {
     const year = Number(stringFlag(args, 'year'));
-    if (!Number.isInteger(year) || year < 2000 || year > 2100) throw new UsageError('Indiquez une année sur quatre chiffres : --year 2026.');
+    if (!Number.isInteger(year) || year < 2000 || year > 2100) throw new UsageError(tc.attendance.badYear);
     const store = openReadOnly(dataDirFrom(args));
     try {
       if (!store.isReady) {
-        io.err(store.state.status === 'broken' ? store.state.message : 'Ce dossier ne contient pas de données.');
+        io.err(store.state.status === 'broken' ? store.state.message : tc.noMeetingData);
         return 1;
       }
       const rows = attendanceStats(createContext(store), year, stringFlag(args, 'instance'));

@@ -31,6 +31,18 @@ export const cli = {
     noPeriod: 'Aucune période active',
     heading: (period: string, day: string) => `${period} — météo au ${day}`,
   },
+  decisions: {
+    summary: 'Affiche le journal des décisions des réunions (filtrable)',
+    fromFlag: 'Réunions à partir de cette date',
+    toFlag: 'Réunions jusqu’à cette date',
+    searchFlag: 'Texte, référence de situation ou action',
+  },
+  attendance: {
+    summary: 'Taux de présence par structure sur une année (réunions tenues)',
+    yearFlag: 'Année',
+    badYear: 'Indiquez une année sur quatre chiffres : --year 2026.',
+  },
+  noMeetingData: 'Ce dossier ne contient pas de données.',
   situations: {
     summary: 'Registre des situations : liste (list) ou statistiques (stats)',
     reasonFlag: 'Motif de consultation des situations archivées (inscrit au journal des accès)',
