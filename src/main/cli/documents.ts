@@ -1,6 +1,7 @@
 // CLI command `clspd pdf <document>`: writes one printed document from a data folder (read-only, no lock taken).
 import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { cli as tc } from '../../shared/i18n/cli';
 import { documents as t } from '../../shared/i18n/documents';
 import { governance } from '../../shared/i18n/governance';
 import { DomainError } from '../../shared/result';
@@ -25,7 +26,7 @@ export async function runPdf(kindName: string | undefined, args: ParsedArgs, io:
   const kind = documentKindFrom(kindName);
   const dir = dataDirFrom(args);
   const out = stringFlag(args, 'out');
-  if (!out) throw new UsageError('L’option --out est obligatoire.');
+  if (!out) throw new UsageError(tc.optionRequired('out'));
   const r = inspectFile(join(dir, DATA_FILE));
   if (!r.ok) {
     io.err(r.message);
@@ -80,15 +81,15 @@ export async function runPdf(kindName: string | undefined, args: ParsedArgs, io:
 
 export const PDF_FLAGS = {
   data: DATA_FLAG,
-  out: { value: 'FICHIER', description: 'Fichier PDF à écrire', required: true },
-  meeting: { value: 'ID', description: 'Réunion (convocation, émargement, compte rendu)' },
-  action: { value: 'ID', description: 'Action (fiche action)' },
-  instance: { value: 'ID', description: 'Instance (liste des membres ; sinon toutes) ; groupe (règlement, charte, bilan de la charte)' },
-  version: { value: 'ID', description: 'Règlement intérieur : version enregistrée (sinon celle en vigueur)' },
-  period: { value: 'ID', description: 'Période de la stratégie (plan d’actions ; sinon l’active)' },
-  year: { value: 'AAAA', description: 'Année du bilan ou du bilan de la charte (sinon l’année en cours)' },
-  personalised: { description: 'Convocation : une lettre personnalisée par invité' },
-  'blank-lines': { value: 'N', description: 'Émargement : nombre de lignes vierges (8 par défaut)' },
+  out: { value: 'FICHIER', description: t.cli.flags.out, required: true },
+  meeting: { value: 'ID', description: t.cli.flags.meeting },
+  action: { value: 'ID', description: t.cli.flags.action },
+  instance: { value: 'ID', description: t.cli.flags.instance },
+  version: { value: 'ID', description: t.cli.flags.version },
+  period: { value: 'ID', description: t.cli.flags.period },
+  year: { value: 'AAAA', description: t.cli.flags.year },
+  personalised: { description: t.cli.flags.personalised },
+  'blank-lines': { value: 'N', description: t.cli.flags.blankLines },
   'include-confidential': { description: t.cli.includeConfidential },
   'passphrase-file': PASSPHRASE_FLAG,
 };
@@ -98,7 +99,7 @@ const pdf: Command = {
   summary: t.cli.summary,
   usage:
     'pdf <convocation|emargement|minutes|plan|fiche|dashboard|members|rules|charter|charter_review> --data DOSSIER --out FICHIER [--meeting ID | --action ID | --instance ID | --year AAAA | --version ID] [--include-confidential]\n' +
-    '       (noms acceptés aussi : agenda, attendance-sheet, action-plan, action-sheet, reglement-interieur, charte, charter-review, bilan-charte)',
+    `       ${t.cli.aliases}`,
   flags: PDF_FLAGS,
   run: (args, io) => runPdf(args.positionals[0], args, io),
 };

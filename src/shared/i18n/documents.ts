@@ -347,6 +347,18 @@ export const documents = {
     summary: 'Produit un document PDF (convocation, émargement, compte rendu, plan, fiche, bilan, membres, règlement, charte, bilan de la charte)',
     written: (file: string, pages: number) => `Document écrit : ${file} (${pages} page${pages > 1 ? 's' : ''}).`,
     warning: (w: string) => `Attention : ${w}`,
+    flags: {
+      out: 'Fichier PDF à écrire',
+      meeting: 'Réunion (convocation, émargement, compte rendu)',
+      action: 'Action (fiche action)',
+      instance: 'Instance (liste des membres ; sinon toutes) ; groupe (règlement, charte, bilan de la charte)',
+      version: 'Règlement intérieur : version enregistrée (sinon celle en vigueur)',
+      period: 'Période de la stratégie (plan d’actions ; sinon l’active)',
+      year: 'Année du bilan ou du bilan de la charte (sinon l’année en cours)',
+      personalised: 'Convocation : une lettre personnalisée par invité',
+      blankLines: 'Émargement : nombre de lignes vierges (8 par défaut)',
+    },
+    aliases: '(noms acceptés aussi : agenda, attendance-sheet, action-plan, action-sheet, reglement-interieur, charte, charter-review, bilan-charte)',
   },
   screen: {
     title: 'Documents',
