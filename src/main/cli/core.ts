@@ -14,6 +14,7 @@ import { loadArchive, mergeArchives } from '../store/archives';
 import { presetCategories } from '../services/categories';
 import { join } from 'node:path';
 import { vault as tv } from '../../shared/i18n/vault';
+import { cli } from '../../shared/i18n/cli';
 import { seedDemoRegister } from '../services/demo/situations';
 import { protectDemo } from '../services/vault';
 import { protectionPendingOnDisk } from '../vault/migration';
@@ -24,17 +25,17 @@ function assertEmptyOrNew(dir: string): void {
   if (!existsSync(dir)) return;
   const entries = readdirSync(dir).filter((n) => !n.startsWith('.'));
   if (entries.some((n) => n.endsWith('.json') || n === 'backups')) {
-    throw new DomainError('conflict', `Le dossier ${dir} contient déjà des données Coordination CLSPD : rien n’a été modifié.`);
+    throw new DomainError('conflict', cli.init.alreadyData(dir));
   }
-  if (entries.length) throw new DomainError('conflict', `Le dossier ${dir} n’est pas vide : choisissez un dossier vide ou nouveau.`);
+  if (entries.length) throw new DomainError('conflict', cli.init.notEmpty(dir));
 }
 
 const init: Command = {
   name: 'init',
   positionals: 0,
-  summary: 'Crée un dossier de données (vide ou avec la démonstration)',
+  summary: cli.init.summary,
   usage: 'init --data DOSSIER [--demo]',
-  flags: { data: DATA_FLAG, demo: { description: 'Remplit avec la commune de démonstration' } },
+  flags: { data: DATA_FLAG, demo: { description: cli.init.demoFlag } },
   async run(args, io) {
     const dir = dataDirFrom(args);
     assertEmptyOrNew(dir);
@@ -53,7 +54,7 @@ const init: Command = {
     } finally {
       await store.close();
     }
-    io.out(`Dossier de données créé : ${dir}${args.flags.demo ? ' (données de démonstration)' : ' — complétez l’identité du conseil dans Paramètres.'}`);
+    io.out(cli.init.created(dir, Boolean(args.flags.demo)));
     if (args.flags.demo) io.out(tv.cli.demoPassphrase);
     return 0;
   },
@@ -62,12 +63,12 @@ const init: Command = {
 const demo: Command = {
   name: 'demo',
   positionals: 0,
-  summary: 'Crée le jeu de données volumineux (dix ans d’un conseil) pour les mesures',
+  summary: cli.demo.summary,
   usage: 'demo --data DOSSIER --scale 10y',
-  flags: { data: DATA_FLAG, scale: { value: '10y', description: 'Taille du jeu de données (10y)', required: true } },
+  flags: { data: DATA_FLAG, scale: { value: '10y', description: cli.demo.scaleFlag, required: true } },
   async run(args, io) {
     const dir = dataDirFrom(args);
-    if (stringFlag(args, 'scale') !== '10y') throw new UsageError('Seule l’échelle « 10y » est disponible : --scale 10y.');
+    if (stringFlag(args, 'scale') !== '10y') throw new UsageError(cli.demo.onlyTenYears);
     assertEmptyOrNew(dir);
     mkdirSync(dir, { recursive: true });
     const s = writeTenYearDataset(dir, new Date());
@@ -81,7 +82,7 @@ const demo: Command = {
     } finally {
       await store.close();
     }
-    io.out(`Jeu de données créé dans ${dir} : ${s.instances} instances, ${s.meetings} réunions, ${s.actions} actions, ${s.partners} partenaires (${s.files.length} fichiers).`);
+    io.out(cli.demo.created(dir, { ...s, files: s.files.length }));
     io.out(tv.cli.demoPassphrase);
     return 0;
   },
@@ -90,14 +91,14 @@ const demo: Command = {
 const check: Command = {
   name: 'check',
   positionals: 0,
-  summary: 'Vérifie que les données sont lisibles et valides (sans rien modifier)',
+  summary: cli.check.summary,
   usage: 'check --data DOSSIER',
   flags: { data: DATA_FLAG },
   async run(args, io) {
     const dir = dataDirFrom(args, { allowPending: true });
     const file = join(dir, DATA_FILE);
     if (!existsSync(file)) {
-      io.err(`Aucune donnée dans ${dir} : le fichier ${DATA_FILE} est absent.`);
+      io.err(cli.check.noData(dir, DATA_FILE));
       return 1;
     }
     const r = inspectFile(file);
@@ -106,9 +107,7 @@ const check: Command = {
       return 1;
     }
     const d = r.data;
-    io.out(
-      `Données valides : ${d.organisations.length} partenaires, ${d.instances.length} instances, ${d.meetings.length} réunions, ${d.actions.length} actions.${r.migrated ? ' (Le fichier sera mis au format actuel à la prochaine ouverture.)' : ''}`,
-    );
+    io.out(cli.check.valid({ partners: d.organisations.length, instances: d.instances.length, meetings: d.meetings.length, actions: d.actions.length }, Boolean(r.migrated)));
     // The rest of the state (layout.ts): every archived period must be readable; the protected store is only counted.
     let bad = 0;
     let archived = 0;
@@ -124,8 +123,8 @@ const check: Command = {
     const files = listStateFiles(dir);
     const archives = files.filter((f) => ARCHIVE_FILE.test(f)).length;
     const protectedFiles = files.filter((f) => f.startsWith(`${PROTECTED_DIR}/`)).length;
-    if (archives) io.out(`Périodes archivées : ${archives} fichier(s) lisible(s) sur ${archives}${bad ? ` (${bad} en défaut)` : ''}, ${archived} actions archivées.`);
-    if (protectedFiles) io.out(`Données protégées : ${protectedFiles} fichier(s) chiffré(s).`);
+    if (archives) io.out(cli.check.archives(archives, bad, archived));
+    if (protectedFiles) io.out(cli.check.protectedFiles(protectedFiles));
     // The coffre is checked without its passphrase: structure, sizes and checksum (its content stays encrypted).
     const vaultFile = vaultPath(dir);
     if (existsSync(vaultFile)) {
@@ -145,15 +144,15 @@ const check: Command = {
 const backup: Command = {
   name: 'backup',
   positionals: 0,
-  summary: 'Sauvegarde complète : données, périodes archivées et données protégées (toujours chiffrées), en un seul fichier',
+  summary: cli.backup.summary,
   usage: 'backup --data DOSSIER [--out FICHIER]',
-  flags: { data: DATA_FLAG, out: { value: 'FICHIER', description: 'Fichier de sauvegarde, écrit tel quel à cet endroit (sinon dans backups/)' } },
+  flags: { data: DATA_FLAG, out: { value: 'FICHIER', description: cli.backup.outFlag } },
   async run(args, io) {
     const dir = dataDirFrom(args, { allowPending: true });
     const file = join(dir, DATA_FILE);
     const r = inspectFile(file);
     if (!r.ok) {
-      io.err(`Sauvegarde impossible : ${r.message}`);
+      io.err(cli.backup.impossible(r.message));
       return 1;
     }
     // A referenced archive that cannot be read is not copied: say so, but still save everything else.
@@ -171,9 +170,9 @@ const backup: Command = {
 const restore: Command = {
   name: 'restore',
   positionals: 0,
-  summary: 'Restaure une sauvegarde complète (ou un clspd.json d’une version antérieure) ; les données actuelles sont mises de côté dans backups/',
+  summary: cli.restore.summary,
   usage: 'restore --data DOSSIER --from FICHIER',
-  flags: { data: DATA_FLAG, from: { value: 'FICHIER', description: 'Sauvegarde à restaurer', required: true } },
+  flags: { data: DATA_FLAG, from: { value: 'FICHIER', description: cli.restore.fromFlag, required: true } },
   async run(args, io) {
     const dir = dataDirFrom(args, { allowPending: true });
     const from = resolve(stringFlag(args, 'from')!);
@@ -183,7 +182,7 @@ const restore: Command = {
     try {
       const r = await store.restoreFrom(from);
       io.out([backupText.restored, ...(r.movedAside ? [backupText.movedAside(r.movedAside)] : [])].join(' '));
-      for (const w of r.warnings) io.err(`Attention : ${w}`);
+      for (const w of r.warnings) io.err(cli.warning(w));
       if (protectionPendingOnDisk(dir)) io.out(tv.cli.migrationPending);
     } finally {
       await store.close();
@@ -204,8 +203,7 @@ export function withArchives(dir: string, d: Datastore, io: { err(line: string):
     if (!p.archiveFile) continue;
     const r = loadArchive(dir, p);
     if (!r.ok) {
-      const why = { missing: 'est introuvable', unreadable: 'est illisible', invalid: 'n’est pas conforme' }[r.problem];
-      io.err(`Attention : l’archive ${p.archiveFile}${r.problem === 'missing' ? ` (${p.title})` : ''} ${why} ; ses actions et réunions ne sont pas listées.`);
+      io.err(cli.list.archiveSkipped(p.archiveFile, r.problem === 'missing' ? p.title : undefined, cli.list.archiveProblem[r.problem]));
       continue;
     }
     archives.push(r.archive);
@@ -249,12 +247,12 @@ export function listRecords(d: Datastore, kind: (typeof LIST_KINDS)[number]): Re
 const list: Command = {
   name: 'list',
   positionals: 1,
-  summary: 'Liste les réunions, actions, instances ou partenaires',
+  summary: cli.list.summary,
   usage: 'list <meetings|actions|instances|partners> --data DOSSIER [--json]',
-  flags: { data: DATA_FLAG, json: { description: 'Sortie JSON (tableau d’objets)' } },
+  flags: { data: DATA_FLAG, json: { description: cli.list.jsonFlag } },
   async run(args, io) {
     const kind = args.positionals[0] as (typeof LIST_KINDS)[number];
-    if (!LIST_KINDS.includes(kind)) throw new UsageError(`Précisez quoi lister : ${LIST_KINDS.join(', ')}.`);
+    if (!LIST_KINDS.includes(kind)) throw new UsageError(cli.list.whichKind(LIST_KINDS));
     const dir = dataDirFrom(args);
     const r = inspectFile(join(dir, DATA_FILE));
     if (!r.ok) {

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { team } from '../../shared/i18n/team';
 import { teamFiles } from '../../shared/i18n/team-files';
+import { cli } from '../../shared/i18n/cli';
 import { exportBackup } from '../services/sharing/backup';
 import { writeFileDurable } from '../store/durable';
 import { DomainError } from '../../shared/result';
@@ -12,7 +13,7 @@ import { TeamStore } from '../server/team-store';
 import { importFolder } from '../server/transfer';
 import { type Command, type FlagSpec, type ParsedArgs, stringFlag, UsageError } from './framework';
 
-const DATABASE_FLAG: FlagSpec = { value: 'postgres://…', description: 'Base PostgreSQL (sinon CLSPD_DATABASE_URL)' };
+const DATABASE_FLAG: FlagSpec = { value: 'postgres://…', description: cli.databaseFlag };
 
 function firstLine(file: string): string {
   try {
@@ -33,13 +34,13 @@ function listenFlag(args: ParsedArgs): { host: string; port: number } {
 const serve: Command = {
   name: 'serve',
   positionals: 0,
-  summary: 'Lance le serveur d’équipe (PostgreSQL) : API et application dans le navigateur',
+  summary: cli.serve.summary,
   usage: 'serve --database postgres://… [--listen 127.0.0.1:8080] [--tls-cert FICHIER --tls-key FICHIER]',
   flags: {
     database: DATABASE_FLAG,
-    listen: { value: 'HÔTE:PORT', description: 'Adresse d’écoute (127.0.0.1:8080 par défaut)' },
-    'tls-cert': { value: 'FICHIER', description: 'Certificat TLS (PEM)' },
-    'tls-key': { value: 'FICHIER', description: 'Clé privée TLS (PEM)' },
+    listen: { value: cli.serve.listenValue, description: cli.serve.listenFlag },
+    'tls-cert': { value: 'FICHIER', description: cli.serve.tlsCertFlag },
+    'tls-key': { value: 'FICHIER', description: cli.serve.tlsKeyFlag },
   },
   async run(args, io) {
     const url = databaseUrl(stringFlag(args, 'database'));
@@ -77,17 +78,17 @@ const SUBCOMMANDS = ['add', 'list', 'disable', 'reset-password', 'confidential']
 const users: Command = {
   name: 'users',
   positionals: 1,
-  summary: 'Gère les comptes de l’équipe (ajouter, lister, désactiver, réinitialiser, membres confidentiels)',
+  summary: cli.users.summary,
   usage: 'users add|list|disable|reset-password|confidential --database postgres://… [--email E] [--role coordinator|staff|reader] [--name NOM] [--password-file FICHIER] [--instance ID --emails E1,E2]',
   flags: {
     database: DATABASE_FLAG,
-    email: { value: 'ADRESSE', description: 'Adresse électronique du compte' },
-    role: { value: 'RÔLE', description: 'coordinator, staff ou reader' },
-    name: { value: 'NOM', description: 'Nom affiché (par défaut l’adresse)' },
-    'password-file': { value: 'FICHIER', description: 'Fichier dont la première ligne est le mot de passe (sinon un mot de passe provisoire est affiché)' },
-    instance: { value: 'ID', description: 'Instance confidentielle (avec confidential)' },
-    emails: { value: 'E1,E2', description: 'Comptes membres de l’instance confidentielle (avec confidential)' },
-    json: { description: 'Sortie JSON (avec list)' },
+    email: { value: 'ADRESSE', description: cli.users.emailFlag },
+    role: { value: cli.users.roleValue, description: cli.users.roleFlag },
+    name: { value: 'NOM', description: cli.users.nameFlag },
+    'password-file': { value: 'FICHIER', description: cli.users.passwordFileFlag },
+    instance: { value: 'ID', description: cli.users.instanceFlag },
+    emails: { value: 'E1,E2', description: cli.users.emailsFlag },
+    json: { description: cli.users.jsonFlag },
   },
   async run(args, io) {
     const sub = args.positionals[0];
@@ -111,7 +112,7 @@ const users: Command = {
         const list = await listUsers(pool);
         if (args.flags.json) io.out(JSON.stringify(list, null, 2));
         else if (!list.length) io.out(team.cli.noUsers);
-        else for (const u of list) io.out(`${u.email}\t${u.displayName}\t${team.roles[u.role]}${u.disabled ? '\t(désactivé)' : ''}`);
+        else for (const u of list) io.out(`${u.email}\t${u.displayName}\t${team.roles[u.role]}${u.disabled ? cli.users.disabled : ''}`);
       } else if (sub === 'disable') {
         const a = await setDisabled(pool, email(), true);
         io.out(team.cli.userDisabled(a.email));
@@ -130,7 +131,7 @@ const users: Command = {
         const emails = (stringFlag(args, 'emails') ?? '').split(',').map((e) => e.trim().toLowerCase()).filter(Boolean);
         const ids = (await pool.query<{ id: string; email: string }>('SELECT id, email FROM users WHERE email = ANY($1::text[])', [emails])).rows;
         const missing = emails.filter((e) => !ids.some((u) => u.email === e));
-        if (missing.length) throw new DomainError('not_found', `Aucun compte pour ${missing.join(', ')}.`);
+        if (missing.length) throw new DomainError('not_found', cli.users.noAccount(missing));
         await setConfidentialMembers(pool, instanceId, ids.map((u) => u.id));
         io.out(team.cli.membersSet(ids.length));
       }
@@ -144,12 +145,12 @@ const users: Command = {
 const server: Command = {
   name: 'server',
   positionals: 1,
-  summary: 'Charge un dossier de données local dans la base de l’équipe, ou écrit la base en sauvegarde complète',
+  summary: cli.server.summary,
   usage: 'server import --database postgres://… --from DOSSIER | server export --database postgres://… --out FICHIER.zip',
   flags: {
     database: DATABASE_FLAG,
-    from: { value: 'DOSSIER', description: 'Dossier de données à importer' },
-    out: { value: 'FICHIER.zip', description: 'Sauvegarde complète à écrire (restaurable par clspd restore)' },
+    from: { value: 'DOSSIER', description: cli.server.fromFlag },
+    out: { value: 'FICHIER.zip', description: cli.server.outFlag },
   },
   async run(args, io) {
     const sub = args.positionals[0];
@@ -161,7 +162,7 @@ const server: Command = {
     try {
       await store.load();
       if (sub === 'import') {
-        const r = await importFolder(store, resolve(path), { userId: 'cli', displayName: 'Ligne de commande' });
+        const r = await importFolder(store, resolve(path), { userId: 'cli', displayName: cli.server.author });
         io.out(team.cli.imported(r.entities, r.archives));
       } else {
         // The local app's complete backup format: the live document as its main file, the archived periods beside it.

@@ -53,6 +53,74 @@ export const cli = {
     asOfFlag: 'Date de référence (aujourd’hui par défaut)',
     applyFlag: 'Appliquer les purges (sinon simple simulation)',
   },
+  init: {
+    summary: 'Crée un dossier de données (vide ou avec la démonstration)',
+    demoFlag: 'Remplit avec la commune de démonstration',
+    created: (dir: string, demo: boolean) => `Dossier de données créé : ${dir}${demo ? ' (données de démonstration)' : ' — complétez l’identité du conseil dans Paramètres.'}`,
+    alreadyData: (dir: string) => `Le dossier ${dir} contient déjà des données Coordination CLSPD : rien n’a été modifié.`,
+    notEmpty: (dir: string) => `Le dossier ${dir} n’est pas vide : choisissez un dossier vide ou nouveau.`,
+  },
+  demo: {
+    summary: 'Crée le jeu de données volumineux (dix ans d’un conseil) pour les mesures',
+    scaleFlag: 'Taille du jeu de données (10y)',
+    onlyTenYears: 'Seule l’échelle « 10y » est disponible : --scale 10y.',
+    created: (dir: string, s: { instances: number; meetings: number; actions: number; partners: number; files: number }) =>
+      `Jeu de données créé dans ${dir} : ${s.instances} instances, ${s.meetings} réunions, ${s.actions} actions, ${s.partners} partenaires (${s.files} fichiers).`,
+  },
+  check: {
+    summary: 'Vérifie que les données sont lisibles et valides (sans rien modifier)',
+    noData: (dir: string, file: string) => `Aucune donnée dans ${dir} : le fichier ${file} est absent.`,
+    valid: (c: { partners: number; instances: number; meetings: number; actions: number }, migrated: boolean) =>
+      `Données valides : ${c.partners} partenaires, ${c.instances} instances, ${c.meetings} réunions, ${c.actions} actions.${migrated ? ' (Le fichier sera mis au format actuel à la prochaine ouverture.)' : ''}`,
+    archives: (count: number, bad: number, actions: number) =>
+      `Périodes archivées : ${count} fichier(s) lisible(s) sur ${count}${bad ? ` (${bad} en défaut)` : ''}, ${actions} actions archivées.`,
+    protectedFiles: (count: number) => `Données protégées : ${count} fichier(s) chiffré(s).`,
+  },
+  backup: {
+    summary: 'Sauvegarde complète : données, périodes archivées et données protégées (toujours chiffrées), en un seul fichier',
+    outFlag: 'Fichier de sauvegarde, écrit tel quel à cet endroit (sinon dans backups/)',
+    impossible: (message: string) => `Sauvegarde impossible : ${message}`,
+  },
+  restore: {
+    summary: 'Restaure une sauvegarde complète (ou un clspd.json d’une version antérieure) ; les données actuelles sont mises de côté dans backups/',
+    fromFlag: 'Sauvegarde à restaurer',
+  },
+  warning: (message: string) => `Attention : ${message}`,
+  list: {
+    summary: 'Liste les réunions, actions, instances ou partenaires',
+    jsonFlag: 'Sortie JSON (tableau d’objets)',
+    whichKind: (kinds: readonly string[]) => `Précisez quoi lister : ${kinds.join(', ')}.`,
+    archiveProblem: { missing: 'est introuvable', unreadable: 'est illisible', invalid: 'n’est pas conforme' },
+    archiveSkipped: (file: string, title: string | undefined, why: string) =>
+      `Attention : l’archive ${file}${title !== undefined ? ` (${title})` : ''} ${why} ; ses actions et réunions ne sont pas listées.`,
+  },
+  databaseFlag: 'Base PostgreSQL (sinon CLSPD_DATABASE_URL)',
+  serve: {
+    summary: 'Lance le serveur d’équipe (PostgreSQL) : API et application dans le navigateur',
+    listenValue: 'HÔTE:PORT',
+    listenFlag: 'Adresse d’écoute (127.0.0.1:8080 par défaut)',
+    tlsCertFlag: 'Certificat TLS (PEM)',
+    tlsKeyFlag: 'Clé privée TLS (PEM)',
+  },
+  users: {
+    summary: 'Gère les comptes de l’équipe (ajouter, lister, désactiver, réinitialiser, membres confidentiels)',
+    emailFlag: 'Adresse électronique du compte',
+    roleValue: 'RÔLE',
+    roleFlag: 'coordinator, staff ou reader',
+    nameFlag: 'Nom affiché (par défaut l’adresse)',
+    passwordFileFlag: 'Fichier dont la première ligne est le mot de passe (sinon un mot de passe provisoire est affiché)',
+    instanceFlag: 'Instance confidentielle (avec confidential)',
+    emailsFlag: 'Comptes membres de l’instance confidentielle (avec confidential)',
+    jsonFlag: 'Sortie JSON (avec list)',
+    disabled: '\t(désactivé)',
+    noAccount: (emails: string[]) => `Aucun compte pour ${emails.join(', ')}.`,
+  },
+  server: {
+    summary: 'Charge un dossier de données local dans la base de l’équipe, ou écrit la base en sauvegarde complète',
+    fromFlag: 'Dossier de données à importer',
+    outFlag: 'Sauvegarde complète à écrire (restaurable par clspd restore)',
+    author: 'Ligne de commande',
+  },
   vault: {
     summary: 'Coffre des données confidentielles : changer la phrase de passe, terminer la mise à jour, état',
     newPassphraseFlag: 'Nouvelle phrase de passe : première ligne de ce fichier',
