@@ -4,6 +4,7 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { ImportKind, ImportPreview, PreviewLine } from '../../shared/contract/sharing';
 import { sharing } from '../../shared/i18n/sharing';
+import { cli } from '../../shared/i18n/cli';
 import { DomainError } from '../../shared/result';
 import { createContext, type ServiceContext } from '../services/context';
 import * as share from '../services/sharing';
@@ -15,11 +16,11 @@ import { PASSPHRASE_FLAG, unlockedVault } from './passphrase';
 
 function openStore(args: ParsedArgs, readOnly: boolean): Store {
   const dir = dataDirFrom(args);
-  if (!existsSync(dir)) throw new DomainError('not_found', `Le dossier de données ${dir} est introuvable.`);
+  if (!existsSync(dir)) throw new DomainError('not_found', cli.sharing.folderNotFound(dir));
   const store = readOnly ? Store.open(dir, { readOnly: true }) : Store.open(dir, { owner: 'cli' });
   if (!store.isReady) {
     void store.close();
-    throw new DomainError('io', store.state.status === 'broken' ? store.state.message : `Aucune donnée dans ${dir}.`);
+    throw new DomainError('io', store.state.status === 'broken' ? store.state.message : cli.sharing.noData(dir));
   }
   return store;
 }
@@ -35,7 +36,7 @@ async function withContext<T>(args: ParsedArgs, readOnly: boolean, fn: (ctx: Ser
 
 function requireFlag(args: ParsedArgs, name: string, what: string): string {
   const v = stringFlag(args, name);
-  if (!v) throw new UsageError(`Indiquez ${what} avec --${name}.`);
+  if (!v) throw new UsageError(cli.sharing.giveFlag(what, name));
   return v;
 }
 
@@ -43,9 +44,9 @@ const TABLES = share.TABLE_KINDS as readonly string[];
 
 /** What the export commands say once the file is written. */
 function reportWritten(io: Io, out: string, file: share.ExportFile, format: string): void {
-  io.out(`Fichier écrit : ${out} (nom suggéré : ${file.suggestedName}).`);
-  if (file.excluded) io.out(`${file.excluded} élément(s) confidentiel(s) laissé(s) de côté (--include-confidential pour les inclure).`);
-  if (file.confidential && format !== 'json' && format !== 'live-json') io.out(`Fichier marqué « ${sharing.confidentialBanner} ».`);
+  io.out(cli.sharing.written(out, file.suggestedName));
+  if (file.excluded) io.out(cli.sharing.excluded(file.excluded));
+  if (file.confidential && format !== 'json' && format !== 'live-json') io.out(cli.sharing.markedConfidential(sharing.confidentialBanner));
   if (file.notice) io.out(file.notice);
 }
 
@@ -75,61 +76,51 @@ async function exportConfidentialDecisions(args: ParsedArgs, format: 'xlsx' | 'c
 
 const exportCmd: Command = {
   name: 'export',
-  summary: 'Exporte un tableau, une invitation, un brouillon de courriel, un compte rendu, une fiche de mise à jour ou une sauvegarde',
-  usage:
-    'export <xlsx|csv> <actions|indicators|partners|memberships|decisions|attendance> --data DOSSIER --out FICHIER [--include-confidential]\n' +
-    '       clspd export <xlsx|csv> decisions --include-confidential --data DOSSIER --out FICHIER [--passphrase-file FICHIER]   (textes lus dans le coffre, copie inscrite au journal DPO)\n' +
-    '       clspd export ics --data DOSSIER (--meeting ID | --instance ID) --out FICHIER [--include-confidential]\n' +
-    '       clspd export eml --data DOSSIER --meeting ID --out FICHIER [--include-confidential]\n' +
-    '       clspd export docx minutes --data DOSSIER --meeting ID --out FICHIER\n' +
-    '       clspd export dossier --data DOSSIER --meeting ID --out FICHIER   (dossier de séance PDF d’une plénière)\n' +
-    '       clspd export json --data DOSSIER --out FICHIER   (sauvegarde complète, comme « clspd backup --out »)\n' +
-    '       clspd export live-json --data DOSSIER --out FICHIER   (données en cours seules, sans périodes archivées : pas une sauvegarde)\n' +
-    '       clspd export pdf <convocation|emargement|minutes|plan|fiche|dashboard|members> --data DOSSIER --out FICHIER (comme « clspd pdf »)\n' +
-    '       clspd export update-pack --data DOSSIER --pilot ID_STRUCTURE --out FICHIER [--include-confidential]',
+  summary: cli.export.summary,
+  usage: cli.export.usage,
   flags: {
     ...PDF_FLAGS,
     data: DATA_FLAG,
-    out: { value: 'FICHIER', description: 'Fichier à écrire', required: true },
-    meeting: { value: 'ID', description: 'Réunion (voir « clspd list meetings »)' },
-    instance: { value: 'ID', description: 'Instance (voir « clspd list instances »)' },
-    pilot: { value: 'ID', description: 'Structure pilote (voir « clspd list partners »)' },
-    'include-confidential': { description: 'Inclut les contenus confidentiels (fichier marqué CONFIDENTIEL)' },
+    out: { value: 'FICHIER', description: cli.export.outFlag, required: true },
+    meeting: { value: 'ID', description: cli.export.meetingFlag },
+    instance: { value: 'ID', description: cli.export.instanceFlag },
+    pilot: { value: 'ID', description: cli.export.pilotFlag },
+    'include-confidential': { description: cli.export.includeConfidentialFlag },
     'passphrase-file': PASSPHRASE_FLAG,
   },
   async run(args, io) {
     const [format, what] = args.positionals;
     if (format === 'pdf') return runPdf(what, args, io);
     const opts = { includeConfidential: args.flags['include-confidential'] === true };
-    const out = resolve(requireFlag(args, 'out', 'le fichier à écrire'));
+    const out = resolve(requireFlag(args, 'out', cli.export.theOut));
     if ((format === 'csv' || format === 'xlsx') && what === 'decisions' && opts.includeConfidential) return exportConfidentialDecisions(args, format, out, io);
     const file = await withContext(args, true, async (ctx) => {
       switch (format) {
         case 'xlsx':
         case 'csv':
-          if (!TABLES.includes(what)) throw new UsageError(`Précisez le tableau à exporter : ${TABLES.join(', ')}.`);
+          if (!TABLES.includes(what)) throw new UsageError(cli.export.whichTable(TABLES));
           return share.exportTable(ctx, what as share.TableKind, format, opts);
         case 'ics': {
           const meetingId = stringFlag(args, 'meeting');
           const instanceId = stringFlag(args, 'instance');
-          if (!!meetingId === !!instanceId) throw new UsageError('Indiquez soit --meeting ID, soit --instance ID.');
+          if (!!meetingId === !!instanceId) throw new UsageError(cli.export.meetingOrInstance);
           return share.exportIcs(ctx, { meetingId, instanceId }, opts);
         }
         case 'eml':
-          return share.exportEml(ctx, requireFlag(args, 'meeting', 'la réunion'), opts);
+          return share.exportEml(ctx, requireFlag(args, 'meeting', cli.export.theMeeting), opts);
         case 'docx':
-          if (what !== 'minutes') throw new UsageError('Seul le compte rendu est disponible en DOCX : clspd export docx minutes --meeting ID.');
-          return share.exportMinutesDocx(ctx, requireFlag(args, 'meeting', 'la réunion'));
+          if (what !== 'minutes') throw new UsageError(cli.export.docxMinutesOnly);
+          return share.exportMinutesDocx(ctx, requireFlag(args, 'meeting', cli.export.theMeeting));
         case 'dossier':
-          return share.exportDossier(ctx, requireFlag(args, 'meeting', 'la réunion plénière'), opts);
+          return share.exportDossier(ctx, requireFlag(args, 'meeting', cli.export.thePlenary), opts);
         case 'json':
           return share.exportJsonBackup(ctx);
         case 'live-json':
           return share.exportLiveJson(ctx);
         case 'update-pack':
-          return share.exportUpdatePack(ctx, requireFlag(args, 'pilot', 'la structure pilote'), opts);
+          return share.exportUpdatePack(ctx, requireFlag(args, 'pilot', cli.export.thePilot), opts);
         default:
-          throw new UsageError('Précisez le format : xlsx, csv, ics, eml, docx, dossier, json, live-json, update-pack ou pdf.');
+          throw new UsageError(cli.export.whichFormat);
       }
     });
     // A backup is written atomically at exactly that path (temp file, fsync, rename).
@@ -151,49 +142,49 @@ const ACTION_WORD: Record<PreviewLine['action'], string> = {
 export function printPreview(p: ImportPreview, io: Io): void {
   for (const n of p.notices) io.out(n);
   for (const l of p.lines) {
-    const changes = l.changes.map((c) => `${c.label} : ${c.from ?? '—'} → ${c.to ?? '—'}`).join(' ; ');
+    const changes = l.changes.map((c) => cli.import.change(c.label, c.from, c.to)).join(' ; ');
     if (l.action !== 'invalid') io.out(`${sharing.import.row(l.row)} [${ACTION_WORD[l.action]}] ${l.label}${changes ? ` — ${changes}` : ''}`);
-    for (const w of l.warnings) io.out(`  Attention : ${w}`);
-    for (const e of l.errors) io.err(e.column ? sharing.import.cellError(l.row, e.column, e.message) : `${sharing.import.row(l.row)} (${l.label}) : ${e.message}`);
+    for (const w of l.warnings) io.out(`  ${cli.warning(w)}`);
+    for (const e of l.errors) io.err(e.column ? sharing.import.cellError(l.row, e.column, e.message) : cli.import.lineError(sharing.import.row(l.row), l.label, e.message));
   }
   const s = p.summary;
-  io.out(`Résumé : ${s.total} ligne(s) — ${s.create} création(s), ${s.merge + s.update} mise(s) à jour ou fusion(s), ${s.unchanged} inchangée(s), ${s.invalid} en erreur.`);
+  io.out(cli.import.summaryLine(s));
 }
 
 const IMPORT_KINDS: Record<string, ImportKind> = { partners: 'partners', actions: 'actions', 'update-pack': 'updatePack', json: 'backup' };
 
 const importCmd: Command = {
   name: 'import',
-  summary: 'Importe des partenaires, des actions, une fiche de mise à jour remplie ou une sauvegarde complète',
+  summary: cli.import.summary,
   usage: 'import <partners|actions|update-pack|json> --data DOSSIER --file FICHIER [--dry-run] [--pilot ID_STRUCTURE]',
   flags: {
     data: DATA_FLAG,
-    file: { value: 'FICHIER', description: 'Fichier à importer (.xlsx, .csv ou .json)', required: true },
-    'dry-run': { description: 'Affiche l’aperçu sans rien modifier' },
-    pilot: { value: 'ID', description: 'Fiche de mise à jour : structure attendue' },
+    file: { value: 'FICHIER', description: cli.import.fileFlag, required: true },
+    'dry-run': { description: cli.import.dryRunFlag },
+    pilot: { value: 'ID', description: cli.import.pilotFlag },
   },
   async run(args, io) {
     const kind = IMPORT_KINDS[args.positionals[0] ?? ''];
-    if (!kind) throw new UsageError(`Précisez quoi importer : ${Object.keys(IMPORT_KINDS).join(', ')}.`);
-    const file = resolve(requireFlag(args, 'file', 'le fichier à importer'));
-    if (!existsSync(file)) throw new DomainError('not_found', `Le fichier ${file} est introuvable.`);
+    if (!kind) throw new UsageError(cli.import.whichKind(Object.keys(IMPORT_KINDS)));
+    const file = resolve(requireFlag(args, 'file', cli.import.theFile));
+    if (!existsSync(file)) throw new DomainError('not_found', cli.sharing.fileNotFound(file));
     const dryRun = args.flags['dry-run'] === true;
     return withContext(args, dryRun, async (ctx) => {
       const preview = await share.previewImport(ctx, kind, file, { expectedPilotId: stringFlag(args, 'pilot') });
       printPreview(preview, io);
       const invalid = preview.lines.filter((l) => !l.acceptable).length;
       if (preview.fileErrors.length || invalid) {
-        for (const e of preview.fileErrors) io.err(`Erreur : ${e}`);
+        for (const e of preview.fileErrors) io.err(cli.error(e));
         if (invalid) io.err(sharing.import.hasErrors(invalid));
         return 1;
       }
       if (!preview.canApply) {
         // A well-formed file that changes nothing (an update file returned untouched) is not an error.
-        io.out('Aucune modification à importer : rien n’a été modifié.');
+        io.out(cli.import.nothingToImport);
         return preview.lines.length === 0 && kind === 'updatePack' ? 0 : 1;
       }
       if (dryRun) {
-        io.out('Simulation (--dry-run) : rien n’a été modifié.');
+        io.out(cli.import.dryRun);
         return 0;
       }
       const r = await share.applyImport(ctx, preview.token);

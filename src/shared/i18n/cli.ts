@@ -121,6 +121,56 @@ export const cli = {
     outFlag: 'Sauvegarde complète à écrire (restaurable par clspd restore)',
     author: 'Ligne de commande',
   },
+  sharing: {
+    folderNotFound: (dir: string) => `Le dossier de données ${dir} est introuvable.`,
+    noData: (dir: string) => `Aucune donnée dans ${dir}.`,
+    giveFlag: (what: string, name: string) => `Indiquez ${what} avec --${name}.`,
+    written: (out: string, suggested: string) => `Fichier écrit : ${out} (nom suggéré : ${suggested}).`,
+    excluded: (count: number) => `${count} élément(s) confidentiel(s) laissé(s) de côté (--include-confidential pour les inclure).`,
+    markedConfidential: (banner: string) => `Fichier marqué « ${banner} ».`,
+    fileNotFound: (file: string) => `Le fichier ${file} est introuvable.`,
+  },
+  export: {
+    summary: 'Exporte un tableau, une invitation, un brouillon de courriel, un compte rendu, une fiche de mise à jour ou une sauvegarde',
+    usage:
+      'export <xlsx|csv> <actions|indicators|partners|memberships|decisions|attendance> --data DOSSIER --out FICHIER [--include-confidential]\n' +
+      '       clspd export <xlsx|csv> decisions --include-confidential --data DOSSIER --out FICHIER [--passphrase-file FICHIER]   (textes lus dans le coffre, copie inscrite au journal DPO)\n' +
+      '       clspd export ics --data DOSSIER (--meeting ID | --instance ID) --out FICHIER [--include-confidential]\n' +
+      '       clspd export eml --data DOSSIER --meeting ID --out FICHIER [--include-confidential]\n' +
+      '       clspd export docx minutes --data DOSSIER --meeting ID --out FICHIER\n' +
+      '       clspd export dossier --data DOSSIER --meeting ID --out FICHIER   (dossier de séance PDF d’une plénière)\n' +
+      '       clspd export json --data DOSSIER --out FICHIER   (sauvegarde complète, comme « clspd backup --out »)\n' +
+      '       clspd export live-json --data DOSSIER --out FICHIER   (données en cours seules, sans périodes archivées : pas une sauvegarde)\n' +
+      '       clspd export pdf <convocation|emargement|minutes|plan|fiche|dashboard|members> --data DOSSIER --out FICHIER (comme « clspd pdf »)\n' +
+      '       clspd export update-pack --data DOSSIER --pilot ID_STRUCTURE --out FICHIER [--include-confidential]',
+    outFlag: 'Fichier à écrire',
+    meetingFlag: 'Réunion (voir « clspd list meetings »)',
+    instanceFlag: 'Instance (voir « clspd list instances »)',
+    pilotFlag: 'Structure pilote (voir « clspd list partners »)',
+    includeConfidentialFlag: 'Inclut les contenus confidentiels (fichier marqué CONFIDENTIEL)',
+    theOut: 'le fichier à écrire',
+    theMeeting: 'la réunion',
+    thePlenary: 'la réunion plénière',
+    thePilot: 'la structure pilote',
+    whichTable: (tables: readonly string[]) => `Précisez le tableau à exporter : ${tables.join(', ')}.`,
+    meetingOrInstance: 'Indiquez soit --meeting ID, soit --instance ID.',
+    docxMinutesOnly: 'Seul le compte rendu est disponible en DOCX : clspd export docx minutes --meeting ID.',
+    whichFormat: 'Précisez le format : xlsx, csv, ics, eml, docx, dossier, json, live-json, update-pack ou pdf.',
+  },
+  import: {
+    summary: 'Importe des partenaires, des actions, une fiche de mise à jour remplie ou une sauvegarde complète',
+    fileFlag: 'Fichier à importer (.xlsx, .csv ou .json)',
+    dryRunFlag: 'Affiche l’aperçu sans rien modifier',
+    pilotFlag: 'Fiche de mise à jour : structure attendue',
+    whichKind: (kinds: string[]) => `Précisez quoi importer : ${kinds.join(', ')}.`,
+    theFile: 'le fichier à importer',
+    change: (label: string, from: string | undefined, to: string | undefined) => `${label} : ${from ?? '—'} → ${to ?? '—'}`,
+    lineError: (row: string, label: string, message: string) => `${row} (${label}) : ${message}`,
+    summaryLine: (s: { total: number; create: number; merge: number; update: number; unchanged: number; invalid: number }) =>
+      `Résumé : ${s.total} ligne(s) — ${s.create} création(s), ${s.merge + s.update} mise(s) à jour ou fusion(s), ${s.unchanged} inchangée(s), ${s.invalid} en erreur.`,
+    nothingToImport: 'Aucune modification à importer : rien n’a été modifié.',
+    dryRun: 'Simulation (--dry-run) : rien n’a été modifié.',
+  },
   vault: {
     summary: 'Coffre des données confidentielles : changer la phrase de passe, terminer la mise à jour, état',
     newPassphraseFlag: 'Nouvelle phrase de passe : première ligne de ce fichier',
