@@ -80,6 +80,11 @@ export interface ConfidentialityLookup {
   meeting(meetingId: string): Confidentiality | undefined;
   /** The confidentiality of the meeting where a decision was taken (a follow-up writes on an earlier meeting's decision). */
   decision?(decisionId: string): Confidentiality | undefined;
+  /**
+   * 'confidential' for a plan action decided in a meeting still confidential whose title the server holds as the
+   * placeholder (its title is in the coordinator's coffre).
+   */
+  action?(actionId: string): Confidentiality | undefined;
 }
 
 type Fields = Record<string, unknown>;
@@ -99,6 +104,10 @@ const typed = (v: unknown): boolean => typeof v === 'string' && v.trim() !== '' 
  */
 export function confidentialTextRefusal(channel: string, payload: unknown, lookup: ConfidentialityLookup): string | undefined {
   if (!isObject(payload)) return undefined;
+  if (channel === 'actions:update') {
+    const patch = isObject(payload.patch) ? payload.patch : {};
+    return typed(patch.title) && typeof payload.id === 'string' && lookup.action?.(payload.id) === 'confidential' ? team.errors.confidentialActionTitle : undefined;
+  }
   const meetingId = typeof payload.meetingId === 'string' ? payload.meetingId : typeof payload.id === 'string' ? payload.id : undefined;
   if (meetingId === undefined) return undefined;
   const secret = (after?: unknown): boolean => (typeof after === 'string' ? after : lookup.meeting(meetingId)) === 'confidential';

@@ -1,6 +1,7 @@
 // What each account may do and see: roles per channel, and the confidential instances left out of its view.
 import { confidentialTextRefusal } from '../../shared/confidential-texts';
 import type { ChannelName } from '../../shared/contract';
+import { team } from '../../shared/i18n/team';
 import type { ArchiveFile, Datastore } from '../../shared/model';
 import type { Account } from './accounts';
 import type { View } from './team-store';
@@ -69,18 +70,25 @@ function withoutHidden(doc: Datastore, allowed: ReadonlySet<string>): Datastore 
 
 /**
  * The French refusal for a request that would write a confidential meeting's texts (séance notes, decision texts,
- * follow-up comments, chair notes) on the server, undefined otherwise: those texts stay in the coordinator's coffre.
+ * follow-up comments, chair notes, titles of actions decided there) on the server, undefined otherwise: those texts stay
+ * in the coordinator's coffre.
  */
 export function confidentialWriteRefusal(doc: () => Datastore, channel: string, payload: unknown): string | undefined {
-  const meetings = (): Datastore['meetings'] => {
+  const read = <K extends 'meetings' | 'actions'>(k: K): Datastore[K] => {
     try {
-      return doc().meetings;
+      return doc()[k];
     } catch {
       return []; // No document yet: the channel itself refuses.
     }
   };
+  const meetings = (): Datastore['meetings'] => read('meetings');
   return confidentialTextRefusal(channel, payload, {
     meeting: (id) => meetings().find((m) => m.id === id)?.confidentiality,
     decision: (id) => meetings().find((m) => m.decisions.some((d) => d.id === id))?.confidentiality,
+    action: (id) => {
+      // Recognised as on the coordinator's desktop: the placeholder title, and a decision of a confidential meeting.
+      if (read('actions').find((a) => a.id === id)?.title !== team.confidentialPlaceholder) return undefined;
+      return meetings().some((m) => m.confidentiality === 'confidential' && m.decisions.some((d) => d.actionId === id)) ? 'confidential' : undefined;
+    },
   });
 }

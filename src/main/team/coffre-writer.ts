@@ -35,10 +35,21 @@ export class CoffreWriter {
     return vault !== undefined && vault.state !== 'absent';
   }
 
+  /** True when the coffre is unlocked. */
+  isOpen(): boolean {
+    return this.deps.vault()?.state === 'unlocked';
+  }
+
   /** The meeting's entry (undefined when none, or when the coffre is not open). */
   entry(meetingId: string): MeetingTexts | undefined {
     const vault = this.deps.vault();
     return vault?.state === 'unlocked' ? vault.read().meetingTexts.find((m) => m.meetingId === meetingId) : undefined;
+  }
+
+  /** The entry holding the title of a plan action decided in a confidential meeting (undefined when none, or not open). */
+  actionEntry(actionId: string): MeetingTexts | undefined {
+    const vault = this.deps.vault();
+    return vault?.state === 'unlocked' ? vault.read().meetingTexts.find((m) => m.actionTitles?.[actionId] !== undefined) : undefined;
   }
 
   /** Changes the meeting's entry (created when missing), durably. */

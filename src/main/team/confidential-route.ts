@@ -38,7 +38,7 @@ export interface ConfidentialRouteDeps {
   keepDocument(doc: GeneratedDocument): GeneratedInfo;
 }
 
-/** The writes whose text the coffre keeps, and the relevé de décisions made here with its texts. */
+/** The writes whose text the coffre keeps (an action's title: one decided in a confidential meeting), and the relevé de décisions made here with its texts. */
 const ROUTED = new Set<string>([
   'meetings:saveNotes',
   'meetings:capture',
@@ -48,6 +48,7 @@ const ROUTED = new Set<string>([
   'meetings:updateAgendaItem',
   'meetings:updateFollowUp',
   'documents:minutes',
+  'actions:update',
 ]);
 
 /** The server's refusal of a confidential meeting's text (the meeting became confidential after it was shown here). */
@@ -92,6 +93,7 @@ export class ConfidentialRoute {
     const input = parsed.data as Fields & { meetingId: string };
     try {
       if (channel === 'meetings:update') return await this.update(parsed.data as SwitchInput, fresh);
+      if (channel === 'actions:update') return await this.side.actionTitle(parsed.data as { id: string; patch: Fields }, (v) => this.reveal(channel, v));
       if (channel === 'documents:minutes') return await confidentialMinutes(this.coffre, { ...this.deps, keep: this.deps.keepDocument }, input.meetingId);
       const text = this.textOf(channel, input, payload as Fields);
       if (text === undefined) return undefined;

@@ -1,6 +1,8 @@
-// Chair notes and follow-up comments of a confidential meeting on the coordinator's desktop in team mode: kept in the coffre, the rest sent.
+// Chair notes, follow-up comments and action titles of a confidential meeting on the coordinator's desktop in team mode: kept in the coffre, the rest sent.
 import type { ChannelName } from '../../shared/contract';
 import type { FollowUpRow } from '../../shared/contract/meetings';
+import type { ActionDetail } from '../../shared/contract/strategy';
+import { team } from '../../shared/i18n/team';
 import type { Meeting } from '../../shared/model';
 import { ok, type Result } from '../../shared/result';
 import { logError } from '../log';
@@ -20,6 +22,10 @@ interface AddItemInput {
 interface UpdateItemInput {
   meetingId: string;
   agendaItemId: string;
+  patch: Record<string, unknown>;
+}
+interface ActionTitleInput {
+  id: string;
   patch: Record<string, unknown>;
 }
 interface FollowUpInput {
@@ -80,6 +86,38 @@ export class SideTexts {
     if (!sent.ok) return sent;
     await this.coffre.write(meeting, (t) => void ((t.followUpComments ??= {})[input.decisionId] = comment.trim()));
     return ok(sent.value);
+  }
+
+  /**
+   * A new title for a plan action decided in a confidential meeting (its title is in the coffre): the title goes to the
+   * coffre, the rest of the change to the server. Coffre locked: refused in French, nothing sent. Undefined when the
+   * change carries no title, or the action's title is not the coffre's (forwarded as usual; the server judges).
+   */
+  async actionTitle(input: ActionTitleInput, reveal: (v: unknown) => unknown): Promise<Result<unknown> | undefined> {
+    const { title, ...patch } = input.patch;
+    if (typeof title !== 'string' || title.trim() === '' || title === team.confidentialPlaceholder || !this.coffre.exists()) return undefined;
+    const entry = this.coffre.actionEntry(input.id);
+    if (!entry) {
+      // Locked: the server's placeholder title says the action's title is in the coffre.
+      if (this.coffre.isOpen()) return undefined;
+      const shown = await this.deps.send('actions:get', { id: input.id });
+      if (shown.ok && (shown.value as ActionDetail).action.title === team.confidentialPlaceholder) this.coffre.open();
+      return undefined;
+    }
+    this.coffre.open();
+    const meeting = { id: entry.meetingId, date: entry.meetingDate };
+    const keep = (): Promise<void> => this.coffre.write(meeting, (t) => void ((t.actionTitles ??= {})[input.id] = title.trim()));
+    if (Object.keys(patch).length === 0) {
+      // Only the title: nothing to write on the server; the answer is the action as the service gives it back.
+      const shown = await this.deps.send('actions:get', { id: input.id });
+      if (!shown.ok) return shown;
+      await keep();
+      return ok(reveal((shown.value as ActionDetail).action));
+    }
+    const sent = await this.deps.send('actions:update', { id: input.id, patch });
+    if (!sent.ok) return sent;
+    await keep();
+    return ok(reveal(sent.value));
   }
 
   /** True when the decision a follow-up comments on was taken in a confidential meeting. */

@@ -32,6 +32,8 @@ export const team = {
       'Les notes d’une réunion confidentielle ne sont pas envoyées au serveur de l’équipe : elles restent dans le coffre de la coordination. Prenez-les sur l’ordinateur de la coordination (application connectée, coffre déverrouillé).',
     confidentialTexts:
       'Les décisions, commentaires de suivi et notes de préparation d’une réunion confidentielle ne sont pas envoyés au serveur de l’équipe : leur texte reste dans le coffre de la coordination. Rien n’a été enregistré ; gardez votre texte et saisissez-le sur l’ordinateur de la coordination (application connectée, coffre déverrouillé).',
+    confidentialActionTitle:
+      'Le titre d’une action décidée en réunion confidentielle n’est pas envoyé au serveur de l’équipe : il reste dans le coffre de la coordination. Rien n’a été enregistré ; gardez votre texte et modifiez le titre sur l’ordinateur de la coordination (application connectée, coffre déverrouillé).',
     switchFromDesktop:
       'Cette réunion contient déjà des notes ou des textes de décisions. Pour la rendre confidentielle, faites-le depuis l’ordinateur de la coordination, coffre déverrouillé : ses textes seront déplacés dans le coffre et effacés du serveur. Rien n’a été modifié.',
     switchTextsChanged:
