@@ -1,4 +1,5 @@
 // Shared helpers of the sharing services: confidentiality rules, cell neutralisation, names and lookups.
+import { sharingServices as ts } from '../../../shared/i18n/sharing-services';
 import type { Action, Datastore, Instance, Meeting } from '../../../shared/model';
 import { sharing } from '../../../shared/i18n/sharing';
 import { DomainError } from '../../../shared/result';
@@ -85,23 +86,20 @@ export function suggestedName(base: string, ext: string, now: Date, confidential
 
 export function requireMeeting(d: Datastore, id: string): Meeting {
   const m = d.meetings.find((x) => x.id === id);
-  if (!m) throw new DomainError('not_found', 'Cette réunion est introuvable. Elle a peut-être été supprimée ou archivée.');
+  if (!m) throw new DomainError('not_found', ts.meetingNotFound);
   return m;
 }
 
 export function requireInstance(d: Datastore, id: string): Instance {
   const i = d.instances.find((x) => x.id === id);
-  if (!i) throw new DomainError('not_found', 'Cette instance est introuvable. Elle a peut-être été supprimée.');
+  if (!i) throw new DomainError('not_found', ts.instanceNotFound);
   return i;
 }
 
 /** Refuses a shared export of confidential content without the explicit choice. */
 export function assertMayShare(confidential: boolean, opts: ShareOptions, what: string): void {
   if (confidential && !opts.includeConfidential) {
-    throw new DomainError(
-      'forbidden',
-      `${what} est confidentiel(le) (art. L132-5 du code de la sécurité intérieure) : il faut choisir explicitement d’inclure les contenus confidentiels (option --include-confidential en ligne de commande). Le fichier sera alors marqué « CONFIDENTIEL ».`,
-    );
+    throw new DomainError('forbidden', ts.mustChooseConfidential(what));
   }
 }
 

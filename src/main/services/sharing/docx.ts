@@ -1,4 +1,5 @@
 // Editable minutes as DOCX: compte rendu, or relevé de décisions without notes for a confidential meeting.
+import { documents } from '../../../shared/i18n/documents';
 import { AlignmentType, Document, Footer, Header, HeadingLevel, Packer, Paragraph, ShadingType, TextRun } from 'docx';
 import { common } from '../../../shared/i18n/common';
 import { formatLongDate, formatShortDate, formatTime } from '../../../shared/format';
@@ -67,7 +68,7 @@ export async function minutesDocx(d: Datastore, meetingId: string): Promise<Docx
     para(`${title} — ${m.title}`, { heading: HeadingLevel.TITLE }),
     para(T.draft, { italic: true }),
     para(`${T.instance} : ${instance?.name ?? ''}`),
-    para(`${T.date} : ${formatLongDate(m.date)} à ${formatTime(m.startTime)}`),
+    para(`${T.date} : ${formatLongDate(m.date)} ${documents.common.at(formatTime(m.startTime))}`),
   );
   if (m.place) children.push(para(`${T.place} : ${m.place}`));
   if (confidential) children.push(para(T.confidentialNote, { italic: true }));

@@ -1,4 +1,5 @@
 // Dossier de séance of a plenary: convocation, last plenary's minutes, dashboard and plan d'actions in one PDF with bookmarks.
+import { sharingServices as ts } from '../../../shared/i18n/sharing-services';
 import { renderConvocation } from '../../documents/convocation';
 import { renderDashboard } from '../../documents/dashboard';
 import { renderMinutes } from '../../documents/minutes';
@@ -38,9 +39,9 @@ export async function buildDossier(d: Datastore, meetingId: string, opts: ShareO
   const inst = instanceMap(d);
   const instance = inst.get(m.instanceId);
   if (instance?.kind !== 'plenary') {
-    throw new DomainError('invalid_input', 'Le dossier de séance est prévu pour une formation plénière : choisissez une réunion plénière.');
+    throw new DomainError('invalid_input', ts.dossier.plenaryOnly);
   }
-  assertMayShare(isConfidentialMeeting(m, inst), opts, 'Cette réunion');
+  assertMayShare(isConfidentialMeeting(m, inst), opts, ts.thisMeeting);
   const view = shareableView(d, opts);
   const previous = view.meetings
     .filter((x) => x.id !== m.id && inst.get(x.instanceId)?.kind === 'plenary' && x.date < m.date && HELD.has(x.status))
@@ -48,12 +49,12 @@ export async function buildDossier(d: Datastore, meetingId: string, opts: ShareO
   const year = Number(m.date.slice(0, 4));
   const steps: [string, () => Promise<GeneratedDocument>][] = [
     [`Convocation et ordre du jour — ${formatDate(m.date)}`, () => renderConvocation(view, { meetingId: m.id }, { now })],
-    ...(previous ? ([[`Compte rendu de la plénière du ${formatDate(previous.date)}`, () => renderMinutes(view, { meetingId: previous.id }, { now })]] as [string, () => Promise<GeneratedDocument>][]) : []),
+    ...(previous ? ([[ts.dossier.previousMinutes(formatDate(previous.date)), () => renderMinutes(view, { meetingId: previous.id }, { now })]] as [string, () => Promise<GeneratedDocument>][]) : []),
     [`Tableau de bord ${year}`, () => renderDashboard(view, { year, includeConfidential: opts.includeConfidential }, { now })],
-    ['Plan d’actions', () => renderPlan(view, { includeConfidential: opts.includeConfidential }, { now })],
+    [ts.dossier.plan, () => renderPlan(view, { includeConfidential: opts.includeConfidential }, { now })],
   ];
   const parts: BundlePart[] = [];
-  const missing: string[] = previous ? [] : ['compte rendu de la plénière précédente (aucune plénière tenue avant celle-ci)'];
+  const missing: string[] = previous ? [] : [ts.dossier.noPreviousMinutes];
   for (const [title, render] of steps) {
     try {
       parts.push({ title, pdf: (await render()).bytes });
@@ -61,7 +62,7 @@ export async function buildDossier(d: Datastore, meetingId: string, opts: ShareO
       missing.push(`${title} (${(e as Error).message})`);
     }
   }
-  if (!parts.length) throw new DomainError('internal', 'Aucun document du dossier de séance n’a pu être produit.');
-  const { pdf, pages } = bundlePdfs(parts, { title: `Dossier de séance — ${m.title}`, author: d.settings.councilAcronym });
+  if (!parts.length) throw new DomainError('internal', ts.dossier.nothingProduced);
+  const { pdf, pages } = bundlePdfs(parts, { title: ts.dossier.title(m.title), author: d.settings.councilAcronym });
   return { data: pdf, pages, parts: parts.map((p) => p.title), missing, baseName: `dossier-de-seance-${m.date}` };
 }

@@ -1,4 +1,5 @@
 // E-mail draft (.eml, X-Unsent) of a meeting's convocation: MIME multipart, base64 parts, RFC 2047 headers.
+import { sharingServices as ts } from '../../../shared/i18n/sharing-services';
 import { randomBytes } from 'node:crypto';
 import { formatLongDate, formatTime } from '../../../shared/format';
 import { sharing } from '../../../shared/i18n/sharing';
@@ -66,7 +67,7 @@ export function buildEml(d: Datastore, meetingId: string, opts: ShareOptions, no
   const m = requireMeeting(d, meetingId);
   const inst = instanceMap(d);
   const confidential = isConfidentialMeeting(m, inst);
-  assertMayShare(confidential, opts, 'Cette réunion');
+  assertMayShare(confidential, opts, ts.thisMeeting);
   const s = d.settings;
   const instance = inst.get(m.instanceId);
   const to = inviteeEmails(d, m);

@@ -1,4 +1,5 @@
 // Import helpers: automatic column mapping from known headers, and typed reading of cells with French errors.
+import { sharingServices as ts } from '../../../shared/i18n/sharing-services';
 import { fold, unneutralise } from './common';
 import type { RawCell } from './readTable';
 
@@ -95,7 +96,7 @@ export class RowReader<K extends string> {
     s = unneutralise(s.trim());
     if (!s) return undefined;
     if (s.length > max) {
-      this.error(k, `le texte dépasse ${max} caractères.`);
+      this.error(k, ts.fields.tooLong(max));
       return s.slice(0, max);
     }
     return s;
@@ -113,7 +114,7 @@ export class RowReader<K extends string> {
       const parsed = parseFrenchNumber(v);
       if (parsed === undefined) {
         if (!v.trim()) return undefined;
-        this.error(k, `« ${v.trim().slice(0, 40)} » n’est pas un nombre.`);
+        this.error(k, ts.fields.notANumber(v.trim().slice(0, 40)));
         return undefined;
       }
       n = parsed;
@@ -123,11 +124,11 @@ export class RowReader<K extends string> {
       return undefined;
     }
     if (range?.min !== undefined && n < range.min) {
-      this.error(k, `${String(n).replace('.', ',')}${range.unit ?? ''} est inférieur au minimum (${range.min}${range.unit ?? ''}).`);
+      this.error(k, ts.fields.belowMin(`${String(n).replace('.', ',')}${range.unit ?? ''}`, `${range.min}${range.unit ?? ''}`));
       return undefined;
     }
     if (range?.max !== undefined && n > range.max) {
-      this.error(k, `${String(n).replace('.', ',')}${range.unit ?? ''} dépasse le maximum (${range.max}${range.unit ?? ''}).`);
+      this.error(k, ts.fields.aboveMax(`${String(n).replace('.', ',')}${range.unit ?? ''}`, `${range.max}${range.unit ?? ''}`));
       return undefined;
     }
     return n;
@@ -140,7 +141,7 @@ export class RowReader<K extends string> {
     if (iso === undefined) {
       const s = v instanceof Date ? '' : String(v).trim();
       if (!s) return undefined;
-      this.error(k, `« ${s.slice(0, 40)} » n’est pas une date valide (JJ/MM/AAAA attendu).`);
+      this.error(k, ts.fields.badDate(s.slice(0, 40)));
     }
     return iso;
   }

@@ -1,4 +1,5 @@
 // iCalendar (RFC 5545) invitations: one meeting or all upcoming meetings of an instance, Europe/Paris, stable UIDs.
+import { sharingServices as ts } from '../../../shared/i18n/sharing-services';
 import { sharing } from '../../../shared/i18n/sharing';
 import type { Datastore, Instance, Meeting } from '../../../shared/model';
 import { formatTime } from '../../../shared/format';
@@ -202,7 +203,7 @@ export function meetingIcs(d: Datastore, meetingId: string, opts: ShareOptions, 
   const m = requireMeeting(d, meetingId);
   const inst = instanceMap(d);
   const confidential = isConfidentialMeeting(m, inst);
-  assertMayShare(confidential, opts, 'Cette réunion');
+  assertMayShare(confidential, opts, ts.thisMeeting);
   const instance = inst.get(m.instanceId);
   return {
     text: calendar(d, [eventLines(d, m, instance, confidential, now)], instance?.name ?? m.title, confidential),
@@ -219,7 +220,7 @@ export function instanceIcs(d: Datastore, instanceId: string, opts: ShareOptions
   const today = now.toISOString().slice(0, 10);
   const upcoming = d.meetings.filter((m) => m.instanceId === instanceId && m.date >= today).sort((a, b) => (a.date < b.date ? -1 : 1));
   const confidential = instance.confidentiality === 'confidential' || upcoming.some((m) => isConfidentialMeeting(m, inst));
-  assertMayShare(confidential, opts, `L’instance « ${instance.name} »`);
+  assertMayShare(confidential, opts, ts.theInstance(instance.name));
   return {
     text: calendar(d, upcoming.map((m) => eventLines(d, m, instance, isConfidentialMeeting(m, inst), now)), instance.name, confidential),
     confidential,

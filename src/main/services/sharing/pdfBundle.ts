@@ -1,4 +1,5 @@
 // Joins PDFs written by pdfkit (classic xref table) into one file with one bookmark per part: the dossier de séance.
+import { sharingServices as ts } from '../../../shared/i18n/sharing-services';
 import { DomainError } from '../../../shared/result';
 
 interface PdfObject {
@@ -15,7 +16,7 @@ interface ParsedPdf {
 const latin1 = (b: Buffer) => b.toString('latin1');
 
 function fail(): never {
-  throw new DomainError('internal', 'Un des documents du dossier de séance n’a pas pu être assemblé.');
+  throw new DomainError('internal', ts.dossier.partNotAssembled);
 }
 
 /** Reads the classic cross-reference table and every object of a pdfkit PDF. */
