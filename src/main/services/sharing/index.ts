@@ -1,4 +1,5 @@
 // Sharing services used by the IPC handlers and the CLI: exports to bytes, imports as preview (token) then apply.
+import { sharingServices as ts } from '../../../shared/i18n/sharing-services';
 import { basename } from 'node:path';
 import type { ExportResult, ImportKind, ImportPreview, ImportProgress, ImportResult, PreviewLine, SharingOverview } from '../../../shared/contract/sharing';
 import { addDays } from '../../../shared/format';
@@ -105,18 +106,18 @@ export async function exportEml(ctx: ServiceContext, meetingId: string, opts: Sh
   const pdf = await convocationFor(ctx, meetingId);
   const e = buildEml(ctx.store.data, meetingId, opts, ctx.now(), pdf);
   if (!e.to.length) {
-    throw new DomainError('invalid_input', 'Aucun invité de cette réunion n’a d’adresse électronique : complétez les contacts dans l’annuaire avant de préparer l’envoi.');
+    throw new DomainError('invalid_input', ts.noGuestAddress);
   }
   return {
     data: Buffer.from(e.text, 'utf8'),
     suggestedName: `${e.confidential ? `${sharing.confidentialFileTag}-` : ''}${e.baseName}.eml`,
-    filters: [{ name: 'Message électronique', extensions: ['eml'] }],
+    filters: [{ name: ts.emlFilter, extensions: ['eml'] }],
     confidential: e.confidential,
     excluded: 0,
     count: e.to.length,
     notice: pdf
-      ? `Brouillon prêt à envoyer à ${sharing.count(e.to.length, 'destinataire', 'destinataires')}, avec la convocation (PDF) et l’invitation d’agenda.`
-      : 'Réunion confidentielle : la convocation PDF (qui contient l’ordre du jour) n’est pas jointe ; remettez-la aux signataires de la charte. Seule l’invitation d’agenda est jointe.',
+      ? ts.emlReady(sharing.count(e.to.length, ...ts.recipient))
+      : ts.emlConfidential,
   };
 }
 
@@ -166,7 +167,7 @@ export async function exportLiveJson(ctx: ServiceContext): Promise<ExportFile> {
   return {
     data: Buffer.from(JSON.stringify(d), 'utf8'),
     suggestedName: `donnees-en-cours-sans-archives-${ctx.now().toISOString().slice(0, 10)}.json`,
-    filters: [{ name: 'Données en cours (JSON)', extensions: ['json'] }],
+    filters: [{ name: ts.liveJsonFilter, extensions: ['json'] }],
     confidential: true,
     excluded: 0,
     count: d.actions.length,
@@ -188,14 +189,14 @@ export async function exportUpdatePack(ctx: ServiceContext, pilotId: string, opt
 
 /** Writes an export where the user chooses (Electron dialog); the renderer never sends a path. */
 export async function saveExport(ctx: ServiceContext, file: ExportFile, write: (path: string, data: Buffer) => void, open = false): Promise<ExportResult> {
-  if (!ctx.platform.chooseSavePath) throw new DomainError('internal', 'L’enregistrement de fichiers n’est pas disponible ici.');
+  if (!ctx.platform.chooseSavePath) throw new DomainError('internal', ts.saveUnavailable);
   const path = await ctx.platform.chooseSavePath(file.suggestedName, file.filters);
   if (!path) return { cancelled: true, confidential: file.confidential, excluded: file.excluded, message: sharing.dialog.cancelled };
   write(path, file.data);
   if (open && ctx.platform.openPath) await ctx.platform.openPath(path);
   const parts = [sharing.dialog.saved(path)];
-  if (file.excluded) parts.push(`${sharing.count(file.excluded, 'contenu confidentiel laissé', 'contenus confidentiels laissés')} de côté.`);
-  if (file.confidential && !file.notice) parts.push(`Fichier marqué « ${sharing.confidentialBanner} ».`);
+  if (file.excluded) parts.push(ts.excluded(sharing.count(file.excluded, ...ts.excludedItem)));
+  if (file.confidential && !file.notice) parts.push(ts.markedConfidential(sharing.confidentialBanner));
   if (file.notice) parts.push(file.notice);
   return { path, cancelled: false, confidential: file.confidential, excluded: file.excluded, message: parts.join(' ') };
 }
@@ -295,10 +296,10 @@ function previewOf(ctx: ServiceContext, token: string, s: Session): ImportPrevie
       summary: { total: 0, create: 0, update: 0, merge: 0, unchanged: 0, invalid: 0, warnings: 0 },
       fileErrors: [],
       notices: [
-        `Sauvegarde de ${b.communeName || 'la commune'} : ${c.partners} partenaires, ${c.people} contacts, ${c.instances} instances, ${c.meetings} réunions, ${c.actions} actions${b.archives ? ` (dont ${b.archives} période${b.archives > 1 ? 's' : ''} archivée${b.archives > 1 ? 's' : ''})` : ''}.${b.migrated ? ' Elle date d’une version antérieure et sera mise au format actuel.' : ''}`,
+        ts.backupSummary({ commune: b.communeName, archives: b.archives, migrated: Boolean(b.migrated) }, c),
         b.kind === 'legacy'
-          ? 'Sauvegarde d’une version antérieure : elle remplace le fichier de données principal ; les périodes archivées déjà présentes sont gardées. Les données actuelles sont d’abord mises de côté dans le dossier backups/.'
-          : 'La restaurer remplace toutes les données actuelles (périodes archivées et données protégées comprises) ; elles sont d’abord mises de côté dans le dossier backups/.',
+          ? ts.legacyBackupRestore
+          : ts.backupRestore,
         b.notice,
       ],
       canApply: true,
@@ -328,8 +329,8 @@ function previewOf(ctx: ServiceContext, token: string, s: Session): ImportPrevie
   const invalid = plan.lines.filter((l) => !l.acceptable).length;
   const notices: string[] = [];
   if (invalid) notices.push(sharing.import.hasErrors(invalid));
-  if (s.table.format === 'csv') notices.push('Fichier tableur lu correctement (accents compris).');
-  if (s.table.confidential) notices.push(`Ce fichier porte la mention « ${sharing.confidentialBanner} ».`);
+  if (s.table.format === 'csv') notices.push(ts.csvRead);
+  if (s.table.confidential) notices.push(ts.fileCarriesBanner(sharing.confidentialBanner));
   return {
     token,
     kind: s.kind,
@@ -356,7 +357,7 @@ export async function previewImport(ctx: ServiceContext, kind: ImportKind, file:
   } else {
     // Parsing runs in the import worker: the window stays responsive and polls the progress (importProgress).
     const buf = readImportBytes(file);
-    if (kind === 'updatePack' && !isZip(buf)) throw new DomainError('invalid_input', `${sharing.import.notAnUpdatePack} (Le fichier n’est pas un classeur .xlsx.)`);
+    if (kind === 'updatePack' && !isZip(buf)) throw new DomainError('invalid_input', ts.notAnXlsx(sharing.import.notAnUpdatePack));
     const report = (p: ImportProgress) => progressByContext.set(ctx, p);
     try {
       report({ phase: 'checking', done: 0, total: buf.length });
@@ -392,7 +393,7 @@ function session(ctx: ServiceContext, token: string): Session {
 /** Re-runs the preview with the user's corrected column mapping (header → field key, '' to ignore). */
 export function remapImport(ctx: ServiceContext, token: string, mapping: Record<string, string>): ImportPreview {
   const s = session(ctx, token);
-  if (s.kind !== 'partners' && s.kind !== 'actions') throw new DomainError('invalid_input', 'Ce type de fichier n’a pas d’association de colonnes.');
+  if (s.kind !== 'partners' && s.kind !== 'actions') throw new DomainError('invalid_input', ts.noColumnMapping);
   s.mapping = mapping;
   return previewOf(ctx, token, s);
 }
@@ -440,5 +441,5 @@ export async function applyImport(ctx: ServiceContext, token: string, accepted?:
     skipped = real.lines.length - real.lines.filter((l) => acceptedSet.has(l.id)).length;
   });
   sessionsOf(ctx).delete(token);
-  return { applied, skipped, message: `${sharing.dialog.applied(applied)}${skipped ? ` ${sharing.count(skipped, 'ligne écartée', 'lignes écartées')}.` : ''}` };
+  return { applied, skipped, message: `${sharing.dialog.applied(applied)}${skipped ? ` ${sharing.count(skipped, ...ts.skippedLine)}.` : ''}` };
 }
