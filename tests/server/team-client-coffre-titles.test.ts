@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CaptureResult } from '../../src/shared/contract/meetings';
 import type { ActionDetail } from '../../src/shared/contract/strategy';
+import { strategy } from '../../src/shared/i18n/strategy';
 import { team } from '../../src/shared/i18n/team';
 import type { Action } from '../../src/shared/model';
 import type { TeamClient } from '../../src/main/team/client';
@@ -86,5 +87,12 @@ describe.skipIf(skip)('renaming an action decided in a confidential meeting (tea
     }
     expect(await t.entityRow<Action>('actions', id)).toEqual(row);
     expect((await rowsMentioning(t.pool, NAME)).total).toBe(0);
+
+    // Its period closed: refused as the service refuses it, the coffre's title unchanged.
+    value(await alice.invoke('strategy:closePeriod', { id: row.periodId }));
+    const closed = await alice.invoke('actions:update', { id, patch: { title: 'Titre après clôture' } });
+    expect(closed.ok).toBe(false);
+    if (!closed.ok) expect(closed.error.message).toBe(strategy.errors.periodClosed);
+    expect(await coffreTitles()).toEqual({ [id]: `Suivre ${NAME} chaque semaine` });
   });
 });

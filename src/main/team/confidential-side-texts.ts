@@ -2,9 +2,10 @@
 import type { ChannelName } from '../../shared/contract';
 import type { FollowUpRow } from '../../shared/contract/meetings';
 import type { ActionDetail } from '../../shared/contract/strategy';
+import { strategy } from '../../shared/i18n/strategy';
 import { team } from '../../shared/i18n/team';
 import type { Meeting } from '../../shared/model';
-import { ok, type Result } from '../../shared/result';
+import { fail, ok, type Result } from '../../shared/result';
 import { logError } from '../log';
 import { asDomain, type CoffreWriter } from './coffre-writer';
 
@@ -111,8 +112,11 @@ export class SideTexts {
       // Only the title: nothing to write on the server; the answer is the action as the service gives it back.
       const shown = await this.deps.send('actions:get', { id: input.id });
       if (!shown.ok) return shown;
+      const detail = shown.value as ActionDetail;
+      // As the service: an action of a closed period is not changed (its fiche is then read from the archive).
+      if (detail.readOnly) return fail('forbidden', strategy.errors.periodClosed);
       await keep();
-      return ok(reveal((shown.value as ActionDetail).action));
+      return ok(reveal(detail.action));
     }
     const sent = await this.deps.send('actions:update', { id: input.id, patch });
     if (!sent.ok) return sent;
