@@ -1,4 +1,5 @@
 // Import of partner institutions and their contacts from a spreadsheet: mapping, validation, duplicate merge, all or nothing.
+import { sharingServices as ts } from '../../../shared/i18n/sharing-services';
 import type { PreviewChange, PreviewLine } from '../../../shared/contract/sharing';
 import { newId } from '../../../shared/ids';
 import type { Category, Datastore, Organisation, Person } from '../../../shared/model';
@@ -159,7 +160,7 @@ export function planPartners(state: WorkState, table: RawTable, overrides: Recor
     let category = catText ? matchCategory(state.categories, catText) : undefined;
     if (catText && !category) {
       category = other;
-      warnings.push(`Catégorie « ${catText} » inconnue : la structure est classée dans « ${other?.label ?? 'Autres'} ».`);
+      warnings.push(ts.partners.unknownCategory(catText, other?.label ?? ts.partners.otherCategory));
     }
     let civility = parseCivility(r.text('civility'));
     let firstName = r.text('firstName');
@@ -176,15 +177,15 @@ export function planPartners(state: WorkState, table: RawTable, overrides: Recor
     const jobTitle = r.text('jobTitle');
     const leftAt = r.date('leftAt');
     const hasPerson = !!lastName;
-    if (email && !EMAIL_RE.test(email)) r.error('email', `« ${email} » n’est pas une adresse électronique valide (exemple : prenom.nom@ville.fr).`);
+    if (email && !EMAIL_RE.test(email)) r.error('email', ts.partners.badEmail(email));
     let orgEmail = r.text('orgEmail');
     let orgPhone = r.text('orgPhone');
-    if (orgEmail && !EMAIL_RE.test(orgEmail)) r.error('orgEmail', `« ${orgEmail} » n’est pas une adresse électronique valide.`);
+    if (orgEmail && !EMAIL_RE.test(orgEmail)) r.error('orgEmail', ts.partners.badOrgEmail(orgEmail));
     if (!hasPerson) {
       // E-mail and phone without a contact name belong to the institution.
       if (email && !orgEmail && mapping.byField.orgEmail === undefined) orgEmail = email;
       if (phone && !orgPhone && mapping.byField.orgPhone === undefined) orgPhone = phone;
-      if (jobTitle || firstName) warnings.push('Fonction ou prénom sans nom de contact : le contact n’est pas créé.');
+      if (jobTitle || firstName) warnings.push(ts.partners.contactWithoutName);
     }
     const orgPatch: Partial<Organisation> = {
       name,
@@ -219,7 +220,7 @@ export function planPartners(state: WorkState, table: RawTable, overrides: Recor
       }
       if (!category) {
         category = other;
-        warnings.push(`Aucune catégorie indiquée : la structure est classée dans « ${other?.label ?? 'Autres'} ».`);
+        warnings.push(ts.partners.noCategory(other?.label ?? ts.partners.otherCategory));
       }
       const org: Organisation = { id: newId('org'), name, categoryId: category!.id, archived: false, createdAt: at, updatedAt: at };
       for (const [k, v] of Object.entries(orgPatch)) if (v !== undefined && k !== 'categoryId' && k !== 'name') (org as unknown as Record<string, unknown>)[k] = v;
@@ -243,7 +244,7 @@ export function planPartners(state: WorkState, table: RawTable, overrides: Recor
         const c = describe(patch, PERSON_KEYS, { ...person });
         changes.push(...c);
         if (person.organisationId !== orgId && orgId) {
-          warnings.push(`Le contact ${email ?? lastName} est déjà enregistré dans une autre structure : il est rattaché à « ${name} ».`);
+          warnings.push(ts.partners.contactElsewhere(email ?? lastName, name));
           changes.push({ field: 'organisationId', label: H.organisation, to: name });
           if (apply) person.organisationId = orgId;
         }

@@ -1,4 +1,5 @@
 // Partner update round trip: the pilot's XLSX « fiche de mise à jour » (locked, with a hidden identifier) and its import.
+import { sharingServices as ts } from '../../../shared/i18n/sharing-services';
 import { createHash } from 'node:crypto';
 import ExcelJS from 'exceljs';
 import type { PreviewChange, PreviewLine } from '../../../shared/contract/sharing';
@@ -24,7 +25,7 @@ const H = sharing.headers;
 
 type PackField = 'key' | 'kind' | 'code' | 'title' | 'endDate' | 'status' | 'progress' | 'comment' | 'current' | 'newValue' | 'newDate';
 const PACK_FIELDS: FieldSpec<PackField>[] = [
-  { key: 'key', label: 'Clé', aliases: [] },
+  { key: 'key', label: ts.updatePack.keyHeader, aliases: [] },
   { key: 'kind', label: U.rowKind, aliases: [] },
   { key: 'code', label: H.code, aliases: [] },
   { key: 'title', label: H.title, aliases: [] },
@@ -89,10 +90,10 @@ export interface UpdatePackFile {
 /** Builds the pilot's update file: editable cells in yellow, everything else locked, a very hidden identifier sheet. */
 export async function buildUpdatePack(d: Datastore, pilotId: string, opts: ShareOptions, now: Date): Promise<UpdatePackFile> {
   const pilot = d.organisations.find((o) => o.id === pilotId);
-  if (!pilot) throw new DomainError('not_found', `La structure « ${pilotId} » est introuvable (voir « clspd list partners »).`);
+  if (!pilot) throw new DomainError('not_found', ts.updatePack.pilotNotFound(pilotId));
   const { actions, excluded, confidential } = pilotActions(d, pilotId, opts);
   if (!actions.length) {
-    throw new DomainError('invalid_input', `${pilot.name} ne pilote aucune action en cours${excluded ? ' en dehors des actions confidentielles' : ''} : il n’y a rien à lui envoyer.`);
+    throw new DomainError('invalid_input', ts.updatePack.nothingToSend(pilot.name, Boolean(excluded)));
   }
   const exportedAt = now.toISOString();
   const wb = new ExcelJS.Workbook();
@@ -100,7 +101,7 @@ export async function buildUpdatePack(d: Datastore, pilotId: string, opts: Share
   wb.title = U.title(pilot.name, formatDate(stampDate(now)));
   const ws = wb.addWorksheet(sharing.sheets.updatePack);
   const cols: { key: PackField; header: string; width: number }[] = [
-    { key: 'key', header: 'Clé', width: 4 },
+    { key: 'key', header: ts.updatePack.keyHeader, width: 4 },
     { key: 'kind', header: U.rowKind, width: 11 },
     { key: 'code', header: H.code, width: 10 },
     { key: 'title', header: H.title, width: 44 },
@@ -252,7 +253,7 @@ export function parsePack(wb: ExcelJS.Workbook): ParsedPack {
   const ws = wb.getWorksheet(sharing.sheets.updatePack) ?? wb.worksheets.find((w) => w.state === 'visible');
   if (!ws) throw new DomainError('invalid_input', sharing.import.notAnUpdatePack);
   const rows = sheetRows(ws);
-  const headerIdx = rows.findIndex((r) => str(r.cells[0]) === 'Clé' || r.cells.some((c) => str(c) === H.status));
+  const headerIdx = rows.findIndex((r) => str(r.cells[0]) === ts.updatePack.keyHeader || r.cells.some((c) => str(c) === H.status));
   if (headerIdx < 0) throw new DomainError('invalid_input', sharing.import.notAnUpdatePack);
   return { meta, headers: rows[headerIdx].cells.map(str), rows: rows.slice(headerIdx + 1) };
 }
@@ -286,8 +287,8 @@ export function planPack(d: Datastore, pack: ParsedPack, now: Date, expectedPilo
   const fileErrors: string[] = [];
   const pilot = d.organisations.find((o) => o.id === meta.pilotId);
   const pilotName = pilot?.name ?? meta.pilotName;
-  notices.push(`Fiche de mise à jour de ${pilotName}, exportée le ${formatDate(meta.exportedAt.slice(0, 10))}.`);
-  if (!pilot) fileErrors.push(`La structure ${meta.pilotName} de cette fiche n’existe plus dans l’annuaire.`);
+  notices.push(ts.updatePack.heading(pilotName, formatDate(meta.exportedAt.slice(0, 10))));
+  if (!pilot) fileErrors.push(ts.updatePack.pilotGone(meta.pilotName));
   if (expectedPilotId && expectedPilotId !== meta.pilotId) {
     const exp = d.organisations.find((o) => o.id === expectedPilotId)?.name ?? expectedPilotId;
     fileErrors.push(sharing.import.otherPilot(exp, pilotName));
@@ -311,24 +312,24 @@ export function planPack(d: Datastore, pack: ParsedPack, now: Date, expectedPilo
     const base = { id: key || `r${raw.row}`, row: raw.row, label, warnings: [] as string[] };
     if (!m) {
       const hasEdit = ['status', 'progress', 'comment', 'newValue', 'newDate'].some((k) => rr.text(k as PackField));
-      if (hasEdit) lines.push({ ...base, action: 'invalid', changes: [], errors: [{ message: 'Ligne ajoutée à la main : elle ne correspond à aucune action de la fiche.' }], acceptable: false });
+      if (hasEdit) lines.push({ ...base, action: 'invalid', changes: [], errors: [{ message: ts.updatePack.addedByHand }], acceptable: false });
       continue;
     }
     const [, kind, actionId, indicatorId] = m;
     const a = actions.get(actionId);
     if (!inPack.has(actionId) || !a) {
-      lines.push({ ...base, action: 'invalid', changes: [], errors: [{ column: H.code, message: 'Action inconnue : elle n’existe plus ou ne faisait pas partie de cette fiche.' }], acceptable: false });
+      lines.push({ ...base, action: 'invalid', changes: [], errors: [{ column: H.code, message: ts.updatePack.unknownAction }], acceptable: false });
       continue;
     }
     if (a.pilot.organisationId !== meta.pilotId) {
-      const now = d.organisations.find((o) => o.id === a.pilot.organisationId)?.name ?? 'aucune structure';
-      errors.push({ message: `Cette action est désormais pilotée par ${now}, pas par ${pilotName}.` });
+      const now = d.organisations.find((o) => o.id === a.pilot.organisationId)?.name ?? ts.updatePack.noStructure;
+      errors.push({ message: ts.updatePack.pilotChanged(now, pilotName) });
     }
-    if (closed.has(a.periodId) || a.archived) errors.push({ message: 'Cette action est archivée : elle ne peut plus être mise à jour.' });
+    if (closed.has(a.periodId) || a.archived) errors.push({ message: ts.updatePack.archived });
     const applied = lastAppliedExport(a);
     if (applied && meta.exportedAt <= applied) {
       errors.push({
-        message: `Fichier plus ancien que la dernière mise à jour appliquée : une fiche exportée le ${formatDate(applied.slice(0, 10))} a déjà été prise en compte pour cette action.`,
+        message: ts.updatePack.olderThanApplied(formatDate(applied.slice(0, 10))),
       });
       olderNotice.add(applied);
     }
@@ -340,7 +341,7 @@ export function planPack(d: Datastore, pack: ParsedPack, now: Date, expectedPilo
       let status: ActionStatus | undefined;
       if (statusText) {
         status = parseStatus(statusText);
-        if (!status) rr.error('status', `« ${statusText} » n’est pas un état de la liste (${Object.values(common.actionStatus).join(', ')}).`);
+        if (!status) rr.error('status', ts.updatePack.unknownStatus(statusText, Object.values(common.actionStatus)));
       }
       const progress = rr.number('progress', { min: 0, max: 100, unit: ' %' });
       const comment = rr.text('comment', 5000);
@@ -361,13 +362,13 @@ export function planPack(d: Datastore, pack: ParsedPack, now: Date, expectedPilo
       const ind = a.indicators.find((i) => i.id === indicatorId);
       line.indicatorId = indicatorId;
       if (!ind) {
-        errors.push({ message: 'Indicateur inconnu : il a été supprimé depuis l’envoi de la fiche.' });
+        errors.push({ message: ts.updatePack.unknownIndicator });
       } else {
         line.label = `${a.code} — ${ind.title}`;
         const value = rr.number('newValue');
         const date = rr.date('newDate');
         if (value !== undefined && !date && !rr.errors.length) rr.error('newDate', 'indiquez la date de la nouvelle valeur (JJ/MM/AAAA).');
-        if (date && value === undefined && !rr.errors.length) rr.error('newValue', 'indiquez la valeur mesurée à cette date.');
+        if (date && value === undefined && !rr.errors.length) rr.error('newValue', ts.updatePack.valueNeeded);
         if (date && date > today) rr.error('newDate', `la date ${formatShortDate(date)} est dans le futur.`);
         if (value !== undefined && date && !rr.errors.length) {
           const dup = ind.measurements.find((x) => x.date === date && x.value === value);
@@ -385,7 +386,7 @@ export function planPack(d: Datastore, pack: ParsedPack, now: Date, expectedPilo
     }
     if (changes.length) lines.push(line);
   }
-  if (olderNotice.size) notices.push('Ce fichier est plus ancien qu’une fiche déjà appliquée : les lignes concernées sont refusées.');
+  if (olderNotice.size) notices.push(ts.updatePack.olderFile);
   return { lines, notices, fileErrors };
 }
 
