@@ -58,6 +58,19 @@ export const sharingServices = {
     noCategory: (other: string) => `Aucune catégorie indiquée : la structure est classée dans « ${other} ».`,
     contactElsewhere: (who: string | undefined, name: string) => `Le contact ${String(who)} est déjà enregistré dans une autre structure : il est rattaché à « ${name} ».`,
   },
+  actions: {
+    noActivePeriod: 'Aucune stratégie active : créez la période de la stratégie territoriale avant d’importer des actions.',
+    unknownStatus: (text: string, statuses: string) => `« ${text} » n’est pas un état reconnu (${statuses}).`,
+    endBeforeStart: 'la date de fin est avant la date de début.',
+    titleRequired: 'l’intitulé de l’action est obligatoire.',
+    objectiveNotFound: (text: string, existing: boolean) =>
+      `Objectif « ${text} » introuvable dans la stratégie active : ${existing ? 'le classement actuel est conservé' : 'l’action est placée « à classer »'}.`,
+    pilotUnknown: (text: string) =>
+      `Structure pilote « ${text} » inconnue de l’annuaire : le pilote n’est pas renseigné. Ajoutez d’abord la structure (import des partenaires).`,
+    referentNotFound: (text: string) => `Référent « ${text} » introuvable parmi les contacts de la structure pilote.`,
+    instanceUnknown: (text: string) => `Instance de suivi « ${text} » inconnue : non renseignée.`,
+    createdByImport: (source: string) => `Créée par l’import du fichier ${source}`,
+  },
   dossier: {
     plenaryOnly: 'Le dossier de séance est prévu pour une formation plénière : choisissez une réunion plénière.',
     previousMinutes: (date: string) => `Compte rendu de la plénière du ${date}`,

@@ -1,4 +1,5 @@
 // Import of plan actions from a spreadsheet (the app's own export or a usual French/English table), all or nothing.
+import { sharingServices as ts } from '../../../shared/i18n/sharing-services';
 import type { PreviewChange, PreviewLine } from '../../../shared/contract/sharing';
 import { common } from '../../../shared/i18n/common';
 import { sharing } from '../../../shared/i18n/sharing';
@@ -126,7 +127,7 @@ export function planActions(d: Datastore, table: RawTable, overrides: Record<str
   const fileErrors: string[] = [];
   if (mapping.byField.title === undefined && mapping.byField.code === undefined) fileErrors.push(sharing.import.missingColumn(H.title));
   const periodId = d.settings.activePeriodId ?? d.periods.find((p) => p.status === 'active')?.id;
-  if (!periodId) fileErrors.push('Aucune stratégie active : créez la période de la stratégie territoriale avant d’importer des actions.');
+  if (!periodId) fileErrors.push(ts.actions.noActivePeriod);
   const lines: PreviewLine[] = [];
   if (fileErrors.length) return { lines, fileErrors, mapping };
 
@@ -160,16 +161,16 @@ export function planActions(d: Datastore, table: RawTable, overrides: Record<str
     const title = r.text('title');
     const statusText = r.text('status');
     const status = statusText ? parseStatus(statusText) : undefined;
-    if (statusText && !status) r.error('status', `« ${statusText} » n’est pas un état reconnu (${STATUS_LIST}).`);
+    if (statusText && !status) r.error('status', ts.actions.unknownStatus(statusText, STATUS_LIST));
     const progress = r.number('progress', { min: 0, max: 100, unit: ' %' });
     const startDate = r.date('startDate');
     const endDate = r.date('endDate');
-    if (startDate && endDate && endDate < startDate) r.error('endDate', 'la date de fin est avant la date de début.');
+    if (startDate && endDate && endDate < startDate) r.error('endDate', ts.actions.endBeforeStart);
     const rowId = r.text('id');
     // A row with a code is matched by its code only; the title is the key of rows without a code.
     let existing = (rowId ? byId.get(rowId) : undefined) ?? (code ? byCode.get(fold(code)) : title ? byTitle.get(fold(title)) : undefined);
     if (existing && existing.periodId !== periodId) existing = undefined;
-    if (!title && !existing) r.error('title', 'l’intitulé de l’action est obligatoire.');
+    if (!title && !existing) r.error('title', ts.actions.titleRequired);
     const label = [code, title ?? existing?.title].filter(Boolean).join(' — ') || sharing.import.row(raw.row);
     if (r.errors.length) {
       lines.push({ id, row: raw.row, label, action: 'invalid', changes: [], errors: r.errors, warnings, acceptable: false });
@@ -195,26 +196,26 @@ export function planActions(d: Datastore, table: RawTable, overrides: Record<str
       const axis = axisText ? axes.find((a) => fold(a.title) === fold(axisText)) : undefined;
       const obj = objectives.find((o) => fold(o.title) === fold(objText) && (!axis || o.axisId === axis.id));
       if (obj) patch.objectiveId = obj.id;
-      else warnings.push(`Objectif « ${objText} » introuvable dans la stratégie active : ${existing ? 'le classement actuel est conservé' : 'l’action est placée « à classer »'}.`);
+      else warnings.push(ts.actions.objectiveNotFound(objText, Boolean(existing)));
     }
     const pilotText = r.text('pilot');
     if (pilotText) {
       const orgId = orgByName.get(fold(pilotText));
       if (orgId) patch.pilotOrg = orgId;
-      else warnings.push(`Structure pilote « ${pilotText} » inconnue de l’annuaire : le pilote n’est pas renseigné. Ajoutez d’abord la structure (import des partenaires).`);
+      else warnings.push(ts.actions.pilotUnknown(pilotText));
     }
     const refText = r.text('referent');
     if (refText) {
       const orgId = patch.pilotOrg ?? existing?.pilot.organisationId;
       const p = d.people.find((x) => (!orgId || x.organisationId === orgId) && fold(personName(x)) === fold(refText));
       if (p) patch.pilotPerson = p.id;
-      else warnings.push(`Référent « ${refText} » introuvable parmi les contacts de la structure pilote.`);
+      else warnings.push(ts.actions.referentNotFound(refText));
     }
     const instText = r.text('followingInstance');
     if (instText) {
       const instId = instByName.get(fold(instText));
       if (instId) patch.followingInstanceId = instId;
-      else warnings.push(`Instance de suivi « ${instText} » inconnue : non renseignée.`);
+      else warnings.push(ts.actions.instanceUnknown(instText));
     }
     const shown = (k: string, v: unknown): string | undefined => {
       if (v === undefined || v === '') return undefined;
@@ -271,7 +272,7 @@ export function planActions(d: Datastore, table: RawTable, overrides: Record<str
         status: patch.status ?? 'planned',
         progress: patch.progress ?? 0,
         attachments: [],
-        journal: [{ id: newId('jou'), at, field: 'created', comment: `Créée par l’import du fichier ${source}` }],
+        journal: [{ id: newId('jou'), at, field: 'created', comment: ts.actions.createdByImport(source) }],
         lastUpdateAt: at,
         archived: false,
         createdAt: at,
