@@ -21,7 +21,7 @@ const decisions: Command = {
   flags: {
     data: DATA_FLAG,
     'passphrase-file': PASSPHRASE_FLAG,
-    instance: { value: 'ID', description: 'Seulement cette instance' },
+    instance: { value: 'ID', description: tc.onlyInstanceFlag },
     from: { value: 'AAAA-MM-JJ', description: tc.decisions.fromFlag },
     to: { value: 'AAAA-MM-JJ', description: tc.decisions.toFlag },
     search: { value: 'TEXTE', description: tc.decisions.searchFlag },
@@ -64,7 +64,7 @@ const attendance: Command = {
   flags: {
     data: DATA_FLAG,
     year: { value: 'AAAA', description: tc.attendance.yearFlag, required: true },
-    instance: { value: 'ID', description: 'Seulement cette instance' },
+    instance: { value: 'ID', description: tc.onlyInstanceFlag },
     json: { description: 'Sortie JSON' },
   },
   async run(args, io) {

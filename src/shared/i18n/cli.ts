@@ -43,6 +43,7 @@ export const cli = {
     badYear: 'Indiquez une année sur quatre chiffres : --year 2026.',
   },
   noMeetingData: 'Ce dossier ne contient pas de données.',
+  onlyInstanceFlag: 'Seulement cette instance',
   situations: {
     summary: 'Registre des situations : liste (list) ou statistiques (stats)',
     reasonFlag: 'Motif de consultation des situations archivées (inscrit au journal des accès)',
