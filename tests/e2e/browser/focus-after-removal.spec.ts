@@ -19,10 +19,14 @@ async function focused(page: Page): Promise<string> {
   });
 }
 
-/** The focus is on exactly this element (and so not on <body>). */
+/**
+ * The focus is on exactly this element (and so not on <body>), and stays there: a re-render that replaces the element
+ * may drop it for an instant before the focus keeper puts it back on the new one, so both checks wait for it.
+ */
 async function expectFocusOn(page: Page, target: Locator): Promise<void> {
   await expect(target).toBeFocused();
-  expect(await focused(page)).not.toBe('BODY');
+  await expect.poll(() => focused(page)).not.toBe('BODY');
+  await expect(target).toBeFocused();
 }
 
 /** Keyboard only: the control takes the focus, Entrée opens the confirmation, Tab to « Supprimer », Entrée. */
