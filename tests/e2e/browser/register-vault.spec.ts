@@ -81,7 +81,9 @@ test('correspondence table: off by default, then shown only after the passphrase
   await expect(section.getByLabel('Nom lié à la référence')).toHaveCount(0);
 
   // The global search never finds the name.
+  // (Typed once the palette's field holds the focus: on a loaded machine the first keys could otherwise be lost.)
   await page.keyboard.press('Control+k');
+  await expect(page.getByRole('dialog').getByRole('textbox', { name: 'Rechercher ou lancer une commande' })).toBeFocused();
   await page.keyboard.type('QUALMORTIER');
   await expect(page.getByRole('dialog').getByText(/Aucun résultat/i)).toBeVisible();
 });
