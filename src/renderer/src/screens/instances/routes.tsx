@@ -4,6 +4,8 @@ import { fr } from '../../../../shared/i18n';
 import { InstanceScreen } from './instance/InstanceScreen';
 import { InstancesScreen } from './InstancesScreen';
 
+const cmd = fr.commands;
+
 export const routes: AppRoute[] = [
   { path: '/instances', element: <InstancesScreen /> },
   { path: '/instances/:id', element: <InstanceScreen /> },
@@ -11,5 +13,5 @@ export const routes: AppRoute[] = [
 
 export const commands: PaletteCommand[] = [
   { id: 'nav-instances', label: fr.palette.openInstances, to: '/instances' },
-  { edits: true, id: 'instances.newCell', label: 'Nouvelle cellule de veille', description: 'Créer une cellule à partir d’un thème et de quelques partenaires', to: '/instances?cellule=1', keywords: ['cellule', 'groupe de travail', 'veille'] },
+  { edits: true, id: 'instances.newCell', ...cmd.newCell, keywords: [...cmd.newCell.keywords], to: '/instances?cellule=1' },
 ];

@@ -7,6 +7,8 @@ import { LiveScreen } from './live/LiveScreen';
 import { MeetingScreen } from './meeting/MeetingScreen';
 import { MeetingsScreen } from './MeetingsScreen';
 
+const cmd = fr.commands;
+
 export const routes: AppRoute[] = [
   { path: '/reunions', element: <MeetingsScreen /> },
   { path: '/reunions/decisions', element: <DecisionsScreen /> },
@@ -17,6 +19,6 @@ export const routes: AppRoute[] = [
 
 export const commands: PaletteCommand[] = [
   { id: 'nav-meetings', label: fr.palette.openMeetings, to: '/reunions' },
-  { edits: true, id: 'meetings.new', label: 'Nouvelle réunion', description: 'Programmer une réunion et son ordre du jour', to: '/reunions?nouvelle=1', keywords: ['réunion', 'séance', 'convocation'] },
-  { id: 'meetings.decisions', label: 'Journal des décisions', description: 'Toutes les décisions prises en réunion', to: '/reunions/decisions', keywords: ['décision', 'relevé'] },
+  { edits: true, id: 'meetings.new', ...cmd.newMeeting, keywords: [...cmd.newMeeting.keywords], to: '/reunions?nouvelle=1' },
+  { id: 'meetings.decisions', ...cmd.decisions, keywords: [...cmd.decisions.keywords], to: '/reunions/decisions' },
 ];

@@ -1,8 +1,11 @@
 // Routes and command-palette entries of the register of situations.
 import type { AppRoute, PaletteCommand } from '../../app/registry';
+import { fr } from '../../../../shared/i18n';
 import { JournalScreen } from './JournalScreen';
 import { RegisterScreen } from './RegisterScreen';
 import { SituationScreen } from './SituationScreen';
+
+const cmd = fr.commands;
 
 export const routes: AppRoute[] = [
   { path: '/registre', element: <RegisterScreen /> },
@@ -11,7 +14,7 @@ export const routes: AppRoute[] = [
 ];
 
 export const commands: PaletteCommand[] = [
-  { id: 'register.open', label: 'Registre des situations', description: 'Situations suivies par les cellules de veille et le CDDF', to: '/registre', keywords: ['situation', 'cellule', 'registre'] },
-  { edits: true, id: 'register.new', label: 'Nouvelle situation', description: 'Ajouter une situation au registre', to: '/registre?nouvelle=1', keywords: ['situation', 'registre'] },
-  { id: 'register.journal', label: 'Journal de protection des données', description: 'Accès, purges, copies exportées', to: '/registre/journal', keywords: ['rgpd', 'purge', 'dpo', 'accès'] },
+  { id: 'register.open', ...cmd.register, keywords: [...cmd.register.keywords], to: '/registre' },
+  { edits: true, id: 'register.new', ...cmd.newSituation, keywords: [...cmd.newSituation.keywords], to: '/registre?nouvelle=1' },
+  { id: 'register.journal', ...cmd.protectionJournal, keywords: [...cmd.protectionJournal.keywords], to: '/registre/journal' },
 ];
